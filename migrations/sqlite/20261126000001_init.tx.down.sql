@@ -1,0 +1,15 @@
+DROP TABLE IF EXISTS search_synonyms;
+DROP TABLE IF EXISTS response_policies;
+DROP TABLE IF EXISTS holidays;
+DROP TABLE IF EXISTS search_outbox;
+DROP TABLE IF EXISTS audit_log;
+DROP TABLE IF EXISTS questions;
+DROP TABLE IF EXISTS response_revisions;
+DROP TABLE IF EXISTS responses;
+DROP TABLE IF EXISTS issue_events;
+DROP TABLE IF EXISTS issue_sources;
+DROP TABLE IF EXISTS issues;
+DROP TABLE IF EXISTS issue_counters;
+DROP TABLE IF EXISTS users;
+DROP TABLE IF EXISTS categories;
+DROP TABLE IF EXISTS agencies;

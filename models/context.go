@@ -1,0 +1,45 @@
+package models
+
+import "context"
+
+type contextKey int
+
+const (
+	userContextKey contextKey = iota + 1
+	requestIDContextKey
+	clientAddrContextKey
+)
+
+// NewContextWithUser returns a copy of ctx carrying the authenticated user.
+func NewContextWithUser(ctx context.Context, user *User) context.Context {
+	return context.WithValue(ctx, userContextKey, user)
+}
+
+// UserFromContext returns the authenticated user, or nil for an anonymous caller.
+func UserFromContext(ctx context.Context) *User {
+	user, _ := ctx.Value(userContextKey).(*User)
+	return user
+}
+
+// NewContextWithRequestID returns a copy of ctx carrying the request id.
+func NewContextWithRequestID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, requestIDContextKey, id)
+}
+
+// RequestIDFromContext returns the request id, or "".
+func RequestIDFromContext(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDContextKey).(string)
+	return id
+}
+
+// NewContextWithClientAddr returns a copy of ctx carrying the caller's network
+// address, used for rate limits and never stored in clear.
+func NewContextWithClientAddr(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientAddrContextKey, addr)
+}
+
+// ClientAddrFromContext returns the caller's network address, or "".
+func ClientAddrFromContext(ctx context.Context) string {
+	addr, _ := ctx.Value(clientAddrContextKey).(string)
+	return addr
+}

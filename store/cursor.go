@@ -1,0 +1,47 @@
+package store
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"time"
+
+	"github.com/kotabaru/tanggap/models"
+)
+
+// cursor is the position after which a page continues. It is encoded
+// opaquely; clients must not build cursors themselves.
+type cursor struct {
+	Order string    `json:"o,omitempty"`
+	At    time.Time `json:"t,omitempty"`
+	ID    int64     `json:"i"`
+}
+
+func encodeCursor(c cursor) string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeCursor(s string) (cursor, error) {
+	var c cursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || json.Unmarshal(b, &c) != nil || c.ID <= 0 {
+		return c, models.Invalid("after", "kursor tidak valid")
+	}
+	return c, nil
+}
+
+// DefaultPageSize and MaxPageSize bound every list (DESIGN §5).
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 100
+)
+
+func pageSize(first int) (int, error) {
+	switch {
+	case first == 0:
+		return DefaultPageSize, nil
+	case first < 1 || first > MaxPageSize:
+		return 0, models.Invalid("first", "harus antara 1 dan %d", MaxPageSize)
+	}
+	return first, nil
+}

@@ -1,0 +1,263 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kotabaru/tanggap/models"
+)
+
+// visibleIssues restricts q to the issues the caller may see: everything for
+// staff readers, public issues plus their own agency's assigned ones for a
+// PIC, public issues alone for anyone else.
+func visibleIssues(q *bun.SelectQuery, user *models.User) *bun.SelectQuery {
+	if user.IsStaffReader() {
+		return q
+	}
+	public := func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.Where("i.status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected})).
+			Where("i.internal = ?", false)
+	}
+	if user != nil && user.Role == models.RolePIC && user.AgencyID != nil {
+		return q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.WhereGroup(" OR ", public).
+				WhereGroup(" OR ", func(q *bun.SelectQuery) *bun.SelectQuery {
+					return q.Where("i.agency_id = ?", *user.AgencyID).
+						Where("i.status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected}))
+				})
+		})
+	}
+	return public(q)
+}
+
+// issueFilter applies the caller's filter; it runs after visibleIssues.
+func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User) *bun.SelectQuery {
+	if len(f.Statuses) > 0 {
+		q = q.Where("i.status IN (?)", bun.In(f.Statuses))
+	}
+	if len(f.Kinds) > 0 {
+		q = q.Where("i.kind IN (?)", bun.In(f.Kinds))
+	}
+	if len(f.Verdicts) > 0 {
+		q = q.Where("i.verdict IN (?)", bun.In(f.Verdicts))
+	}
+	if len(f.Priorities) > 0 {
+		q = q.Where("i.priority IN (?)", bun.In(f.Priorities))
+	}
+	if f.CategorySlug != "" {
+		q = q.Where("i.category_id = (SELECT id FROM categories WHERE slug = ?)", f.CategorySlug)
+	}
+	if f.AgencySlug != "" {
+		q = q.Where("i.agency_id = (SELECT id FROM agencies WHERE slug = ?)", f.AgencySlug)
+	}
+	if f.From != nil {
+		q = q.Where("i.created_at >= ?", f.From.UTC())
+	}
+	if f.To != nil {
+		q = q.Where("i.created_at < ?", f.To.UTC())
+	}
+	if f.Internal != nil {
+		q = q.Where("i.internal = ?", *f.Internal)
+	}
+	if f.MineOnly && user != nil && user.AgencyID != nil {
+		q = q.Where("i.agency_id = ?", *user.AgencyID)
+	}
+	return q
+}
+
+func validateIssueFilter(f *models.IssueFilter, user *models.User) error {
+	for _, s := range f.Statuses {
+		if !s.Valid() {
+			return models.Invalid("filter.status", "status %q tidak dikenal", s)
+		}
+	}
+	for _, k := range f.Kinds {
+		if !k.Valid() {
+			return models.Invalid("filter.kind", "jenis %q tidak dikenal", k)
+		}
+	}
+	if f.Order == "" {
+		f.Order = models.OrderNewest
+	}
+	if !f.Order.Valid() {
+		return models.Invalid("orderBy", "urutan %q tidak dikenal", f.Order)
+	}
+	if f.From != nil && f.To != nil && !f.From.Before(*f.To) {
+		return models.Invalid("filter.to", "tanggal akhir harus setelah tanggal awal")
+	}
+	if f.Internal != nil && !user.IsStaffReader() {
+		return models.Errorf(models.EFORBIDDEN, "Filter internal hanya untuk petugas")
+	}
+	if f.MineOnly && (user == nil || user.Role != models.RolePIC) {
+		return models.Errorf(models.EFORBIDDEN, "Antrean instansi hanya untuk PIC")
+	}
+	return nil
+}
+
+// FindIssues lists the issues the caller may see, one page at a time.
+func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.IssuePage, error) {
+	user := models.UserFromContext(ctx)
+	first, err := pageSize(f.First)
+	if err != nil {
+		return nil, err
+	}
+	if err := validateIssueFilter(&f, user); err != nil {
+		return nil, err
+	}
+	base := func() *bun.SelectQuery {
+		q := db.bun.NewSelect().Model((*models.Issue)(nil)).ModelTableExpr("issues AS i")
+		return issueFilter(visibleIssues(q, user), f, user)
+	}
+	total, err := base().Count(ctx)
+	if err != nil {
+		return nil, wrapErr(err)
+	}
+
+	column, desc := "i.created_at", true
+	switch f.Order {
+	case models.OrderOldest:
+		desc = false
+	case models.OrderRecentlyUpdated:
+		column = "i.updated_at"
+	}
+	q := base().ColumnExpr("i.*").Limit(int64(first + 1))
+	if desc {
+		q = q.OrderExpr(column + " DESC, i.id DESC")
+	} else {
+		q = q.OrderExpr(column + " ASC, i.id ASC")
+	}
+	if f.After != "" {
+		c, err := decodeCursor(f.After)
+		if err != nil {
+			return nil, err
+		}
+		if c.Order != string(f.Order) {
+			return nil, models.Invalid("after", "kursor berasal dari urutan lain")
+		}
+		op := ">"
+		if desc {
+			op = "<"
+		}
+		q = q.Where("("+column+" "+op+" ?) OR ("+column+" = ? AND i.id "+op+" ?)", c.At.UTC(), c.At.UTC(), c.ID)
+	}
+	var issues []*models.Issue
+	if err := q.Scan(ctx, &issues); err != nil {
+		return nil, wrapErr(err)
+	}
+	page := &models.IssuePage{TotalCount: int(total)}
+	if len(issues) > first {
+		issues, page.HasNextPage = issues[:first], true
+	}
+	page.Issues = issues
+	for _, i := range issues {
+		at := i.CreatedAt
+		if f.Order == models.OrderRecentlyUpdated {
+			at = i.UpdatedAt
+		}
+		page.Cursors = append(page.Cursors, encodeCursor(cursor{Order: string(f.Order), At: at, ID: i.ID}))
+	}
+	return page, nil
+}
+
+// IssueByNumber returns a visible issue or ENOTFOUND. Numbers are matched
+// case-insensitively.
+func (db *DB) IssueByNumber(ctx context.Context, number string) (*models.Issue, error) {
+	issue, err := issueByNumber(ctx, db.bun, number)
+	if err != nil {
+		return nil, err
+	}
+	if !models.CanRead(models.UserFromContext(ctx), issue) {
+		return nil, notFound("Isu " + number)
+	}
+	return issue, nil
+}
+
+func issueByNumber(ctx context.Context, idb bun.IDB, number string) (*models.Issue, error) {
+	issue := new(models.Issue)
+	err := idb.NewSelect().Model(issue).Where("number = ?", strings.ToUpper(strings.TrimSpace(number))).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Isu " + number)
+	}
+	return issue, wrapErr(err)
+}
+
+// IssuesByIDs returns the visible issues with the given ids.
+func (db *DB) IssuesByIDs(ctx context.Context, ids []int64) ([]*models.Issue, error) {
+	var issues []*models.Issue
+	q := db.bun.NewSelect().Model((*models.Issue)(nil)).ModelTableExpr("issues AS i").ColumnExpr("i.*").
+		Where("i.id IN (?)", bun.In(ids))
+	err := visibleIssues(q, models.UserFromContext(ctx)).Scan(ctx, &issues)
+	return issues, wrapErr(err)
+}
+
+// SourcesByIssueIDs returns the sources of the given issues, oldest first.
+// Account handles are cleared for callers who are not staff.
+func (db *DB) SourcesByIssueIDs(ctx context.Context, ids []int64) ([]*models.IssueSource, error) {
+	var sources []*models.IssueSource
+	err := db.bun.NewSelect().
+		Model(&sources).
+		Where("issue_id IN (?)", bun.In(ids)).
+		OrderExpr("detected_at ASC, id ASC").
+		Scan(ctx)
+	if models.UserFromContext(ctx) == nil {
+		for _, s := range sources {
+			s.AccountHandle = ""
+		}
+	}
+	return sources, wrapErr(err)
+}
+
+// EventsByIssueIDs returns the events of the given issues, oldest first:
+// every event for staff, the public ones (with their reasons blanked where
+// they are not public) for anyone else.
+func (db *DB) EventsByIssueIDs(ctx context.Context, ids []int64) ([]*models.IssueEvent, error) {
+	var events []*models.IssueEvent
+	err := db.bun.NewSelect().
+		Model(&events).
+		Where("issue_id IN (?)", bun.In(ids)).
+		OrderExpr("created_at ASC, id ASC").
+		Scan(ctx)
+	if err != nil {
+		return nil, wrapErr(err)
+	}
+	user := models.UserFromContext(ctx)
+	if user != nil {
+		return events, nil
+	}
+	public := events[:0]
+	for _, e := range events {
+		if !e.IsPublicEvent() {
+			continue
+		}
+		if !e.PublicReason() {
+			e.Reason = ""
+		}
+		e.ActorID = nil
+		public = append(public, e)
+	}
+	return public, nil
+}
+
+// addEvent records a transition of an issue inside tx.
+func addEvent(ctx context.Context, tx bun.Tx, issue *models.Issue, typ models.EventType, actor *models.User, reason string, now time.Time) error {
+	event := &models.IssueEvent{
+		IssueID: issue.ID, Type: typ, AgencyID: issue.AgencyID, Reason: reason, CreatedAt: now,
+	}
+	if actor != nil && !actor.IsSystem() {
+		event.ActorID = &actor.ID
+	}
+	_, err := tx.NewInsert().Model(event).Exec(ctx)
+	return err
+}
+
+// enqueueSearch asks the indexer to refresh an issue's search document; it
+// is written in the same transaction as the change.
+func enqueueSearch(ctx context.Context, tx bun.Tx, issueID int64, now time.Time) error {
+	_, err := tx.NewInsert().Model(&models.OutboxEntry{IssueID: issueID, CreatedAt: now, NextAttemptAt: now}).Exec(ctx)
+	return err
+}

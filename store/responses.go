@@ -1,0 +1,389 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kotabaru/tanggap/models"
+)
+
+// ResponsesByIssueIDs returns the responses the caller may see.
+func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.Response, error) {
+	var responses []*models.Response
+	err := db.bun.NewSelect().
+		Model(&responses).
+		Where("issue_id IN (?)", bun.In(ids)).
+		OrderExpr("id ASC").
+		Scan(ctx)
+	if err != nil {
+		return nil, wrapErr(err)
+	}
+	user := models.UserFromContext(ctx)
+	visible := responses[:0]
+	for _, r := range responses {
+		if r.Status == models.ResponsePublished || models.CanSeeDraft(user, r) {
+			visible = append(visible, r)
+		}
+	}
+	return visible, nil
+}
+
+// RevisionsByResponseIDs returns the published revisions, oldest first.
+func (db *DB) RevisionsByResponseIDs(ctx context.Context, ids []int64) ([]*models.ResponseRevision, error) {
+	var revisions []*models.ResponseRevision
+	err := db.bun.NewSelect().
+		Model(&revisions).
+		Where("response_id IN (?)", bun.In(ids)).
+		OrderExpr("response_id ASC, number ASC").
+		Scan(ctx)
+	return revisions, wrapErr(err)
+}
+
+// ResponseByID returns a visible response or ENOTFOUND.
+func (db *DB) ResponseByID(ctx context.Context, id int64) (*models.Response, error) {
+	response, err := responseByID(ctx, db.bun, id)
+	if err != nil {
+		return nil, err
+	}
+	if response.Status != models.ResponsePublished && !models.CanSeeDraft(models.UserFromContext(ctx), response) {
+		return nil, notFound("Jawaban")
+	}
+	issue := new(models.Issue)
+	if err := db.bun.NewSelect().Model(issue).Where("id = ?", response.IssueID).Scan(ctx); err != nil {
+		return nil, wrapErr(err)
+	}
+	if !models.CanRead(models.UserFromContext(ctx), issue) {
+		return nil, notFound("Jawaban")
+	}
+	return response, nil
+}
+
+func responseByID(ctx context.Context, idb bun.IDB, id int64) (*models.Response, error) {
+	response := new(models.Response)
+	err := idb.NewSelect().Model(response).Where("id = ?", id).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Jawaban")
+	}
+	return response, wrapErr(err)
+}
+
+// validateResponseText checks a body and a verdict against the issue's kind.
+// A verdict is required to publish on misinformation and refused elsewhere.
+func validateResponseText(issue *models.Issue, body string, verdict *models.Verdict, publishing bool) (string, error) {
+	body, err := models.RequireText("body", body, 20, models.MaxResponseBody)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case verdict != nil && !verdict.Valid():
+		return "", models.Invalid("verdict", "putusan %q tidak dikenal", *verdict)
+	case verdict != nil && issue.Kind != models.KindMisinformation:
+		return "", models.Invalid("verdict", "putusan hanya untuk isu misinformasi")
+	case verdict == nil && publishing && issue.Kind == models.KindMisinformation:
+		return "", models.Invalid("verdict", "isu misinformasi memerlukan putusan (hoaks, menyesatkan, …)")
+	}
+	return body, nil
+}
+
+// responseAction loads and checks the issue an agency answers: it must be
+// assigned to an agency the caller may act for, and still open for answers.
+func (db *DB) answerableIssue(ctx context.Context, tx bun.Tx, actor *models.User, number string) (*models.Issue, error) {
+	issue, err := db.lockIssue(ctx, tx, number)
+	if err != nil {
+		return nil, err
+	}
+	if !models.CanRead(actor, issue) {
+		return nil, notFound("Isu " + number)
+	}
+	if !models.CanActOnIssue(actor, issue) {
+		return nil, forbidden()
+	}
+	switch issue.Status {
+	case models.StatusAssigned, models.StatusInProgress:
+		return issue, nil
+	case models.StatusAnswered:
+		return nil, conflict(issue, "jawaban sudah terbit; gunakan ralat untuk mengubahnya")
+	}
+	return nil, conflict(issue, "isu ini tidak sedang menunggu jawaban instansi")
+}
+
+// SaveDraft creates or replaces the assigned agency's draft on an issue.
+func (db *DB) SaveDraft(ctx context.Context, in models.ResponseDraftInput) (*models.Response, error) {
+	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	if err != nil {
+		return nil, err
+	}
+	var response *models.Response
+	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		issue, err := db.answerableIssue(ctx, tx, actor, in.IssueNumber)
+		if err != nil {
+			return err
+		}
+		body, err := validateResponseText(issue, in.Body, in.Verdict, false)
+		if err != nil {
+			return err
+		}
+		response = new(models.Response)
+		err = tx.NewSelect().Model(response).Where("issue_id = ? AND agency_id = ?", issue.ID, *issue.AgencyID).Scan(ctx)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			response = &models.Response{
+				IssueID: issue.ID, AgencyID: *issue.AgencyID, Status: models.ResponseDraft, CreatedAt: now,
+			}
+		case err != nil:
+			return err
+		case response.Status == models.ResponsePublished:
+			return conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
+		}
+		response.Body, response.Verdict, response.UpdatedAt = body, in.Verdict, now
+		response.AuthorID = actorID(actor)
+		if response.ID == 0 {
+			_, err = tx.NewInsert().Model(response).Exec(ctx)
+		} else {
+			_, err = tx.NewUpdate().Model(response).WherePK().Exec(ctx)
+		}
+		if err != nil {
+			return fmt.Errorf("save draft: %w", err)
+		}
+		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
+			Action: "response.draft", Subject: responseSubject(response),
+			Changes: map[string]any{"issue": issue.Number, "body": body, "verdict": in.Verdict},
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return response, nil
+}
+
+// DiscardDraft deletes a draft that was never published.
+func (db *DB) DiscardDraft(ctx context.Context, responseID int64) (*models.Response, error) {
+	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	if err != nil {
+		return nil, err
+	}
+	var response *models.Response
+	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		if response, err = db.ownResponse(ctx, tx, actor, responseID); err != nil {
+			return err
+		}
+		if response.Status != models.ResponseDraft {
+			return models.Errorf(models.ECONFLICT, "Jawaban yang sudah terbit tidak dapat dihapus")
+		}
+		if _, err := tx.NewDelete().Model(response).WherePK().Exec(ctx); err != nil {
+			return fmt.Errorf("discard draft: %w", err)
+		}
+		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
+			Action: "response.discard", Subject: responseSubject(response), Changes: map[string]any{"issueId": response.IssueID},
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return response, nil
+}
+
+// ownResponse loads a response the caller may act on, with its issue checked.
+func (db *DB) ownResponse(ctx context.Context, tx bun.Tx, actor *models.User, id int64) (*models.Response, error) {
+	response, err := responseByID(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if actor.Role != models.RoleTRC && !actor.BelongsTo(&response.AgencyID) {
+		if response.Status == models.ResponseDraft {
+			return nil, notFound("Jawaban")
+		}
+		return nil, forbidden()
+	}
+	return response, nil
+}
+
+// PublishDraft publishes an existing draft.
+func (db *DB) PublishDraft(ctx context.Context, responseID int64) (*models.Response, error) {
+	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	if err != nil {
+		return nil, err
+	}
+	var response *models.Response
+	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		if response, err = db.ownResponse(ctx, tx, actor, responseID); err != nil {
+			return err
+		}
+		issue := new(models.Issue)
+		if err := tx.NewSelect().Model(issue).Where("id = ?", response.IssueID).Scan(ctx); err != nil {
+			return err
+		}
+		return db.publish(ctx, tx, actor, now, issue.Number, response, response.Body, response.Verdict)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return response, nil
+}
+
+// PublishResponse creates and publishes the assigned agency's response in one step.
+func (db *DB) PublishResponse(ctx context.Context, in models.ResponseDraftInput) (*models.Response, error) {
+	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	if err != nil {
+		return nil, err
+	}
+	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		return db.publish(ctx, tx, actor, now, in.IssueNumber, nil, in.Body, in.Verdict)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.latestResponse(ctx, in.IssueNumber)
+}
+
+func (db *DB) latestResponse(ctx context.Context, number string) (*models.Response, error) {
+	response := new(models.Response)
+	err := db.bun.NewSelect().
+		Model(response).
+		Where("issue_id = (SELECT id FROM issues WHERE number = ?)", number).
+		Where("status = ?", models.ResponsePublished).
+		OrderExpr("published_at DESC, id DESC").
+		Limit(1).
+		Scan(ctx)
+	return response, wrapErr(err)
+}
+
+// publish turns a draft (or, with draft nil, a new response) into the
+// published answer: revision 1, the issue ANSWERED with its verdict, the
+// acknowledge clock stopped too if the agency answered straight away.
+func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, number string,
+	draft *models.Response, body string, verdict *models.Verdict) error {
+	issue, err := db.answerableIssue(ctx, tx, actor, number)
+	if err != nil {
+		return err
+	}
+	if body, err = validateResponseText(issue, body, verdict, true); err != nil {
+		return err
+	}
+	response := draft
+	if response == nil {
+		response = new(models.Response)
+		err := tx.NewSelect().Model(response).Where("issue_id = ? AND agency_id = ?", issue.ID, *issue.AgencyID).Scan(ctx)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			response = &models.Response{IssueID: issue.ID, AgencyID: *issue.AgencyID, CreatedAt: now}
+		case err != nil:
+			return err
+		}
+	} else if response.AgencyID != *issue.AgencyID {
+		return conflict(issue, "isu ini kini diteruskan ke instansi lain")
+	}
+	if response.Status == models.ResponsePublished {
+		return conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
+	}
+	response.Status, response.Body, response.Verdict = models.ResponsePublished, body, verdict
+	response.AuthorID, response.Revision, response.UpdatedAt, response.PublishedAt = actorID(actor), 1, now, &now
+	if response.ID == 0 {
+		_, err = tx.NewInsert().Model(response).Exec(ctx)
+	} else {
+		_, err = tx.NewUpdate().Model(response).WherePK().Exec(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("publish response: %w", err)
+	}
+	revision := &models.ResponseRevision{
+		ResponseID: response.ID, Number: 1, Body: body, Verdict: verdict, AuthorID: actorID(actor), CreatedAt: now,
+	}
+	if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
+		return fmt.Errorf("insert revision: %w", err)
+	}
+	if issue.AcknowledgedAt == nil {
+		issue.AcknowledgedAt = &now
+		if err := addEvent(ctx, tx, issue, models.EventAcknowledged, actor, "", now); err != nil {
+			return err
+		}
+	}
+	issue.Status, issue.Verdict = models.StatusAnswered, verdict
+	if issue.AnsweredAt == nil {
+		issue.AnsweredAt = &now
+	}
+	if draft != nil {
+		*draft = *response
+	}
+	return db.transition(ctx, tx, actor, now, issue, models.EventAnswered, "", map[string]any{
+		"response": response.ID, "verdict": verdict, "body": body,
+	})
+}
+
+// ReviseResponse adds a revision to a published response, with a public
+// reason. The earlier text stays visible.
+func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Response, error) {
+	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	if err != nil {
+		return nil, err
+	}
+	reason, err := models.RequireText("reason", in.Reason, 10, 1000)
+	if err != nil {
+		return nil, err
+	}
+	var response *models.Response
+	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		if response, err = db.ownResponse(ctx, tx, actor, in.ResponseID); err != nil {
+			return err
+		}
+		issue := new(models.Issue)
+		if err := tx.NewSelect().Model(issue).Where("id = ?", response.IssueID).Scan(ctx); err != nil {
+			return err
+		}
+		if response.Status != models.ResponsePublished {
+			return models.Errorf(models.ECONFLICT, "Jawaban ini masih draf; terbitkan dulu sebelum meralat")
+		}
+		if issue.Status == models.StatusClosed {
+			return conflict(issue, "buka kembali isu sebelum meralat jawabannya")
+		}
+		body, err := validateResponseText(issue, in.Body, in.Verdict, true)
+		if err != nil {
+			return err
+		}
+		if body == response.Body && sameVerdict(in.Verdict, response.Verdict) {
+			return models.Invalid("body", "ralat harus mengubah isi atau putusan")
+		}
+		response.Revision++
+		response.Body, response.Verdict, response.AuthorID, response.UpdatedAt = body, in.Verdict, actorID(actor), now
+		if _, err := tx.NewUpdate().Model(response).WherePK().Exec(ctx); err != nil {
+			return fmt.Errorf("update response: %w", err)
+		}
+		revision := &models.ResponseRevision{
+			ResponseID: response.ID, Number: response.Revision, Body: body, Verdict: in.Verdict,
+			Reason: reason, AuthorID: actorID(actor), CreatedAt: now,
+		}
+		if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
+			return fmt.Errorf("insert revision: %w", err)
+		}
+		issue.Verdict = in.Verdict
+		return db.transition(ctx, tx, actor, now, issue, models.EventRevised, reason, map[string]any{
+			"response": response.ID, "revision": response.Revision, "verdict": in.Verdict, "body": body,
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return response, nil
+}
+
+func sameVerdict(a, b *models.Verdict) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
+}
+
+func actorID(actor *models.User) *int64 {
+	if actor == nil || actor.IsSystem() {
+		return nil
+	}
+	id := actor.ID
+	return &id
+}
+
+func responseSubject(r *models.Response) string {
+	return "response:" + strconv.FormatInt(r.ID, 10)
+}
