@@ -90,7 +90,16 @@ const (
 	EventMadeInternal   EventType = "MADE_INTERNAL"
 	EventMadePublic     EventType = "MADE_PUBLIC"
 	EventQuestionLinked EventType = "QUESTION_LINKED"
+	EventSourceAdded    EventType = "SOURCE_ADDED"
+	EventEdited         EventType = "EDITED"
 )
+
+// EventTypes lists every event type.
+var EventTypes = []EventType{
+	EventCreated, EventAssigned, EventReassigned, EventAcknowledged, EventDeclined, EventAnswered,
+	EventRevised, EventClosed, EventReopened, EventRejected, EventDuplicate, EventMadeInternal,
+	EventMadePublic, EventQuestionLinked, EventSourceAdded, EventEdited,
+}
 
 // IssueEvent records one transition of an issue: who, when, and why.
 type IssueEvent struct {
@@ -218,6 +227,8 @@ type IssueService interface {
 	CreateIssue(ctx context.Context, in NewIssue) (*Issue, error)
 	// UpdateIssue is for TRC. Errors: EUNAUTHENTICATED, EFORBIDDEN, EINVALID, ENOTFOUND.
 	UpdateIssue(ctx context.Context, number string, in IssueUpdate) (*Issue, error)
+	// AddIssueSource records another place where the claim circulates; TRC only.
+	AddIssueSource(ctx context.Context, number string, in IssueSourceInput) (*Issue, error)
 	// AssignIssue assigns or reassigns; TRC only. Errors add ECONFLICT.
 	AssignIssue(ctx context.Context, in Assignment) (*Issue, error)
 	// AcknowledgeIssue is for the PIC of the assigned agency (or TRC). ECONFLICT unless ASSIGNED.

@@ -249,7 +249,7 @@ func (db *DB) AddIssueSource(ctx context.Context, number string, in models.Issue
 			if err := insertSources(ctx, tx, issue.ID, sources, now); err != nil {
 				return "", "", nil, err
 			}
-			return models.EventType("SOURCE_ADDED"), "", map[string]any{"platform": in.Platform, "url": sources[0].URL}, nil
+			return models.EventSourceAdded, "", map[string]any{"platform": in.Platform, "url": sources[0].URL}, nil
 		})
 }
 
@@ -294,7 +294,7 @@ func (db *DB) UpdateIssue(ctx context.Context, number string, in models.IssueUpd
 				}
 				changes["category"] = *in.CategorySlug
 			}
-			return models.EventType("EDITED"), "", changes, nil
+			return models.EventEdited, "", changes, nil
 		})
 }
 

@@ -1,0 +1,156 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration of the binary. Values come from
+// TANGGAP_* environment variables; flags override them; secrets may also be
+// read from the file named by TANGGAP_*_FILE.
+type Config struct {
+	Addr         string
+	DatabaseURL  string
+	DataDir      string
+	JWTSecret    string
+	IssuePrefix  string
+	TimeZone     string
+	TokenTTL     time.Duration
+	TrustProxy   bool
+	LogQueries   bool
+	LogLevel     string
+	LoginPerHour int
+}
+
+// loadConfig reads the environment.
+func loadConfig(getenv func(string) string) (Config, error) {
+	c := Config{
+		Addr:         envOr(getenv, "TANGGAP_ADDR", ":8080"),
+		DatabaseURL:  getenv("TANGGAP_DATABASE_URL"),
+		DataDir:      envOr(getenv, "TANGGAP_DATA_DIR", "data"),
+		IssuePrefix:  envOr(getenv, "TANGGAP_ISSUE_PREFIX", "KTB"),
+		TimeZone:     envOr(getenv, "TANGGAP_TIMEZONE", "Asia/Makassar"),
+		LogLevel:     envOr(getenv, "TANGGAP_LOG_LEVEL", "info"),
+		TokenTTL:     2 * time.Hour,
+		LoginPerHour: 20,
+	}
+	var err error
+	if c.JWTSecret, err = secret(getenv, "TANGGAP_JWT_SECRET"); err != nil {
+		return c, err
+	}
+	if v := getenv("TANGGAP_TOKEN_TTL"); v != "" {
+		if c.TokenTTL, err = time.ParseDuration(v); err != nil || c.TokenTTL < time.Minute || c.TokenTTL > 24*time.Hour {
+			return c, fmt.Errorf("TANGGAP_TOKEN_TTL: want a duration between 1m and 24h, got %q", v)
+		}
+	}
+	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
+		return c, err
+	}
+	if c.LogQueries, err = envBool(getenv, "TANGGAP_LOG_QUERIES"); err != nil {
+		return c, err
+	}
+	if v := getenv("TANGGAP_LOGIN_ATTEMPTS_PER_HOUR"); v != "" {
+		if c.LoginPerHour, err = strconv.Atoi(v); err != nil || c.LoginPerHour < 1 {
+			return c, fmt.Errorf("TANGGAP_LOGIN_ATTEMPTS_PER_HOUR: want a positive number, got %q", v)
+		}
+	}
+	return c, nil
+}
+
+// addFlags lets flags override what the environment said.
+func (c *Config) addFlags(fs *flag.FlagSet) {
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (TANGGAP_ADDR)")
+	fs.StringVar(&c.DatabaseURL, "database-url", c.DatabaseURL, "postgres:// URL or sqlite:PATH (TANGGAP_DATABASE_URL)")
+	fs.StringVar(&c.DataDir, "data-dir", c.DataDir, "folder of the default SQLite database (TANGGAP_DATA_DIR)")
+}
+
+// databaseURL is the configured URL, or the SQLite file in the data folder.
+func (c Config) databaseURL() string {
+	if c.DatabaseURL != "" {
+		return c.DatabaseURL
+	}
+	return "sqlite:" + filepath.Join(c.DataDir, "tanggap.db")
+}
+
+// Masked returns the configuration with secrets and passwords hidden, for logs.
+func (c Config) Masked() map[string]any {
+	return map[string]any{
+		"addr":         c.Addr,
+		"database_url": maskURL(c.databaseURL()),
+		"data_dir":     c.DataDir,
+		"jwt_secret":   mask(c.JWTSecret),
+		"issue_prefix": c.IssuePrefix,
+		"time_zone":    c.TimeZone,
+		"token_ttl":    c.TokenTTL.String(),
+		"trust_proxy":  c.TrustProxy,
+		"log_queries":  c.LogQueries,
+		"log_level":    c.LogLevel,
+	}
+}
+
+func mask(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "***"
+}
+
+// maskURL hides the password of a database URL.
+func maskURL(raw string) string {
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	creds, host, ok := strings.Cut(rest, "@")
+	if !ok {
+		return raw
+	}
+	if user, _, hasPass := strings.Cut(creds, ":"); hasPass {
+		return scheme + "://" + user + ":***@" + host
+	}
+	return raw
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envBool(getenv func(string) string, key string) (bool, error) {
+	v := getenv(key)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s: want true or false, got %q", key, v)
+	}
+	return b, nil
+}
+
+// secret reads KEY, or the file named by KEY_FILE; setting both is an error.
+func secret(getenv func(string) string, key string) (string, error) {
+	value, file := getenv(key), getenv(key+"_FILE")
+	switch {
+	case value != "" && file != "":
+		return "", fmt.Errorf("set %s or %s_FILE, not both", key, key)
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", fmt.Errorf("%s_FILE: %w", key, err)
+		}
+		value = strings.TrimSpace(string(b))
+		if value == "" {
+			return "", errors.New(key + "_FILE names an empty file")
+		}
+	}
+	return value, nil
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/kotabaru/tanggap/auth"
+	"github.com/kotabaru/tanggap/frontend"
+	"github.com/kotabaru/tanggap/graph"
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/ratelimit"
+	"github.com/kotabaru/tanggap/server"
+	"github.com/kotabaru/tanggap/store"
+)
+
+func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	demo := fs.Bool("demo", false, "load demo data into an empty database and print demo logins")
+	cfg.addFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%v: %w", err, errUsage)
+	}
+	slog.SetDefault(newLogger(stderr, cfg.LogLevel))
+
+	secret := []byte(cfg.JWTSecret)
+	if len(secret) == 0 {
+		if !*demo {
+			return errors.New("TANGGAP_JWT_SECRET is not set: give at least 32 random bytes (or TANGGAP_JWT_SECRET_FILE); only `serve --demo` generates one")
+		}
+		secret = auth.GenerateSecret()
+	}
+	tokens, err := auth.NewTokens(secret, "tanggap", "tanggap-api", cfg.TokenTTL)
+	if err != nil {
+		return fmt.Errorf("TANGGAP_JWT_SECRET: %w", err)
+	}
+
+	db, err := openMigrated(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *demo {
+		if err := loadDemo(ctx, db, stdout, false); err != nil {
+			return err
+		}
+	}
+	slog.Info("configuration", "config", cfg.Masked(), "dialect", db.Dialect())
+
+	limits := graph.DefaultLimits()
+	limits.FieldRateLimits = graph.FieldLimits{
+		PerAddress: map[string]*ratelimit.Limiter{
+			"*":     ratelimit.New(600, time.Minute),
+			"login": ratelimit.New(cfg.LoginPerHour, time.Hour),
+		},
+		PerAccount: map[string]*ratelimit.Limiter{"*": ratelimit.New(1200, time.Minute)},
+	}
+	srv := server.New(server.Config{
+		Store:           db,
+		Tokens:          tokens,
+		Frontend:        frontend.Dist(),
+		Limits:          limits,
+		LoginPerAccount: ratelimit.New(cfg.LoginPerHour, time.Hour),
+		TrustProxy:      cfg.TrustProxy,
+	})
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	fmt.Fprintf(stdout, "Tanggap is listening on http://%s (database: %s)\n", displayAddr(ln.Addr()), db.Dialect())
+	slog.Info("listening", "addr", ln.Addr().String())
+	err = srv.Serve(ctx, ln)
+	slog.Info("stopped")
+	return err
+}
+
+// loadDemo loads the demo data into an empty database and prints the demo
+// logins; on a database that already has data it only prints the logins.
+func loadDemo(ctx context.Context, db *store.DB, stdout io.Writer, requireEmpty bool) error {
+	result, err := db.LoadDemo(models.NewContextWithUser(ctx, models.SystemUser), time.Now())
+	switch {
+	case models.ErrorCode(err) == models.ECONFLICT && requireEmpty:
+		return describe(err)
+	case models.ErrorCode(err) == models.ECONFLICT:
+		fmt.Fprintln(stdout, "The database already has data; demo data was not loaded again.")
+	case err != nil:
+		return fmt.Errorf("load demo data: %w", err)
+	default:
+		fmt.Fprintf(stdout, "Loaded demo data: %d agencies, %d categories, %d issues, %d responses, %d questions.\n",
+			result.Agencies, result.Categories, result.Issues, result.Responses, result.Questions)
+	}
+	fmt.Fprintf(stdout, "Demo staff logins (password %q for all — demo only):\n", store.DemoPassword)
+	for _, s := range store.DemoStaff() {
+		line := fmt.Sprintf("  %-8s %s", s.Role, s.Email)
+		if s.AgencySlug != "" {
+			line += "  (" + s.AgencySlug + ")"
+		}
+		fmt.Fprintln(stdout, line)
+	}
+	return nil
+}
+
+// displayAddr shows a wildcard listen address as localhost, so the printed
+// URL can be opened as it is.
+func displayAddr(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return addr.String()
+	}
+	if ip := net.ParseIP(host); ip == nil || ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	switch strings.ToLower(level) {
+	case "debug":
+		l = slog.LevelDebug
+	case "warn":
+		l = slog.LevelWarn
+	case "error":
+		l = slog.LevelError
+	default:
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l}))
+}

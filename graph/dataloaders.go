@@ -1,0 +1,115 @@
+package graph
+
+import (
+	"context"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/kotabaru/tanggap/models"
+)
+
+// Loaders batch the belongs-to and has-many edges of one request, so a page
+// of issues costs a fixed number of statements whatever its size.
+type Loaders struct {
+	Agency    *dataloadgen.Loader[int64, *models.Agency]
+	Category  *dataloadgen.Loader[int64, *models.Category]
+	Issue     *dataloadgen.Loader[int64, *models.Issue]
+	User      *dataloadgen.Loader[int64, *models.User]
+	Sources   *dataloadgen.Loader[int64, []*models.IssueSource]
+	Responses *dataloadgen.Loader[int64, []*models.Response]
+	Events    *dataloadgen.Loader[int64, []*models.IssueEvent]
+	Revisions *dataloadgen.Loader[int64, []*models.ResponseRevision]
+}
+
+// loaderWait is how long a loader collects keys before it queries. gqlgen
+// resolves the elements of a list concurrently, so they all arrive within it.
+const loaderWait = 4 * time.Millisecond
+
+// NewLoaders returns fresh loaders for one request. Their cache lives as long
+// as the request and they read the caller from the request's context.
+func NewLoaders(s Services) *Loaders {
+	opt := dataloadgen.WithWait(loaderWait)
+	return &Loaders{
+		Agency:    dataloadgen.NewLoader(byID(s.Agencies.AgenciesByIDs, func(a *models.Agency) int64 { return a.ID }), opt),
+		Category:  dataloadgen.NewLoader(byID(s.Agencies.CategoriesByIDs, func(c *models.Category) int64 { return c.ID }), opt),
+		Issue:     dataloadgen.NewLoader(byID(s.Issues.IssuesByIDs, func(i *models.Issue) int64 { return i.ID }), opt),
+		User:      dataloadgen.NewLoader(byID(s.Users.UsersByIDs, func(u *models.User) int64 { return u.ID }), opt),
+		Sources:   dataloadgen.NewLoader(groupBy(s.Issues.SourcesByIssueIDs, func(x *models.IssueSource) int64 { return x.IssueID }), opt),
+		Responses: dataloadgen.NewLoader(groupBy(s.Responses.ResponsesByIssueIDs, func(r *models.Response) int64 { return r.IssueID }), opt),
+		Events:    dataloadgen.NewLoader(groupBy(s.Issues.EventsByIssueIDs, func(e *models.IssueEvent) int64 { return e.IssueID }), opt),
+		Revisions: dataloadgen.NewLoader(groupBy(s.Responses.RevisionsByResponseIDs, func(r *models.ResponseRevision) int64 { return r.ResponseID }), opt),
+	}
+}
+
+// byID adapts a fetch of rows by id to a loader: a missing row loads as nil.
+func byID[T any](fetch func(context.Context, []int64) ([]*T, error), id func(*T) int64) func(context.Context, []int64) ([]*T, []error) {
+	return func(ctx context.Context, keys []int64) ([]*T, []error) {
+		rows, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, repeatErr(err, len(keys))
+		}
+		index := make(map[int64]*T, len(rows))
+		for _, r := range rows {
+			index[id(r)] = r
+		}
+		out := make([]*T, len(keys))
+		for i, k := range keys {
+			out[i] = index[k]
+		}
+		return out, nil
+	}
+}
+
+// groupBy adapts a fetch of child rows by parent id to a loader of lists.
+func groupBy[T any](fetch func(context.Context, []int64) ([]*T, error), parent func(*T) int64) func(context.Context, []int64) ([][]*T, []error) {
+	return func(ctx context.Context, keys []int64) ([][]*T, []error) {
+		rows, err := fetch(ctx, keys)
+		if err != nil {
+			return nil, repeatErr(err, len(keys))
+		}
+		index := make(map[int64][]*T, len(keys))
+		for _, r := range rows {
+			index[parent(r)] = append(index[parent(r)], r)
+		}
+		out := make([][]*T, len(keys))
+		for i, k := range keys {
+			out[i] = index[k]
+			if out[i] == nil {
+				out[i] = []*T{}
+			}
+		}
+		return out, nil
+	}
+}
+
+func repeatErr(err error, n int) []error {
+	errs := make([]error, n)
+	for i := range errs {
+		errs[i] = err
+	}
+	return errs
+}
+
+type loadersKey struct{}
+
+// WithLoaders returns a copy of ctx carrying the request's loaders.
+func WithLoaders(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, loadersKey{}, l)
+}
+
+func loaders(ctx context.Context) *Loaders {
+	l, _ := ctx.Value(loadersKey{}).(*Loaders)
+	if l == nil {
+		panic("graph: request context has no loaders; wrap the handler with the loader middleware")
+	}
+	return l
+}
+
+// loadOptional loads the row an optional foreign key points to.
+func loadOptional[T any](ctx context.Context, l *dataloadgen.Loader[int64, *T], id *int64) (*T, error) {
+	if id == nil {
+		return nil, nil
+	}
+	return l.Load(ctx, *id)
+}

@@ -1,0 +1,188 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/markdown"
+	"github.com/kotabaru/tanggap/models"
+)
+
+// Limits protect the API before any resolver runs (DESIGN §5).
+type Limits struct {
+	MaxBodyBytes     int64 // request body cap
+	ParserTokens     int   // parser token limit
+	MaxDepth         int   // selection depth
+	MaxComplexity    int   // cost, counting aliases and list sizes
+	FieldRateLimits  FieldLimits
+	QueryCacheLength int
+}
+
+// DefaultLimits are generous for real queries, including GraphiQL's
+// introspection query (depth 13), and tight for abuse.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxBodyBytes:     256 << 10,
+		ParserTokens:     15000,
+		MaxDepth:         15,
+		MaxComplexity:    6000,
+		QueryCacheLength: 1000,
+	}
+}
+
+// HandlerConfig wires the GraphQL endpoint.
+type HandlerConfig struct {
+	Services Services
+	Markdown *markdown.Renderer
+	Login    func(ctx context.Context, in models.Login) (*model.LoginPayload, error)
+	Limits   Limits
+	// Observe is told the name, duration and error codes of every operation.
+	Observe func(operation string, d time.Duration, codes []string)
+}
+
+// NewHandler returns the /graphql endpoint: GET (queries only) and POST with
+// application/json, following the GraphQL-over-HTTP specification.
+func NewHandler(cfg HandlerConfig) http.Handler {
+	c := Config{
+		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login},
+		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
+	}
+	complexity(&c.Complexity)
+	srv := handler.New(NewExecutableSchema(c))
+	srv.AddTransport(transport.Options{AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions}})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.Limits.QueryCacheLength))
+	srv.SetParserTokenLimit(cfg.Limits.ParserTokens)
+	srv.SetErrorPresenter(presentError)
+	srv.SetRecoverFunc(recoverPanic)
+	srv.Use(extension.Introspection{})
+	srv.Use(depthLimit{Max: cfg.Limits.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
+	srv.Use(cfg.Limits.FieldRateLimits)
+	srv.Use(costReport{})
+	if cfg.Observe != nil {
+		srv.Use(observer{cfg.Observe})
+	}
+
+	return http.MaxBytesHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		state := &requestState{}
+		ctx := context.WithValue(r.Context(), requestStateKey{}, state)
+		ctx = WithLoaders(ctx, NewLoaders(cfg.Services))
+		rec := &recorder{header: w.Header(), status: http.StatusOK}
+		srv.ServeHTTP(rec, r.WithContext(ctx))
+		rec.flush(w, state)
+	}), cfg.Limits.MaxBodyBytes)
+}
+
+// requestState carries what the extensions learn about a request to the
+// code that writes its HTTP status.
+type requestState struct {
+	retryAfterSeconds int
+}
+
+type requestStateKey struct{}
+
+func markRateLimited(ctx context.Context, seconds int) {
+	if s, ok := ctx.Value(requestStateKey{}).(*requestState); ok {
+		s.retryAfterSeconds = max(s.retryAfterSeconds, seconds)
+	}
+}
+
+// recorder buffers the response so that its status can follow the
+// GraphQL-over-HTTP specification, which gqlgen does not fully do.
+type recorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(status int)      { r.status = status }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+
+func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
+	body := r.body.Bytes()
+	graphqlResponse := strings.HasPrefix(r.header.Get("Content-Type"), "application/graphql-response+json")
+	switch {
+	case state.retryAfterSeconds > 0:
+		r.status = http.StatusTooManyRequests
+		r.header.Set("Retry-After", strconv.Itoa(state.retryAfterSeconds))
+	case r.status == http.StatusUnprocessableEntity && !graphqlResponse:
+		// application/json: a well-formed request gets 200 even when the
+		// document does not validate.
+		r.status = http.StatusOK
+	}
+	if graphqlResponse && r.status >= 400 {
+		body = withoutNullData(body)
+	}
+	r.header.Del("Content-Length")
+	w.WriteHeader(r.status)
+	w.Write(body) //nolint:errcheck // the client went away
+}
+
+// withoutNullData drops "data": null from a response that failed before
+// execution: the specification says data is absent then.
+func withoutNullData(body []byte) []byte {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return body
+	}
+	if d, ok := fields["data"]; ok && string(d) == "null" {
+		delete(fields, "data")
+		if out, err := json.Marshal(fields); err == nil {
+			return out
+		}
+	}
+	return body
+}
+
+var _ graphql.ResponseInterceptor = costReport{}
+
+// observer reports each operation's name, duration and error codes.
+type observer struct {
+	report func(operation string, d time.Duration, codes []string)
+}
+
+func (observer) ExtensionName() string                   { return "Observer" }
+func (observer) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	name := "anonymous"
+	var start time.Time
+	if rc := graphql.GetOperationContext(ctx); rc != nil {
+		start = rc.Stats.OperationStart
+		if rc.OperationName != "" {
+			name = rc.OperationName
+		} else if rc.Operation != nil && rc.Operation.Name != "" {
+			name = rc.Operation.Name
+		}
+	}
+	var codes []string
+	if resp != nil {
+		for _, e := range resp.Errors {
+			if c, ok := e.Extensions["code"].(string); ok {
+				codes = append(codes, c)
+			}
+		}
+	}
+	if len(name) > 64 {
+		name = name[:64]
+	}
+	o.report(name, time.Since(start), codes)
+	return resp
+}

@@ -1,0 +1,189 @@
+package graph
+
+import (
+	"context"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/ratelimit"
+)
+
+// depthLimit refuses operations nested deeper than Max before any resolver
+// runs. Fragments count at the depth where they are spread.
+type depthLimit struct{ Max int }
+
+func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (d depthLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
+	if depth := selectionDepth(rc.Operation.SelectionSet, rc.Doc.Fragments, 0, map[string]bool{}); depth > d.Max {
+		err := gqlerror.Errorf("operasi terlalu dalam: kedalaman %d melebihi batas %d", depth, d.Max)
+		err.Extensions = map[string]any{"code": "DEPTH_LIMIT_EXCEEDED"}
+		return err
+	}
+	return nil
+}
+
+func selectionDepth(set ast.SelectionSet, fragments ast.FragmentDefinitionList, depth int, visiting map[string]bool) int {
+	deepest := depth
+	for _, sel := range set {
+		var d int
+		switch s := sel.(type) {
+		case *ast.Field:
+			if len(s.SelectionSet) == 0 {
+				d = depth + 1
+			} else {
+				d = selectionDepth(s.SelectionSet, fragments, depth+1, visiting)
+			}
+		case *ast.InlineFragment:
+			d = selectionDepth(s.SelectionSet, fragments, depth, visiting)
+		case *ast.FragmentSpread:
+			def := fragments.ForName(s.Name)
+			if def == nil || visiting[s.Name] {
+				continue
+			}
+			visiting[s.Name] = true
+			d = selectionDepth(def.SelectionSet, fragments, depth, visiting)
+			delete(visiting, s.Name)
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}
+
+// costReport adds the operation's computed cost to the response's
+// extensions, so clients can see how close they are to the limit.
+type costReport struct{}
+
+func (costReport) ExtensionName() string                   { return "CostReport" }
+func (costReport) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (costReport) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	if resp == nil {
+		return resp
+	}
+	if stats := extensionComplexity(ctx); stats != nil {
+		if resp.Extensions == nil {
+			resp.Extensions = map[string]any{}
+		}
+		resp.Extensions["cost"] = stats
+	}
+	return resp
+}
+
+// FieldLimits are rate limits counted per root field of an operation, so
+// that aliases cannot batch many attempts into one request.
+type FieldLimits struct {
+	// PerAddress limits each client address; the key "*" applies to fields
+	// without a limit of their own.
+	PerAddress map[string]*ratelimit.Limiter
+	// PerAccount limits each signed-in account the same way.
+	PerAccount map[string]*ratelimit.Limiter
+	// Rejected is called once per refused operation, for metrics.
+	Rejected func(field string)
+}
+
+func (FieldLimits) ExtensionName() string                   { return "FieldRateLimit" }
+func (FieldLimits) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (l FieldLimits) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
+	addr := models.ClientAddrFromContext(ctx)
+	user := models.UserFromContext(ctx)
+	for _, field := range rootFields(rc) {
+		wait := allow(l.PerAddress, field, "addr:"+addr)
+		if user != nil {
+			wait = max(wait, allow(l.PerAccount, field, "user:"+strconv.FormatInt(user.ID, 10)))
+		}
+		if wait > 0 {
+			if l.Rejected != nil {
+				l.Rejected(field)
+			}
+			seconds := int(math.Ceil(wait.Seconds()))
+			markRateLimited(ctx, seconds)
+			err := gqlerror.Errorf("Terlalu banyak permintaan untuk %s. Coba lagi dalam %d detik.", field, seconds)
+			err.Extensions = map[string]any{"code": models.ERATELIMITED, "retryAfter": seconds}
+			return err
+		}
+	}
+	return nil
+}
+
+// allow counts one attempt of field against the limiter that applies to it.
+func allow(limits map[string]*ratelimit.Limiter, field, key string) time.Duration {
+	limiter := limits[field]
+	if limiter == nil {
+		limiter = limits["*"]
+	}
+	if limiter == nil {
+		return 0
+	}
+	if ok, wait := limiter.Allow(field + "|" + key); !ok {
+		return max(wait, time.Second)
+	}
+	return 0
+}
+
+// rootFields lists the root field of every selection of the operation,
+// aliases included, one entry per execution.
+func rootFields(rc *graphql.OperationContext) []string {
+	var names []string
+	var walk func(set ast.SelectionSet, seen map[string]bool)
+	walk = func(set ast.SelectionSet, seen map[string]bool) {
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				names = append(names, s.Name)
+			case *ast.InlineFragment:
+				walk(s.SelectionSet, seen)
+			case *ast.FragmentSpread:
+				if def := rc.Doc.Fragments.ForName(s.Name); def != nil && !seen[s.Name] {
+					seen[s.Name] = true
+					walk(def.SelectionSet, seen)
+				}
+			}
+		}
+	}
+	walk(rc.Operation.SelectionSet, map[string]bool{})
+	return names
+}
+
+// complexity multiplies the cost of each list by the number of elements it
+// may return, so `first` and aliases are both counted.
+func complexity(c *ComplexityRoot) {
+	page := func(first *int) int {
+		if first == nil || *first < 1 {
+			return 20
+		}
+		return *first
+	}
+	c.Query.Issues = func(child int, _ *model.IssueFilter, _ *models.IssueOrder, first *int, _ *string) int {
+		return 1 + child*page(first)
+	}
+	c.Query.AuditLog = func(child int, _ *model.AuditFilter, first *int, _ *string) int {
+		return 1 + child*page(first)
+	}
+	c.Query.Agencies = func(child int) int { return 1 + child*30 }
+	c.Query.Categories = func(child int) int { return 1 + child*20 }
+	c.Query.Users = func(child int) int { return 1 + child*50 }
+	c.Issue.Sources = func(child int) int { return 1 + child*5 }
+	c.Issue.Responses = func(child int) int { return 1 + child*2 }
+	c.Issue.Timeline = func(child int) int { return 1 + child*10 }
+	c.Response.Revisions = func(child int) int { return 1 + child*3 }
+}
+
+func extensionComplexity(ctx context.Context) map[string]int {
+	stats := extension.GetComplexityStats(ctx)
+	if stats == nil {
+		return nil
+	}
+	return map[string]int{"complexity": stats.Complexity, "limit": stats.ComplexityLimit}
+}

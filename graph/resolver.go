@@ -1,0 +1,33 @@
+// Package graph is the GraphQL layer: the schema, thin resolvers that call
+// the services of package models, dataloaders, directives, the error
+// presenter and the protective limits.
+package graph
+
+//go:generate go run github.com/99designs/gqlgen generate
+
+import (
+	"context"
+
+	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/markdown"
+	"github.com/kotabaru/tanggap/models"
+)
+
+// Services are the domain services the resolvers call.
+type Services struct {
+	Agencies  models.AgencyService
+	Users     models.UserService
+	Issues    models.IssueService
+	Responses models.ResponseService
+	Audit     models.AuditService
+}
+
+// Resolver is the root resolver. It holds no state of its own.
+type Resolver struct {
+	Services
+	// Markdown renders response bodies.
+	Markdown *markdown.Renderer
+	// Login issues a bearer token for an authenticated user, counting the
+	// attempt against the rate limits first.
+	Login func(ctx context.Context, in models.Login) (*model.LoginPayload, error)
+}

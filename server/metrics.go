@@ -1,0 +1,39 @@
+package server
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// Metrics are the Prometheus series of DESIGN §6.
+type Metrics struct {
+	Registry         *prometheus.Registry
+	HTTPDuration     *prometheus.HistogramVec
+	OperationLatency *prometheus.HistogramVec
+	Errors           *prometheus.CounterVec
+	RateLimited      *prometheus.CounterVec
+}
+
+// NewMetrics registers the series on a fresh registry.
+func NewMetrics() *Metrics {
+	m := &Metrics{
+		Registry: prometheus.NewRegistry(),
+		HTTPDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "tanggap_http_request_duration_seconds", Help: "HTTP request latency by route and status.",
+			Buckets: prometheus.DefBuckets,
+		}, []string{"route", "status"}),
+		OperationLatency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "tanggap_graphql_operation_duration_seconds", Help: "GraphQL operation latency by operation name.",
+			Buckets: prometheus.DefBuckets,
+		}, []string{"operation"}),
+		Errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tanggap_graphql_errors_total", Help: "GraphQL errors by code.",
+		}, []string{"code"}),
+		RateLimited: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tanggap_rate_limit_rejections_total", Help: "Operations refused by a rate limit, by field.",
+		}, []string{"field"}),
+	}
+	m.Registry.MustRegister(m.HTTPDuration, m.OperationLatency, m.Errors, m.RateLimited,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}

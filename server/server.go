@@ -1,0 +1,192 @@
+// Package server assembles the HTTP side of Tanggap: routes, middleware,
+// rate limits, health and metrics.
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/kotabaru/tanggap/auth"
+	"github.com/kotabaru/tanggap/graph"
+	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/markdown"
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/ratelimit"
+	"github.com/kotabaru/tanggap/store"
+)
+
+// Config wires a Server.
+type Config struct {
+	Store    *store.DB
+	Tokens   *auth.Tokens
+	Frontend fs.FS // the built web app; nil serves no pages
+	Limits   graph.Limits
+	// LoginPerAccount throttles failed and successful attempts per e-mail.
+	LoginPerAccount *ratelimit.Limiter
+	RequestTimeout  time.Duration
+	// TrustProxy takes the client address from X-Forwarded-For, for
+	// deployments behind a load balancer.
+	TrustProxy bool
+	Metrics    *Metrics
+}
+
+// Server is the HTTP server of one Tanggap instance. It keeps no state that
+// another instance would need: several can run behind a load balancer.
+type Server struct {
+	cfg     Config
+	handler http.Handler
+	metrics *Metrics
+}
+
+// New builds the routes and middleware.
+func New(cfg Config) *Server {
+	if cfg.RequestTimeout == 0 {
+		cfg.RequestTimeout = 15 * time.Second
+	}
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics()
+	}
+	s := &Server{cfg: cfg, metrics: cfg.Metrics}
+	limits := cfg.Limits
+	limits.FieldRateLimits.Rejected = func(field string) { s.metrics.RateLimited.WithLabelValues(field).Inc() }
+	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store}
+	gql := graph.NewHandler(graph.HandlerConfig{
+		Services: services,
+		Markdown: markdown.New(),
+		Login:    s.login,
+		Limits:   limits,
+		Observe: func(operation string, d time.Duration, codes []string) {
+			s.metrics.OperationLatency.WithLabelValues(operation).Observe(d.Seconds())
+			for _, c := range codes {
+				s.metrics.Errors.WithLabelValues(c).Inc()
+			}
+		},
+	})
+	authn := auth.Middleware(cfg.Tokens, cfg.Store, unauthorized)
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", cors(authn(gql)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", s.ready)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{}))
+	if cfg.Frontend != nil {
+		files := http.FileServerFS(cfg.Frontend)
+		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodGet && r.Method != http.MethodHead {
+				w.Header().Set("Allow", "GET, HEAD")
+				http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+				return
+			}
+			files.ServeHTTP(w, r)
+		})
+	}
+	s.handler = s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(mux)))
+	return s
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Serve answers on ln until ctx ends, then drains requests in flight for up
+// to 15 seconds.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      s.cfg.RequestTimeout + 10*time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// login counts the attempt against the account's limit, checks the
+// credentials and issues a token.
+func (s *Server) login(ctx context.Context, in models.Login) (*model.LoginPayload, error) {
+	account := strings.ToLower(strings.TrimSpace(in.Email))
+	if s.cfg.LoginPerAccount != nil {
+		if ok, wait := s.cfg.LoginPerAccount.Allow(account); !ok {
+			seconds := int(wait.Seconds()) + 1
+			return nil, &models.Error{Code: models.ERATELIMITED, RetryAfterSeconds: seconds,
+				Message: "Terlalu banyak percobaan masuk untuk akun ini. Coba lagi nanti."}
+		}
+	}
+	user, err := s.cfg.Store.Authenticate(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	token, expiresAt, err := s.cfg.Tokens.Issue(auth.Claims{UserID: user.ID, TokenVersion: user.TokenVersion, Role: string(user.Role)})
+	if err != nil {
+		return nil, models.Internal(err)
+	}
+	return &model.LoginPayload{Token: token, ExpiresAt: expiresAt, User: user}, nil
+}
+
+// ready reports whether the database answers and its schema is current.
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	status := map[string]any{"database": "ok", "migrations": "current"}
+	code := http.StatusOK
+	if err := s.cfg.Store.Ping(ctx); err != nil {
+		status["database"], code = "unreachable", http.StatusServiceUnavailable
+	} else if pending, err := s.cfg.Store.PendingMigrations(ctx); err != nil {
+		status["migrations"], code = "unknown", http.StatusServiceUnavailable
+	} else if len(pending) > 0 {
+		status["migrations"], status["pending"], code = "pending", pending, http.StatusServiceUnavailable
+	}
+	status["status"] = map[bool]string{true: "ready", false: "not ready"}[code == http.StatusOK]
+	writeJSON(w, code, status)
+}
+
+func unauthorized(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("WWW-Authenticate", `Bearer realm="tanggap"`)
+	writeJSON(w, http.StatusUnauthorized, map[string]any{
+		"errors": []map[string]any{{
+			"message":    "Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.",
+			"extensions": map[string]string{"code": models.EUNAUTHENTICATED},
+		}},
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v) //nolint:errcheck // the client went away
+}
+
+func newRequestID() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}

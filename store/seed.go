@@ -1,0 +1,336 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/store/demodata"
+)
+
+// DemoPassword is the password of every demo staff account. Demo data is
+// only ever loaded into an empty database on request.
+const DemoPassword = "tanggap-demo-2026"
+
+// DemoResult says what LoadDemo wrote.
+type DemoResult struct {
+	Agencies, Categories, Issues, Responses, Questions int
+	Staff                                              []demodata.Staff
+}
+
+// LoadDemo fills an empty database with the demo content of package
+// demodata: agencies, categories, staff accounts (password DemoPassword) and
+// six months of issues whose histories end at now. Everything is written in
+// one transaction, with one audit entry and an outbox row per issue.
+func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) {
+	if !models.UserFromContext(ctx).IsSystem() {
+		return nil, forbidden()
+	}
+	hashes := make([]string, len(demodata.StaffAccounts))
+	for i := range demodata.StaffAccounts {
+		hash, err := db.Hasher.Hash(DemoPassword)
+		if err != nil {
+			return nil, models.Internal(err)
+		}
+		hashes[i] = hash
+	}
+	now = now.UTC().Truncate(time.Microsecond)
+	result := &DemoResult{Staff: demodata.StaffAccounts}
+	err := db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, _ time.Time) error {
+		if n, err := tx.NewSelect().Model((*models.Agency)(nil)).Count(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			return models.Errorf(models.ECONFLICT, "Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong")
+		}
+		l := &demoLoader{db: db, tx: tx, now: now, agencies: map[string]*models.Agency{},
+			categories: map[string]int64{}, pics: map[string]*models.User{}}
+		if err := l.reference(ctx, hashes); err != nil {
+			return err
+		}
+		for i := range demodata.Issues {
+			if err := l.issue(ctx, &demodata.Issues[i]); err != nil {
+				return fmt.Errorf("demo issue %d (%s): %w", i, demodata.Issues[i].Title, err)
+			}
+		}
+		result.Agencies, result.Categories = len(demodata.Agencies), len(demodata.Categories)
+		result.Issues, result.Responses, result.Questions = len(demodata.Issues), l.responses, l.questions
+		return db.appendAudit(ctx, tx, models.SystemUser, now, models.AuditRecord{
+			Action: "demo.load", Subject: "database",
+			Changes: map[string]int{"agencies": result.Agencies, "categories": result.Categories,
+				"staff": len(demodata.StaffAccounts), "issues": result.Issues, "responses": result.Responses, "questions": result.Questions},
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+type demoLoader struct {
+	db         *DB
+	tx         bun.Tx
+	now        time.Time
+	agencies   map[string]*models.Agency
+	categories map[string]int64
+	pics       map[string]*models.User
+	trc        *models.User
+	issueIDs   []int64
+	responses  int
+	questions  int
+}
+
+func (l *demoLoader) reference(ctx context.Context, hashes []string) error {
+	created := l.now.Add(-200 * 24 * time.Hour)
+	for _, a := range demodata.Agencies {
+		row := &models.Agency{Slug: a.Slug, Name: a.Name, ShortName: a.ShortName, Description: a.Description, CreatedAt: created, UpdatedAt: created}
+		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
+			return err
+		}
+		l.agencies[a.Slug] = row
+	}
+	for _, c := range demodata.Categories {
+		row := &models.Category{Slug: c.Slug, Name: c.Name, Description: c.Description, CreatedAt: created, UpdatedAt: created}
+		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
+			return err
+		}
+		l.categories[c.Slug] = row.ID
+	}
+	for i, s := range demodata.StaffAccounts {
+		user := &models.User{Email: s.Email, Name: s.Name, Role: models.Role(s.Role), PasswordHash: hashes[i],
+			Active: true, TokenVersion: 1, CreatedAt: created, UpdatedAt: created}
+		if s.AgencySlug != "" {
+			user.AgencyID = &l.agencies[s.AgencySlug].ID
+		}
+		if _, err := l.tx.NewInsert().Model(user).Exec(ctx); err != nil {
+			return err
+		}
+		switch {
+		case user.Role == models.RolePIC:
+			l.pics[s.AgencySlug] = user
+		case user.Role == models.RoleTRC && l.trc == nil:
+			l.trc = user
+		}
+	}
+	return nil
+}
+
+// at turns an offset from an issue's logging into an instant, never later
+// than now.
+func (l *demoLoader) at(logged time.Time, offset time.Duration) time.Time {
+	t := logged.Add(offset)
+	if t.After(l.now) {
+		t = l.now
+	}
+	return t.Truncate(time.Microsecond)
+}
+
+func (l *demoLoader) event(ctx context.Context, issue *models.Issue, typ models.EventType, actor *models.User, agencyID *int64, reason string, at time.Time) error {
+	e := &models.IssueEvent{IssueID: issue.ID, Type: typ, AgencyID: agencyID, Reason: reason, CreatedAt: at}
+	if actor != nil {
+		e.ActorID = &actor.ID
+	}
+	_, err := l.tx.NewInsert().Model(e).Exec(ctx)
+	return err
+}
+
+// answerer is the agency's PIC, or TRC publishing on its behalf.
+func (l *demoLoader) answerer(slug string) *models.User {
+	if pic := l.pics[slug]; pic != nil {
+		return pic
+	}
+	return l.trc
+}
+
+func (l *demoLoader) issue(ctx context.Context, d *demodata.Issue) error {
+	logged := l.now.Add(-time.Duration(d.LoggedDaysAgo * float64(24*time.Hour))).Truncate(time.Microsecond)
+	number, err := l.db.nextIssueNumber(ctx, l.tx, logged)
+	if err != nil {
+		return err
+	}
+	issue := &models.Issue{
+		Number: number, Title: d.Title, Summary: d.Summary, Kind: models.IssueKind(d.Kind),
+		Status: models.StatusNew, CreatedByID: &l.trc.ID, CreatedAt: logged, UpdatedAt: logged,
+	}
+	if d.CategorySlug != "" {
+		id := l.categories[d.CategorySlug]
+		issue.CategoryID = &id
+	}
+	if _, err := l.tx.NewInsert().Model(issue).Exec(ctx); err != nil {
+		return err
+	}
+	l.issueIDs = append(l.issueIDs, issue.ID)
+	for _, s := range d.Sources {
+		row := &models.IssueSource{IssueID: issue.ID, Platform: models.Platform(s.Platform), URL: s.URL, ClaimText: s.ClaimText,
+			AccountHandle: s.AccountHandle, DetectedAt: logged.Add(-s.DetectedBefore), CreatedAt: logged}
+		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	if err := l.event(ctx, issue, models.EventCreated, l.trc, nil, "", logged); err != nil {
+		return err
+	}
+	if err := l.history(ctx, d, issue, logged); err != nil {
+		return err
+	}
+	if _, err := l.tx.NewUpdate().Model(issue).WherePK().Exec(ctx); err != nil {
+		return err
+	}
+	if err := l.questionsOf(ctx, d, issue, logged); err != nil {
+		return err
+	}
+	return enqueueSearch(ctx, l.tx, issue.ID, l.now)
+}
+
+// history replays the issue's lifecycle: rejection or duplicate mark, a
+// decline by another agency, assignment, acknowledgement, answer, revisions
+// and closing, each with its event.
+func (l *demoLoader) history(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
+	switch d.Status {
+	case "REJECTED":
+		at := l.at(logged, 2*time.Hour)
+		issue.Status, issue.RejectReason, issue.UpdatedAt = models.StatusRejected, d.RejectReason, at
+		return l.event(ctx, issue, models.EventRejected, l.trc, nil, d.RejectReason, at)
+	case "DUPLICATE":
+		at := l.at(logged, 3*time.Hour)
+		original := l.issueIDs[d.DuplicateOf]
+		issue.Status, issue.DuplicateOfID, issue.UpdatedAt = models.StatusDuplicate, &original, at
+		return l.event(ctx, issue, models.EventDuplicate, l.trc, nil, "", at)
+	case "NEW":
+		return nil
+	}
+	if d.DeclinedBy != "" {
+		first := l.agencies[d.DeclinedBy]
+		assigned, declined := l.at(logged, d.AssignAfter/3), l.at(logged, d.AssignAfter*2/3)
+		if err := l.event(ctx, issue, models.EventAssigned, l.trc, &first.ID, "", assigned); err != nil {
+			return err
+		}
+		if err := l.event(ctx, issue, models.EventDeclined, l.answerer(d.DeclinedBy), &first.ID, d.DeclineReason, declined); err != nil {
+			return err
+		}
+	}
+	agency := l.agencies[d.AgencySlug]
+	priority := models.Priority(d.Priority)
+	assigned := l.at(logged, d.AssignAfter)
+	ackDue, answerDue, err := l.db.dueTimes(ctx, l.tx, priority, assigned)
+	if err != nil {
+		return err
+	}
+	issue.Status, issue.AgencyID, issue.Priority = models.StatusAssigned, &agency.ID, &priority
+	issue.AssignedAt, issue.AcknowledgeDueAt, issue.AnswerDueAt, issue.UpdatedAt = &assigned, &ackDue, &answerDue, assigned
+	if err := l.event(ctx, issue, models.EventAssigned, l.trc, &agency.ID, "", assigned); err != nil {
+		return err
+	}
+	if d.Internal {
+		at := l.at(logged, d.AssignAfter+30*time.Minute)
+		issue.Internal, issue.InternalReason = true, d.InternalReason
+		if err := l.event(ctx, issue, models.EventMadeInternal, l.trc, &agency.ID, d.InternalReason, at); err != nil {
+			return err
+		}
+	}
+	pic := l.answerer(d.AgencySlug)
+	if d.AcknowledgeAfter > 0 {
+		at := l.at(logged, d.AcknowledgeAfter)
+		issue.Status, issue.AcknowledgedAt, issue.UpdatedAt = models.StatusInProgress, &at, at
+		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", at); err != nil {
+			return err
+		}
+	}
+	if d.AnswerAfter == 0 || d.Response == nil {
+		return nil
+	}
+	answered := l.at(logged, d.AnswerAfter)
+	if issue.AcknowledgedAt == nil {
+		issue.AcknowledgedAt = &answered
+		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", answered); err != nil {
+			return err
+		}
+	}
+	if err := l.response(ctx, d, issue, agency, pic, answered); err != nil {
+		return err
+	}
+	if d.CloseAfter > 0 {
+		at := l.at(logged, d.CloseAfter)
+		issue.Status, issue.ClosedAt, issue.UpdatedAt = models.StatusClosed, &at, at
+		if err := l.event(ctx, issue, models.EventClosed, l.trc, &agency.ID, "", at); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func optionalVerdict(v string) *models.Verdict {
+	if v == "" {
+		return nil
+	}
+	verdict := models.Verdict(v)
+	return &verdict
+}
+
+func (l *demoLoader) response(ctx context.Context, d *demodata.Issue, issue *models.Issue, agency *models.Agency, pic *models.User, answered time.Time) error {
+	verdict := optionalVerdict(d.Response.Verdict)
+	response := &models.Response{
+		IssueID: issue.ID, AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, Verdict: verdict,
+		AuthorID: &pic.ID, Revision: 1, CreatedAt: answered, UpdatedAt: answered, PublishedAt: &answered,
+	}
+	if _, err := l.tx.NewInsert().Model(response).Exec(ctx); err != nil {
+		return err
+	}
+	first := &models.ResponseRevision{ResponseID: response.ID, Number: 1, Body: response.Body, Verdict: verdict, AuthorID: &pic.ID, CreatedAt: answered}
+	if _, err := l.tx.NewInsert().Model(first).Exec(ctx); err != nil {
+		return err
+	}
+	issue.Status, issue.Verdict, issue.AnsweredAt, issue.UpdatedAt = models.StatusAnswered, verdict, &answered, answered
+	if err := l.event(ctx, issue, models.EventAnswered, pic, &agency.ID, "", answered); err != nil {
+		return err
+	}
+	for _, r := range d.Response.Revisions {
+		at := l.at(answered, r.After)
+		response.Revision++
+		response.Body, response.Verdict, response.UpdatedAt = r.Body, optionalVerdict(r.Verdict), at
+		rev := &models.ResponseRevision{ResponseID: response.ID, Number: response.Revision, Body: r.Body, Verdict: response.Verdict,
+			Reason: r.Reason, AuthorID: &pic.ID, CreatedAt: at}
+		if _, err := l.tx.NewInsert().Model(rev).Exec(ctx); err != nil {
+			return err
+		}
+		issue.Verdict, issue.UpdatedAt = response.Verdict, at
+		if err := l.event(ctx, issue, models.EventRevised, pic, &agency.ID, r.Reason, at); err != nil {
+			return err
+		}
+	}
+	if _, err := l.tx.NewUpdate().Model(response).WherePK().Exec(ctx); err != nil {
+		return err
+	}
+	l.responses++
+	return nil
+}
+
+func (l *demoLoader) questionsOf(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
+	for _, q := range d.Questions {
+		at := l.at(logged, q.After)
+		sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(q.Body), " "))))
+		row := &models.Question{
+			TrackingCode: models.NewTrackingCode(), Body: q.Body, BodyHash: hex.EncodeToString(sum[:]), SubmitterHash: "demo",
+			Name: q.Name, Contact: q.Contact, Status: models.QuestionLinked, IssueID: &issue.ID, CreatedAt: at, UpdatedAt: at,
+		}
+		if issue.AgencyID != nil {
+			row.AgencyID = issue.AgencyID
+		}
+		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
+			return err
+		}
+		if err := l.event(ctx, issue, models.EventQuestionLinked, l.trc, issue.AgencyID, "", at); err != nil {
+			return err
+		}
+		l.questions++
+	}
+	return nil
+}
+
+// DemoStaff lists the demo staff accounts.
+func DemoStaff() []demodata.Staff { return demodata.StaffAccounts }
