@@ -1,8 +1,203 @@
 package demodata
 
-// issuesMiddle covers roughly the fourth to the second month before loading
-// (indexes 24–47).
+// issuesMiddle covers roughly the fourth month to the seventh week before
+// loading (indexes 20–43).
 var issuesMiddle = []Issue{
+	// 20
+	{
+		Title:            "Antrean poliklinik RSUD Pangeran Jaya Sumitra mengular hingga siang hari",
+		Summary:          "Pasien mengeluhkan antrean rawat jalan di RSUD yang baru dipanggil dokter menjelang siang meski sudah datang sejak subuh.",
+		Kind:             "COMPLAINT",
+		CategorySlug:     "kesehatan",
+		Status:           "CLOSED",
+		AgencySlug:       "rsud-pjs",
+		Priority:         "HIGH",
+		LoggedDaysAgo:    116.8,
+		AssignAfter:      3 * hour,
+		AcknowledgeAfter: 5 * hour,
+		AnswerAfter:      3*day + 4*hour,
+		CloseAfter:       10 * day,
+		Sources: []Source{
+			{
+				Platform:       "FACEBOOK",
+				URL:            "https://www.facebook.com/groups/1048275500000317/posts/1048275500031205/",
+				ClaimText:      "Datang jam 6 pagi ke poli penyakit dalam RSUD, baru diperiksa jam 12. Kasihan lansia duduk berjam-jam.",
+				AccountHandle:  "Mahfuz Hilir Muara",
+				DetectedBefore: 5 * hour,
+			},
+		},
+		Response: &Response{
+			Body: `## Upaya Mengurangi Antrean Rawat Jalan
+
+RSUD Pangeran Jaya Sumitra memohon maaf atas lamanya antrean di poliklinik dan atas jawaban yang melewati target waktu.
+
+### Kondisi
+
+- Rata-rata kunjungan rawat jalan mencapai **480 pasien per hari**, naik sekitar 20% dibanding tahun lalu.
+- Waktu tunggu rata-rata dari pendaftaran hingga diperiksa dokter tercatat **2 jam 45 menit**, terutama di poli penyakit dalam, anak, dan saraf.
+
+### Langkah perbaikan
+
+1. Pendaftaran daring melalui aplikasi **Mobile JKN** dan WhatsApp pendaftaran, sehingga pasien dapat datang sesuai jam perkiraan.
+2. Penambahan **dua loket** pendaftaran serta satu loket khusus lansia dan penyandang disabilitas.
+3. Penyesuaian jadwal praktik dokter spesialis agar poli dibuka tepat **pukul 08.00 WITA**.
+4. Pemantauan waktu tunggu harian yang hasilnya diumumkan di ruang tunggu.
+
+Kami menargetkan waktu tunggu turun di bawah **90 menit** dalam tiga bulan.
+
+Saran dan pengaduan: [rsud.kotabarukab.go.id/pengaduan](https://rsud.kotabarukab.go.id/pengaduan).`,
+		},
+	},
+	// 21
+	{
+		Title:            "Kabar buaya berkeliaran di Pantai Sarang Tiung",
+		Summary:          "Foto buaya di tepi pantai disebarkan dengan klaim diambil di Pantai Sarang Tiung pagi itu. BPBD bersama petugas konservasi menelusuri kebenarannya.",
+		Kind:             "MISINFORMATION",
+		CategorySlug:     "lingkungan",
+		Status:           "CLOSED",
+		AgencySlug:       "bpbd",
+		Priority:         "HIGH",
+		LoggedDaysAgo:    113.3,
+		AssignAfter:      hour,
+		AcknowledgeAfter: 2 * hour,
+		AnswerAfter:      12 * hour,
+		CloseAfter:       6 * day,
+		Sources: []Source{
+			{
+				Platform:       "FACEBOOK",
+				URL:            "https://www.facebook.com/groups/3310456200000825/posts/3310456200078043/",
+				ClaimText:      "AWAS! Buaya muncul di Pantai Sarang Tiung tadi pagi, jangan bawa anak berenang dulu.",
+				AccountHandle:  "Kabar Pesisir Saijaan 41",
+				DetectedBefore: 4 * hour,
+			},
+		},
+		Response: &Response{
+			Verdict: "UNPROVEN",
+			Body: `## Kabar Buaya di Pantai Sarang Tiung
+
+BPBD Kabupaten Kotabaru bersama petugas konservasi sedang menelusuri foto buaya yang disebut diambil di Pantai Sarang Tiung.
+
+### Hasil sementara
+
+- Tim gabungan menyusuri garis pantai sepanjang **3 km** pada sore hari dan **belum menemukan** jejak atau penampakan buaya.
+- Belum ada warga atau pengelola wisata yang melihat langsung; asal-usul foto yang beredar masih ditelusuri.
+
+Karena itu informasi ini kami nyatakan **belum terbukti**.
+
+### Imbauan
+
+- Pengunjung tetap berhati-hati dan tidak berenang di muara sungai saat senja atau malam hari.
+- Bila melihat buaya, jauhi lokasi, jangan memberi makan atau memancing, dan segera laporkan ke **Call Center 112**.
+
+Perkembangan penelusuran akan kami sampaikan melalui pembaruan tanggapan ini dan [laman BPBD](https://bpbd.kotabarukab.go.id/informasi-bencana).`,
+			Revisions: []Revision{
+				{
+					After:   2 * day,
+					Verdict: "FALSE",
+					Reason:  "Perubahan status dari Belum terbukti menjadi Hoaks: foto terbukti berasal dari daerah lain dan patroli dua hari tidak menemukan buaya.",
+					Body: `## Kabar Buaya di Pantai Sarang Tiung
+
+BPBD Kabupaten Kotabaru bersama petugas konservasi telah menuntaskan penelusuran foto buaya yang disebut diambil di Pantai Sarang Tiung. Informasi tersebut **tidak benar (hoaks)**.
+
+### Hasil penelusuran
+
+- Foto yang beredar **identik dengan foto yang diunggah setahun lalu** di daerah lain; latar belakangnya sungai berair keruh, bukan pantai berpasir.
+- Patroli selama **dua hari** di sepanjang **3 km** garis pantai dan muara sekitarnya tidak menemukan jejak atau penampakan buaya.
+- Tidak ada laporan dari warga, nelayan, maupun pengelola wisata.
+
+### Imbauan
+
+- Pantai Sarang Tiung aman dikunjungi. Tetap ikuti petunjuk penjaga pantai.
+- Bila melihat buaya di mana pun, jauhi lokasi, jangan memberi makan atau memancing, dan segera laporkan ke **Call Center 112**.
+
+Informasi resmi: [laman BPBD](https://bpbd.kotabarukab.go.id/informasi-bencana).`,
+				},
+			},
+		},
+	},
+	// 22
+	{
+		Title:            "Usulan angkutan umum dari pusat kota ke Pelabuhan Tanjung Serdang",
+		Summary:          "Warga dalam forum Musrenbang kecamatan mengusulkan angkutan umum tetap dari pusat kota ke Pelabuhan Tanjung Serdang karena penumpang pejalan kaki bergantung pada ojek.",
+		Kind:             "ASPIRATION",
+		CategorySlug:     "transportasi",
+		Status:           "ANSWERED",
+		AgencySlug:       "dishub",
+		Priority:         "LOW",
+		LoggedDaysAgo:    110.9,
+		AssignAfter:      2 * day,
+		AcknowledgeAfter: 4 * day,
+		AnswerAfter:      12 * day,
+		Sources: []Source{
+			{
+				Platform:       "OTHER",
+				ClaimText:      "Catatan notulen Musrenbang Kecamatan Pulau Laut Utara: warga mengusulkan angkutan umum trayek tetap ke Pelabuhan Tanjung Serdang dengan tarif terjangkau.",
+				DetectedBefore: 3 * day,
+			},
+		},
+		Response: &Response{
+			Body: `## Tanggapan Usulan Angkutan ke Pelabuhan Tanjung Serdang
+
+Dinas Perhubungan (Dishub) berterima kasih atas usulan warga.
+
+### Hasil kajian
+
+- Survei sepekan mencatat rata-rata **620 penumpang pejalan kaki** per hari di Pelabuhan Tanjung Serdang; sebagian besar menggunakan ojek atau kendaraan pribadi.
+- Jarak dari Terminal Kotabaru ke pelabuhan sekitar 14 km dan belum dilayani angkutan umum tetap.
+
+### Rencana
+
+- Dishub akan **meluncurkan uji coba trayek** Terminal Kotabaru–Pelabuhan Tanjung Serdang selama tiga bulan dengan **4 armada** minibus milik koperasi angkutan setempat.
+- Tarif uji coba Rp10.000 per penumpang; pelajar dan lansia Rp5.000.
+- Layanan beroperasi pukul 05.30–20.00 WITA dengan selang waktu sekitar 45 menit.
+
+Jadwal peluncuran uji coba dan titik pemberhentian diumumkan setelah izin trayek terbit. Masukan tentang rute dapat disampaikan melalui [formulir Dishub](https://kotabarukab.go.id/dishub/usulan-trayek).`,
+		},
+	},
+	// 23
+	{
+		Title:            "Pesan berantai: air kelapa dan garam dapat menyembuhkan DBD",
+		Summary:          "Pesan berantai di WhatsApp menganjurkan penderita demam berdarah cukup minum campuran air kelapa dan garam tanpa perlu ke puskesmas. Dinkes meluruskan bahwa minuman itu hanya membantu cairan tubuh.",
+		Kind:             "MISINFORMATION",
+		CategorySlug:     "kesehatan",
+		Status:           "ANSWERED",
+		AgencySlug:       "dinkes",
+		Priority:         "NORMAL",
+		LoggedDaysAgo:    107.5,
+		AssignAfter:      4 * hour,
+		AcknowledgeAfter: 9 * hour,
+		AnswerAfter:      day + 20*hour,
+		Sources: []Source{
+			{
+				Platform:       "WHATSAPP",
+				ClaimText:      "Obat DBD paling ampuh: air kelapa hijau + 1 sendok garam, minum 3x sehari, trombosit langsung naik, tidak perlu ke rumah sakit.",
+				DetectedBefore: day,
+			},
+		},
+		Response: &Response{
+			Verdict: "MISLEADING",
+			Body: `## Air Kelapa dan Garam Tidak Menyembuhkan DBD
+
+Dinas Kesehatan (Dinkes) Kabupaten Kotabaru meluruskan pesan berantai yang menyebut campuran air kelapa dan garam dapat menyembuhkan demam berdarah dengue (DBD).
+
+### Penjelasan
+
+- Air kelapa dan oralit memang **membantu mencukupi cairan tubuh**, yang penting bagi penderita DBD.
+- Namun, **tidak ada minuman yang dapat membunuh virus dengue** atau menghentikan kebocoran pembuluh darah. Pesan itu menyesatkan bila membuat penderita menunda berobat.
+
+### Yang dianjurkan
+
+1. Minum cukup cairan: air putih, oralit, jus, atau air kelapa.
+2. Periksakan diri ke puskesmas bila demam tinggi berlangsung **dua hari atau lebih**.
+3. Waspadai fase kritis pada hari ke-3 sampai ke-5, ketika demam turun tetapi kondisi bisa memburuk.
+
+### Tanda bahaya, segera ke IGD
+
+Muntah terus-menerus, nyeri perut hebat, mimisan atau gusi berdarah, tangan dan kaki dingin, serta anak tampak sangat lemas.
+
+Pemeriksaan darah untuk suspek DBD di puskesmas tersedia tanpa biaya bagi peserta JKN. Informasi lengkap: [dinkes.kotabarukab.go.id/dbd](https://dinkes.kotabarukab.go.id/dbd).`,
+		},
+	},
 	// 24
 	{
 		Title:            "Air PDAM keruh dan berbau di Kelurahan Semayap",
@@ -916,166 +1111,6 @@ Layanan ini **gratis**. Informasi lebih lanjut: [dinsos.kotabarukab.go.id/pkh](h
 				Contact: "0821-0000-6194",
 				After:   3 * day,
 			},
-		},
-	},
-	// 44
-	{
-		Title:            "Kabar wabah difteri di sebuah sekolah di Pulau Sebuku",
-		Summary:          "Pesan berantai menyebut terjadi wabah difteri di sebuah sekolah dasar di Kecamatan Pulau Sebuku dan sekolah akan ditutup. Dinkes mencatat satu kasus suspek yang masih menunggu hasil laboratorium.",
-		Kind:             "MISINFORMATION",
-		CategorySlug:     "kesehatan",
-		Status:           "ANSWERED",
-		AgencySlug:       "dinkes",
-		Priority:         "HIGH",
-		LoggedDaysAgo:    44.6,
-		AssignAfter:      hour,
-		AcknowledgeAfter: 2 * hour,
-		AnswerAfter:      20 * hour,
-		Sources: []Source{
-			{
-				Platform:       "WHATSAPP",
-				ClaimText:      "WASPADA WABAH DIFTERI di SD Pulau Sebuku, sudah banyak anak tertular, sekolah akan ditutup sebulan.",
-				DetectedBefore: 7 * hour,
-			},
-		},
-		Response: &Response{
-			Verdict: "UNPROVEN",
-			Body: `## Kabar Wabah Difteri di Pulau Sebuku
-
-Dinas Kesehatan (Dinkes) Kabupaten Kotabaru menanggapi kabar wabah difteri di salah satu sekolah di Kecamatan Pulau Sebuku.
-
-### Fakta saat ini
-
-- Terdapat **satu anak** dengan gejala yang mengarah ke difteri (**suspek**), kini dirawat di ruang isolasi RSUD Pangeran Jaya Sumitra dengan kondisi stabil.
-- Sampel usap tenggorokan telah dikirim ke laboratorium rujukan; hasilnya diperkirakan keluar dalam **7–10 hari**.
-- **Belum ada kasus terkonfirmasi**, sehingga kabar "wabah" belum dapat dibuktikan. Sekolah tidak ditutup.
-
-### Langkah pencegahan
-
-- Pelacakan **38 kontak erat** (keluarga, teman sekelas, guru) dan pemberian obat pencegahan.
-- Pemeriksaan status imunisasi seluruh siswa di sekolah tersebut.
-- Bila hasil laboratorium positif, Dinkes akan melaksanakan imunisasi tanggap wabah (**Outbreak Response Immunization**) di kecamatan tersebut.
-
-### Imbauan
-
-Segera periksakan anak ke puskesmas bila mengalami demam, nyeri menelan, dan selaput putih keabu-abuan di tenggorokan. Pastikan imunisasi DPT anak lengkap.
-
-Pembaruan akan disampaikan setelah hasil laboratorium keluar. Informasi: [dinkes.kotabarukab.go.id](https://dinkes.kotabarukab.go.id/kewaspadaan-penyakit).`,
-		},
-	},
-	// 45
-	{
-		Title:            "Pesan berantai pemadaman listrik total tiga hari di seluruh Kabupaten Kotabaru",
-		Summary:          "Gambar pengumuman berlogo PLN yang menyebut pemadaman listrik total selama tiga hari di seluruh Kabupaten Kotabaru beredar di WhatsApp dan X. Setelah dikonfirmasi ke PLN, yang dijadwalkan hanya pemeliharaan tiga jam di sebagian wilayah.",
-		Kind:             "MISINFORMATION",
-		CategorySlug:     "infrastruktur",
-		Status:           "ANSWERED",
-		AgencySlug:       "diskominfo",
-		Priority:         "HIGH",
-		LoggedDaysAgo:    41.9,
-		AssignAfter:      90 * minute,
-		AcknowledgeAfter: 2 * hour,
-		AnswerAfter:      7 * hour,
-		Sources: []Source{
-			{
-				Platform:       "WHATSAPP",
-				ClaimText:      "PENGUMUMAN PLN: pemadaman total se-Kabupaten Kotabaru selama 3 hari untuk penggantian jaringan. Siapkan genset dan isi air.",
-				DetectedBefore: 5 * hour,
-			},
-			{
-				Platform:       "X",
-				URL:            "https://x.com/warga_saijaan_21/status/1855000000000000745",
-				ClaimText:      "Listrik padam 3 hari full se-Kotabaru? Serius ini?",
-				AccountHandle:  "@warga_saijaan_21",
-				DetectedBefore: 3 * hour,
-			},
-		},
-		Response: &Response{
-			Verdict: "FALSE",
-			Body: `## Tidak Ada Pemadaman Listrik Total Tiga Hari
-
-Diskominfo Kabupaten Kotabaru telah mengonfirmasi kepada PT PLN (Persero) unit layanan Kotabaru mengenai pesan berantai tentang **pemadaman listrik total selama tiga hari** di seluruh kabupaten. Pesan tersebut **hoaks**.
-
-### Penjelasan PLN
-
-- Yang dijadwalkan adalah **pemeliharaan jaringan terencana** pada satu hari, pukul 09.00–12.00 WITA, hanya di **empat penyulang** yang melayani sebagian Kelurahan Kotabaru Hilir, Baharu Selatan, Sebelimbingan, dan Desa Sungai Taib.
-- Wilayah lain tetap menyala seperti biasa.
-- Gambar yang beredar adalah pengumuman lama dari daerah lain yang tanggalnya diubah.
-
-### Informasi resmi pemadaman
-
-- Jadwal pemeliharaan diumumkan PLN melalui aplikasi **PLN Mobile** dan kanal resmi PLN.
-- Gangguan listrik dapat dilaporkan ke **Contact Center PLN 123**.
-
-Diskominfo mengimbau warga tidak meneruskan pesan tanpa sumber resmi. Jadwal pemadaman terencana juga kami teruskan di [laman Pemkab](https://kotabarukab.go.id/berita/jadwal-pemeliharaan-listrik).`,
-		},
-	},
-	// 46
-	{
-		Title:         "Pesan uji coba tanpa isi dari formulir pertanyaan publik",
-		Summary:       "Formulir pertanyaan publik menerima pesan berisi teks uji coba tanpa pertanyaan atau klaim apa pun.",
-		Kind:          "QUESTION",
-		CategorySlug:  "pemerintahan",
-		Status:        "REJECTED",
-		LoggedDaysAgo: 38.4,
-		RejectReason:  "Pesan berisi teks uji coba tanpa pertanyaan atau klaim, sehingga tidak ada yang perlu ditindaklanjuti.",
-		Sources: []Source{
-			{
-				Platform:       "PORTAL",
-				URL:            "https://kotabarukab.go.id/pengaduan/laporan/3650",
-				ClaimText:      "tes tes coba kirim pertanyaan dari hp, abaikan saja pesan ini",
-				DetectedBefore: 20 * minute,
-			},
-		},
-	},
-	// 47
-	{
-		Title:            "Video klaim imunisasi campak-rubela di sekolah menyebabkan kemandulan",
-		Summary:          "Video di Facebook dan TikTok menyebut imunisasi campak-rubela pada Bulan Imunisasi Anak Sekolah menyebabkan kemandulan. Dinkes menegaskan klaim itu tidak didukung bukti ilmiah.",
-		Kind:             "MISINFORMATION",
-		CategorySlug:     "kesehatan",
-		Status:           "CLOSED",
-		AgencySlug:       "dinkes",
-		Priority:         "NORMAL",
-		LoggedDaysAgo:    35.1,
-		AssignAfter:      5 * hour,
-		AcknowledgeAfter: 18 * hour,
-		AnswerAfter:      2 * day,
-		CloseAfter:       10 * day,
-		Sources: []Source{
-			{
-				Platform:       "FACEBOOK",
-				URL:            "https://www.facebook.com/groups/2207718400001174/posts/2207718400120519/",
-				ClaimText:      "Jangan mau anak diimunisasi MR di sekolah, vaksinnya bikin mandul. Tonton videonya sampai habis.",
-				AccountHandle:  "Bunda Cerdas Alami 14",
-				DetectedBefore: day,
-			},
-			{
-				Platform:       "TIKTOK",
-				URL:            "https://www.tiktok.com/@sehat_alami_bunda/video/7440550012300000747",
-				ClaimText:      "Fakta yang disembunyikan: vaksin MR dan kemandulan.",
-				AccountHandle:  "@sehat_alami_bunda",
-				DetectedBefore: 20 * hour,
-			},
-		},
-		Response: &Response{
-			Verdict: "FALSE",
-			Body: `## Imunisasi Campak-Rubela Tidak Menyebabkan Kemandulan
-
-Dinas Kesehatan (Dinkes) Kabupaten Kotabaru menegaskan video yang menyebut imunisasi campak-rubela (MR) di sekolah menyebabkan kemandulan **tidak benar**.
-
-### Fakta
-
-- Vaksin MR yang digunakan telah mendapat izin edar dari **BPOM** dan dipakai di lebih dari 140 negara.
-- **Tidak ada bukti ilmiah** bahwa vaksin MR memengaruhi kesuburan. Justru infeksi rubela pada ibu hamil dapat menyebabkan keguguran dan cacat bawaan pada bayi.
-- Pada Bulan Imunisasi Anak Sekolah (BIAS) kali ini, **6.870 siswa kelas 1 SD** telah diimunisasi. Tim pemantau kejadian ikutan pascaimunisasi (KIPI) mencatat 12 keluhan ringan seperti demam dan nyeri di bekas suntikan, dan **tidak ada KIPI serius**.
-
-### Imbauan
-
-- Anak yang belum mendapat imunisasi dapat mengikuti **imunisasi susulan** di puskesmas terdekat tanpa biaya.
-- Bila ragu, konsultasikan dengan petugas kesehatan, bukan dengan video yang tidak jelas sumbernya.
-
-Jadwal imunisasi susulan: [dinkes.kotabarukab.go.id/jadwal-imunisasi](https://dinkes.kotabarukab.go.id/jadwal-imunisasi).`,
 		},
 	},
 }

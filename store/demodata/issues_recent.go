@@ -1,8 +1,168 @@
 package demodata
 
-// issuesRecent covers roughly the last month before loading (indexes 48–69),
-// including the issues still open.
+// issuesRecent covers roughly the last six weeks before loading (indexes
+// 44–69), including the issues still open.
 var issuesRecent = []Issue{
+	// 44
+	{
+		Title:            "Kabar wabah difteri di sebuah sekolah di Pulau Sebuku",
+		Summary:          "Pesan berantai menyebut terjadi wabah difteri di sebuah sekolah dasar di Kecamatan Pulau Sebuku dan sekolah akan ditutup. Dinkes mencatat satu kasus suspek yang masih menunggu hasil laboratorium.",
+		Kind:             "MISINFORMATION",
+		CategorySlug:     "kesehatan",
+		Status:           "ANSWERED",
+		AgencySlug:       "dinkes",
+		Priority:         "HIGH",
+		LoggedDaysAgo:    44.6,
+		AssignAfter:      hour,
+		AcknowledgeAfter: 2 * hour,
+		AnswerAfter:      20 * hour,
+		Sources: []Source{
+			{
+				Platform:       "WHATSAPP",
+				ClaimText:      "WASPADA WABAH DIFTERI di SD Pulau Sebuku, sudah banyak anak tertular, sekolah akan ditutup sebulan.",
+				DetectedBefore: 7 * hour,
+			},
+		},
+		Response: &Response{
+			Verdict: "UNPROVEN",
+			Body: `## Kabar Wabah Difteri di Pulau Sebuku
+
+Dinas Kesehatan (Dinkes) Kabupaten Kotabaru menanggapi kabar wabah difteri di salah satu sekolah di Kecamatan Pulau Sebuku.
+
+### Fakta saat ini
+
+- Terdapat **satu anak** dengan gejala yang mengarah ke difteri (**suspek**), kini dirawat di ruang isolasi RSUD Pangeran Jaya Sumitra dengan kondisi stabil.
+- Sampel usap tenggorokan telah dikirim ke laboratorium rujukan; hasilnya diperkirakan keluar dalam **7–10 hari**.
+- **Belum ada kasus terkonfirmasi**, sehingga kabar "wabah" belum dapat dibuktikan. Sekolah tidak ditutup.
+
+### Langkah pencegahan
+
+- Pelacakan **38 kontak erat** (keluarga, teman sekelas, guru) dan pemberian obat pencegahan.
+- Pemeriksaan status imunisasi seluruh siswa di sekolah tersebut.
+- Bila hasil laboratorium positif, Dinkes akan melaksanakan imunisasi tanggap wabah (**Outbreak Response Immunization**) di kecamatan tersebut.
+
+### Imbauan
+
+Segera periksakan anak ke puskesmas bila mengalami demam, nyeri menelan, dan selaput putih keabu-abuan di tenggorokan. Pastikan imunisasi DPT anak lengkap.
+
+Pembaruan akan disampaikan setelah hasil laboratorium keluar. Informasi: [dinkes.kotabarukab.go.id](https://dinkes.kotabarukab.go.id/kewaspadaan-penyakit).`,
+		},
+	},
+	// 45
+	{
+		Title:            "Pesan berantai pemadaman listrik total tiga hari di seluruh Kabupaten Kotabaru",
+		Summary:          "Gambar pengumuman berlogo PLN yang menyebut pemadaman listrik total selama tiga hari di seluruh Kabupaten Kotabaru beredar di WhatsApp dan X. Setelah dikonfirmasi ke PLN, yang dijadwalkan hanya pemeliharaan tiga jam di sebagian wilayah.",
+		Kind:             "MISINFORMATION",
+		CategorySlug:     "infrastruktur",
+		Status:           "ANSWERED",
+		AgencySlug:       "diskominfo",
+		Priority:         "HIGH",
+		LoggedDaysAgo:    41.9,
+		AssignAfter:      90 * minute,
+		AcknowledgeAfter: 2 * hour,
+		AnswerAfter:      7 * hour,
+		Sources: []Source{
+			{
+				Platform:       "WHATSAPP",
+				ClaimText:      "PENGUMUMAN PLN: pemadaman total se-Kabupaten Kotabaru selama 3 hari untuk penggantian jaringan. Siapkan genset dan isi air.",
+				DetectedBefore: 5 * hour,
+			},
+			{
+				Platform:       "X",
+				URL:            "https://x.com/warga_saijaan_21/status/1855000000000000745",
+				ClaimText:      "Listrik padam 3 hari full se-Kotabaru? Serius ini?",
+				AccountHandle:  "@warga_saijaan_21",
+				DetectedBefore: 3 * hour,
+			},
+		},
+		Response: &Response{
+			Verdict: "FALSE",
+			Body: `## Tidak Ada Pemadaman Listrik Total Tiga Hari
+
+Diskominfo Kabupaten Kotabaru telah mengonfirmasi kepada PT PLN (Persero) unit layanan Kotabaru mengenai pesan berantai tentang **pemadaman listrik total selama tiga hari** di seluruh kabupaten. Pesan tersebut **hoaks**.
+
+### Penjelasan PLN
+
+- Yang dijadwalkan adalah **pemeliharaan jaringan terencana** pada satu hari, pukul 09.00–12.00 WITA, hanya di **empat penyulang** yang melayani sebagian Kelurahan Kotabaru Hilir, Baharu Selatan, Sebelimbingan, dan Desa Sungai Taib.
+- Wilayah lain tetap menyala seperti biasa.
+- Gambar yang beredar adalah pengumuman lama dari daerah lain yang tanggalnya diubah.
+
+### Informasi resmi pemadaman
+
+- Jadwal pemeliharaan diumumkan PLN melalui aplikasi **PLN Mobile** dan kanal resmi PLN.
+- Gangguan listrik dapat dilaporkan ke **Contact Center PLN 123**.
+
+Diskominfo mengimbau warga tidak meneruskan pesan tanpa sumber resmi. Jadwal pemadaman terencana juga kami teruskan di [laman Pemkab](https://kotabarukab.go.id/berita/jadwal-pemeliharaan-listrik).`,
+		},
+	},
+	// 46
+	{
+		Title:         "Pesan uji coba tanpa isi dari formulir pertanyaan publik",
+		Summary:       "Formulir pertanyaan publik menerima pesan berisi teks uji coba tanpa pertanyaan atau klaim apa pun.",
+		Kind:          "QUESTION",
+		CategorySlug:  "pemerintahan",
+		Status:        "REJECTED",
+		LoggedDaysAgo: 38.4,
+		RejectReason:  "Pesan berisi teks uji coba tanpa pertanyaan atau klaim, sehingga tidak ada yang perlu ditindaklanjuti.",
+		Sources: []Source{
+			{
+				Platform:       "PORTAL",
+				URL:            "https://kotabarukab.go.id/pengaduan/laporan/3650",
+				ClaimText:      "tes tes coba kirim pertanyaan dari hp, abaikan saja pesan ini",
+				DetectedBefore: 20 * minute,
+			},
+		},
+	},
+	// 47
+	{
+		Title:            "Video klaim imunisasi campak-rubela di sekolah menyebabkan kemandulan",
+		Summary:          "Video di Facebook dan TikTok menyebut imunisasi campak-rubela pada Bulan Imunisasi Anak Sekolah menyebabkan kemandulan. Dinkes menegaskan klaim itu tidak didukung bukti ilmiah.",
+		Kind:             "MISINFORMATION",
+		CategorySlug:     "kesehatan",
+		Status:           "CLOSED",
+		AgencySlug:       "dinkes",
+		Priority:         "NORMAL",
+		LoggedDaysAgo:    35.1,
+		AssignAfter:      5 * hour,
+		AcknowledgeAfter: 18 * hour,
+		AnswerAfter:      2 * day,
+		CloseAfter:       10 * day,
+		Sources: []Source{
+			{
+				Platform:       "FACEBOOK",
+				URL:            "https://www.facebook.com/groups/2207718400001174/posts/2207718400120519/",
+				ClaimText:      "Jangan mau anak diimunisasi MR di sekolah, vaksinnya bikin mandul. Tonton videonya sampai habis.",
+				AccountHandle:  "Bunda Cerdas Alami 14",
+				DetectedBefore: day,
+			},
+			{
+				Platform:       "TIKTOK",
+				URL:            "https://www.tiktok.com/@sehat_alami_bunda/video/7440550012300000747",
+				ClaimText:      "Fakta yang disembunyikan: vaksin MR dan kemandulan.",
+				AccountHandle:  "@sehat_alami_bunda",
+				DetectedBefore: 20 * hour,
+			},
+		},
+		Response: &Response{
+			Verdict: "FALSE",
+			Body: `## Imunisasi Campak-Rubela Tidak Menyebabkan Kemandulan
+
+Dinas Kesehatan (Dinkes) Kabupaten Kotabaru menegaskan video yang menyebut imunisasi campak-rubela (MR) di sekolah menyebabkan kemandulan **tidak benar**.
+
+### Fakta
+
+- Vaksin MR yang digunakan telah mendapat izin edar dari **BPOM** dan dipakai di lebih dari 140 negara.
+- **Tidak ada bukti ilmiah** bahwa vaksin MR memengaruhi kesuburan. Justru infeksi rubela pada ibu hamil dapat menyebabkan keguguran dan cacat bawaan pada bayi.
+- Pada Bulan Imunisasi Anak Sekolah (BIAS) kali ini, **6.870 siswa kelas 1 SD** telah diimunisasi. Tim pemantau kejadian ikutan pascaimunisasi (KIPI) mencatat 12 keluhan ringan seperti demam dan nyeri di bekas suntikan, dan **tidak ada KIPI serius**.
+
+### Imbauan
+
+- Anak yang belum mendapat imunisasi dapat mengikuti **imunisasi susulan** di puskesmas terdekat tanpa biaya.
+- Bila ragu, konsultasikan dengan petugas kesehatan, bukan dengan video yang tidak jelas sumbernya.
+
+Jadwal imunisasi susulan: [dinkes.kotabarukab.go.id/jadwal-imunisasi](https://dinkes.kotabarukab.go.id/jadwal-imunisasi).`,
+		},
+	},
 	// 48
 	{
 		Title:            "Longsor menutup separuh badan jalan poros desa di Kecamatan Hampang",
