@@ -180,7 +180,6 @@ func TestIssueInvariants(t *testing.T) {
 }
 
 func checkIssue(t *testing.T, i int, is demodata.Issue, agencies, categories map[string]bool) {
-	t.Helper()
 	if is.Title == "" || utf8.RuneCountInString(is.Title) > 120 {
 		t.Errorf("title %q is empty or longer than 120 characters", is.Title)
 	}
@@ -328,7 +327,6 @@ func checkIssue(t *testing.T, i int, is demodata.Issue, agencies, categories map
 }
 
 func checkResponse(t *testing.T, is demodata.Issue, age time.Duration) {
-	t.Helper()
 	answered := is.Status == "ANSWERED" || is.Status == "CLOSED"
 	if answered != (is.Response != nil) {
 		t.Errorf("status %s with response present=%v", is.Status, is.Response != nil)
@@ -362,7 +360,6 @@ func checkResponse(t *testing.T, is demodata.Issue, age time.Duration) {
 }
 
 func checkBody(t *testing.T, name, body string) {
-	t.Helper()
 	if n := len(strings.Fields(body)); n < 80 || n > 400 {
 		t.Errorf("%s has %d words, want 80 to 400", name, n)
 	}
@@ -388,7 +385,6 @@ func checkBody(t *testing.T, name, body string) {
 }
 
 func checkVerdict(t *testing.T, name, kind, verdict string) {
-	t.Helper()
 	if kind == "MISINFORMATION" && !contains(verdicts, verdict) {
 		t.Errorf("%s of a misinformation issue has verdict %q", name, verdict)
 	}
