@@ -29,5 +29,7 @@ func (r *Resolver) AuditVerification() AuditVerificationResolver {
 	return &auditVerificationResolver{r}
 }
 
-type auditEntryResolver struct{ *Resolver }
-type auditVerificationResolver struct{ *Resolver }
+type (
+	auditEntryResolver        struct{ *Resolver }
+	auditVerificationResolver struct{ *Resolver }
+)

@@ -95,6 +95,8 @@ func (r *Resolver) IssueSource() IssueSourceResolver { return &issueSourceResolv
 // TimelineEvent returns TimelineEventResolver implementation.
 func (r *Resolver) TimelineEvent() TimelineEventResolver { return &timelineEventResolver{r} }
 
-type issueResolver struct{ *Resolver }
-type issueSourceResolver struct{ *Resolver }
-type timelineEventResolver struct{ *Resolver }
+type (
+	issueResolver         struct{ *Resolver }
+	issueSourceResolver   struct{ *Resolver }
+	timelineEventResolver struct{ *Resolver }
+)

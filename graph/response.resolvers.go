@@ -55,5 +55,7 @@ func (r *Resolver) Response() ResponseResolver { return &responseResolver{r} }
 // ResponseRevision returns ResponseRevisionResolver implementation.
 func (r *Resolver) ResponseRevision() ResponseRevisionResolver { return &responseRevisionResolver{r} }
 
-type responseResolver struct{ *Resolver }
-type responseRevisionResolver struct{ *Resolver }
+type (
+	responseResolver         struct{ *Resolver }
+	responseRevisionResolver struct{ *Resolver }
+)
