@@ -20,6 +20,7 @@ type Loaders struct {
 	Responses *dataloadgen.Loader[int64, []*models.Response]
 	Events    *dataloadgen.Loader[int64, []*models.IssueEvent]
 	Revisions *dataloadgen.Loader[int64, []*models.ResponseRevision]
+	Questions *dataloadgen.Loader[int64, []*models.Question]
 }
 
 // loaderWait is how long a loader collects keys before it queries. gqlgen
@@ -39,6 +40,7 @@ func NewLoaders(s Services) *Loaders {
 		Responses: dataloadgen.NewLoader(groupBy(s.Responses.ResponsesByIssueIDs, func(r *models.Response) int64 { return r.IssueID }), opt),
 		Events:    dataloadgen.NewLoader(groupBy(s.Issues.EventsByIssueIDs, func(e *models.IssueEvent) int64 { return e.IssueID }), opt),
 		Revisions: dataloadgen.NewLoader(groupBy(s.Responses.RevisionsByResponseIDs, func(r *models.ResponseRevision) int64 { return r.ResponseID }), opt),
+		Questions: dataloadgen.NewLoader(groupBy(s.Questions.QuestionsByIssueIDs, func(q *models.Question) int64 { return *q.IssueID }), opt),
 	}
 }
 

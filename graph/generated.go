@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	IssueSource() IssueSourceResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	Question() QuestionResolver
 	Response() ResponseResolver
 	ResponseRevision() ResponseRevisionResolver
 	TimelineEvent() TimelineEventResolver
@@ -154,6 +155,7 @@ type ComplexityRoot struct {
 		Kind             func(childComplexity int) int
 		Number           func(childComplexity int) int
 		Priority         func(childComplexity int) int
+		Questions        func(childComplexity int) int
 		RejectReason     func(childComplexity int) int
 		Responses        func(childComplexity int) int
 		Sources          func(childComplexity int) int
@@ -186,6 +188,10 @@ type ComplexityRoot struct {
 		URL           func(childComplexity int) int
 	}
 
+	LinkQuestionPayload struct {
+		Question func(childComplexity int) int
+	}
+
 	LoginPayload struct {
 		ExpiresAt func(childComplexity int) int
 		Token     func(childComplexity int) int
@@ -197,30 +203,39 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcknowledgeIssue     func(childComplexity int, input model.AcknowledgeIssueInput) int
-		AddIssueSource       func(childComplexity int, input model.AddIssueSourceInput) int
-		AssignIssue          func(childComplexity int, input model.AssignIssueInput) int
-		CloseIssue           func(childComplexity int, input model.CloseIssueInput) int
-		CreateAgency         func(childComplexity int, input model.CreateAgencyInput) int
-		CreateCategory       func(childComplexity int, input model.CreateCategoryInput) int
-		CreateIssue          func(childComplexity int, input model.CreateIssueInput) int
-		CreateUser           func(childComplexity int, input model.CreateUserInput) int
-		DeactivateUser       func(childComplexity int, input model.DeactivateUserInput) int
-		DeclineIssue         func(childComplexity int, input model.DeclineIssueInput) int
-		DiscardResponseDraft func(childComplexity int, input model.DiscardResponseDraftInput) int
-		Login                func(childComplexity int, input model.LoginInput) int
-		MarkDuplicate        func(childComplexity int, input model.MarkDuplicateInput) int
-		PublishResponse      func(childComplexity int, input model.PublishResponseInput) int
-		PublishResponseDraft func(childComplexity int, input model.PublishResponseDraftInput) int
-		RejectIssue          func(childComplexity int, input model.RejectIssueInput) int
-		ReopenIssue          func(childComplexity int, input model.ReopenIssueInput) int
-		ReviseResponse       func(childComplexity int, input model.ReviseResponseInput) int
-		SaveResponseDraft    func(childComplexity int, input model.SaveResponseDraftInput) int
-		SetIssueInternal     func(childComplexity int, input model.SetIssueInternalInput) int
-		UpdateAgency         func(childComplexity int, input model.UpdateAgencyInput) int
-		UpdateCategory       func(childComplexity int, input model.UpdateCategoryInput) int
-		UpdateIssue          func(childComplexity int, input model.UpdateIssueInput) int
-		UpdateUser           func(childComplexity int, input model.UpdateUserInput) int
+		AcknowledgeIssue      func(childComplexity int, input model.AcknowledgeIssueInput) int
+		AddIssueSource        func(childComplexity int, input model.AddIssueSourceInput) int
+		AssignIssue           func(childComplexity int, input model.AssignIssueInput) int
+		CloseIssue            func(childComplexity int, input model.CloseIssueInput) int
+		CreateAgency          func(childComplexity int, input model.CreateAgencyInput) int
+		CreateCategory        func(childComplexity int, input model.CreateCategoryInput) int
+		CreateIssue           func(childComplexity int, input model.CreateIssueInput) int
+		CreateUser            func(childComplexity int, input model.CreateUserInput) int
+		DeactivateUser        func(childComplexity int, input model.DeactivateUserInput) int
+		DeclineIssue          func(childComplexity int, input model.DeclineIssueInput) int
+		DiscardResponseDraft  func(childComplexity int, input model.DiscardResponseDraftInput) int
+		LinkQuestion          func(childComplexity int, input model.LinkQuestionInput) int
+		Login                 func(childComplexity int, input model.LoginInput) int
+		MarkDuplicate         func(childComplexity int, input model.MarkDuplicateInput) int
+		OpenIssueFromQuestion func(childComplexity int, input model.OpenIssueFromQuestionInput) int
+		PublishResponse       func(childComplexity int, input model.PublishResponseInput) int
+		PublishResponseDraft  func(childComplexity int, input model.PublishResponseDraftInput) int
+		RejectIssue           func(childComplexity int, input model.RejectIssueInput) int
+		RejectQuestion        func(childComplexity int, input model.RejectQuestionInput) int
+		ReopenIssue           func(childComplexity int, input model.ReopenIssueInput) int
+		ReviseResponse        func(childComplexity int, input model.ReviseResponseInput) int
+		SaveResponseDraft     func(childComplexity int, input model.SaveResponseDraftInput) int
+		SetIssueInternal      func(childComplexity int, input model.SetIssueInternalInput) int
+		SubmitQuestion        func(childComplexity int, input model.SubmitQuestionInput) int
+		UpdateAgency          func(childComplexity int, input model.UpdateAgencyInput) int
+		UpdateCategory        func(childComplexity int, input model.UpdateCategoryInput) int
+		UpdateIssue           func(childComplexity int, input model.UpdateIssueInput) int
+		UpdateUser            func(childComplexity int, input model.UpdateUserInput) int
+	}
+
+	OpenIssueFromQuestionPayload struct {
+		Issue    func(childComplexity int) int
+		Question func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -247,11 +262,49 @@ type ComplexityRoot struct {
 		Issue             func(childComplexity int, number string) int
 		Issues            func(childComplexity int, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) int
 		Me                func(childComplexity int) int
+		Question          func(childComplexity int, trackingCode string) int
+		Questions         func(childComplexity int, filter *model.QuestionFilter, first *int, after *string) int
 		Users             func(childComplexity int) int
+	}
+
+	Question struct {
+		AgencyGuess   func(childComplexity int) int
+		Body          func(childComplexity int) int
+		CategoryGuess func(childComplexity int) int
+		Contact       func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Issue         func(childComplexity int) int
+		Name          func(childComplexity int) int
+		RejectReason  func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Timeline      func(childComplexity int) int
+		TrackingCode  func(childComplexity int) int
+	}
+
+	QuestionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	QuestionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	QuestionEvent struct {
+		At     func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Type   func(childComplexity int) int
 	}
 
 	RejectIssuePayload struct {
 		Issue func(childComplexity int) int
+	}
+
+	RejectQuestionPayload struct {
+		Question func(childComplexity int) int
 	}
 
 	ReopenIssuePayload struct {
@@ -292,6 +345,12 @@ type ComplexityRoot struct {
 
 	SetIssueInternalPayload struct {
 		Issue func(childComplexity int) int
+	}
+
+	SubmitQuestionPayload struct {
+		AlreadySubmitted func(childComplexity int) int
+		Question         func(childComplexity int) int
+		TrackingCode     func(childComplexity int) int
 	}
 
 	TimelineEvent struct {
@@ -351,6 +410,7 @@ type IssueResolver interface {
 	Timeline(ctx context.Context, obj *models.Issue) ([]*models.IssueEvent, error)
 
 	URL(ctx context.Context, obj *models.Issue) (string, error)
+	Questions(ctx context.Context, obj *models.Issue) ([]*models.Question, error)
 }
 type IssueSourceResolver interface {
 	URL(ctx context.Context, obj *models.IssueSource) (*string, error)
@@ -382,6 +442,10 @@ type MutationResolver interface {
 	PublishResponseDraft(ctx context.Context, input model.PublishResponseDraftInput) (*model.PublishResponseDraftPayload, error)
 	PublishResponse(ctx context.Context, input model.PublishResponseInput) (*model.PublishResponsePayload, error)
 	ReviseResponse(ctx context.Context, input model.ReviseResponseInput) (*model.ReviseResponsePayload, error)
+	SubmitQuestion(ctx context.Context, input model.SubmitQuestionInput) (*model.SubmitQuestionPayload, error)
+	LinkQuestion(ctx context.Context, input model.LinkQuestionInput) (*model.LinkQuestionPayload, error)
+	OpenIssueFromQuestion(ctx context.Context, input model.OpenIssueFromQuestionInput) (*model.OpenIssueFromQuestionPayload, error)
+	RejectQuestion(ctx context.Context, input model.RejectQuestionInput) (*model.RejectQuestionPayload, error)
 }
 type QueryResolver interface {
 	Issues(ctx context.Context, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) (*model.IssueConnection, error)
@@ -393,6 +457,21 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]*models.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEntryConnection, error)
 	AuditVerification(ctx context.Context) (*models.AuditVerification, error)
+	Question(ctx context.Context, trackingCode string) (*models.Question, error)
+	Questions(ctx context.Context, filter *model.QuestionFilter, first *int, after *string) (*model.QuestionConnection, error)
+}
+type QuestionResolver interface {
+	ID(ctx context.Context, obj *models.Question) (*int64, error)
+	TrackingCode(ctx context.Context, obj *models.Question) (string, error)
+	Status(ctx context.Context, obj *models.Question) (models.QuestionStatus, error)
+
+	Name(ctx context.Context, obj *models.Question) (*string, error)
+	Contact(ctx context.Context, obj *models.Question) (*string, error)
+	AgencyGuess(ctx context.Context, obj *models.Question) (*models.Agency, error)
+	CategoryGuess(ctx context.Context, obj *models.Question) (*models.Category, error)
+	Issue(ctx context.Context, obj *models.Question) (*models.Issue, error)
+	RejectReason(ctx context.Context, obj *models.Question) (*string, error)
+	Timeline(ctx context.Context, obj *models.Question) ([]*model.QuestionEvent, error)
 }
 type ResponseResolver interface {
 	Issue(ctx context.Context, obj *models.Response) (*models.Issue, error)
@@ -771,6 +850,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Issue.Priority(childComplexity), true
+	case "Issue.questions":
+		if e.ComplexityRoot.Issue.Questions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.Questions(childComplexity), true
 	case "Issue.rejectReason":
 		if e.ComplexityRoot.Issue.RejectReason == nil {
 			break
@@ -900,6 +985,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IssueSource.URL(childComplexity), true
+
+	case "LinkQuestionPayload.question":
+		if e.ComplexityRoot.LinkQuestionPayload.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkQuestionPayload.Question(childComplexity), true
 
 	case "LoginPayload.expiresAt":
 		if e.ComplexityRoot.LoginPayload.ExpiresAt == nil {
@@ -1048,6 +1140,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DiscardResponseDraft(childComplexity, args["input"].(model.DiscardResponseDraftInput)), true
+	case "Mutation.linkQuestion":
+		if e.ComplexityRoot.Mutation.LinkQuestion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_linkQuestion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LinkQuestion(childComplexity, args["input"].(model.LinkQuestionInput)), true
 	case "Mutation.login":
 		if e.ComplexityRoot.Mutation.Login == nil {
 			break
@@ -1070,6 +1173,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkDuplicate(childComplexity, args["input"].(model.MarkDuplicateInput)), true
+	case "Mutation.openIssueFromQuestion":
+		if e.ComplexityRoot.Mutation.OpenIssueFromQuestion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_openIssueFromQuestion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OpenIssueFromQuestion(childComplexity, args["input"].(model.OpenIssueFromQuestionInput)), true
 	case "Mutation.publishResponse":
 		if e.ComplexityRoot.Mutation.PublishResponse == nil {
 			break
@@ -1103,6 +1217,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectIssue(childComplexity, args["input"].(model.RejectIssueInput)), true
+	case "Mutation.rejectQuestion":
+		if e.ComplexityRoot.Mutation.RejectQuestion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectQuestion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectQuestion(childComplexity, args["input"].(model.RejectQuestionInput)), true
 	case "Mutation.reopenIssue":
 		if e.ComplexityRoot.Mutation.ReopenIssue == nil {
 			break
@@ -1147,6 +1272,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetIssueInternal(childComplexity, args["input"].(model.SetIssueInternalInput)), true
+	case "Mutation.submitQuestion":
+		if e.ComplexityRoot.Mutation.SubmitQuestion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitQuestion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitQuestion(childComplexity, args["input"].(model.SubmitQuestionInput)), true
 	case "Mutation.updateAgency":
 		if e.ComplexityRoot.Mutation.UpdateAgency == nil {
 			break
@@ -1191,6 +1327,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateUser(childComplexity, args["input"].(model.UpdateUserInput)), true
+
+	case "OpenIssueFromQuestionPayload.issue":
+		if e.ComplexityRoot.OpenIssueFromQuestionPayload.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenIssueFromQuestionPayload.Issue(childComplexity), true
+	case "OpenIssueFromQuestionPayload.question":
+		if e.ComplexityRoot.OpenIssueFromQuestionPayload.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OpenIssueFromQuestionPayload.Question(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -1300,6 +1449,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.question":
+		if e.ComplexityRoot.Query.Question == nil {
+			break
+		}
+
+		args, err := ec.field_Query_question_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Question(childComplexity, args["trackingCode"].(string)), true
+	case "Query.questions":
+		if e.ComplexityRoot.Query.Questions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_questions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Questions(childComplexity, args["filter"].(*model.QuestionFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -1307,12 +1478,143 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
 
+	case "Question.agencyGuess":
+		if e.ComplexityRoot.Question.AgencyGuess == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.AgencyGuess(childComplexity), true
+	case "Question.body":
+		if e.ComplexityRoot.Question.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Body(childComplexity), true
+	case "Question.categoryGuess":
+		if e.ComplexityRoot.Question.CategoryGuess == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.CategoryGuess(childComplexity), true
+	case "Question.contact":
+		if e.ComplexityRoot.Question.Contact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Contact(childComplexity), true
+	case "Question.createdAt":
+		if e.ComplexityRoot.Question.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.CreatedAt(childComplexity), true
+	case "Question.id":
+		if e.ComplexityRoot.Question.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.ID(childComplexity), true
+	case "Question.issue":
+		if e.ComplexityRoot.Question.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Issue(childComplexity), true
+	case "Question.name":
+		if e.ComplexityRoot.Question.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Name(childComplexity), true
+	case "Question.rejectReason":
+		if e.ComplexityRoot.Question.RejectReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.RejectReason(childComplexity), true
+	case "Question.status":
+		if e.ComplexityRoot.Question.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Status(childComplexity), true
+	case "Question.timeline":
+		if e.ComplexityRoot.Question.Timeline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Timeline(childComplexity), true
+	case "Question.trackingCode":
+		if e.ComplexityRoot.Question.TrackingCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.TrackingCode(childComplexity), true
+
+	case "QuestionConnection.edges":
+		if e.ComplexityRoot.QuestionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionConnection.Edges(childComplexity), true
+	case "QuestionConnection.pageInfo":
+		if e.ComplexityRoot.QuestionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionConnection.PageInfo(childComplexity), true
+	case "QuestionConnection.totalCount":
+		if e.ComplexityRoot.QuestionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionConnection.TotalCount(childComplexity), true
+
+	case "QuestionEdge.cursor":
+		if e.ComplexityRoot.QuestionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionEdge.Cursor(childComplexity), true
+	case "QuestionEdge.node":
+		if e.ComplexityRoot.QuestionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionEdge.Node(childComplexity), true
+
+	case "QuestionEvent.at":
+		if e.ComplexityRoot.QuestionEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionEvent.At(childComplexity), true
+	case "QuestionEvent.reason":
+		if e.ComplexityRoot.QuestionEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionEvent.Reason(childComplexity), true
+	case "QuestionEvent.type":
+		if e.ComplexityRoot.QuestionEvent.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionEvent.Type(childComplexity), true
+
 	case "RejectIssuePayload.issue":
 		if e.ComplexityRoot.RejectIssuePayload.Issue == nil {
 			break
 		}
 
 		return e.ComplexityRoot.RejectIssuePayload.Issue(childComplexity), true
+
+	case "RejectQuestionPayload.question":
+		if e.ComplexityRoot.RejectQuestionPayload.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectQuestionPayload.Question(childComplexity), true
 
 	case "ReopenIssuePayload.issue":
 		if e.ComplexityRoot.ReopenIssuePayload.Issue == nil {
@@ -1452,6 +1754,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SetIssueInternalPayload.Issue(childComplexity), true
 
+	case "SubmitQuestionPayload.alreadySubmitted":
+		if e.ComplexityRoot.SubmitQuestionPayload.AlreadySubmitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubmitQuestionPayload.AlreadySubmitted(childComplexity), true
+	case "SubmitQuestionPayload.question":
+		if e.ComplexityRoot.SubmitQuestionPayload.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubmitQuestionPayload.Question(childComplexity), true
+	case "SubmitQuestionPayload.trackingCode":
+		if e.ComplexityRoot.SubmitQuestionPayload.TrackingCode == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubmitQuestionPayload.TrackingCode(childComplexity), true
+
 	case "TimelineEvent.actor":
 		if e.ComplexityRoot.TimelineEvent.Actor == nil {
 			break
@@ -1571,15 +1892,20 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DiscardResponseDraftInput", ec.unmarshalInputDiscardResponseDraftInput),
 			graphql.NewInputUnmarshaler("IssueFilter", ec.unmarshalInputIssueFilter),
 			graphql.NewInputUnmarshaler("IssueSourceInput", ec.unmarshalInputIssueSourceInput),
+			graphql.NewInputUnmarshaler("LinkQuestionInput", ec.unmarshalInputLinkQuestionInput),
 			graphql.NewInputUnmarshaler("LoginInput", ec.unmarshalInputLoginInput),
 			graphql.NewInputUnmarshaler("MarkDuplicateInput", ec.unmarshalInputMarkDuplicateInput),
+			graphql.NewInputUnmarshaler("OpenIssueFromQuestionInput", ec.unmarshalInputOpenIssueFromQuestionInput),
 			graphql.NewInputUnmarshaler("PublishResponseDraftInput", ec.unmarshalInputPublishResponseDraftInput),
 			graphql.NewInputUnmarshaler("PublishResponseInput", ec.unmarshalInputPublishResponseInput),
+			graphql.NewInputUnmarshaler("QuestionFilter", ec.unmarshalInputQuestionFilter),
 			graphql.NewInputUnmarshaler("RejectIssueInput", ec.unmarshalInputRejectIssueInput),
+			graphql.NewInputUnmarshaler("RejectQuestionInput", ec.unmarshalInputRejectQuestionInput),
 			graphql.NewInputUnmarshaler("ReopenIssueInput", ec.unmarshalInputReopenIssueInput),
 			graphql.NewInputUnmarshaler("ReviseResponseInput", ec.unmarshalInputReviseResponseInput),
 			graphql.NewInputUnmarshaler("SaveResponseDraftInput", ec.unmarshalInputSaveResponseDraftInput),
 			graphql.NewInputUnmarshaler("SetIssueInternalInput", ec.unmarshalInputSetIssueInternalInput),
+			graphql.NewInputUnmarshaler("SubmitQuestionInput", ec.unmarshalInputSubmitQuestionInput),
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
 			graphql.NewInputUnmarshaler("UpdateIssueInput", ec.unmarshalInputUpdateIssueInput),
@@ -1659,7 +1985,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/user.graphqls"
+//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/question.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/user.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1674,6 +2000,7 @@ var sources = []*ast.Source{
 	{Name: "schema/agency.graphqls", Input: sourceData("schema/agency.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/issue.graphqls", Input: sourceData("schema/issue.graphqls"), BuiltIn: false},
+	{Name: "schema/question.graphqls", Input: sourceData("schema/question.graphqls"), BuiltIn: false},
 	{Name: "schema/response.graphqls", Input: sourceData("schema/response.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/user.graphqls", Input: sourceData("schema/user.graphqls"), BuiltIn: false},
@@ -1916,6 +2243,8 @@ func (ec *executionContext) childFields_Issue(ctx context.Context, field graphql
 		return ec.fieldContext_Issue_answerDueAt(ctx, field)
 	case "url":
 		return ec.fieldContext_Issue_url(ctx, field)
+	case "questions":
+		return ec.fieldContext_Issue_questions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Issue", field.Name)
 }
@@ -1958,6 +2287,14 @@ func (ec *executionContext) childFields_IssueSource(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type IssueSource", field.Name)
 }
 
+func (ec *executionContext) childFields_LinkQuestionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "question":
+		return ec.fieldContext_LinkQuestionPayload_question(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkQuestionPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_LoginPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -1976,6 +2313,16 @@ func (ec *executionContext) childFields_MarkDuplicatePayload(ctx context.Context
 		return ec.fieldContext_MarkDuplicatePayload_issue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MarkDuplicatePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_OpenIssueFromQuestionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "question":
+		return ec.fieldContext_OpenIssueFromQuestionPayload_question(ctx, field)
+	case "issue":
+		return ec.fieldContext_OpenIssueFromQuestionPayload_issue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OpenIssueFromQuestionPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2008,12 +2355,84 @@ func (ec *executionContext) childFields_PublishResponsePayload(ctx context.Conte
 	return nil, fmt.Errorf("no field named %q was found under type PublishResponsePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Question(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Question_id(ctx, field)
+	case "trackingCode":
+		return ec.fieldContext_Question_trackingCode(ctx, field)
+	case "status":
+		return ec.fieldContext_Question_status(ctx, field)
+	case "body":
+		return ec.fieldContext_Question_body(ctx, field)
+	case "name":
+		return ec.fieldContext_Question_name(ctx, field)
+	case "contact":
+		return ec.fieldContext_Question_contact(ctx, field)
+	case "agencyGuess":
+		return ec.fieldContext_Question_agencyGuess(ctx, field)
+	case "categoryGuess":
+		return ec.fieldContext_Question_categoryGuess(ctx, field)
+	case "issue":
+		return ec.fieldContext_Question_issue(ctx, field)
+	case "rejectReason":
+		return ec.fieldContext_Question_rejectReason(ctx, field)
+	case "timeline":
+		return ec.fieldContext_Question_timeline(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Question_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Question", field.Name)
+}
+
+func (ec *executionContext) childFields_QuestionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_QuestionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_QuestionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_QuestionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuestionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_QuestionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_QuestionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_QuestionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuestionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_QuestionEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_QuestionEvent_type(ctx, field)
+	case "at":
+		return ec.fieldContext_QuestionEvent_at(ctx, field)
+	case "reason":
+		return ec.fieldContext_QuestionEvent_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuestionEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_RejectIssuePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "issue":
 		return ec.fieldContext_RejectIssuePayload_issue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RejectIssuePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RejectQuestionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "question":
+		return ec.fieldContext_RejectQuestionPayload_question(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RejectQuestionPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ReopenIssuePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2094,6 +2513,18 @@ func (ec *executionContext) childFields_SetIssueInternalPayload(ctx context.Cont
 		return ec.fieldContext_SetIssueInternalPayload_issue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetIssueInternalPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SubmitQuestionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "trackingCode":
+		return ec.fieldContext_SubmitQuestionPayload_trackingCode(ctx, field)
+	case "question":
+		return ec.fieldContext_SubmitQuestionPayload_question(ctx, field)
+	case "alreadySubmitted":
+		return ec.fieldContext_SubmitQuestionPayload_alreadySubmitted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubmitQuestionPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2446,6 +2877,20 @@ func (ec *executionContext) field_Mutation_discardResponseDraft_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_linkQuestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LinkQuestionInput, error) {
+			return ec.unmarshalNLinkQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐLinkQuestionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_login_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2466,6 +2911,20 @@ func (ec *executionContext) field_Mutation_markDuplicate_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.MarkDuplicateInput, error) {
 			return ec.unmarshalNMarkDuplicateInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐMarkDuplicateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_openIssueFromQuestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.OpenIssueFromQuestionInput, error) {
+			return ec.unmarshalNOpenIssueFromQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐOpenIssueFromQuestionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2508,6 +2967,20 @@ func (ec *executionContext) field_Mutation_rejectIssue_args(ctx context.Context,
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.RejectIssueInput, error) {
 			return ec.unmarshalNRejectIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRejectIssueInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectQuestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RejectQuestionInput, error) {
+			return ec.unmarshalNRejectQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRejectQuestionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2564,6 +3037,20 @@ func (ec *executionContext) field_Mutation_setIssueInternal_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SetIssueInternalInput, error) {
 			return ec.unmarshalNSetIssueInternalInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetIssueInternalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitQuestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SubmitQuestionInput, error) {
+			return ec.unmarshalNSubmitQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubmitQuestionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2735,6 +3222,50 @@ func (ec *executionContext) field_Query_issues_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_question_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "trackingCode",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["trackingCode"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_questions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.QuestionFilter, error) {
+			return ec.unmarshalOQuestionFilter2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -4499,6 +5030,56 @@ func (ec *executionContext) fieldContext_Issue_url(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Issue", field, true, true, "String")
 }
 
+func (ec *executionContext) _Issue_questions(ctx context.Context, field graphql.CollectedField, obj *models.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_questions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Issue().Questions(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"TRC", "ADMIN", "AUDITOR", "PIC"})
+				if err != nil {
+					var zeroVal []*models.Question
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*models.Question
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_questions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Issue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _IssueConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.IssueConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4767,6 +5348,38 @@ func (ec *executionContext) _IssueSource_detectedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_IssueSource_detectedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("IssueSource", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LinkQuestionPayload_question(ctx context.Context, field graphql.CollectedField, obj *model.LinkQuestionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkQuestionPayload_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkQuestionPayload_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LinkQuestionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LoginPayload_token(ctx context.Context, field graphql.CollectedField, obj *model.LoginPayload) (ret graphql.Marshaler) {
@@ -6349,6 +6962,300 @@ func (ec *executionContext) fieldContext_Mutation_reviseResponse(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_submitQuestion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitQuestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitQuestion(ctx, fc.Args["input"].(model.SubmitQuestionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SubmitQuestionPayload) graphql.Marshaler {
+			return ec.marshalNSubmitQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubmitQuestionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitQuestion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubmitQuestionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitQuestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_linkQuestion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_linkQuestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LinkQuestion(ctx, fc.Args["input"].(model.LinkQuestionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"TRC"})
+				if err != nil {
+					var zeroVal *model.LinkQuestionPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.LinkQuestionPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkQuestionPayload) graphql.Marshaler {
+			return ec.marshalNLinkQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐLinkQuestionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_linkQuestion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkQuestionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_linkQuestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_openIssueFromQuestion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_openIssueFromQuestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OpenIssueFromQuestion(ctx, fc.Args["input"].(model.OpenIssueFromQuestionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"TRC"})
+				if err != nil {
+					var zeroVal *model.OpenIssueFromQuestionPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.OpenIssueFromQuestionPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OpenIssueFromQuestionPayload) graphql.Marshaler {
+			return ec.marshalNOpenIssueFromQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐOpenIssueFromQuestionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_openIssueFromQuestion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OpenIssueFromQuestionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_openIssueFromQuestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectQuestion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectQuestion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectQuestion(ctx, fc.Args["input"].(model.RejectQuestionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"TRC"})
+				if err != nil {
+					var zeroVal *model.RejectQuestionPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RejectQuestionPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RejectQuestionPayload) graphql.Marshaler {
+			return ec.marshalNRejectQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRejectQuestionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectQuestion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RejectQuestionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectQuestion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpenIssueFromQuestionPayload_question(ctx context.Context, field graphql.CollectedField, obj *model.OpenIssueFromQuestionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenIssueFromQuestionPayload_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpenIssueFromQuestionPayload_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpenIssueFromQuestionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _OpenIssueFromQuestionPayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.OpenIssueFromQuestionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OpenIssueFromQuestionPayload_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OpenIssueFromQuestionPayload_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "OpenIssueFromQuestionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6877,6 +7784,112 @@ func (ec *executionContext) fieldContext_Query_auditVerification(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_question(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Question(ctx, fc.Args["trackingCode"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Question) graphql.Marshaler {
+			return ec.marshalOQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_question(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_question_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_questions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_questions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Questions(ctx, fc.Args["filter"].(*model.QuestionFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"TRC", "ADMIN", "AUDITOR", "PIC"})
+				if err != nil {
+					var zeroVal *model.QuestionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.QuestionConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.QuestionConnection) graphql.Marshaler {
+			return ec.marshalNQuestionConnection2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_questions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QuestionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_questions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6953,6 +7966,542 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Question_id(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().ID(ctx, obj)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.StaffOnly == nil {
+					var zeroVal *int64
+					return zeroVal, errors.New("directive staffOnly is not implemented")
+				}
+				return ec.Directives.StaffOnly(ctx, obj, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Question_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Question_trackingCode(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_trackingCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().TrackingCode(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Question_trackingCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, true, true, "String")
+}
+
+func (ec *executionContext) _Question_status(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.QuestionStatus) graphql.Marshaler {
+			return ec.marshalNQuestionStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Question_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, true, true, "QuestionStatus")
+}
+
+func (ec *executionContext) _Question_body(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Question_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, false, false, "String")
+}
+
+func (ec *executionContext) _Question_name(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().Name(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Question_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, true, true, "String")
+}
+
+func (ec *executionContext) _Question_contact(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_contact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().Contact(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Question_contact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, true, true, "String")
+}
+
+func (ec *executionContext) _Question_agencyGuess(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_agencyGuess(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().AgencyGuess(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Agency) graphql.Marshaler {
+			return ec.marshalOAgency2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Question_agencyGuess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_categoryGuess(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_categoryGuess(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().CategoryGuess(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Category) graphql.Marshaler {
+			return ec.marshalOCategory2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCategory(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Question_categoryGuess(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Category(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_issue(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().Issue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalOIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Question_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_rejectReason(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_rejectReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().RejectReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Question_rejectReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, true, true, "String")
+}
+
+func (ec *executionContext) _Question_timeline(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_timeline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Question().Timeline(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QuestionEvent) graphql.Marshaler {
+			return ec.marshalNQuestionEvent2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Question_timeline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Question",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QuestionEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Question_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.Question) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Question_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Question_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Question", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QuestionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.QuestionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.QuestionEdge) graphql.Marshaler {
+			return ec.marshalNQuestionEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuestionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_QuestionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuestionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.QuestionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuestionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuestionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.QuestionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _QuestionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.QuestionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _QuestionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.QuestionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuestionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuestionEvent_type(ctx context.Context, field graphql.CollectedField, obj *model.QuestionEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionEvent_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.QuestionEventType) graphql.Marshaler {
+			return ec.marshalNQuestionEventType2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEventType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionEvent_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionEvent", field, false, false, "QuestionEventType")
+}
+
+func (ec *executionContext) _QuestionEvent_at(ctx context.Context, field graphql.CollectedField, obj *model.QuestionEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QuestionEvent_reason(ctx context.Context, field graphql.CollectedField, obj *model.QuestionEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionEvent", field, false, false, "String")
+}
+
 func (ec *executionContext) _RejectIssuePayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.RejectIssuePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6980,6 +8529,38 @@ func (ec *executionContext) fieldContext_RejectIssuePayload_issue(_ context.Cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RejectQuestionPayload_question(ctx context.Context, field graphql.CollectedField, obj *model.RejectQuestionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectQuestionPayload_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectQuestionPayload_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RejectQuestionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7552,6 +9133,84 @@ func (ec *executionContext) fieldContext_SetIssueInternalPayload_issue(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SubmitQuestionPayload_trackingCode(ctx context.Context, field graphql.CollectedField, obj *model.SubmitQuestionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubmitQuestionPayload_trackingCode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TrackingCode, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubmitQuestionPayload_trackingCode(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubmitQuestionPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubmitQuestionPayload_question(ctx context.Context, field graphql.CollectedField, obj *model.SubmitQuestionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubmitQuestionPayload_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubmitQuestionPayload_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SubmitQuestionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SubmitQuestionPayload_alreadySubmitted(ctx context.Context, field graphql.CollectedField, obj *model.SubmitQuestionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubmitQuestionPayload_alreadySubmitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AlreadySubmitted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubmitQuestionPayload_alreadySubmitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubmitQuestionPayload", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _TimelineEvent_type(ctx context.Context, field graphql.CollectedField, obj *models.IssueEvent) (ret graphql.Marshaler) {
@@ -9874,6 +11533,55 @@ func UnmarshalIssueSourceInput(ctx context.Context, raw any) (model.IssueSourceI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLinkQuestionInput(ctx context.Context, obj any) (model.LinkQuestionInput, error) {
+	var it model.LinkQuestionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"questionId", "issueNumber"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "questionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionID = data
+		case "issueNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issueNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssueNumber = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLinkQuestionInput unmarshals raw into the LinkQuestionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLinkQuestionInput(ctx context.Context, raw any) (model.LinkQuestionInput, error) {
+	var out model.LinkQuestionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LinkQuestionInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputLoginInput(ctx context.Context, obj any) (model.LoginInput, error) {
 	var it model.LoginInput
 	if obj == nil {
@@ -9969,6 +11677,76 @@ func (ec *executionContext) unmarshalInputMarkDuplicateInput(ctx context.Context
 func UnmarshalMarkDuplicateInput(ctx context.Context, raw any) (model.MarkDuplicateInput, error) {
 	var out model.MarkDuplicateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MarkDuplicateInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOpenIssueFromQuestionInput(ctx context.Context, obj any) (model.OpenIssueFromQuestionInput, error) {
+	var it model.OpenIssueFromQuestionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"questionId", "title", "summary", "kind", "categorySlug"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "questionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNIssueKind2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "categorySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categorySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategorySlug = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOpenIssueFromQuestionInput unmarshals raw into the OpenIssueFromQuestionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOpenIssueFromQuestionInput(ctx context.Context, raw any) (model.OpenIssueFromQuestionInput, error) {
+	var out model.OpenIssueFromQuestionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OpenIssueFromQuestionInput", raw, &out)
 	return out, err
 }
 
@@ -10070,6 +11848,55 @@ func UnmarshalPublishResponseInput(ctx context.Context, raw any) (model.PublishR
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputQuestionFilter(ctx context.Context, obj any) (model.QuestionFilter, error) {
+	var it model.QuestionFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "agencySlug"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOQuestionStatus2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "agencySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencySlug = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalQuestionFilter unmarshals raw into the QuestionFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalQuestionFilter(ctx context.Context, raw any) (model.QuestionFilter, error) {
+	var out model.QuestionFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "QuestionFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRejectIssueInput(ctx context.Context, obj any) (model.RejectIssueInput, error) {
 	var it model.RejectIssueInput
 	if obj == nil {
@@ -10116,6 +11943,55 @@ func (ec *executionContext) unmarshalInputRejectIssueInput(ctx context.Context, 
 func UnmarshalRejectIssueInput(ctx context.Context, raw any) (model.RejectIssueInput, error) {
 	var out model.RejectIssueInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RejectIssueInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRejectQuestionInput(ctx context.Context, obj any) (model.RejectQuestionInput, error) {
+	var it model.RejectQuestionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"questionId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "questionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionId"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.QuestionID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRejectQuestionInput unmarshals raw into the RejectQuestionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRejectQuestionInput(ctx context.Context, raw any) (model.RejectQuestionInput, error) {
+	var out model.RejectQuestionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RejectQuestionInput", raw, &out)
 	return out, err
 }
 
@@ -10340,6 +12216,76 @@ func (ec *executionContext) unmarshalInputSetIssueInternalInput(ctx context.Cont
 func UnmarshalSetIssueInternalInput(ctx context.Context, raw any) (model.SetIssueInternalInput, error) {
 	var out model.SetIssueInternalInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetIssueInternalInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSubmitQuestionInput(ctx context.Context, obj any) (model.SubmitQuestionInput, error) {
+	var it model.SubmitQuestionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"body", "name", "contact", "agencySlug", "categorySlug"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "contact":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contact"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contact = data
+		case "agencySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencySlug = data
+		case "categorySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categorySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategorySlug = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubmitQuestionInput unmarshals raw into the SubmitQuestionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubmitQuestionInput(ctx context.Context, raw any) (model.SubmitQuestionInput, error) {
+	var out model.SubmitQuestionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubmitQuestionInput", raw, &out)
 	return out, err
 }
 
@@ -11443,6 +13389,12 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_url(ctx, field, obj)
 				})
+		case "questions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Issue_questions(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11578,6 +13530,39 @@ func (ec *executionContext) _IssueSource(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._IssueSource_detectedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var linkQuestionPayloadImplementors = []string{"LinkQuestionPayload"}
+
+func (ec *executionContext) _LinkQuestionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.LinkQuestionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkQuestionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkQuestionPayload")
+		case "question":
+			out.Values[i] = ec._LinkQuestionPayload_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11859,6 +13844,72 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "submitQuestion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitQuestion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkQuestion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_linkQuestion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "openIssueFromQuestion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_openIssueFromQuestion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectQuestion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectQuestion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var openIssueFromQuestionPayloadImplementors = []string{"OpenIssueFromQuestionPayload"}
+
+func (ec *executionContext) _OpenIssueFromQuestionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.OpenIssueFromQuestionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, openIssueFromQuestionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OpenIssueFromQuestionPayload")
+		case "question":
+			out.Values[i] = ec._OpenIssueFromQuestionPayload_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "issue":
+			out.Values[i] = ec._OpenIssueFromQuestionPayload_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12063,6 +14114,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditVerification(ctx, field)
 				})
+		case "question":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_question(ctx, field)
+				})
+		case "questions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_questions(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -12094,6 +14157,228 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var questionImplementors = []string{"Question"}
+
+func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet, obj *models.Question) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, questionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Question")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_id(ctx, field, obj)
+				})
+		case "trackingCode":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_trackingCode(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_status(ctx, field, obj)
+				})
+		case "body":
+			out.Values[i] = ec._Question_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_name(ctx, field, obj)
+				})
+		case "contact":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_contact(ctx, field, obj)
+				})
+		case "agencyGuess":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_agencyGuess(ctx, field, obj)
+				})
+		case "categoryGuess":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_categoryGuess(ctx, field, obj)
+				})
+		case "issue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_issue(ctx, field, obj)
+				})
+		case "rejectReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_rejectReason(ctx, field, obj)
+				})
+		case "timeline":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Question_timeline(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Question_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var questionConnectionImplementors = []string{"QuestionConnection"}
+
+func (ec *executionContext) _QuestionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.QuestionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, questionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuestionConnection")
+		case "edges":
+			out.Values[i] = ec._QuestionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._QuestionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._QuestionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var questionEdgeImplementors = []string{"QuestionEdge"}
+
+func (ec *executionContext) _QuestionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.QuestionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, questionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuestionEdge")
+		case "cursor":
+			out.Values[i] = ec._QuestionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._QuestionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var questionEventImplementors = []string{"QuestionEvent"}
+
+func (ec *executionContext) _QuestionEvent(ctx context.Context, sel ast.SelectionSet, obj *model.QuestionEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, questionEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuestionEvent")
+		case "type":
+			out.Values[i] = ec._QuestionEvent_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._QuestionEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._QuestionEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var rejectIssuePayloadImplementors = []string{"RejectIssuePayload"}
 
 func (ec *executionContext) _RejectIssuePayload(ctx context.Context, sel ast.SelectionSet, obj *model.RejectIssuePayload) graphql.Marshaler {
@@ -12107,6 +14392,39 @@ func (ec *executionContext) _RejectIssuePayload(ctx context.Context, sel ast.Sel
 			out.Values[i] = graphql.MarshalString("RejectIssuePayload")
 		case "issue":
 			out.Values[i] = ec._RejectIssuePayload_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var rejectQuestionPayloadImplementors = []string{"RejectQuestionPayload"}
+
+func (ec *executionContext) _RejectQuestionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RejectQuestionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rejectQuestionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RejectQuestionPayload")
+		case "question":
+			out.Values[i] = ec._RejectQuestionPayload_question(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12392,6 +14710,49 @@ func (ec *executionContext) _SetIssueInternalPayload(ctx context.Context, sel as
 			out.Values[i] = graphql.MarshalString("SetIssueInternalPayload")
 		case "issue":
 			out.Values[i] = ec._SetIssueInternalPayload_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var submitQuestionPayloadImplementors = []string{"SubmitQuestionPayload"}
+
+func (ec *executionContext) _SubmitQuestionPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SubmitQuestionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, submitQuestionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubmitQuestionPayload")
+		case "trackingCode":
+			out.Values[i] = ec._SubmitQuestionPayload_trackingCode(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "question":
+			out.Values[i] = ec._SubmitQuestionPayload_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alreadySubmitted":
+			out.Values[i] = ec._SubmitQuestionPayload_alreadySubmitted(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13401,6 +15762,19 @@ func (ec *executionContext) marshalNIssueStatus2githubᚗcomᚋkotabaruᚋtangga
 	return v
 }
 
+func (ec *executionContext) unmarshalNLinkQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐLinkQuestionInput(ctx context.Context, v any) (model.LinkQuestionInput, error) {
+	res, err := ec.unmarshalInputLinkQuestionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐLinkQuestionPayload(ctx context.Context, sel ast.SelectionSet, v *model.LinkQuestionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LinkQuestionPayload!")
+		return graphql.Null
+	}
+	return ec._LinkQuestionPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNLoginInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐLoginInput(ctx context.Context, v any) (model.LoginInput, error) {
 	res, err := ec.unmarshalInputLoginInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -13425,6 +15799,19 @@ func (ec *executionContext) marshalNMarkDuplicatePayload2ᚖgithubᚗcomᚋkotab
 		return graphql.Null
 	}
 	return ec._MarkDuplicatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOpenIssueFromQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐOpenIssueFromQuestionInput(ctx context.Context, v any) (model.OpenIssueFromQuestionInput, error) {
+	res, err := ec.unmarshalInputOpenIssueFromQuestionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOpenIssueFromQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐOpenIssueFromQuestionPayload(ctx context.Context, sel ast.SelectionSet, v *model.OpenIssueFromQuestionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OpenIssueFromQuestionPayload!")
+		return graphql.Null
+	}
+	return ec._OpenIssueFromQuestionPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
@@ -13481,6 +15868,106 @@ func (ec *executionContext) marshalNPublishResponsePayload2ᚖgithubᚗcomᚋkot
 	return ec._PublishResponsePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNQuestion2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Question) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx context.Context, sel ast.SelectionSet, v *models.Question) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Question!")
+		return graphql.Null
+	}
+	return ec._Question(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQuestionConnection2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionConnection(ctx context.Context, sel ast.SelectionSet, v *model.QuestionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QuestionConnection!")
+		return graphql.Null
+	}
+	return ec._QuestionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQuestionEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QuestionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQuestionEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQuestionEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEdge(ctx context.Context, sel ast.SelectionSet, v *model.QuestionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QuestionEdge!")
+		return graphql.Null
+	}
+	return ec._QuestionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNQuestionEvent2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QuestionEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQuestionEvent2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNQuestionEvent2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEvent(ctx context.Context, sel ast.SelectionSet, v *model.QuestionEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "QuestionEvent!")
+		return graphql.Null
+	}
+	return ec._QuestionEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNQuestionEventType2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEventType(ctx context.Context, v any) (model.QuestionEventType, error) {
+	var res model.QuestionEventType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQuestionEventType2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEventType(ctx context.Context, sel ast.SelectionSet, v model.QuestionEventType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNQuestionStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatus(ctx context.Context, v any) (models.QuestionStatus, error) {
+	var res models.QuestionStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNQuestionStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatus(ctx context.Context, sel ast.SelectionSet, v models.QuestionStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNRejectIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRejectIssueInput(ctx context.Context, v any) (model.RejectIssueInput, error) {
 	res, err := ec.unmarshalInputRejectIssueInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -13492,6 +15979,19 @@ func (ec *executionContext) marshalNRejectIssuePayload2ᚖgithubᚗcomᚋkotabar
 		return graphql.Null
 	}
 	return ec._RejectIssuePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRejectQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRejectQuestionInput(ctx context.Context, v any) (model.RejectQuestionInput, error) {
+	res, err := ec.unmarshalInputRejectQuestionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRejectQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRejectQuestionPayload(ctx context.Context, sel ast.SelectionSet, v *model.RejectQuestionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RejectQuestionPayload!")
+		return graphql.Null
+	}
+	return ec._RejectQuestionPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNReopenIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐReopenIssueInput(ctx context.Context, v any) (model.ReopenIssueInput, error) {
@@ -13656,6 +16156,19 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNSubmitQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubmitQuestionInput(ctx context.Context, v any) (model.SubmitQuestionInput, error) {
+	res, err := ec.unmarshalInputSubmitQuestionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubmitQuestionPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubmitQuestionPayload(ctx context.Context, sel ast.SelectionSet, v *model.SubmitQuestionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SubmitQuestionPayload!")
+		return graphql.Null
+	}
+	return ec._SubmitQuestionPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -14198,6 +16711,57 @@ func (ec *executionContext) marshalOPriority2ᚖgithubᚗcomᚋkotabaruᚋtangga
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx context.Context, sel ast.SelectionSet, v *models.Question) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Question(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOQuestionFilter2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionFilter(ctx context.Context, v any) (*model.QuestionFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputQuestionFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOQuestionStatus2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatusᚄ(ctx context.Context, v any) ([]models.QuestionStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.QuestionStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNQuestionStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOQuestionStatus2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []models.QuestionStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNQuestionStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRole(ctx context.Context, v any) (*models.Role, error) {

@@ -178,6 +178,10 @@ func complexity(c *ComplexityRoot) {
 	c.Issue.Responses = func(child int) int { return 1 + child*2 }
 	c.Issue.Timeline = func(child int) int { return 1 + child*10 }
 	c.Response.Revisions = func(child int) int { return 1 + child*3 }
+	c.Query.Questions = func(child int, _ *model.QuestionFilter, first *int, _ *string) int {
+		return 1 + child*page(first)
+	}
+	c.Issue.Questions = func(child int) int { return 1 + child*5 }
 }
 
 func extensionComplexity(ctx context.Context) map[string]int {

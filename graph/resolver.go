@@ -20,6 +20,7 @@ type Services struct {
 	Issues    models.IssueService
 	Responses models.ResponseService
 	Audit     models.AuditService
+	Questions models.QuestionService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

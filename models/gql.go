@@ -85,3 +85,9 @@ func (e EventType) Valid() bool { return oneOf(e, EventTypes) }
 
 // Valid reports whether s is a known response status.
 func (s ResponseStatus) Valid() bool { return s == ResponseDraft || s == ResponsePublished }
+
+// MarshalGQL writes the question status as a GraphQL enum value.
+func (s QuestionStatus) MarshalGQL(w io.Writer) { marshalEnum(w, s) }
+
+// UnmarshalGQL reads and validates a question status.
+func (s *QuestionStatus) UnmarshalGQL(v any) error { return unmarshalEnum(v, s) }

@@ -60,7 +60,7 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, metrics: cfg.Metrics}
 	limits := cfg.Limits
 	limits.FieldRateLimits.Rejected = func(field string) { s.metrics.RateLimited.WithLabelValues(field).Inc() }
-	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store}
+	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store}
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Services: services,
 		Markdown: markdown.New(),
@@ -83,15 +83,7 @@ func New(cfg Config) *Server {
 	mux.HandleFunc("GET /readyz", s.ready)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{}))
 	if cfg.Frontend != nil {
-		files := http.FileServerFS(cfg.Frontend)
-		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-			if r.Method != http.MethodGet && r.Method != http.MethodHead {
-				w.Header().Set("Allow", "GET, HEAD")
-				http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-				return
-			}
-			files.ServeHTTP(w, r)
-		})
+		mux.Handle("/", newPages(cfg.Frontend, gql))
 	}
 	s.handler = s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(mux)))
 	return s

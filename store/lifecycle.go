@@ -125,7 +125,29 @@ func (db *DB) CreateIssue(ctx context.Context, in models.NewIssue) (*models.Issu
 	if err != nil {
 		return nil, err
 	}
+	issue, err := validateNewIssue(in)
+	if err != nil {
+		return nil, err
+	}
+	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		if err := db.createIssue(ctx, tx, actor, now, issue, in); err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
+			Action: "issue.create", Subject: "issue:" + issue.Number,
+			Changes: map[string]any{"title": issue.Title, "kind": issue.Kind, "category": in.CategorySlug, "sources": len(in.Sources)},
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return issue, nil
+}
+
+// validateNewIssue checks the fields of a new issue and returns it unsaved.
+func validateNewIssue(in models.NewIssue) (*models.Issue, error) {
 	issue := &models.Issue{Kind: in.Kind, Status: models.StatusNew}
+	var err error
 	if issue.Title, err = models.RequireText("title", in.Title, 5, 200); err != nil {
 		return nil, err
 	}
@@ -135,47 +157,39 @@ func (db *DB) CreateIssue(ctx context.Context, in models.NewIssue) (*models.Issu
 	if !in.Kind.Valid() {
 		return nil, models.Invalid("kind", "jenis isu %q tidak dikenal", in.Kind)
 	}
+	return issue, nil
+}
+
+// createIssue stores a validated new issue with its sources, its CREATED
+// event and an outbox row; the caller appends the audit entry.
+func (db *DB) createIssue(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue, in models.NewIssue) error {
 	sources, err := validateSources(in.Sources)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		if in.CategorySlug != "" {
-			category, err := categoryBySlug(ctx, tx, "categorySlug", in.CategorySlug)
-			if err != nil {
-				return err
-			}
-			issue.CategoryID = &category.ID
-		}
-		number, err := db.nextIssueNumber(ctx, tx, now)
+	if in.CategorySlug != "" {
+		category, err := categoryBySlug(ctx, tx, "categorySlug", in.CategorySlug)
 		if err != nil {
 			return err
 		}
-		issue.Number, issue.CreatedAt, issue.UpdatedAt = number, now, now
-		if !actor.IsSystem() {
-			issue.CreatedByID = &actor.ID
-		}
-		if _, err := tx.NewInsert().Model(issue).Exec(ctx); err != nil {
-			return fmt.Errorf("insert issue: %w", err)
-		}
-		if err := insertSources(ctx, tx, issue.ID, sources, now); err != nil {
-			return err
-		}
-		if err := addEvent(ctx, tx, issue, models.EventCreated, actor, "", now); err != nil {
-			return err
-		}
-		if err := enqueueSearch(ctx, tx, issue.ID, now); err != nil {
-			return err
-		}
-		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
-			Action: "issue.create", Subject: "issue:" + issue.Number,
-			Changes: map[string]any{"title": issue.Title, "kind": issue.Kind, "category": in.CategorySlug, "sources": len(sources)},
-		})
-	})
-	if err != nil {
-		return nil, err
+		issue.CategoryID = &category.ID
 	}
-	return issue, nil
+	number, err := db.nextIssueNumber(ctx, tx, now)
+	if err != nil {
+		return err
+	}
+	issue.Number, issue.CreatedAt, issue.UpdatedAt = number, now, now
+	issue.CreatedByID = actorID(actor)
+	if _, err := tx.NewInsert().Model(issue).Exec(ctx); err != nil {
+		return fmt.Errorf("insert issue: %w", err)
+	}
+	if err := insertSources(ctx, tx, issue.ID, sources, now); err != nil {
+		return err
+	}
+	if err := addEvent(ctx, tx, issue, models.EventCreated, actor, "", now); err != nil {
+		return err
+	}
+	return enqueueSearch(ctx, tx, issue.ID, now)
 }
 
 // nextIssueNumber allocates the next public number of the year, in the

@@ -48,7 +48,7 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 		} else if n > 0 {
 			return models.Errorf(models.ECONFLICT, "Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong")
 		}
-		l := &demoLoader{db: db, tx: tx, now: now, agencies: map[string]*models.Agency{},
+		l := &historyLoader{db: db, tx: tx, now: now, agencies: map[string]*models.Agency{},
 			categories: map[string]int64{}, pics: map[string]*models.User{}}
 		if err := l.reference(ctx, hashes); err != nil {
 			return err
@@ -72,7 +72,7 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 	return result, nil
 }
 
-type demoLoader struct {
+type historyLoader struct {
 	db         *DB
 	tx         bun.Tx
 	now        time.Time
@@ -85,7 +85,7 @@ type demoLoader struct {
 	questions  int
 }
 
-func (l *demoLoader) reference(ctx context.Context, hashes []string) error {
+func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 	created := l.now.Add(-200 * 24 * time.Hour)
 	for _, a := range demodata.Agencies {
 		row := &models.Agency{Slug: a.Slug, Name: a.Name, ShortName: a.ShortName, Description: a.Description, CreatedAt: created, UpdatedAt: created}
@@ -122,7 +122,7 @@ func (l *demoLoader) reference(ctx context.Context, hashes []string) error {
 
 // at turns an offset from an issue's logging into an instant, never later
 // than now.
-func (l *demoLoader) at(logged time.Time, offset time.Duration) time.Time {
+func (l *historyLoader) at(logged time.Time, offset time.Duration) time.Time {
 	t := logged.Add(offset)
 	if t.After(l.now) {
 		t = l.now
@@ -130,67 +130,71 @@ func (l *demoLoader) at(logged time.Time, offset time.Duration) time.Time {
 	return t.Truncate(time.Microsecond)
 }
 
-func (l *demoLoader) event(ctx context.Context, issue *models.Issue, typ models.EventType, actor *models.User, agencyID *int64, reason string, at time.Time) error {
-	e := &models.IssueEvent{IssueID: issue.ID, Type: typ, AgencyID: agencyID, Reason: reason, CreatedAt: at}
-	if actor != nil {
-		e.ActorID = &actor.ID
-	}
+func (l *historyLoader) event(ctx context.Context, issue *models.Issue, typ models.EventType, actor *models.User, agencyID *int64, reason string, at time.Time) error {
+	e := &models.IssueEvent{IssueID: issue.ID, Type: typ, AgencyID: agencyID, Reason: reason, CreatedAt: at, ActorID: actorID(actor)}
 	_, err := l.tx.NewInsert().Model(e).Exec(ctx)
 	return err
 }
 
 // answerer is the agency's PIC, or TRC publishing on its behalf.
-func (l *demoLoader) answerer(slug string) *models.User {
+func (l *historyLoader) answerer(slug string) *models.User {
 	if pic := l.pics[slug]; pic != nil {
 		return pic
 	}
 	return l.trc
 }
 
-func (l *demoLoader) issue(ctx context.Context, d *demodata.Issue) error {
+func (l *historyLoader) issue(ctx context.Context, d *demodata.Issue) error {
 	logged := l.now.Add(-time.Duration(d.LoggedDaysAgo * float64(24*time.Hour))).Truncate(time.Microsecond)
+	_, err := l.issueAt(ctx, d, logged, nil)
+	return err
+}
+
+// issueAt writes one issue logged at the given time, replaying its history
+// from the offsets of d, and returns it.
+func (l *historyLoader) issueAt(ctx context.Context, d *demodata.Issue, logged time.Time, externalRef *string) (*models.Issue, error) {
 	number, err := l.db.nextIssueNumber(ctx, l.tx, logged)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	issue := &models.Issue{
-		Number: number, Title: d.Title, Summary: d.Summary, Kind: models.IssueKind(d.Kind),
-		Status: models.StatusNew, CreatedByID: &l.trc.ID, CreatedAt: logged, UpdatedAt: logged,
+		Number: number, Title: d.Title, Summary: d.Summary, Kind: models.IssueKind(d.Kind), ExternalRef: externalRef,
+		Status: models.StatusNew, CreatedByID: actorID(l.trc), CreatedAt: logged, UpdatedAt: logged,
 	}
 	if d.CategorySlug != "" {
 		id := l.categories[d.CategorySlug]
 		issue.CategoryID = &id
 	}
 	if _, err := l.tx.NewInsert().Model(issue).Exec(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	l.issueIDs = append(l.issueIDs, issue.ID)
 	for _, s := range d.Sources {
 		row := &models.IssueSource{IssueID: issue.ID, Platform: models.Platform(s.Platform), URL: s.URL, ClaimText: s.ClaimText,
 			AccountHandle: s.AccountHandle, DetectedAt: logged.Add(-s.DetectedBefore), CreatedAt: logged}
 		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := l.event(ctx, issue, models.EventCreated, l.trc, nil, "", logged); err != nil {
-		return err
+		return nil, err
 	}
 	if err := l.history(ctx, d, issue, logged); err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := l.tx.NewUpdate().Model(issue).WherePK().Exec(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	if err := l.questionsOf(ctx, d, issue, logged); err != nil {
-		return err
+		return nil, err
 	}
-	return enqueueSearch(ctx, l.tx, issue.ID, l.now)
+	return issue, enqueueSearch(ctx, l.tx, issue.ID, l.now)
 }
 
 // history replays the issue's lifecycle: rejection or duplicate mark, a
 // decline by another agency, assignment, acknowledgement, answer, revisions
 // and closing, each with its event.
-func (l *demoLoader) history(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
+func (l *historyLoader) history(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
 	switch d.Status {
 	case "REJECTED":
 		at := l.at(logged, 2*time.Hour)
@@ -272,16 +276,16 @@ func optionalVerdict(v string) *models.Verdict {
 	return &verdict
 }
 
-func (l *demoLoader) response(ctx context.Context, d *demodata.Issue, issue *models.Issue, agency *models.Agency, pic *models.User, answered time.Time) error {
+func (l *historyLoader) response(ctx context.Context, d *demodata.Issue, issue *models.Issue, agency *models.Agency, pic *models.User, answered time.Time) error {
 	verdict := optionalVerdict(d.Response.Verdict)
 	response := &models.Response{
 		IssueID: issue.ID, AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, Verdict: verdict,
-		AuthorID: &pic.ID, Revision: 1, CreatedAt: answered, UpdatedAt: answered, PublishedAt: &answered,
+		AuthorID: actorID(pic), Revision: 1, CreatedAt: answered, UpdatedAt: answered, PublishedAt: &answered,
 	}
 	if _, err := l.tx.NewInsert().Model(response).Exec(ctx); err != nil {
 		return err
 	}
-	first := &models.ResponseRevision{ResponseID: response.ID, Number: 1, Body: response.Body, Verdict: verdict, AuthorID: &pic.ID, CreatedAt: answered}
+	first := &models.ResponseRevision{ResponseID: response.ID, Number: 1, Body: response.Body, Verdict: verdict, AuthorID: actorID(pic), CreatedAt: answered}
 	if _, err := l.tx.NewInsert().Model(first).Exec(ctx); err != nil {
 		return err
 	}
@@ -294,7 +298,7 @@ func (l *demoLoader) response(ctx context.Context, d *demodata.Issue, issue *mod
 		response.Revision++
 		response.Body, response.Verdict, response.UpdatedAt = r.Body, optionalVerdict(r.Verdict), at
 		rev := &models.ResponseRevision{ResponseID: response.ID, Number: response.Revision, Body: r.Body, Verdict: response.Verdict,
-			Reason: r.Reason, AuthorID: &pic.ID, CreatedAt: at}
+			Reason: r.Reason, AuthorID: actorID(pic), CreatedAt: at}
 		if _, err := l.tx.NewInsert().Model(rev).Exec(ctx); err != nil {
 			return err
 		}
@@ -310,13 +314,13 @@ func (l *demoLoader) response(ctx context.Context, d *demodata.Issue, issue *mod
 	return nil
 }
 
-func (l *demoLoader) questionsOf(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
+func (l *historyLoader) questionsOf(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
 	for _, q := range d.Questions {
 		at := l.at(logged, q.After)
 		sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(q.Body), " "))))
 		row := &models.Question{
 			TrackingCode: models.NewTrackingCode(), Body: q.Body, BodyHash: hex.EncodeToString(sum[:]), SubmitterHash: "demo",
-			Name: q.Name, Contact: q.Contact, Status: models.QuestionLinked, IssueID: &issue.ID, CreatedAt: at, UpdatedAt: at,
+			Name: q.Name, Contact: q.Contact, Status: models.QuestionLinked, IssueID: &issue.ID, CreatedAt: at, UpdatedAt: at, LinkedAt: &at,
 		}
 		if issue.AgencyID != nil {
 			row.AgencyID = issue.AgencyID

@@ -5,6 +5,7 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
@@ -46,6 +47,9 @@ type Options struct {
 	LogQueries bool
 	// Hasher hashes staff passwords; required for accounts and logins.
 	Hasher models.PasswordHasher
+	// AddressKey keys the hash of a caller's address kept with a question
+	// (to fold repeats); random per process when empty.
+	AddressKey []byte
 }
 
 // DB is the store: a bun database, the clock of its transactions, and the
@@ -56,7 +60,8 @@ type DB struct {
 	prefix  string
 	loc     *time.Location
 	// Hasher hashes and checks staff passwords.
-	Hasher models.PasswordHasher
+	Hasher     models.PasswordHasher
+	addressKey []byte
 	// Now returns the current time; tests replace it. Every transaction
 	// reads it once.
 	Now func() time.Time
@@ -76,7 +81,11 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		}
 		opts.Location = loc
 	}
-	db := &DB{prefix: opts.NumberPrefix, loc: opts.Location, Hasher: opts.Hasher, Now: time.Now}
+	if len(opts.AddressKey) == 0 {
+		opts.AddressKey = make([]byte, 32)
+		rand.Read(opts.AddressKey)
+	}
+	db := &DB{prefix: opts.NumberPrefix, loc: opts.Location, Hasher: opts.Hasher, addressKey: opts.AddressKey, Now: time.Now}
 	switch {
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
 		connector, err := pq.NewConnector(rawURL)

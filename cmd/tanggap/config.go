@@ -26,19 +26,25 @@ type Config struct {
 	LogQueries   bool
 	LogLevel     string
 	LoginPerHour int
+	// QuestionsPerHour and LookupsPerHour bound submitQuestion and
+	// question(trackingCode) per client address.
+	QuestionsPerHour int
+	LookupsPerHour   int
 }
 
 // loadConfig reads the environment.
 func loadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
-		Addr:         envOr(getenv, "TANGGAP_ADDR", ":8080"),
-		DatabaseURL:  getenv("TANGGAP_DATABASE_URL"),
-		DataDir:      envOr(getenv, "TANGGAP_DATA_DIR", "data"),
-		IssuePrefix:  envOr(getenv, "TANGGAP_ISSUE_PREFIX", "KTB"),
-		TimeZone:     envOr(getenv, "TANGGAP_TIMEZONE", "Asia/Makassar"),
-		LogLevel:     envOr(getenv, "TANGGAP_LOG_LEVEL", "info"),
-		TokenTTL:     2 * time.Hour,
-		LoginPerHour: 20,
+		Addr:             envOr(getenv, "TANGGAP_ADDR", ":8080"),
+		DatabaseURL:      getenv("TANGGAP_DATABASE_URL"),
+		DataDir:          envOr(getenv, "TANGGAP_DATA_DIR", "data"),
+		IssuePrefix:      envOr(getenv, "TANGGAP_ISSUE_PREFIX", "KTB"),
+		TimeZone:         envOr(getenv, "TANGGAP_TIMEZONE", "Asia/Makassar"),
+		LogLevel:         envOr(getenv, "TANGGAP_LOG_LEVEL", "info"),
+		TokenTTL:         2 * time.Hour,
+		LoginPerHour:     20,
+		QuestionsPerHour: 5,
+		LookupsPerHour:   60,
 	}
 	var err error
 	if c.JWTSecret, err = secret(getenv, "TANGGAP_JWT_SECRET"); err != nil {
@@ -55,9 +61,17 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.LogQueries, err = envBool(getenv, "TANGGAP_LOG_QUERIES"); err != nil {
 		return c, err
 	}
-	if v := getenv("TANGGAP_LOGIN_ATTEMPTS_PER_HOUR"); v != "" {
-		if c.LoginPerHour, err = strconv.Atoi(v); err != nil || c.LoginPerHour < 1 {
-			return c, fmt.Errorf("TANGGAP_LOGIN_ATTEMPTS_PER_HOUR: want a positive number, got %q", v)
+	for key, dst := range map[string]*int{
+		"TANGGAP_LOGIN_ATTEMPTS_PER_HOUR":   &c.LoginPerHour,
+		"TANGGAP_QUESTIONS_PER_HOUR":        &c.QuestionsPerHour,
+		"TANGGAP_QUESTION_LOOKUPS_PER_HOUR": &c.LookupsPerHour,
+	} {
+		if v := getenv(key); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return c, fmt.Errorf("%s: want a positive number, got %q", key, v)
+			}
+			*dst = n
 		}
 	}
 	return c, nil

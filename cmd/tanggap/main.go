@@ -19,6 +19,7 @@ Usage:
   tanggap serve [--demo] [--addr :8080] [--database-url URL] [--data-dir DIR]
   tanggap migrate up|down|status
   tanggap seed
+  tanggap import FILE.csv                                                            (layout: README.md)
   tanggap user add --email E --name N --role ADMIN|TRC|PIC|AUDITOR [--agency SLUG]   (password on stdin)
   tanggap user passwd --email E                                                      (password on stdin)
   tanggap user deactivate --email E
@@ -62,6 +63,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return migrateCmd(ctx, cfg, rest, stdout)
 	case "seed":
 		return seedCmd(ctx, cfg, rest, stdout)
+	case "import":
+		return importCmd(ctx, cfg, rest, stdout)
 	case "user":
 		return userCmd(ctx, cfg, rest, stdin, stdout)
 	case "audit":

@@ -57,8 +57,10 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	limits := graph.DefaultLimits()
 	limits.FieldRateLimits = graph.FieldLimits{
 		PerAddress: map[string]*ratelimit.Limiter{
-			"*":     ratelimit.New(600, time.Minute),
-			"login": ratelimit.New(cfg.LoginPerHour, time.Hour),
+			"*":              ratelimit.New(600, time.Minute),
+			"login":          ratelimit.New(cfg.LoginPerHour, time.Hour),
+			"submitQuestion": ratelimit.New(cfg.QuestionsPerHour, time.Hour),
+			"question":       ratelimit.New(cfg.LookupsPerHour, time.Hour),
 		},
 		PerAccount: map[string]*ratelimit.Limiter{"*": ratelimit.New(1200, time.Minute)},
 	}

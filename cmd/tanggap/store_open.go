@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ func openStore(cfg Config) (*store.DB, error) {
 		Location:     loc,
 		LogQueries:   cfg.LogQueries,
 		Hasher:       auth.Argon2id{},
+		AddressKey:   addressKey(cfg.JWTSecret),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", maskURL(cfg.databaseURL()), err)
@@ -53,4 +55,15 @@ func openMigrated(ctx context.Context, cfg Config) (*store.DB, error) {
 			len(pending), strings.Join(pending, ", "))
 	}
 	return db, nil
+}
+
+// addressKey derives the key that hashes client addresses from the
+// deployment's secret, so every instance folds repeated questions alike;
+// without a secret (demo mode) the store picks a random key.
+func addressKey(secret string) []byte {
+	if secret == "" {
+		return nil
+	}
+	sum := sha256.Sum256([]byte("tanggap-address-key|" + secret))
+	return sum[:]
 }

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/kotabaru/tanggap/models"
@@ -262,6 +266,20 @@ type IssueSourceInput struct {
 	DetectedAt *time.Time `json:"detectedAt,omitempty"`
 }
 
+// Links a question to an existing issue.
+type LinkQuestionInput struct {
+	// The question's id.
+	QuestionID int64 `json:"questionId"`
+	// The number of the issue that answers it.
+	IssueNumber string `json:"issueNumber"`
+}
+
+// The linked question.
+type LinkQuestionPayload struct {
+	// The question as stored.
+	Question *models.Question `json:"question"`
+}
+
 // Credentials of a staff member.
 type LoginInput struct {
 	// The sign-in e-mail address.
@@ -297,6 +315,28 @@ type MarkDuplicatePayload struct {
 // Every change goes through a mutation that takes one `input` and returns a
 // payload. Each successful mutation appends exactly one audit entry.
 type Mutation struct {
+}
+
+// Opens a new issue from a question; the question text becomes its source.
+type OpenIssueFromQuestionInput struct {
+	// The question's id.
+	QuestionID int64 `json:"questionId"`
+	// The issue's title, 5–200 characters.
+	Title string `json:"title"`
+	// The issue's summary, 10–4,000 characters.
+	Summary string `json:"summary"`
+	// The issue's kind.
+	Kind models.IssueKind `json:"kind"`
+	// The category's slug.
+	CategorySlug *string `json:"categorySlug,omitempty"`
+}
+
+// The question and the issue opened from it.
+type OpenIssueFromQuestionPayload struct {
+	// The question, now linked.
+	Question *models.Question `json:"question"`
+	// The new issue, status NEW.
+	Issue *models.Issue `json:"issue"`
 }
 
 // Information about a page of a Relay connection.
@@ -344,6 +384,42 @@ type PublishResponsePayload struct {
 type Query struct {
 }
 
+// A page of questions, newest first.
+type QuestionConnection struct {
+	// The questions with their cursors.
+	Edges []*QuestionEdge `json:"edges"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many questions match.
+	TotalCount int `json:"totalCount"`
+}
+
+// A question in a page.
+type QuestionEdge struct {
+	// An opaque position; pass it as `after`.
+	Cursor string `json:"cursor"`
+	// The question.
+	Node *models.Question `json:"node"`
+}
+
+// A step in the life of a question.
+type QuestionEvent struct {
+	// What happened.
+	Type QuestionEventType `json:"type"`
+	// When it happened.
+	At time.Time `json:"at"`
+	// The reason, for a rejection.
+	Reason *string `json:"reason,omitempty"`
+}
+
+// Selects questions for triage.
+type QuestionFilter struct {
+	// Any of these stored statuses (RECEIVED, LINKED, REJECTED).
+	Status []models.QuestionStatus `json:"status,omitempty"`
+	// The agency the asker guessed.
+	AgencySlug *string `json:"agencySlug,omitempty"`
+}
+
 // The issue to reject.
 type RejectIssueInput struct {
 	// The issue's number.
@@ -356,6 +432,20 @@ type RejectIssueInput struct {
 type RejectIssuePayload struct {
 	// The issue as stored.
 	Issue *models.Issue `json:"issue"`
+}
+
+// Rejects a question.
+type RejectQuestionInput struct {
+	// The question's id.
+	QuestionID int64 `json:"questionId"`
+	// Why, 10–1,000 characters; the asker reads it.
+	Reason string `json:"reason"`
+}
+
+// The rejected question.
+type RejectQuestionPayload struct {
+	// The question as stored.
+	Question *models.Question `json:"question"`
 }
 
 // The issue to reopen.
@@ -420,6 +510,30 @@ type SetIssueInternalInput struct {
 type SetIssueInternalPayload struct {
 	// The issue as stored.
 	Issue *models.Issue `json:"issue"`
+}
+
+// A question from the public.
+type SubmitQuestionInput struct {
+	// The question, 20–4,000 characters.
+	Body string `json:"body"`
+	// Your name (optional; never published).
+	Name *string `json:"name,omitempty"`
+	// Your e-mail or Indonesian mobile number (optional; never published).
+	Contact *string `json:"contact,omitempty"`
+	// The agency you think is responsible (optional).
+	AgencySlug *string `json:"agencySlug,omitempty"`
+	// The topic (optional).
+	CategorySlug *string `json:"categorySlug,omitempty"`
+}
+
+// The received question.
+type SubmitQuestionPayload struct {
+	// Keep this code to follow your question.
+	TrackingCode string `json:"trackingCode"`
+	// The question as received.
+	Question *models.Question `json:"question"`
+	// True when the same question from the same address within a day was already received; its code is returned.
+	AlreadySubmitted bool `json:"alreadySubmitted"`
 }
 
 // Changes to an agency; omitted fields stay as they are.
@@ -498,4 +612,68 @@ type UpdateUserInput struct {
 type UpdateUserPayload struct {
 	// The account as stored.
 	User *models.User `json:"user"`
+}
+
+// A step in the life of a question.
+type QuestionEventType string
+
+const (
+	// The question was received.
+	QuestionEventTypeReceived QuestionEventType = "RECEIVED"
+	// The question was linked to an issue.
+	QuestionEventTypeLinked QuestionEventType = "LINKED"
+	// The linked issue was answered.
+	QuestionEventTypeAnswered QuestionEventType = "ANSWERED"
+	// The question was rejected.
+	QuestionEventTypeRejected QuestionEventType = "REJECTED"
+)
+
+var AllQuestionEventType = []QuestionEventType{
+	QuestionEventTypeReceived,
+	QuestionEventTypeLinked,
+	QuestionEventTypeAnswered,
+	QuestionEventTypeRejected,
+}
+
+func (e QuestionEventType) IsValid() bool {
+	switch e {
+	case QuestionEventTypeReceived, QuestionEventTypeLinked, QuestionEventTypeAnswered, QuestionEventTypeRejected:
+		return true
+	}
+	return false
+}
+
+func (e QuestionEventType) String() string {
+	return string(e)
+}
+
+func (e *QuestionEventType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = QuestionEventType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid QuestionEventType", str)
+	}
+	return nil
+}
+
+func (e QuestionEventType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *QuestionEventType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e QuestionEventType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

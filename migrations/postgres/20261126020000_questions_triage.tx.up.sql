@@ -1,0 +1,9 @@
+ALTER TABLE questions ADD COLUMN linked_at timestamptz;
+
+--bun:split
+
+ALTER TABLE questions ADD COLUMN rejected_at timestamptz;
+
+--bun:split
+
+CREATE INDEX questions_status_idx ON questions (status, created_at);

@@ -1,0 +1,422 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"html"
+	"io/fs"
+	"net/http"
+	"path"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// The built index.html carries these two markers; the server replaces them
+// with the page's head tags and a script-free version of its content.
+const (
+	headMarker     = "<!--app-head-->"
+	noscriptMarker = "<!--app-noscript-->"
+)
+
+// siteName is how the portal names itself in titles and link previews.
+const siteName = "Tanggap"
+
+var (
+	issueNumberPattern = regexp.MustCompile(`^[A-Za-z0-9]{1,12}-[0-9]{4}-[0-9]{1,9}$`)
+	hostPattern        = regexp.MustCompile(`^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$`)
+)
+
+// contentSecurityPolicy allows the app's own scripts only. Link previews
+// and JSON-LD are data, not scripts, so they need no exception.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+	"img-src 'self' data: https:; connect-src 'self'; font-src 'self' data:; object-src 'none'; " +
+	"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// pages serves the web app: its static files, GraphiQL at /graphiql,
+// index.html for the app's client-side routes, and for /isu/<number> an
+// index.html whose head already carries the issue's title, summary and
+// verdict (Open Graph, Twitter, ClaimReview JSON-LD), so link previews work
+// without JavaScript.
+//
+// The issue is read through the public GraphQL API as an anonymous client,
+// so a page never shows more than a journalist's query would.
+type pages struct {
+	files fs.FS
+	api   http.Handler
+	index string
+}
+
+// newPages serves files from the built app and asks api for issues.
+func newPages(files fs.FS, api http.Handler) http.Handler {
+	p := &pages{files: files, api: api}
+	if b, err := fs.ReadFile(files, "index.html"); err == nil {
+		p.index = string(b)
+	}
+	return p
+}
+
+func (p *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	urlPath := r.URL.Path
+	switch {
+	case urlPath == "/graphiql" || urlPath == "/graphiql/":
+		p.serveFile(w, r, "graphiql.html")
+		return
+	case strings.HasPrefix(urlPath, "/isu/"):
+		number := strings.TrimSuffix(strings.TrimPrefix(urlPath, "/isu/"), "/")
+		if issueNumberPattern.MatchString(number) {
+			p.issuePage(w, r, number)
+			return
+		}
+	}
+	name := strings.TrimPrefix(path.Clean(urlPath), "/")
+	if name != "" && name != "index.html" {
+		if info, err := fs.Stat(p.files, name); err == nil && !info.IsDir() {
+			p.serveFile(w, r, name)
+			return
+		}
+		// A missing file (it has an extension) is a 404; anything else is a
+		// route of the app, which shows its own "not found" when needed.
+		if strings.Contains(path.Base(name), ".") {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	p.writeIndex(w, r, http.StatusOK, defaultHead(), "")
+}
+
+// serveFile serves one built file. Hashed assets never change; everything
+// else is revalidated so a new release is picked up at once.
+func (p *pages) serveFile(w http.ResponseWriter, r *http.Request, name string) {
+	if strings.HasPrefix(name, "assets/") {
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
+	if strings.HasSuffix(name, ".html") {
+		w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
+	}
+	http.ServeFileFS(w, r, p.files, name)
+}
+
+// writeIndex answers with index.html and the given head and noscript parts.
+func (p *pages) writeIndex(w http.ResponseWriter, r *http.Request, status int, head, noscript string) {
+	if p.index == "" {
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	page := p.index
+	if head != "" {
+		// The page's own title replaces the generic one.
+		if start, end := strings.Index(page, "<title>"), strings.Index(page, "</title>"); start >= 0 && end > start && strings.Contains(head, "<title>") {
+			page = page[:start] + page[end+len("</title>"):]
+		}
+		page = strings.Replace(page, headMarker, head, 1)
+	}
+	if noscript != "" {
+		page = strings.Replace(page, noscriptMarker, noscript, 1)
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write([]byte(page)) //nolint:errcheck // the client went away
+	}
+}
+
+// pageIssue is what an issue page needs from the API.
+type pageIssue struct {
+	Number       string  `json:"number"`
+	Title        string  `json:"title"`
+	Summary      string  `json:"summary"`
+	Kind         string  `json:"kind"`
+	Status       string  `json:"status"`
+	Verdict      *string `json:"verdict"`
+	VerdictLabel *string `json:"verdictLabel"`
+	CreatedAt    string  `json:"createdAt"`
+	UpdatedAt    string  `json:"updatedAt"`
+	Agency       *struct {
+		Name string `json:"name"`
+	} `json:"agency"`
+	Sources []struct {
+		Platform   string  `json:"platform"`
+		URL        *string `json:"url"`
+		ClaimText  string  `json:"claimText"`
+		DetectedAt string  `json:"detectedAt"`
+	} `json:"sources"`
+	Responses []struct {
+		Status       string  `json:"status"`
+		BodyHTML     string  `json:"bodyHTML"`
+		VerdictLabel *string `json:"verdictLabel"`
+		PublishedAt  *string `json:"publishedAt"`
+		UpdatedAt    string  `json:"updatedAt"`
+		Agency       struct {
+			Name string `json:"name"`
+		} `json:"agency"`
+	} `json:"responses"`
+}
+
+const issuePageQuery = `query IssuePage($number: String!) {
+  issue(number: $number) {
+    number title summary kind status verdict verdictLabel createdAt updatedAt
+    agency { name }
+    sources { platform url claimText detectedAt }
+    responses { status bodyHTML verdictLabel publishedAt updatedAt agency { name } }
+  }
+}`
+
+// issuePage answers /isu/<number> with the issue's head tags, or with a 404
+// page when the issue does not exist or is not public.
+func (p *pages) issuePage(w http.ResponseWriter, r *http.Request, number string) {
+	issue, err := p.fetchIssue(r, number)
+	switch {
+	case err != nil:
+		// The app loads the issue itself; only the preview is lost.
+		p.writeIndex(w, r, http.StatusOK, defaultHead(), "")
+	case issue == nil:
+		p.writeIndex(w, r, http.StatusNotFound, `<title>Isu tidak ditemukan · `+siteName+`</title>`+"\n"+`<meta name="robots" content="noindex">`, "")
+	default:
+		base := baseURL(r)
+		p.writeIndex(w, r, http.StatusOK, issueHead(issue, base), issueNoscript(issue))
+	}
+}
+
+// fetchIssue asks the GraphQL API for one issue as an anonymous client.
+func (p *pages) fetchIssue(r *http.Request, number string) (*pageIssue, error) {
+	body, err := json.Marshal(map[string]any{"query": issuePageQuery, "variables": map[string]string{"number": number}})
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, "/graphql", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.RemoteAddr = r.RemoteAddr
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Accept", "application/json")
+	rec := &bufferedResponse{header: http.Header{}}
+	p.api.ServeHTTP(rec, req)
+	var out struct {
+		Data struct {
+			Issue *pageIssue `json:"issue"`
+		} `json:"data"`
+		Errors []json.RawMessage `json:"errors"`
+	}
+	if err := json.Unmarshal(rec.body.Bytes(), &out); err != nil {
+		return nil, err
+	}
+	if len(out.Errors) > 0 {
+		return nil, errAPI
+	}
+	return out.Data.Issue, nil
+}
+
+var errAPI = errors.New("the API answered with errors")
+
+// bufferedResponse collects an in-process API answer.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header         { return b.header }
+func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }
+
+// baseURL is the scheme and host the browser used, for absolute links in
+// previews; empty when the Host header is not a plain host name.
+func baseURL(r *http.Request) string {
+	if !hostPattern.MatchString(r.Host) {
+		return ""
+	}
+	scheme := "http"
+	if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+func defaultHead() string {
+	title := siteName + " · Klarifikasi dan tanggapan resmi pemerintah daerah"
+	description := "Cek hoaks, keluhan dan pertanyaan warga beserta tanggapan resmi instansi pemerintah daerah, lengkap dengan riwayat dan waktu tanggapnya."
+	return metaTags(nil, title, description, "website")
+}
+
+// issueHead renders the head tags of an issue page.
+func issueHead(issue *pageIssue, base string) string {
+	title := issue.Title
+	description := issue.Summary
+	if label := issueVerdictLabel(issue); label != "" {
+		title = label + ": " + title
+		description = "Status: " + label + ". " + description
+	}
+	if issue.Agency != nil {
+		description += " Tanggapan resmi: " + issue.Agency.Name + "."
+	}
+	description = truncate(description, 300)
+	var b strings.Builder
+	b.WriteString("<title>" + html.EscapeString(title+" · "+siteName) + "</title>\n")
+	url := ""
+	if base != "" {
+		url = base + "/isu/" + issue.Number
+		b.WriteString(`<link rel="canonical" href="` + html.EscapeString(url) + `">` + "\n")
+	}
+	extra := map[string]string{"og:url": url}
+	b.WriteString(metaTags(extra, title, description, "article"))
+	if ld := claimReview(issue, url); ld != "" {
+		b.WriteString(`<script type="application/ld+json">` + ld + "</script>\n")
+	}
+	return b.String()
+}
+
+// metaTags renders the description, Open Graph and Twitter card tags.
+func metaTags(extra map[string]string, title, description, kind string) string {
+	var b strings.Builder
+	meta := func(attr, key, value string) {
+		if value != "" {
+			b.WriteString(`<meta ` + attr + `="` + key + `" content="` + html.EscapeString(value) + `">` + "\n")
+		}
+	}
+	meta("name", "description", description)
+	meta("property", "og:site_name", siteName)
+	meta("property", "og:locale", "id_ID")
+	meta("property", "og:type", kind)
+	meta("property", "og:title", title)
+	meta("property", "og:description", description)
+	meta("property", "og:url", extra["og:url"])
+	meta("name", "twitter:card", "summary")
+	meta("name", "twitter:title", title)
+	meta("name", "twitter:description", description)
+	return b.String()
+}
+
+// issueVerdictLabel is the verdict of the latest published response.
+func issueVerdictLabel(issue *pageIssue) string {
+	if issue.VerdictLabel != nil {
+		return *issue.VerdictLabel
+	}
+	return ""
+}
+
+// ratingValues place each verdict on ClaimReview's 1–5 scale; a claim that
+// is not proven either way gets no number, only its name.
+var ratingValues = map[string]int{"FALSE": 1, "MISLEADING": 2, "PARTLY_TRUE": 3, "TRUE": 5}
+
+// claimReview renders schema.org ClaimReview JSON-LD for a misinformation
+// issue with a published verdict; "" otherwise.
+func claimReview(issue *pageIssue, url string) string {
+	if issue.Kind != "MISINFORMATION" || issue.Verdict == nil || issue.VerdictLabel == nil {
+		return ""
+	}
+	var published, author string
+	for _, resp := range issue.Responses {
+		if resp.Status == "PUBLISHED" && resp.PublishedAt != nil {
+			if published == "" || *resp.PublishedAt < published {
+				published, author = *resp.PublishedAt, resp.Agency.Name
+			}
+		}
+	}
+	if published == "" {
+		return ""
+	}
+	rating := map[string]any{"@type": "Rating", "alternateName": *issue.VerdictLabel}
+	if v, ok := ratingValues[*issue.Verdict]; ok {
+		rating["ratingValue"] = v
+		rating["bestRating"] = 5
+		rating["worstRating"] = 1
+	}
+	claim := map[string]any{"@type": "Claim"}
+	var appearances []map[string]any
+	var firstSeen string
+	for _, src := range issue.Sources {
+		if firstSeen == "" || src.DetectedAt < firstSeen {
+			firstSeen = src.DetectedAt
+		}
+		if src.URL != nil && *src.URL != "" {
+			appearances = append(appearances, map[string]any{"@type": "CreativeWork", "url": *src.URL})
+		}
+	}
+	if firstSeen != "" {
+		claim["datePublished"] = isoTime(firstSeen)
+	}
+	if len(appearances) > 0 {
+		claim["appearance"] = appearances
+		claim["firstAppearance"] = appearances[0]
+	}
+	claimText := issue.Summary
+	if len(issue.Sources) > 0 && issue.Sources[0].ClaimText != "" {
+		claimText = issue.Sources[0].ClaimText
+	}
+	doc := map[string]any{
+		"@context":      "https://schema.org",
+		"@type":         "ClaimReview",
+		"name":          issue.Title,
+		"claimReviewed": truncate(claimText, 500),
+		"datePublished": isoTime(published),
+		"author":        map[string]any{"@type": "Organization", "name": author},
+		"reviewRating":  rating,
+		"itemReviewed":  claim,
+		"inLanguage":    "id",
+	}
+	if url != "" {
+		doc["url"] = url
+	}
+	// json.Marshal escapes <, > and &, so the text cannot close the script element.
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// issueNoscript renders the issue's text for readers without JavaScript.
+func issueNoscript(issue *pageIssue) string {
+	var b strings.Builder
+	b.WriteString(`<noscript><article class="noscript-issue"><p>` + html.EscapeString(issue.Number) + "</p>")
+	b.WriteString("<h1>" + html.EscapeString(issue.Title) + "</h1>")
+	if label := issueVerdictLabel(issue); label != "" {
+		b.WriteString("<p><strong>" + html.EscapeString(label) + "</strong></p>")
+	}
+	b.WriteString("<p>" + html.EscapeString(issue.Summary) + "</p>")
+	for _, resp := range issue.Responses {
+		if resp.Status != "PUBLISHED" {
+			continue
+		}
+		b.WriteString("<h2>Tanggapan resmi " + html.EscapeString(resp.Agency.Name) + "</h2>")
+		// bodyHTML is sanitised by the API: no scripts, no raw HTML.
+		b.WriteString(resp.BodyHTML)
+	}
+	b.WriteString("</article></noscript>")
+	return b.String()
+}
+
+// isoTime drops the fraction of a second from an RFC 3339 time.
+func isoTime(rfc3339 string) string {
+	t, err := time.Parse(time.RFC3339Nano, rfc3339)
+	if err != nil {
+		return rfc3339
+	}
+	return t.Format(time.RFC3339)
+}
+
+// truncate shortens s to at most n runes, on a word boundary when it can.
+func truncate(s string, n int) string {
+	runes := []rune(strings.Join(strings.Fields(s), " "))
+	if len(runes) <= n {
+		return string(runes)
+	}
+	cut := string(runes[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

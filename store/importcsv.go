@@ -1,0 +1,390 @@
+package store
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/store/demodata"
+)
+
+// ImportColumns are the columns of an import file, in the documented order.
+// The header row names them; their order in a file is free.
+var ImportColumns = []string{
+	"external_ref", "title", "summary", "kind", "category", "logged_at",
+	"source_platform", "source_url", "source_claim", "source_detected_at",
+	"agency", "priority", "assigned_at", "acknowledged_at", "answered_at", "closed_at",
+	"response", "verdict",
+}
+
+var requiredColumns = []string{"external_ref", "title", "summary", "kind", "logged_at"}
+
+// RowError is one problem of an import file, with its row number (the
+// header is row 1) and column.
+type RowError struct {
+	Row     int
+	Column  string
+	Message string
+}
+
+func (e RowError) String() string {
+	if e.Column == "" {
+		return fmt.Sprintf("baris %d: %s", e.Row, e.Message)
+	}
+	return fmt.Sprintf("baris %d, kolom %s: %s", e.Row, e.Column, e.Message)
+}
+
+// ImportError lists every problem found in a file; nothing was imported.
+type ImportError struct{ Rows []RowError }
+
+func (e *ImportError) Error() string {
+	lines := make([]string, len(e.Rows))
+	for i, r := range e.Rows {
+		lines[i] = r.String()
+	}
+	return fmt.Sprintf("%d kesalahan, tidak ada yang diimpor:\n%s", len(e.Rows), strings.Join(lines, "\n"))
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Imported []string // numbers of the new issues
+	Skipped  []string // external references already imported
+}
+
+// importRow is one issue of a file, with its extra source rows folded in.
+type importRow struct {
+	row    int
+	ref    string
+	logged time.Time
+	issue  demodata.Issue
+}
+
+// ImportCSV imports issues with their sources, assignment, timestamps and
+// official responses from a CSV file (layout: ImportColumns). Every row is
+// validated first and all problems are returned together as *ImportError;
+// then every new issue is written in one transaction, or none is. Rows whose
+// external_ref was imported before are skipped, so importing the same file
+// again changes nothing. Only the command line (system user) may import.
+func (db *DB) ImportCSV(ctx context.Context, r io.Reader, fileName string) (*ImportResult, error) {
+	actor := models.UserFromContext(ctx)
+	if !actor.IsSystem() {
+		return nil, forbidden()
+	}
+	records, err := readCSV(r)
+	if err != nil {
+		return nil, err
+	}
+	agencies, err := db.Agencies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	categories, err := db.Categories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p := &importParser{loc: db.loc, now: db.now(), agencies: map[string]*models.Agency{}, categories: map[string]int64{}}
+	for _, a := range agencies {
+		p.agencies[a.Slug] = a
+	}
+	for _, c := range categories {
+		p.categories[c.Slug] = c.ID
+	}
+	rows := p.parse(records)
+	if len(p.errs) > 0 {
+		return nil, &ImportError{Rows: p.errs}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].logged.Before(rows[j].logged) })
+
+	result := &ImportResult{}
+	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		result.Imported, result.Skipped = nil, nil
+		l := &historyLoader{db: db, tx: tx, now: now, agencies: p.agencies, categories: p.categories, pics: map[string]*models.User{}}
+		for _, row := range rows {
+			exists, err := tx.NewSelect().Model((*models.Issue)(nil)).Where("external_ref = ?", row.ref).Exists(ctx)
+			if err != nil {
+				return err
+			}
+			if exists {
+				result.Skipped = append(result.Skipped, row.ref)
+				continue
+			}
+			ref := row.ref
+			issue, err := l.issueAt(ctx, &row.issue, row.logged, &ref)
+			if err != nil {
+				return fmt.Errorf("row %d: %w", row.row, err)
+			}
+			result.Imported = append(result.Imported, issue.Number)
+		}
+		if len(result.Imported) == 0 {
+			return nil
+		}
+		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
+			Action: "issue.import", Subject: "import:" + fileName,
+			Changes: map[string]any{"imported": result.Imported, "skipped": len(result.Skipped)},
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return result, nil
+}
+
+func readCSV(r io.Reader) ([][]string, error) {
+	reader := csv.NewReader(io.LimitReader(r, 64<<20))
+	reader.FieldsPerRecord = -1
+	records, err := reader.ReadAll()
+	var parseErr *csv.ParseError
+	switch {
+	case errors.As(err, &parseErr):
+		return nil, &ImportError{Rows: []RowError{{Row: parseErr.StartLine, Message: "CSV tidak valid: " + parseErr.Err.Error()}}}
+	case err != nil:
+		return nil, fmt.Errorf("read import file: %w", err)
+	case len(records) < 2:
+		return nil, &ImportError{Rows: []RowError{{Row: 1, Message: "berkas harus berisi baris judul kolom dan minimal satu baris data"}}}
+	}
+	return records, nil
+}
+
+type importParser struct {
+	loc        *time.Location
+	now        time.Time
+	agencies   map[string]*models.Agency
+	categories map[string]int64
+	errs       []RowError
+}
+
+func (p *importParser) fail(row int, column, format string, args ...any) {
+	p.errs = append(p.errs, RowError{Row: row, Column: column, Message: fmt.Sprintf(format, args...)})
+}
+
+// parse validates every row and returns the issues, each with the sources
+// of its continuation rows (rows repeating the external_ref with only
+// source columns filled).
+func (p *importParser) parse(records [][]string) []*importRow {
+	index := map[string]int{}
+	for i, name := range records[0] {
+		name = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff")))
+		if !contains(ImportColumns, name) {
+			p.fail(1, name, "kolom tidak dikenal; kolom yang berlaku: %s", strings.Join(ImportColumns, ", "))
+			continue
+		}
+		index[name] = i
+	}
+	for _, name := range requiredColumns {
+		if _, ok := index[name]; !ok {
+			p.fail(1, name, "kolom wajib tidak ada")
+		}
+	}
+	if len(p.errs) > 0 {
+		return nil
+	}
+	var rows []*importRow
+	byRef := map[string]*importRow{}
+	for i, record := range records[1:] {
+		rowNum := i + 2
+		get := func(col string) string {
+			if j, ok := index[col]; ok && j < len(record) {
+				return strings.TrimSpace(record[j])
+			}
+			return ""
+		}
+		ref := get("external_ref")
+		if ref == "" {
+			p.fail(rowNum, "external_ref", "wajib diisi")
+			continue
+		}
+		if first, ok := byRef[ref]; ok {
+			if get("title") != "" || get("summary") != "" || get("kind") != "" {
+				p.fail(rowNum, "external_ref", "%q sudah dipakai di baris %d; baris lanjutan hanya boleh berisi kolom source_*", ref, first.row)
+				continue
+			}
+			p.source(rowNum, first, get)
+			continue
+		}
+		row := &importRow{row: rowNum, ref: ref}
+		p.issue(rowNum, row, get)
+		byRef[ref] = row
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func (p *importParser) issue(rowNum int, row *importRow, get func(string) string) {
+	errsBefore := len(p.errs)
+	d := &row.issue
+	if len(row.ref) > 100 {
+		p.fail(rowNum, "external_ref", "maksimal 100 karakter")
+	}
+	var err error
+	if d.Title, err = models.RequireText("title", get("title"), 5, 200); err != nil {
+		p.fail(rowNum, "title", "%s", models.ErrorMessage(err))
+	}
+	if d.Summary, err = models.RequireText("summary", get("summary"), 10, 4000); err != nil {
+		p.fail(rowNum, "summary", "%s", models.ErrorMessage(err))
+	}
+	kind := models.IssueKind(strings.ToUpper(get("kind")))
+	if !kind.Valid() {
+		p.fail(rowNum, "kind", "jenis %q tidak dikenal (MISINFORMATION, COMPLAINT, QUESTION, INFORMATION_REQUEST, ASPIRATION)", get("kind"))
+	}
+	d.Kind = string(kind)
+	if slug := get("category"); slug != "" {
+		if _, ok := p.categories[slug]; !ok {
+			p.fail(rowNum, "category", "kategori %q tidak ada", slug)
+		}
+		d.CategorySlug = slug
+	}
+	logged, ok := p.time(rowNum, "logged_at", get("logged_at"), true)
+	row.logged = logged
+	p.source(rowNum, row, get)
+
+	assigned, hasAssigned := p.time(rowNum, "assigned_at", get("assigned_at"), false)
+	acknowledged, hasAck := p.time(rowNum, "acknowledged_at", get("acknowledged_at"), false)
+	answered, hasAnswer := p.time(rowNum, "answered_at", get("answered_at"), false)
+	closed, hasClosed := p.time(rowNum, "closed_at", get("closed_at"), false)
+	agency, priority := get("agency"), models.Priority(strings.ToUpper(get("priority")))
+	if hasAssigned || agency != "" || priority != "" {
+		if _, known := p.agencies[agency]; !known {
+			p.fail(rowNum, "agency", "instansi %q tidak ada", agency)
+		}
+		if !priority.Valid() {
+			p.fail(rowNum, "priority", "prioritas %q tidak dikenal (URGENT, HIGH, NORMAL, LOW)", get("priority"))
+		}
+		if !hasAssigned {
+			p.fail(rowNum, "assigned_at", "wajib diisi bila instansi dan prioritas diisi")
+		}
+	}
+	d.AgencySlug, d.Priority = agency, string(priority)
+	// Each step needs the one before it and cannot precede it.
+	steps := []struct {
+		column string
+		at     time.Time
+		has    bool
+	}{{"logged_at", logged, ok}, {"assigned_at", assigned, hasAssigned}, {"acknowledged_at", acknowledged, hasAck}, {"answered_at", answered, hasAnswer}, {"closed_at", closed, hasClosed}}
+	for i := 2; i < len(steps); i++ {
+		if steps[i].has && !steps[i-1].has && steps[i].column != "answered_at" {
+			p.fail(rowNum, steps[i].column, "memerlukan %s", steps[i-1].column)
+		}
+	}
+	if hasAnswer && !hasAssigned {
+		p.fail(rowNum, "answered_at", "memerlukan assigned_at")
+	}
+	last := steps[0]
+	for _, s := range steps[1:] {
+		if !s.has {
+			continue
+		}
+		if last.has && s.at.Before(last.at) {
+			p.fail(rowNum, s.column, "tidak boleh sebelum %s", last.column)
+		}
+		last = s
+	}
+	body, verdict := get("response"), models.Verdict(strings.ToUpper(get("verdict")))
+	switch {
+	case hasAnswer && body == "":
+		p.fail(rowNum, "response", "wajib diisi bila answered_at diisi")
+	case !hasAnswer && body != "":
+		p.fail(rowNum, "answered_at", "wajib diisi bila ada jawaban")
+	case body != "" && len([]rune(body)) < 20:
+		p.fail(rowNum, "response", "minimal 20 karakter")
+	}
+	switch {
+	case verdict != "" && !verdict.Valid():
+		p.fail(rowNum, "verdict", "putusan %q tidak dikenal (FALSE, MISLEADING, PARTLY_TRUE, TRUE, UNPROVEN)", get("verdict"))
+	case verdict != "" && kind != models.KindMisinformation:
+		p.fail(rowNum, "verdict", "putusan hanya untuk isu MISINFORMATION")
+	case verdict == "" && kind == models.KindMisinformation && body != "":
+		p.fail(rowNum, "verdict", "wajib diisi untuk jawaban atas misinformasi")
+	}
+	if len(p.errs) > errsBefore {
+		return
+	}
+	d.Status = "NEW"
+	if hasAssigned {
+		d.Status, d.AssignAfter = "ASSIGNED", assigned.Sub(logged)
+	}
+	if hasAck {
+		d.Status, d.AcknowledgeAfter = "IN_PROGRESS", acknowledged.Sub(logged)
+	}
+	if hasAnswer {
+		d.Status, d.AnswerAfter = "ANSWERED", answered.Sub(logged)
+		d.Response = &demodata.Response{Body: body, Verdict: string(verdict)}
+	}
+	if hasClosed {
+		d.Status, d.CloseAfter = "CLOSED", closed.Sub(logged)
+	}
+}
+
+// source adds the source columns of a row, if any, to row's issue.
+func (p *importParser) source(rowNum int, row *importRow, get func(string) string) {
+	platform, url, claim := models.Platform(strings.ToUpper(get("source_platform"))), get("source_url"), get("source_claim")
+	if platform == "" && url == "" && claim == "" {
+		return
+	}
+	if !platform.Valid() {
+		p.fail(rowNum, "source_platform", "platform %q tidak dikenal", get("source_platform"))
+		return
+	}
+	var err error
+	if url, err = models.ValidateURL("source_url", url); err != nil {
+		p.fail(rowNum, "source_url", "%s", models.ErrorMessage(err))
+		return
+	}
+	if url == "" && claim == "" {
+		p.fail(rowNum, "source_claim", "isi source_url atau source_claim")
+		return
+	}
+	detected := row.logged
+	if v := get("source_detected_at"); v != "" {
+		t, ok := p.time(rowNum, "source_detected_at", v, true)
+		if !ok {
+			return
+		}
+		detected = t
+	}
+	before := row.logged.Sub(detected)
+	if before < 0 {
+		before = 0
+	}
+	row.issue.Sources = append(row.issue.Sources, demodata.Source{Platform: string(platform), URL: url, ClaimText: claim, DetectedBefore: before})
+}
+
+// time reads an RFC 3339 instant or a local "YYYY-MM-DD HH:MM" in the
+// deployment's time zone; it must not lie in the future.
+func (p *importParser) time(rowNum int, column, value string, required bool) (time.Time, bool) {
+	if value == "" {
+		if required {
+			p.fail(rowNum, column, "wajib diisi")
+		}
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, value)
+	if err != nil {
+		t, err = time.ParseInLocation("2006-01-02 15:04", value, p.loc)
+	}
+	if err != nil {
+		p.fail(rowNum, column, "waktu %q tidak valid (gunakan 2026-03-01T09:30:00+08:00 atau 2026-03-01 09:30)", value)
+		return time.Time{}, false
+	}
+	if t.After(p.now) {
+		p.fail(rowNum, column, "waktu %q ada di masa depan", value)
+		return time.Time{}, false
+	}
+	return t.UTC().Truncate(time.Microsecond), true
+}
+
+func contains(all []string, s string) bool {
+	for _, a := range all {
+		if a == s {
+			return true
+		}
+	}
+	return false
+}
