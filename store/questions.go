@@ -49,6 +49,20 @@ func (db *DB) SubmitQuestion(ctx context.Context, in models.NewQuestion) (*model
 	q.SubmitterHash = db.submitterHash(models.ClientAddrFromContext(ctx))
 	existing := false
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		if in.AgencySlug != "" {
+			agency, err := agencyBySlug(ctx, tx, in.AgencySlug)
+			if err != nil {
+				return models.Invalid("agencySlug", "instansi %q tidak ada", in.AgencySlug)
+			}
+			q.AgencyID = &agency.ID
+		}
+		if in.CategorySlug != "" {
+			category, err := categoryBySlug(ctx, tx, "categorySlug", in.CategorySlug)
+			if err != nil {
+				return err
+			}
+			q.CategoryID = &category.ID
+		}
 		first := new(models.Question)
 		err := tx.NewSelect().
 			Model(first).
@@ -64,20 +78,6 @@ func (db *DB) SubmitQuestion(ctx context.Context, in models.NewQuestion) (*model
 			return nil
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
-		}
-		if in.AgencySlug != "" {
-			agency, err := agencyBySlug(ctx, tx, in.AgencySlug)
-			if err != nil {
-				return models.Invalid("agencySlug", "instansi %q tidak ada", in.AgencySlug)
-			}
-			q.AgencyID = &agency.ID
-		}
-		if in.CategorySlug != "" {
-			category, err := categoryBySlug(ctx, tx, "categorySlug", in.CategorySlug)
-			if err != nil {
-				return err
-			}
-			q.CategoryID = &category.ID
 		}
 		q.CreatedAt, q.UpdatedAt = now, now
 		for attempt := 0; ; attempt++ {
