@@ -7,9 +7,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -56,6 +58,13 @@ type HandlerConfig struct {
 // NewHandler returns the /graphql endpoint: GET (queries only) and POST with
 // application/json, following the GraphQL-over-HTTP specification.
 func NewHandler(cfg HandlerConfig) http.Handler {
+	registerProtocolErrors.Do(func() {
+		// Operations refused before execution are request errors: 400 and
+		// no "data" for application/graphql-response+json.
+		errcode.RegisterErrorType("COMPLEXITY_LIMIT_EXCEEDED", errcode.KindProtocol)
+		errcode.RegisterErrorType("DEPTH_LIMIT_EXCEEDED", errcode.KindProtocol)
+		errcode.RegisterErrorType(models.ERATELIMITED, errcode.KindProtocol)
+	})
 	c := Config{
 		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login},
 		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
@@ -87,6 +96,8 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		rec.flush(w, state)
 	}), cfg.Limits.MaxBodyBytes)
 }
+
+var registerProtocolErrors sync.Once
 
 // requestState carries what the extensions learn about a request to the
 // code that writes its HTTP status.
@@ -126,26 +137,44 @@ func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
 		// document does not validate.
 		r.status = http.StatusOK
 	}
-	if graphqlResponse && r.status >= 400 {
-		body = withoutNullData(body)
-	}
+	body = withoutNullData(body)
 	r.header.Del("Content-Length")
 	w.WriteHeader(r.status)
 	w.Write(body) //nolint:errcheck // the client went away
 }
 
+// preExecutionCodes are the errors that stop an operation before it runs.
+var preExecutionCodes = map[string]bool{
+	"GRAPHQL_PARSE_FAILED": true, "GRAPHQL_VALIDATION_FAILED": true, "COMPLEXITY_LIMIT_EXCEEDED": true,
+	"DEPTH_LIMIT_EXCEEDED": true, models.ERATELIMITED: true,
+}
+
 // withoutNullData drops "data": null from a response that failed before
-// execution: the specification says data is absent then.
+// execution: the GraphQL specification says data is absent then.
 func withoutNullData(body []byte) []byte {
+	var resp struct {
+		Data   json.RawMessage `json:"data"`
+		Errors []struct {
+			Extensions struct {
+				Code string `json:"code"`
+			} `json:"extensions"`
+		} `json:"errors"`
+	}
+	if json.Unmarshal(body, &resp) != nil || string(resp.Data) != "null" || len(resp.Errors) == 0 {
+		return body
+	}
+	for _, e := range resp.Errors {
+		if !preExecutionCodes[e.Extensions.Code] {
+			return body
+		}
+	}
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(body, &fields) != nil {
 		return body
 	}
-	if d, ok := fields["data"]; ok && string(d) == "null" {
-		delete(fields, "data")
-		if out, err := json.Marshal(fields); err == nil {
-			return out
-		}
+	delete(fields, "data")
+	if out, err := json.Marshal(fields); err == nil {
+		return out
 	}
 	return body
 }
