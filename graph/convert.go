@@ -67,7 +67,7 @@ func issueFilter(f *model.IssueFilter, order *models.IssueOrder, first *int, aft
 	}
 	out.Statuses, out.Kinds, out.Verdicts, out.Priorities = f.Status, f.Kind, f.Verdict, f.Priority
 	out.CategorySlug, out.AgencySlug = deref(f.CategorySlug), deref(f.AgencySlug)
-	out.From, out.To, out.Internal, out.MineOnly = f.From, f.To, f.Internal, deref(f.Mine)
+	out.From, out.To, out.Internal, out.MineOnly, out.Overdue = f.From, f.To, f.Internal, deref(f.Mine), f.Overdue
 	return out
 }
 

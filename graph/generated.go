@@ -31,17 +31,26 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AgencyResponseTimes() AgencyResponseTimesResolver
 	AuditEntry() AuditEntryResolver
 	AuditVerification() AuditVerificationResolver
+	CalendarDay() CalendarDayResolver
+	DueExplanation() DueExplanationResolver
+	DurationStats() DurationStatsResolver
+	Holiday() HolidayResolver
+	InformationRequestRow() InformationRequestRowResolver
 	Issue() IssueResolver
 	IssueSource() IssueSourceResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	Question() QuestionResolver
 	Response() ResponseResolver
+	ResponsePolicy() ResponsePolicyResolver
 	ResponseRevision() ResponseRevisionResolver
+	Share() ShareResolver
 	TimelineEvent() TimelineEventResolver
 	User() UserResolver
+	WaitingIssue() WaitingIssueResolver
 }
 
 type DirectiveRoot struct {
@@ -54,6 +63,11 @@ type ComplexityRoot struct {
 		Issue func(childComplexity int) int
 	}
 
+	AddHolidayPayload struct {
+		Holiday          func(childComplexity int) int
+		RecomputedIssues func(childComplexity int) int
+	}
+
 	AddIssueSourcePayload struct {
 		Issue func(childComplexity int) int
 	}
@@ -63,6 +77,20 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		ShortName   func(childComplexity int) int
 		Slug        func(childComplexity int) int
+	}
+
+	AgencyResponseTimes struct {
+		AcknowledgedOnTime func(childComplexity int) int
+		Agency             func(childComplexity int) int
+		Answered           func(childComplexity int) int
+		AnsweredOnTime     func(childComplexity int) int
+		Assigned           func(childComplexity int) int
+		Issues             func(childComplexity int, figure models.ReportFigure) int
+		Open               func(childComplexity int) int
+		OverdueNow         func(childComplexity int) int
+		TimeToAcknowledge  func(childComplexity int) int
+		TimeToAnswer       func(childComplexity int) int
+		Waiting            func(childComplexity int) int
 	}
 
 	AssignIssuePayload struct {
@@ -99,6 +127,13 @@ type ComplexityRoot struct {
 		Intact     func(childComplexity int) int
 		Problem    func(childComplexity int) int
 		VerifiedAt func(childComplexity int) int
+	}
+
+	CalendarDay struct {
+		Counted        func(childComplexity int) int
+		Date           func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		WorkingMinutes func(childComplexity int) int
 	}
 
 	Category struct {
@@ -139,6 +174,54 @@ type ComplexityRoot struct {
 		Response func(childComplexity int) int
 	}
 
+	DueExplanation struct {
+		AcknowledgeDueAt func(childComplexity int) int
+		AnswerDueAt      func(childComplexity int) int
+		AssignedAt       func(childComplexity int) int
+		Days             func(childComplexity int) int
+		Policy           func(childComplexity int) int
+	}
+
+	Duration struct {
+		Seconds func(childComplexity int) int
+		Text    func(childComplexity int) int
+	}
+
+	DurationStats struct {
+		ClockMedian   func(childComplexity int) int
+		ClockP90      func(childComplexity int) int
+		Count         func(childComplexity int) int
+		EnoughData    func(childComplexity int) int
+		WorkingMedian func(childComplexity int) int
+		WorkingP90    func(childComplexity int) int
+	}
+
+	Holiday struct {
+		Date      func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		KindLabel func(childComplexity int) int
+		Name      func(childComplexity int) int
+	}
+
+	InformationReport struct {
+		Agency    func(childComplexity int) int
+		Answered  func(childComplexity int) int
+		Declined  func(childComplexity int) int
+		Open      func(childComplexity int) int
+		Received  func(childComplexity int) int
+		Requests  func(childComplexity int) int
+		TimeTaken func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	InformationRequestRow struct {
+		ClockTime   func(childComplexity int) int
+		Issue       func(childComplexity int) int
+		Outcome     func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		WorkingTime func(childComplexity int) int
+	}
+
 	Issue struct {
 		AcknowledgeDueAt func(childComplexity int) int
 		AcknowledgedAt   func(childComplexity int) int
@@ -149,11 +232,14 @@ type ComplexityRoot struct {
 		Category         func(childComplexity int) int
 		ClosedAt         func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
+		DueExplanation   func(childComplexity int) int
 		DuplicateOf      func(childComplexity int) int
 		Internal         func(childComplexity int) int
 		InternalReason   func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Number           func(childComplexity int) int
+		Overdue          func(childComplexity int) int
+		OverdueClock     func(childComplexity int) int
 		Priority         func(childComplexity int) int
 		Questions        func(childComplexity int) int
 		RejectReason     func(childComplexity int) int
@@ -204,6 +290,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcknowledgeIssue      func(childComplexity int, input model.AcknowledgeIssueInput) int
+		AddHoliday            func(childComplexity int, input model.AddHolidayInput) int
 		AddIssueSource        func(childComplexity int, input model.AddIssueSourceInput) int
 		AssignIssue           func(childComplexity int, input model.AssignIssueInput) int
 		CloseIssue            func(childComplexity int, input model.CloseIssueInput) int
@@ -222,6 +309,7 @@ type ComplexityRoot struct {
 		PublishResponseDraft  func(childComplexity int, input model.PublishResponseDraftInput) int
 		RejectIssue           func(childComplexity int, input model.RejectIssueInput) int
 		RejectQuestion        func(childComplexity int, input model.RejectQuestionInput) int
+		RemoveHoliday         func(childComplexity int, input model.RemoveHolidayInput) int
 		ReopenIssue           func(childComplexity int, input model.ReopenIssueInput) int
 		ReviseResponse        func(childComplexity int, input model.ReviseResponseInput) int
 		SaveResponseDraft     func(childComplexity int, input model.SaveResponseDraftInput) int
@@ -230,6 +318,7 @@ type ComplexityRoot struct {
 		UpdateAgency          func(childComplexity int, input model.UpdateAgencyInput) int
 		UpdateCategory        func(childComplexity int, input model.UpdateCategoryInput) int
 		UpdateIssue           func(childComplexity int, input model.UpdateIssueInput) int
+		UpdateResponsePolicy  func(childComplexity int, input model.UpdateResponsePolicyInput) int
 		UpdateUser            func(childComplexity int, input model.UpdateUserInput) int
 	}
 
@@ -254,17 +343,21 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Agencies          func(childComplexity int) int
-		Agency            func(childComplexity int, slug string) int
-		AuditLog          func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
-		AuditVerification func(childComplexity int) int
-		Categories        func(childComplexity int) int
-		Issue             func(childComplexity int, number string) int
-		Issues            func(childComplexity int, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) int
-		Me                func(childComplexity int) int
-		Question          func(childComplexity int, trackingCode string) int
-		Questions         func(childComplexity int, filter *model.QuestionFilter, first *int, after *string) int
-		Users             func(childComplexity int) int
+		Agencies           func(childComplexity int) int
+		Agency             func(childComplexity int, slug string) int
+		AuditLog           func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
+		AuditVerification  func(childComplexity int) int
+		Categories         func(childComplexity int) int
+		Holidays           func(childComplexity int, year int) int
+		InformationReport  func(childComplexity int, year int, agencySlug string) int
+		Issue              func(childComplexity int, number string) int
+		Issues             func(childComplexity int, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) int
+		Me                 func(childComplexity int) int
+		Question           func(childComplexity int, trackingCode string) int
+		Questions          func(childComplexity int, filter *model.QuestionFilter, first *int, after *string) int
+		ResponsePolicies   func(childComplexity int) int
+		ResponseTimeReport func(childComplexity int, from *time.Time, to *time.Time, agencySlug *string) int
+		Users              func(childComplexity int) int
 	}
 
 	Question struct {
@@ -307,6 +400,11 @@ type ComplexityRoot struct {
 		Question func(childComplexity int) int
 	}
 
+	RemoveHolidayPayload struct {
+		Holiday          func(childComplexity int) int
+		RecomputedIssues func(childComplexity int) int
+	}
+
 	ReopenIssuePayload struct {
 		Issue func(childComplexity int) int
 	}
@@ -326,6 +424,13 @@ type ComplexityRoot struct {
 		VerdictLabel func(childComplexity int) int
 	}
 
+	ResponsePolicy struct {
+		AcknowledgeWithinMinutes func(childComplexity int) int
+		AnswerWithinMinutes      func(childComplexity int) int
+		Basis                    func(childComplexity int) int
+		Priority                 func(childComplexity int) int
+	}
+
 	ResponseRevision struct {
 		Body      func(childComplexity int) int
 		BodyHTML  func(childComplexity int) int
@@ -333,6 +438,16 @@ type ComplexityRoot struct {
 		Number    func(childComplexity int) int
 		Reason    func(childComplexity int) int
 		Verdict   func(childComplexity int) int
+	}
+
+	ResponseTimeReport struct {
+		Agencies         func(childComplexity int) int
+		From             func(childComplexity int) int
+		GeneratedAt      func(childComplexity int) int
+		IncludesInternal func(childComplexity int) int
+		MinimumCount     func(childComplexity int) int
+		To               func(childComplexity int) int
+		Total            func(childComplexity int) int
 	}
 
 	ReviseResponsePayload struct {
@@ -345,6 +460,13 @@ type ComplexityRoot struct {
 
 	SetIssueInternalPayload struct {
 		Issue func(childComplexity int) int
+	}
+
+	Share struct {
+		EnoughData func(childComplexity int) int
+		Of         func(childComplexity int) int
+		OnTime     func(childComplexity int) int
+		Ratio      func(childComplexity int) int
 	}
 
 	SubmitQuestionPayload struct {
@@ -373,6 +495,11 @@ type ComplexityRoot struct {
 		Issue func(childComplexity int) int
 	}
 
+	UpdateResponsePolicyPayload struct {
+		Policy           func(childComplexity int) int
+		RecomputedIssues func(childComplexity int) int
+	}
+
 	UpdateUserPayload struct {
 		User func(childComplexity int) int
 	}
@@ -385,17 +512,49 @@ type ComplexityRoot struct {
 		Name   func(childComplexity int) int
 		Role   func(childComplexity int) int
 	}
+
+	WaitingIssue struct {
+		Clock          func(childComplexity int) int
+		DueAt          func(childComplexity int) int
+		Issue          func(childComplexity int) int
+		OverdueClock   func(childComplexity int) int
+		OverdueWorking func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
 
 // region    ************************** generated!.gotpl **************************
 
+type AgencyResponseTimesResolver interface {
+	Issues(ctx context.Context, obj *models.AgencyFigures, figure models.ReportFigure) ([]*models.Issue, error)
+}
 type AuditEntryResolver interface {
 	Actor(ctx context.Context, obj *models.AuditEntry) (*models.User, error)
 }
 type AuditVerificationResolver interface {
 	Problem(ctx context.Context, obj *models.AuditVerification) (*string, error)
+}
+type CalendarDayResolver interface {
+	WorkingMinutes(ctx context.Context, obj *models.CalendarDay) (int, error)
+}
+type DueExplanationResolver interface {
+	AcknowledgeDueAt(ctx context.Context, obj *models.DueExplanation) (*time.Time, error)
+}
+type DurationStatsResolver interface {
+	EnoughData(ctx context.Context, obj *models.DurationStats) (bool, error)
+	WorkingMedian(ctx context.Context, obj *models.DurationStats) (*model.Duration, error)
+	WorkingP90(ctx context.Context, obj *models.DurationStats) (*model.Duration, error)
+	ClockMedian(ctx context.Context, obj *models.DurationStats) (*model.Duration, error)
+	ClockP90(ctx context.Context, obj *models.DurationStats) (*model.Duration, error)
+}
+type HolidayResolver interface {
+	KindLabel(ctx context.Context, obj *models.Holiday) (string, error)
+}
+type InformationRequestRowResolver interface {
+	Reason(ctx context.Context, obj *models.InformationRequest) (*string, error)
+	WorkingTime(ctx context.Context, obj *models.InformationRequest) (*model.Duration, error)
+	ClockTime(ctx context.Context, obj *models.InformationRequest) (*model.Duration, error)
 }
 type IssueResolver interface {
 	VerdictLabel(ctx context.Context, obj *models.Issue) (*string, error)
@@ -411,6 +570,9 @@ type IssueResolver interface {
 
 	URL(ctx context.Context, obj *models.Issue) (string, error)
 	Questions(ctx context.Context, obj *models.Issue) ([]*models.Question, error)
+	Overdue(ctx context.Context, obj *models.Issue) (bool, error)
+	OverdueClock(ctx context.Context, obj *models.Issue) (*models.Clock, error)
+	DueExplanation(ctx context.Context, obj *models.Issue) (*models.DueExplanation, error)
 }
 type IssueSourceResolver interface {
 	URL(ctx context.Context, obj *models.IssueSource) (*string, error)
@@ -446,6 +608,9 @@ type MutationResolver interface {
 	LinkQuestion(ctx context.Context, input model.LinkQuestionInput) (*model.LinkQuestionPayload, error)
 	OpenIssueFromQuestion(ctx context.Context, input model.OpenIssueFromQuestionInput) (*model.OpenIssueFromQuestionPayload, error)
 	RejectQuestion(ctx context.Context, input model.RejectQuestionInput) (*model.RejectQuestionPayload, error)
+	AddHoliday(ctx context.Context, input model.AddHolidayInput) (*model.AddHolidayPayload, error)
+	RemoveHoliday(ctx context.Context, input model.RemoveHolidayInput) (*model.RemoveHolidayPayload, error)
+	UpdateResponsePolicy(ctx context.Context, input model.UpdateResponsePolicyInput) (*model.UpdateResponsePolicyPayload, error)
 }
 type QueryResolver interface {
 	Issues(ctx context.Context, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) (*model.IssueConnection, error)
@@ -459,6 +624,10 @@ type QueryResolver interface {
 	AuditVerification(ctx context.Context) (*models.AuditVerification, error)
 	Question(ctx context.Context, trackingCode string) (*models.Question, error)
 	Questions(ctx context.Context, filter *model.QuestionFilter, first *int, after *string) (*model.QuestionConnection, error)
+	ResponseTimeReport(ctx context.Context, from *time.Time, to *time.Time, agencySlug *string) (*models.ResponseTimeReport, error)
+	Holidays(ctx context.Context, year int) ([]*models.Holiday, error)
+	ResponsePolicies(ctx context.Context) ([]*models.ResponsePolicy, error)
+	InformationReport(ctx context.Context, year int, agencySlug string) (*models.InformationReport, error)
 }
 type QuestionResolver interface {
 	ID(ctx context.Context, obj *models.Question) (*int64, error)
@@ -483,10 +652,17 @@ type ResponseResolver interface {
 
 	Revisions(ctx context.Context, obj *models.Response) ([]*models.ResponseRevision, error)
 }
+type ResponsePolicyResolver interface {
+	AcknowledgeWithinMinutes(ctx context.Context, obj *models.ResponsePolicy) (int, error)
+	AnswerWithinMinutes(ctx context.Context, obj *models.ResponsePolicy) (int, error)
+}
 type ResponseRevisionResolver interface {
 	BodyHTML(ctx context.Context, obj *models.ResponseRevision) (string, error)
 
 	Reason(ctx context.Context, obj *models.ResponseRevision) (*string, error)
+}
+type ShareResolver interface {
+	EnoughData(ctx context.Context, obj *models.Share) (bool, error)
 }
 type TimelineEventResolver interface {
 	Agency(ctx context.Context, obj *models.IssueEvent) (*models.Agency, error)
@@ -495,6 +671,10 @@ type TimelineEventResolver interface {
 }
 type UserResolver interface {
 	Agency(ctx context.Context, obj *models.User) (*models.Agency, error)
+}
+type WaitingIssueResolver interface {
+	OverdueWorking(ctx context.Context, obj *models.WaitingIssue) (*model.Duration, error)
+	OverdueClock(ctx context.Context, obj *models.WaitingIssue) (*model.Duration, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -521,6 +701,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AcknowledgeIssuePayload.Issue(childComplexity), true
+
+	case "AddHolidayPayload.holiday":
+		if e.ComplexityRoot.AddHolidayPayload.Holiday == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddHolidayPayload.Holiday(childComplexity), true
+	case "AddHolidayPayload.recomputedIssues":
+		if e.ComplexityRoot.AddHolidayPayload.RecomputedIssues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddHolidayPayload.RecomputedIssues(childComplexity), true
 
 	case "AddIssueSourcePayload.issue":
 		if e.ComplexityRoot.AddIssueSourcePayload.Issue == nil {
@@ -553,6 +746,78 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Slug(childComplexity), true
+
+	case "AgencyResponseTimes.acknowledgedOnTime":
+		if e.ComplexityRoot.AgencyResponseTimes.AcknowledgedOnTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.AcknowledgedOnTime(childComplexity), true
+	case "AgencyResponseTimes.agency":
+		if e.ComplexityRoot.AgencyResponseTimes.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.Agency(childComplexity), true
+	case "AgencyResponseTimes.answered":
+		if e.ComplexityRoot.AgencyResponseTimes.Answered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.Answered(childComplexity), true
+	case "AgencyResponseTimes.answeredOnTime":
+		if e.ComplexityRoot.AgencyResponseTimes.AnsweredOnTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.AnsweredOnTime(childComplexity), true
+	case "AgencyResponseTimes.assigned":
+		if e.ComplexityRoot.AgencyResponseTimes.Assigned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.Assigned(childComplexity), true
+	case "AgencyResponseTimes.issues":
+		if e.ComplexityRoot.AgencyResponseTimes.Issues == nil {
+			break
+		}
+
+		args, err := ec.field_AgencyResponseTimes_issues_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.Issues(childComplexity, args["figure"].(models.ReportFigure)), true
+	case "AgencyResponseTimes.open":
+		if e.ComplexityRoot.AgencyResponseTimes.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.Open(childComplexity), true
+	case "AgencyResponseTimes.overdueNow":
+		if e.ComplexityRoot.AgencyResponseTimes.OverdueNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.OverdueNow(childComplexity), true
+	case "AgencyResponseTimes.timeToAcknowledge":
+		if e.ComplexityRoot.AgencyResponseTimes.TimeToAcknowledge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.TimeToAcknowledge(childComplexity), true
+	case "AgencyResponseTimes.timeToAnswer":
+		if e.ComplexityRoot.AgencyResponseTimes.TimeToAnswer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.TimeToAnswer(childComplexity), true
+	case "AgencyResponseTimes.waiting":
+		if e.ComplexityRoot.AgencyResponseTimes.Waiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgencyResponseTimes.Waiting(childComplexity), true
 
 	case "AssignIssuePayload.issue":
 		if e.ComplexityRoot.AssignIssuePayload.Issue == nil {
@@ -685,6 +950,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditVerification.VerifiedAt(childComplexity), true
 
+	case "CalendarDay.counted":
+		if e.ComplexityRoot.CalendarDay.Counted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarDay.Counted(childComplexity), true
+	case "CalendarDay.date":
+		if e.ComplexityRoot.CalendarDay.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarDay.Date(childComplexity), true
+	case "CalendarDay.reason":
+		if e.ComplexityRoot.CalendarDay.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarDay.Reason(childComplexity), true
+	case "CalendarDay.workingMinutes":
+		if e.ComplexityRoot.CalendarDay.WorkingMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CalendarDay.WorkingMinutes(childComplexity), true
+
 	case "Category.description":
 		if e.ComplexityRoot.Category.Description == nil {
 			break
@@ -760,6 +1050,192 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DiscardResponseDraftPayload.Response(childComplexity), true
 
+	case "DueExplanation.acknowledgeDueAt":
+		if e.ComplexityRoot.DueExplanation.AcknowledgeDueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueExplanation.AcknowledgeDueAt(childComplexity), true
+	case "DueExplanation.answerDueAt":
+		if e.ComplexityRoot.DueExplanation.AnswerDueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueExplanation.AnswerDueAt(childComplexity), true
+	case "DueExplanation.assignedAt":
+		if e.ComplexityRoot.DueExplanation.AssignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueExplanation.AssignedAt(childComplexity), true
+	case "DueExplanation.days":
+		if e.ComplexityRoot.DueExplanation.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueExplanation.Days(childComplexity), true
+	case "DueExplanation.policy":
+		if e.ComplexityRoot.DueExplanation.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DueExplanation.Policy(childComplexity), true
+
+	case "Duration.seconds":
+		if e.ComplexityRoot.Duration.Seconds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Duration.Seconds(childComplexity), true
+	case "Duration.text":
+		if e.ComplexityRoot.Duration.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Duration.Text(childComplexity), true
+
+	case "DurationStats.clockMedian":
+		if e.ComplexityRoot.DurationStats.ClockMedian == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DurationStats.ClockMedian(childComplexity), true
+	case "DurationStats.clockP90":
+		if e.ComplexityRoot.DurationStats.ClockP90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DurationStats.ClockP90(childComplexity), true
+	case "DurationStats.count":
+		if e.ComplexityRoot.DurationStats.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DurationStats.Count(childComplexity), true
+	case "DurationStats.enoughData":
+		if e.ComplexityRoot.DurationStats.EnoughData == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DurationStats.EnoughData(childComplexity), true
+	case "DurationStats.workingMedian":
+		if e.ComplexityRoot.DurationStats.WorkingMedian == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DurationStats.WorkingMedian(childComplexity), true
+	case "DurationStats.workingP90":
+		if e.ComplexityRoot.DurationStats.WorkingP90 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DurationStats.WorkingP90(childComplexity), true
+
+	case "Holiday.date":
+		if e.ComplexityRoot.Holiday.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Holiday.Date(childComplexity), true
+	case "Holiday.kind":
+		if e.ComplexityRoot.Holiday.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Holiday.Kind(childComplexity), true
+	case "Holiday.kindLabel":
+		if e.ComplexityRoot.Holiday.KindLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Holiday.KindLabel(childComplexity), true
+	case "Holiday.name":
+		if e.ComplexityRoot.Holiday.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Holiday.Name(childComplexity), true
+
+	case "InformationReport.agency":
+		if e.ComplexityRoot.InformationReport.Agency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.Agency(childComplexity), true
+	case "InformationReport.answered":
+		if e.ComplexityRoot.InformationReport.Answered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.Answered(childComplexity), true
+	case "InformationReport.declined":
+		if e.ComplexityRoot.InformationReport.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.Declined(childComplexity), true
+	case "InformationReport.open":
+		if e.ComplexityRoot.InformationReport.Open == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.Open(childComplexity), true
+	case "InformationReport.received":
+		if e.ComplexityRoot.InformationReport.Received == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.Received(childComplexity), true
+	case "InformationReport.requests":
+		if e.ComplexityRoot.InformationReport.Requests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.Requests(childComplexity), true
+	case "InformationReport.timeTaken":
+		if e.ComplexityRoot.InformationReport.TimeTaken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.TimeTaken(childComplexity), true
+	case "InformationReport.year":
+		if e.ComplexityRoot.InformationReport.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationReport.Year(childComplexity), true
+
+	case "InformationRequestRow.clockTime":
+		if e.ComplexityRoot.InformationRequestRow.ClockTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationRequestRow.ClockTime(childComplexity), true
+	case "InformationRequestRow.issue":
+		if e.ComplexityRoot.InformationRequestRow.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationRequestRow.Issue(childComplexity), true
+	case "InformationRequestRow.outcome":
+		if e.ComplexityRoot.InformationRequestRow.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationRequestRow.Outcome(childComplexity), true
+	case "InformationRequestRow.reason":
+		if e.ComplexityRoot.InformationRequestRow.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationRequestRow.Reason(childComplexity), true
+	case "InformationRequestRow.workingTime":
+		if e.ComplexityRoot.InformationRequestRow.WorkingTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InformationRequestRow.WorkingTime(childComplexity), true
+
 	case "Issue.acknowledgeDueAt":
 		if e.ComplexityRoot.Issue.AcknowledgeDueAt == nil {
 			break
@@ -814,6 +1290,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Issue.CreatedAt(childComplexity), true
+	case "Issue.dueExplanation":
+		if e.ComplexityRoot.Issue.DueExplanation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.DueExplanation(childComplexity), true
 	case "Issue.duplicateOf":
 		if e.ComplexityRoot.Issue.DuplicateOf == nil {
 			break
@@ -844,6 +1326,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Issue.Number(childComplexity), true
+	case "Issue.overdue":
+		if e.ComplexityRoot.Issue.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.Overdue(childComplexity), true
+	case "Issue.overdueClock":
+		if e.ComplexityRoot.Issue.OverdueClock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.OverdueClock(childComplexity), true
 	case "Issue.priority":
 		if e.ComplexityRoot.Issue.Priority == nil {
 			break
@@ -1030,6 +1524,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcknowledgeIssue(childComplexity, args["input"].(model.AcknowledgeIssueInput)), true
+	case "Mutation.addHoliday":
+		if e.ComplexityRoot.Mutation.AddHoliday == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addHoliday_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddHoliday(childComplexity, args["input"].(model.AddHolidayInput)), true
 	case "Mutation.addIssueSource":
 		if e.ComplexityRoot.Mutation.AddIssueSource == nil {
 			break
@@ -1228,6 +1733,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectQuestion(childComplexity, args["input"].(model.RejectQuestionInput)), true
+	case "Mutation.removeHoliday":
+		if e.ComplexityRoot.Mutation.RemoveHoliday == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeHoliday_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveHoliday(childComplexity, args["input"].(model.RemoveHolidayInput)), true
 	case "Mutation.reopenIssue":
 		if e.ComplexityRoot.Mutation.ReopenIssue == nil {
 			break
@@ -1316,6 +1832,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateIssue(childComplexity, args["input"].(model.UpdateIssueInput)), true
+	case "Mutation.updateResponsePolicy":
+		if e.ComplexityRoot.Mutation.UpdateResponsePolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateResponsePolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateResponsePolicy(childComplexity, args["input"].(model.UpdateResponsePolicyInput)), true
 	case "Mutation.updateUser":
 		if e.ComplexityRoot.Mutation.UpdateUser == nil {
 			break
@@ -1420,6 +1947,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity), true
+	case "Query.holidays":
+		if e.ComplexityRoot.Query.Holidays == nil {
+			break
+		}
+
+		args, err := ec.field_Query_holidays_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Holidays(childComplexity, args["year"].(int)), true
+	case "Query.informationReport":
+		if e.ComplexityRoot.Query.InformationReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_informationReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.InformationReport(childComplexity, args["year"].(int), args["agencySlug"].(string)), true
 
 	case "Query.issue":
 		if e.ComplexityRoot.Query.Issue == nil {
@@ -1471,6 +2020,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Questions(childComplexity, args["filter"].(*model.QuestionFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.responsePolicies":
+		if e.ComplexityRoot.Query.ResponsePolicies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ResponsePolicies(childComplexity), true
+	case "Query.responseTimeReport":
+		if e.ComplexityRoot.Query.ResponseTimeReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_responseTimeReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ResponseTimeReport(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time), args["agencySlug"].(*string)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -1616,6 +2182,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RejectQuestionPayload.Question(childComplexity), true
 
+	case "RemoveHolidayPayload.holiday":
+		if e.ComplexityRoot.RemoveHolidayPayload.Holiday == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemoveHolidayPayload.Holiday(childComplexity), true
+	case "RemoveHolidayPayload.recomputedIssues":
+		if e.ComplexityRoot.RemoveHolidayPayload.RecomputedIssues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemoveHolidayPayload.RecomputedIssues(childComplexity), true
+
 	case "ReopenIssuePayload.issue":
 		if e.ComplexityRoot.ReopenIssuePayload.Issue == nil {
 			break
@@ -1696,6 +2275,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Response.VerdictLabel(childComplexity), true
 
+	case "ResponsePolicy.acknowledgeWithinMinutes":
+		if e.ComplexityRoot.ResponsePolicy.AcknowledgeWithinMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsePolicy.AcknowledgeWithinMinutes(childComplexity), true
+	case "ResponsePolicy.answerWithinMinutes":
+		if e.ComplexityRoot.ResponsePolicy.AnswerWithinMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsePolicy.AnswerWithinMinutes(childComplexity), true
+	case "ResponsePolicy.basis":
+		if e.ComplexityRoot.ResponsePolicy.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsePolicy.Basis(childComplexity), true
+	case "ResponsePolicy.priority":
+		if e.ComplexityRoot.ResponsePolicy.Priority == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsePolicy.Priority(childComplexity), true
+
 	case "ResponseRevision.body":
 		if e.ComplexityRoot.ResponseRevision.Body == nil {
 			break
@@ -1733,6 +2337,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ResponseRevision.Verdict(childComplexity), true
 
+	case "ResponseTimeReport.agencies":
+		if e.ComplexityRoot.ResponseTimeReport.Agencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeReport.Agencies(childComplexity), true
+	case "ResponseTimeReport.from":
+		if e.ComplexityRoot.ResponseTimeReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeReport.From(childComplexity), true
+	case "ResponseTimeReport.generatedAt":
+		if e.ComplexityRoot.ResponseTimeReport.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeReport.GeneratedAt(childComplexity), true
+	case "ResponseTimeReport.includesInternal":
+		if e.ComplexityRoot.ResponseTimeReport.IncludesInternal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeReport.IncludesInternal(childComplexity), true
+	case "ResponseTimeReport.minimumCount":
+		if e.ComplexityRoot.ResponseTimeReport.MinimumCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeReport.MinimumCount(childComplexity), true
+	case "ResponseTimeReport.to":
+		if e.ComplexityRoot.ResponseTimeReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeReport.To(childComplexity), true
+	case "ResponseTimeReport.total":
+		if e.ComplexityRoot.ResponseTimeReport.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeReport.Total(childComplexity), true
+
 	case "ReviseResponsePayload.response":
 		if e.ComplexityRoot.ReviseResponsePayload.Response == nil {
 			break
@@ -1753,6 +2400,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SetIssueInternalPayload.Issue(childComplexity), true
+
+	case "Share.enoughData":
+		if e.ComplexityRoot.Share.EnoughData == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Share.EnoughData(childComplexity), true
+	case "Share.of":
+		if e.ComplexityRoot.Share.Of == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Share.Of(childComplexity), true
+	case "Share.onTime":
+		if e.ComplexityRoot.Share.OnTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Share.OnTime(childComplexity), true
+	case "Share.ratio":
+		if e.ComplexityRoot.Share.Ratio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Share.Ratio(childComplexity), true
 
 	case "SubmitQuestionPayload.alreadySubmitted":
 		if e.ComplexityRoot.SubmitQuestionPayload.AlreadySubmitted == nil {
@@ -1825,6 +2497,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateIssuePayload.Issue(childComplexity), true
 
+	case "UpdateResponsePolicyPayload.policy":
+		if e.ComplexityRoot.UpdateResponsePolicyPayload.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateResponsePolicyPayload.Policy(childComplexity), true
+	case "UpdateResponsePolicyPayload.recomputedIssues":
+		if e.ComplexityRoot.UpdateResponsePolicyPayload.RecomputedIssues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateResponsePolicyPayload.RecomputedIssues(childComplexity), true
+
 	case "UpdateUserPayload.user":
 		if e.ComplexityRoot.UpdateUserPayload.User == nil {
 			break
@@ -1869,6 +2554,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.User.Role(childComplexity), true
 
+	case "WaitingIssue.clock":
+		if e.ComplexityRoot.WaitingIssue.Clock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingIssue.Clock(childComplexity), true
+	case "WaitingIssue.dueAt":
+		if e.ComplexityRoot.WaitingIssue.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingIssue.DueAt(childComplexity), true
+	case "WaitingIssue.issue":
+		if e.ComplexityRoot.WaitingIssue.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingIssue.Issue(childComplexity), true
+	case "WaitingIssue.overdueClock":
+		if e.ComplexityRoot.WaitingIssue.OverdueClock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingIssue.OverdueClock(childComplexity), true
+	case "WaitingIssue.overdueWorking":
+		if e.ComplexityRoot.WaitingIssue.OverdueWorking == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WaitingIssue.OverdueWorking(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1879,6 +2595,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AcknowledgeIssueInput", ec.unmarshalInputAcknowledgeIssueInput),
+			graphql.NewInputUnmarshaler("AddHolidayInput", ec.unmarshalInputAddHolidayInput),
 			graphql.NewInputUnmarshaler("AddIssueSourceInput", ec.unmarshalInputAddIssueSourceInput),
 			graphql.NewInputUnmarshaler("AssignIssueInput", ec.unmarshalInputAssignIssueInput),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
@@ -1901,6 +2618,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("QuestionFilter", ec.unmarshalInputQuestionFilter),
 			graphql.NewInputUnmarshaler("RejectIssueInput", ec.unmarshalInputRejectIssueInput),
 			graphql.NewInputUnmarshaler("RejectQuestionInput", ec.unmarshalInputRejectQuestionInput),
+			graphql.NewInputUnmarshaler("RemoveHolidayInput", ec.unmarshalInputRemoveHolidayInput),
 			graphql.NewInputUnmarshaler("ReopenIssueInput", ec.unmarshalInputReopenIssueInput),
 			graphql.NewInputUnmarshaler("ReviseResponseInput", ec.unmarshalInputReviseResponseInput),
 			graphql.NewInputUnmarshaler("SaveResponseDraftInput", ec.unmarshalInputSaveResponseDraftInput),
@@ -1909,6 +2627,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
 			graphql.NewInputUnmarshaler("UpdateIssueInput", ec.unmarshalInputUpdateIssueInput),
+			graphql.NewInputUnmarshaler("UpdateResponsePolicyInput", ec.unmarshalInputUpdateResponsePolicyInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 		)
 	}
@@ -1985,7 +2704,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/question.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/user.graphqls"
+//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/user.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2001,6 +2720,7 @@ var sources = []*ast.Source{
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/issue.graphqls", Input: sourceData("schema/issue.graphqls"), BuiltIn: false},
 	{Name: "schema/question.graphqls", Input: sourceData("schema/question.graphqls"), BuiltIn: false},
+	{Name: "schema/report.graphqls", Input: sourceData("schema/report.graphqls"), BuiltIn: false},
 	{Name: "schema/response.graphqls", Input: sourceData("schema/response.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/user.graphqls", Input: sourceData("schema/user.graphqls"), BuiltIn: false},
@@ -2017,6 +2737,16 @@ func (ec *executionContext) childFields_AcknowledgeIssuePayload(ctx context.Cont
 		return ec.fieldContext_AcknowledgeIssuePayload_issue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AcknowledgeIssuePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_AddHolidayPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "holiday":
+		return ec.fieldContext_AddHolidayPayload_holiday(ctx, field)
+	case "recomputedIssues":
+		return ec.fieldContext_AddHolidayPayload_recomputedIssues(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddHolidayPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_AddIssueSourcePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2039,6 +2769,34 @@ func (ec *executionContext) childFields_Agency(ctx context.Context, field graphq
 		return ec.fieldContext_Agency_description(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agency", field.Name)
+}
+
+func (ec *executionContext) childFields_AgencyResponseTimes(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agency":
+		return ec.fieldContext_AgencyResponseTimes_agency(ctx, field)
+	case "assigned":
+		return ec.fieldContext_AgencyResponseTimes_assigned(ctx, field)
+	case "answered":
+		return ec.fieldContext_AgencyResponseTimes_answered(ctx, field)
+	case "open":
+		return ec.fieldContext_AgencyResponseTimes_open(ctx, field)
+	case "overdueNow":
+		return ec.fieldContext_AgencyResponseTimes_overdueNow(ctx, field)
+	case "acknowledgedOnTime":
+		return ec.fieldContext_AgencyResponseTimes_acknowledgedOnTime(ctx, field)
+	case "answeredOnTime":
+		return ec.fieldContext_AgencyResponseTimes_answeredOnTime(ctx, field)
+	case "timeToAcknowledge":
+		return ec.fieldContext_AgencyResponseTimes_timeToAcknowledge(ctx, field)
+	case "timeToAnswer":
+		return ec.fieldContext_AgencyResponseTimes_timeToAnswer(ctx, field)
+	case "waiting":
+		return ec.fieldContext_AgencyResponseTimes_waiting(ctx, field)
+	case "issues":
+		return ec.fieldContext_AgencyResponseTimes_issues(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgencyResponseTimes", field.Name)
 }
 
 func (ec *executionContext) childFields_AssignIssuePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2111,6 +2869,20 @@ func (ec *executionContext) childFields_AuditVerification(ctx context.Context, f
 		return ec.fieldContext_AuditVerification_verifiedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditVerification", field.Name)
+}
+
+func (ec *executionContext) childFields_CalendarDay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_CalendarDay_date(ctx, field)
+	case "counted":
+		return ec.fieldContext_CalendarDay_counted(ctx, field)
+	case "reason":
+		return ec.fieldContext_CalendarDay_reason(ctx, field)
+	case "workingMinutes":
+		return ec.fieldContext_CalendarDay_workingMinutes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CalendarDay", field.Name)
 }
 
 func (ec *executionContext) childFields_Category(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2189,6 +2961,102 @@ func (ec *executionContext) childFields_DiscardResponseDraftPayload(ctx context.
 	return nil, fmt.Errorf("no field named %q was found under type DiscardResponseDraftPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_DueExplanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "policy":
+		return ec.fieldContext_DueExplanation_policy(ctx, field)
+	case "assignedAt":
+		return ec.fieldContext_DueExplanation_assignedAt(ctx, field)
+	case "acknowledgeDueAt":
+		return ec.fieldContext_DueExplanation_acknowledgeDueAt(ctx, field)
+	case "answerDueAt":
+		return ec.fieldContext_DueExplanation_answerDueAt(ctx, field)
+	case "days":
+		return ec.fieldContext_DueExplanation_days(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DueExplanation", field.Name)
+}
+
+func (ec *executionContext) childFields_Duration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seconds":
+		return ec.fieldContext_Duration_seconds(ctx, field)
+	case "text":
+		return ec.fieldContext_Duration_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Duration", field.Name)
+}
+
+func (ec *executionContext) childFields_DurationStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_DurationStats_count(ctx, field)
+	case "enoughData":
+		return ec.fieldContext_DurationStats_enoughData(ctx, field)
+	case "workingMedian":
+		return ec.fieldContext_DurationStats_workingMedian(ctx, field)
+	case "workingP90":
+		return ec.fieldContext_DurationStats_workingP90(ctx, field)
+	case "clockMedian":
+		return ec.fieldContext_DurationStats_clockMedian(ctx, field)
+	case "clockP90":
+		return ec.fieldContext_DurationStats_clockP90(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DurationStats", field.Name)
+}
+
+func (ec *executionContext) childFields_Holiday(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "date":
+		return ec.fieldContext_Holiday_date(ctx, field)
+	case "name":
+		return ec.fieldContext_Holiday_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_Holiday_kind(ctx, field)
+	case "kindLabel":
+		return ec.fieldContext_Holiday_kindLabel(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Holiday", field.Name)
+}
+
+func (ec *executionContext) childFields_InformationReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_InformationReport_year(ctx, field)
+	case "agency":
+		return ec.fieldContext_InformationReport_agency(ctx, field)
+	case "received":
+		return ec.fieldContext_InformationReport_received(ctx, field)
+	case "answered":
+		return ec.fieldContext_InformationReport_answered(ctx, field)
+	case "declined":
+		return ec.fieldContext_InformationReport_declined(ctx, field)
+	case "open":
+		return ec.fieldContext_InformationReport_open(ctx, field)
+	case "requests":
+		return ec.fieldContext_InformationReport_requests(ctx, field)
+	case "timeTaken":
+		return ec.fieldContext_InformationReport_timeTaken(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InformationReport", field.Name)
+}
+
+func (ec *executionContext) childFields_InformationRequestRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "issue":
+		return ec.fieldContext_InformationRequestRow_issue(ctx, field)
+	case "outcome":
+		return ec.fieldContext_InformationRequestRow_outcome(ctx, field)
+	case "reason":
+		return ec.fieldContext_InformationRequestRow_reason(ctx, field)
+	case "workingTime":
+		return ec.fieldContext_InformationRequestRow_workingTime(ctx, field)
+	case "clockTime":
+		return ec.fieldContext_InformationRequestRow_clockTime(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InformationRequestRow", field.Name)
+}
+
 func (ec *executionContext) childFields_Issue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -2245,6 +3113,12 @@ func (ec *executionContext) childFields_Issue(ctx context.Context, field graphql
 		return ec.fieldContext_Issue_url(ctx, field)
 	case "questions":
 		return ec.fieldContext_Issue_questions(ctx, field)
+	case "overdue":
+		return ec.fieldContext_Issue_overdue(ctx, field)
+	case "overdueClock":
+		return ec.fieldContext_Issue_overdueClock(ctx, field)
+	case "dueExplanation":
+		return ec.fieldContext_Issue_dueExplanation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Issue", field.Name)
 }
@@ -2435,6 +3309,16 @@ func (ec *executionContext) childFields_RejectQuestionPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type RejectQuestionPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_RemoveHolidayPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "holiday":
+		return ec.fieldContext_RemoveHolidayPayload_holiday(ctx, field)
+	case "recomputedIssues":
+		return ec.fieldContext_RemoveHolidayPayload_recomputedIssues(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RemoveHolidayPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ReopenIssuePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "issue":
@@ -2473,6 +3357,20 @@ func (ec *executionContext) childFields_Response(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Response", field.Name)
 }
 
+func (ec *executionContext) childFields_ResponsePolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "priority":
+		return ec.fieldContext_ResponsePolicy_priority(ctx, field)
+	case "acknowledgeWithinMinutes":
+		return ec.fieldContext_ResponsePolicy_acknowledgeWithinMinutes(ctx, field)
+	case "answerWithinMinutes":
+		return ec.fieldContext_ResponsePolicy_answerWithinMinutes(ctx, field)
+	case "basis":
+		return ec.fieldContext_ResponsePolicy_basis(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResponsePolicy", field.Name)
+}
+
 func (ec *executionContext) childFields_ResponseRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -2489,6 +3387,26 @@ func (ec *executionContext) childFields_ResponseRevision(ctx context.Context, fi
 		return ec.fieldContext_ResponseRevision_createdAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResponseRevision", field.Name)
+}
+
+func (ec *executionContext) childFields_ResponseTimeReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ResponseTimeReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ResponseTimeReport_to(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_ResponseTimeReport_generatedAt(ctx, field)
+	case "minimumCount":
+		return ec.fieldContext_ResponseTimeReport_minimumCount(ctx, field)
+	case "includesInternal":
+		return ec.fieldContext_ResponseTimeReport_includesInternal(ctx, field)
+	case "agencies":
+		return ec.fieldContext_ResponseTimeReport_agencies(ctx, field)
+	case "total":
+		return ec.fieldContext_ResponseTimeReport_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResponseTimeReport", field.Name)
 }
 
 func (ec *executionContext) childFields_ReviseResponsePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2513,6 +3431,20 @@ func (ec *executionContext) childFields_SetIssueInternalPayload(ctx context.Cont
 		return ec.fieldContext_SetIssueInternalPayload_issue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetIssueInternalPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Share(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "onTime":
+		return ec.fieldContext_Share_onTime(ctx, field)
+	case "of":
+		return ec.fieldContext_Share_of(ctx, field)
+	case "enoughData":
+		return ec.fieldContext_Share_enoughData(ctx, field)
+	case "ratio":
+		return ec.fieldContext_Share_ratio(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Share", field.Name)
 }
 
 func (ec *executionContext) childFields_SubmitQuestionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2567,6 +3499,16 @@ func (ec *executionContext) childFields_UpdateIssuePayload(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type UpdateIssuePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_UpdateResponsePolicyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "policy":
+		return ec.fieldContext_UpdateResponsePolicyPayload_policy(ctx, field)
+	case "recomputedIssues":
+		return ec.fieldContext_UpdateResponsePolicyPayload_recomputedIssues(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateResponsePolicyPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_UpdateUserPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "user":
@@ -2591,6 +3533,22 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_active(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_WaitingIssue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "issue":
+		return ec.fieldContext_WaitingIssue_issue(ctx, field)
+	case "clock":
+		return ec.fieldContext_WaitingIssue_clock(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_WaitingIssue_dueAt(ctx, field)
+	case "overdueWorking":
+		return ec.fieldContext_WaitingIssue_overdueWorking(ctx, field)
+	case "overdueClock":
+		return ec.fieldContext_WaitingIssue_overdueClock(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WaitingIssue", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2723,12 +3681,40 @@ func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_AgencyResponseTimes_issues_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "figure",
+		func(ctx context.Context, v any) (models.ReportFigure, error) {
+			return ec.unmarshalNReportFigure2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐReportFigure(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["figure"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_acknowledgeIssue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.AcknowledgeIssueInput, error) {
 			return ec.unmarshalNAcknowledgeIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAcknowledgeIssueInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addHoliday_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AddHolidayInput, error) {
+			return ec.unmarshalNAddHolidayInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAddHolidayInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -2989,6 +3975,20 @@ func (ec *executionContext) field_Mutation_rejectQuestion_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_removeHoliday_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RemoveHolidayInput, error) {
+			return ec.unmarshalNRemoveHolidayInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveHolidayInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reopenIssue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3101,6 +4101,20 @@ func (ec *executionContext) field_Mutation_updateIssue_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateResponsePolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateResponsePolicyInput, error) {
+			return ec.unmarshalNUpdateResponsePolicyInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateResponsePolicyInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3170,6 +4184,42 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_holidays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_informationReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "agencySlug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["agencySlug"] = arg1
 	return args, nil
 }
 
@@ -3266,6 +4316,36 @@ func (ec *executionContext) field_Query_questions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_responseTimeReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "agencySlug",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["agencySlug"] = arg2
 	return args, nil
 }
 
@@ -3373,6 +4453,61 @@ func (ec *executionContext) fieldContext_AcknowledgeIssuePayload_issue(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AddHolidayPayload_holiday(ctx context.Context, field graphql.CollectedField, obj *model.AddHolidayPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddHolidayPayload_holiday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Holiday, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Holiday) graphql.Marshaler {
+			return ec.marshalNHoliday2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHoliday(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddHolidayPayload_holiday(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddHolidayPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Holiday(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddHolidayPayload_recomputedIssues(ctx context.Context, field graphql.CollectedField, obj *model.AddHolidayPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddHolidayPayload_recomputedIssues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecomputedIssues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddHolidayPayload_recomputedIssues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddHolidayPayload", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AddIssueSourcePayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.AddIssueSourcePayload) (ret graphql.Marshaler) {
@@ -3497,6 +4632,352 @@ func (ec *executionContext) _Agency_description(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Agency_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Agency", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgencyResponseTimes_agency(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Agency) graphql.Marshaler {
+			return ec.marshalOAgency2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgency(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyResponseTimes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyResponseTimes_assigned(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_assigned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assigned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_assigned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyResponseTimes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyResponseTimes_answered(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_answered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_answered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyResponseTimes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyResponseTimes_open(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyResponseTimes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyResponseTimes_overdueNow(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_overdueNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverdueNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_overdueNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgencyResponseTimes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgencyResponseTimes_acknowledgedOnTime(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_acknowledgedOnTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedOnTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Share) graphql.Marshaler {
+			return ec.marshalNShare2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐShare(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_acknowledgedOnTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyResponseTimes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Share(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyResponseTimes_answeredOnTime(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_answeredOnTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnsweredOnTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Share) graphql.Marshaler {
+			return ec.marshalNShare2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐShare(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_answeredOnTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyResponseTimes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Share(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyResponseTimes_timeToAcknowledge(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_timeToAcknowledge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeToAcknowledge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.DurationStats) graphql.Marshaler {
+			return ec.marshalNDurationStats2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐDurationStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_timeToAcknowledge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyResponseTimes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DurationStats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyResponseTimes_timeToAnswer(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_timeToAnswer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeToAnswer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.DurationStats) graphql.Marshaler {
+			return ec.marshalNDurationStats2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐDurationStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_timeToAnswer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyResponseTimes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DurationStats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyResponseTimes_waiting(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_waiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Waiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []models.WaitingIssue) graphql.Marshaler {
+			return ec.marshalNWaitingIssue2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐWaitingIssueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_waiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyResponseTimes",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WaitingIssue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgencyResponseTimes_issues(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgencyResponseTimes_issues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AgencyResponseTimes().Issues(ctx, obj, fc.Args["figure"].(models.ReportFigure))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"AUDITOR", "ADMIN"})
+				if err != nil {
+					var zeroVal []*models.Issue
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*models.Issue
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, obj, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgencyResponseTimes_issues(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgencyResponseTimes",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AgencyResponseTimes_issues_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AssignIssuePayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.AssignIssuePayload) (ret graphql.Marshaler) {
@@ -4027,6 +5508,98 @@ func (ec *executionContext) fieldContext_AuditVerification_verifiedAt(_ context.
 	return graphql.NewScalarFieldContext("AuditVerification", field, false, false, "Time")
 }
 
+func (ec *executionContext) _CalendarDay_date(ctx context.Context, field graphql.CollectedField, obj *models.CalendarDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarDay_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarDay_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarDay", field, false, false, "String")
+}
+
+func (ec *executionContext) _CalendarDay_counted(ctx context.Context, field graphql.CollectedField, obj *models.CalendarDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarDay_counted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Counted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarDay_counted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarDay", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CalendarDay_reason(ctx context.Context, field graphql.CollectedField, obj *models.CalendarDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarDay_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarDay_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarDay", field, false, false, "String")
+}
+
+func (ec *executionContext) _CalendarDay_workingMinutes(ctx context.Context, field graphql.CollectedField, obj *models.CalendarDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CalendarDay_workingMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CalendarDay().WorkingMinutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CalendarDay_workingMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CalendarDay", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Category_slug(ctx context.Context, field graphql.CollectedField, obj *models.Category) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4347,6 +5920,804 @@ func (ec *executionContext) fieldContext_DiscardResponseDraftPayload_response(_ 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Response(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueExplanation_policy(ctx context.Context, field graphql.CollectedField, obj *models.DueExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueExplanation_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.ResponsePolicy) graphql.Marshaler {
+			return ec.marshalNResponsePolicy2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueExplanation_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponsePolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DueExplanation_assignedAt(ctx context.Context, field graphql.CollectedField, obj *models.DueExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueExplanation_assignedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueExplanation_assignedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DueExplanation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DueExplanation_acknowledgeDueAt(ctx context.Context, field graphql.CollectedField, obj *models.DueExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueExplanation_acknowledgeDueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DueExplanation().AcknowledgeDueAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DueExplanation_acknowledgeDueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DueExplanation", field, true, true, "Time")
+}
+
+func (ec *executionContext) _DueExplanation_answerDueAt(ctx context.Context, field graphql.CollectedField, obj *models.DueExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueExplanation_answerDueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnswerDueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueExplanation_answerDueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DueExplanation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DueExplanation_days(ctx context.Context, field graphql.CollectedField, obj *models.DueExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DueExplanation_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []models.CalendarDay) graphql.Marshaler {
+			return ec.marshalNCalendarDay2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCalendarDayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DueExplanation_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DueExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CalendarDay(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Duration_seconds(ctx context.Context, field graphql.CollectedField, obj *model.Duration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Duration_seconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Duration_seconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Duration", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Duration_text(ctx context.Context, field graphql.CollectedField, obj *model.Duration) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Duration_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Duration_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Duration", field, false, false, "String")
+}
+
+func (ec *executionContext) _DurationStats_count(ctx context.Context, field graphql.CollectedField, obj *models.DurationStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DurationStats_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DurationStats_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DurationStats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DurationStats_enoughData(ctx context.Context, field graphql.CollectedField, obj *models.DurationStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DurationStats_enoughData(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DurationStats().EnoughData(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DurationStats_enoughData(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DurationStats", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _DurationStats_workingMedian(ctx context.Context, field graphql.CollectedField, obj *models.DurationStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DurationStats_workingMedian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DurationStats().WorkingMedian(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DurationStats_workingMedian(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DurationStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DurationStats_workingP90(ctx context.Context, field graphql.CollectedField, obj *models.DurationStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DurationStats_workingP90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DurationStats().WorkingP90(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DurationStats_workingP90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DurationStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DurationStats_clockMedian(ctx context.Context, field graphql.CollectedField, obj *models.DurationStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DurationStats_clockMedian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DurationStats().ClockMedian(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DurationStats_clockMedian(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DurationStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DurationStats_clockP90(ctx context.Context, field graphql.CollectedField, obj *models.DurationStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DurationStats_clockP90(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DurationStats().ClockP90(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DurationStats_clockP90(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DurationStats",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Holiday_date(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Holiday_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Holiday_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Holiday", field, false, false, "String")
+}
+
+func (ec *executionContext) _Holiday_name(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Holiday_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Holiday_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Holiday", field, false, false, "String")
+}
+
+func (ec *executionContext) _Holiday_kind(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Holiday_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.HolidayKind) graphql.Marshaler {
+			return ec.marshalNHolidayKind2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Holiday_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Holiday", field, false, false, "HolidayKind")
+}
+
+func (ec *executionContext) _Holiday_kindLabel(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Holiday_kindLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Holiday().KindLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Holiday_kindLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Holiday", field, true, true, "String")
+}
+
+func (ec *executionContext) _InformationReport_year(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InformationReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InformationReport_agency(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_agency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Agency) graphql.Marshaler {
+			return ec.marshalNAgency2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgency(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_agency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InformationReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Agency(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InformationReport_received(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_received(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Received, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_received(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InformationReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InformationReport_answered(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_answered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Answered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_answered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InformationReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InformationReport_declined(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InformationReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InformationReport_open(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_open(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Open, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_open(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InformationReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InformationReport_requests(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_requests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Requests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []models.InformationRequest) graphql.Marshaler {
+			return ec.marshalNInformationRequestRow2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_requests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InformationReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InformationRequestRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InformationReport_timeTaken(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationReport_timeTaken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeTaken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.DurationStats) graphql.Marshaler {
+			return ec.marshalNDurationStats2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐDurationStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationReport_timeTaken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InformationReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DurationStats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InformationRequestRow_issue(ctx context.Context, field graphql.CollectedField, obj *models.InformationRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationRequestRow_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationRequestRow_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InformationRequestRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InformationRequestRow_outcome(ctx context.Context, field graphql.CollectedField, obj *models.InformationRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationRequestRow_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InformationRequestRow_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InformationRequestRow", field, false, false, "String")
+}
+
+func (ec *executionContext) _InformationRequestRow_reason(ctx context.Context, field graphql.CollectedField, obj *models.InformationRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationRequestRow_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InformationRequestRow().Reason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InformationRequestRow_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InformationRequestRow", field, true, true, "String")
+}
+
+func (ec *executionContext) _InformationRequestRow_workingTime(ctx context.Context, field graphql.CollectedField, obj *models.InformationRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationRequestRow_workingTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InformationRequestRow().WorkingTime(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InformationRequestRow_workingTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InformationRequestRow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InformationRequestRow_clockTime(ctx context.Context, field graphql.CollectedField, obj *models.InformationRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InformationRequestRow_clockTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.InformationRequestRow().ClockTime(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalODuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InformationRequestRow_clockTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InformationRequestRow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5075,6 +7446,84 @@ func (ec *executionContext) fieldContext_Issue_questions(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Issue_overdue(ctx context.Context, field graphql.CollectedField, obj *models.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Issue().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Issue", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Issue_overdueClock(ctx context.Context, field graphql.CollectedField, obj *models.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_overdueClock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Issue().OverdueClock(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Clock) graphql.Marshaler {
+			return ec.marshalOClock2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐClock(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_overdueClock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Issue", field, true, true, "Clock")
+}
+
+func (ec *executionContext) _Issue_dueExplanation(ctx context.Context, field graphql.CollectedField, obj *models.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_dueExplanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Issue().DueExplanation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.DueExplanation) graphql.Marshaler {
+			return ec.marshalODueExplanation2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐDueExplanation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_dueExplanation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Issue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DueExplanation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7192,6 +9641,192 @@ func (ec *executionContext) fieldContext_Mutation_rejectQuestion(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_addHoliday(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addHoliday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddHoliday(ctx, fc.Args["input"].(model.AddHolidayInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.AddHolidayPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.AddHolidayPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AddHolidayPayload) graphql.Marshaler {
+			return ec.marshalNAddHolidayPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAddHolidayPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addHoliday(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AddHolidayPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addHoliday_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeHoliday(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeHoliday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveHoliday(ctx, fc.Args["input"].(model.RemoveHolidayInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.RemoveHolidayPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RemoveHolidayPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RemoveHolidayPayload) graphql.Marshaler {
+			return ec.marshalNRemoveHolidayPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveHolidayPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeHoliday(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RemoveHolidayPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeHoliday_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateResponsePolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateResponsePolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateResponsePolicy(ctx, fc.Args["input"].(model.UpdateResponsePolicyInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.UpdateResponsePolicyPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.UpdateResponsePolicyPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateResponsePolicyPayload) graphql.Marshaler {
+			return ec.marshalNUpdateResponsePolicyPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateResponsePolicyPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateResponsePolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateResponsePolicyPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateResponsePolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OpenIssueFromQuestionPayload_question(ctx context.Context, field graphql.CollectedField, obj *model.OpenIssueFromQuestionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7890,6 +10525,170 @@ func (ec *executionContext) fieldContext_Query_questions(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_responseTimeReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_responseTimeReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ResponseTimeReport(ctx, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["agencySlug"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.ResponseTimeReport) graphql.Marshaler {
+			return ec.marshalNResponseTimeReport2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseTimeReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_responseTimeReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponseTimeReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_responseTimeReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_holidays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_holidays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Holidays(ctx, fc.Args["year"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Holiday) graphql.Marshaler {
+			return ec.marshalNHoliday2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_holidays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Holiday(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_holidays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_responsePolicies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_responsePolicies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ResponsePolicies(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.ResponsePolicy) graphql.Marshaler {
+			return ec.marshalNResponsePolicy2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_responsePolicies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponsePolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_informationReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_informationReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().InformationReport(ctx, fc.Args["year"].(int), fc.Args["agencySlug"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.InformationReport) graphql.Marshaler {
+			return ec.marshalNInformationReport2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_informationReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InformationReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_informationReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8566,6 +11365,61 @@ func (ec *executionContext) fieldContext_RejectQuestionPayload_question(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _RemoveHolidayPayload_holiday(ctx context.Context, field graphql.CollectedField, obj *model.RemoveHolidayPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemoveHolidayPayload_holiday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Holiday, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Holiday) graphql.Marshaler {
+			return ec.marshalNHoliday2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHoliday(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemoveHolidayPayload_holiday(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveHolidayPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Holiday(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RemoveHolidayPayload_recomputedIssues(ctx context.Context, field graphql.CollectedField, obj *model.RemoveHolidayPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemoveHolidayPayload_recomputedIssues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecomputedIssues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemoveHolidayPayload_recomputedIssues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RemoveHolidayPayload", field, false, false, "Int")
+}
+
 func (ec *executionContext) _ReopenIssuePayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.ReopenIssuePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8901,6 +11755,98 @@ func (ec *executionContext) fieldContext_Response_revisions(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _ResponsePolicy_priority(ctx context.Context, field graphql.CollectedField, obj *models.ResponsePolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsePolicy_priority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Priority, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Priority) graphql.Marshaler {
+			return ec.marshalNPriority2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPriority(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsePolicy_priority(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsePolicy", field, false, false, "Priority")
+}
+
+func (ec *executionContext) _ResponsePolicy_acknowledgeWithinMinutes(ctx context.Context, field graphql.CollectedField, obj *models.ResponsePolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsePolicy_acknowledgeWithinMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ResponsePolicy().AcknowledgeWithinMinutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsePolicy_acknowledgeWithinMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsePolicy", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ResponsePolicy_answerWithinMinutes(ctx context.Context, field graphql.CollectedField, obj *models.ResponsePolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsePolicy_answerWithinMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ResponsePolicy().AnswerWithinMinutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsePolicy_answerWithinMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsePolicy", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ResponsePolicy_basis(ctx context.Context, field graphql.CollectedField, obj *models.ResponsePolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsePolicy_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.TimeBasis) graphql.Marshaler {
+			return ec.marshalNTimeBasis2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTimeBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsePolicy_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsePolicy", field, false, false, "TimeBasis")
+}
+
 func (ec *executionContext) _ResponseRevision_number(ctx context.Context, field graphql.CollectedField, obj *models.ResponseRevision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9039,6 +11985,185 @@ func (ec *executionContext) fieldContext_ResponseRevision_createdAt(_ context.Co
 	return graphql.NewScalarFieldContext("ResponseRevision", field, false, false, "Time")
 }
 
+func (ec *executionContext) _ResponseTimeReport_from(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeReport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeReport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeReport_to(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeReport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeReport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeReport_generatedAt(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeReport_generatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeneratedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeReport_generatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeReport_minimumCount(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeReport_minimumCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinimumCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeReport_minimumCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ResponseTimeReport_includesInternal(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeReport_includesInternal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludesInternal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeReport_includesInternal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeReport", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ResponseTimeReport_agencies(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeReport_agencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agencies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.AgencyFigures) graphql.Marshaler {
+			return ec.marshalNAgencyResponseTimes2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFiguresᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeReport_agencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseTimeReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyResponseTimes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResponseTimeReport_total(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeReport_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AgencyFigures) graphql.Marshaler {
+			return ec.marshalNAgencyResponseTimes2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeReport_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseTimeReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyResponseTimes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReviseResponsePayload_response(ctx context.Context, field graphql.CollectedField, obj *model.ReviseResponsePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9133,6 +12258,98 @@ func (ec *executionContext) fieldContext_SetIssueInternalPayload_issue(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Share_onTime(ctx context.Context, field graphql.CollectedField, obj *models.Share) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Share_onTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Share_onTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Share", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Share_of(ctx context.Context, field graphql.CollectedField, obj *models.Share) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Share_of(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Of, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Share_of(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Share", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Share_enoughData(ctx context.Context, field graphql.CollectedField, obj *models.Share) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Share_enoughData(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Share().EnoughData(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Share_enoughData(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Share", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Share_ratio(ctx context.Context, field graphql.CollectedField, obj *models.Share) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Share_ratio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ratio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Share_ratio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Share", field, false, false, "Float")
 }
 
 func (ec *executionContext) _SubmitQuestionPayload_trackingCode(ctx context.Context, field graphql.CollectedField, obj *model.SubmitQuestionPayload) (ret graphql.Marshaler) {
@@ -9455,6 +12672,61 @@ func (ec *executionContext) fieldContext_UpdateIssuePayload_issue(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _UpdateResponsePolicyPayload_policy(ctx context.Context, field graphql.CollectedField, obj *model.UpdateResponsePolicyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateResponsePolicyPayload_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.ResponsePolicy) graphql.Marshaler {
+			return ec.marshalNResponsePolicy2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateResponsePolicyPayload_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateResponsePolicyPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponsePolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateResponsePolicyPayload_recomputedIssues(ctx context.Context, field graphql.CollectedField, obj *model.UpdateResponsePolicyPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateResponsePolicyPayload_recomputedIssues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecomputedIssues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateResponsePolicyPayload_recomputedIssues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UpdateResponsePolicyPayload", field, false, false, "Int")
+}
+
 func (ec *executionContext) _UpdateUserPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.UpdateUserPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9632,6 +12904,148 @@ func (ec *executionContext) _User_active(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_User_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _WaitingIssue_issue(ctx context.Context, field graphql.CollectedField, obj *models.WaitingIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingIssue_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingIssue_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WaitingIssue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WaitingIssue_clock(ctx context.Context, field graphql.CollectedField, obj *models.WaitingIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingIssue_clock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Clock, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Clock) graphql.Marshaler {
+			return ec.marshalNClock2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐClock(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingIssue_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WaitingIssue", field, false, false, "Clock")
+}
+
+func (ec *executionContext) _WaitingIssue_dueAt(ctx context.Context, field graphql.CollectedField, obj *models.WaitingIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingIssue_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingIssue_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WaitingIssue", field, false, false, "Time")
+}
+
+func (ec *executionContext) _WaitingIssue_overdueWorking(ctx context.Context, field graphql.CollectedField, obj *models.WaitingIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingIssue_overdueWorking(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WaitingIssue().OverdueWorking(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalNDuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingIssue_overdueWorking(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WaitingIssue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WaitingIssue_overdueClock(ctx context.Context, field graphql.CollectedField, obj *models.WaitingIssue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WaitingIssue_overdueClock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.WaitingIssue().OverdueClock(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+			return ec.marshalNDuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WaitingIssue_overdueClock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WaitingIssue",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Duration(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -10749,6 +14163,62 @@ func UnmarshalAcknowledgeIssueInput(ctx context.Context, raw any) (model.Acknowl
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAddHolidayInput(ctx context.Context, obj any) (model.AddHolidayInput, error) {
+	var it model.AddHolidayInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"date", "name", "kind"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNHolidayKind2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAddHolidayInput unmarshals raw into the AddHolidayInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAddHolidayInput(ctx context.Context, raw any) (model.AddHolidayInput, error) {
+	var out model.AddHolidayInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddHolidayInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddIssueSourceInput(ctx context.Context, obj any) (model.AddIssueSourceInput, error) {
 	var it model.AddIssueSourceInput
 	if obj == nil {
@@ -11369,7 +14839,7 @@ func (ec *executionContext) unmarshalInputIssueFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "kind", "verdict", "priority", "categorySlug", "agencySlug", "from", "to", "internal", "mine"}
+	fieldsInOrder := [...]string{"status", "kind", "verdict", "priority", "categorySlug", "agencySlug", "from", "to", "internal", "mine", "overdue"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11446,6 +14916,13 @@ func (ec *executionContext) unmarshalInputIssueFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Mine = data
+		case "overdue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overdue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Overdue = data
 		}
 	}
 	return it, nil
@@ -11995,6 +15472,48 @@ func UnmarshalRejectQuestionInput(ctx context.Context, raw any) (model.RejectQue
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRemoveHolidayInput(ctx context.Context, obj any) (model.RemoveHolidayInput, error) {
+	var it model.RemoveHolidayInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"date"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRemoveHolidayInput unmarshals raw into the RemoveHolidayInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRemoveHolidayInput(ctx context.Context, raw any) (model.RemoveHolidayInput, error) {
+	var out model.RemoveHolidayInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RemoveHolidayInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReopenIssueInput(ctx context.Context, obj any) (model.ReopenIssueInput, error) {
 	var it model.ReopenIssueInput
 	if obj == nil {
@@ -12492,6 +16011,69 @@ func UnmarshalUpdateIssueInput(ctx context.Context, raw any) (model.UpdateIssueI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateResponsePolicyInput(ctx context.Context, obj any) (model.UpdateResponsePolicyInput, error) {
+	var it model.UpdateResponsePolicyInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"priority", "acknowledgeWithinMinutes", "answerWithinMinutes", "basis"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "priority":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("priority"))
+			data, err := ec.unmarshalNPriority2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPriority(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Priority = data
+		case "acknowledgeWithinMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgeWithinMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgeWithinMinutes = data
+		case "answerWithinMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerWithinMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerWithinMinutes = data
+		case "basis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("basis"))
+			data, err := ec.unmarshalNTimeBasis2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTimeBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Basis = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateResponsePolicyInput unmarshals raw into the UpdateResponsePolicyInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateResponsePolicyInput(ctx context.Context, raw any) (model.UpdateResponsePolicyInput, error) {
+	var out model.UpdateResponsePolicyInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateResponsePolicyInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateUserInput(ctx context.Context, obj any) (model.UpdateUserInput, error) {
 	var it model.UpdateUserInput
 	if obj == nil {
@@ -12603,6 +16185,44 @@ func (ec *executionContext) _AcknowledgeIssuePayload(ctx context.Context, sel as
 	return out
 }
 
+var addHolidayPayloadImplementors = []string{"AddHolidayPayload"}
+
+func (ec *executionContext) _AddHolidayPayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddHolidayPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addHolidayPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddHolidayPayload")
+		case "holiday":
+			out.Values[i] = ec._AddHolidayPayload_holiday(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recomputedIssues":
+			out.Values[i] = ec._AddHolidayPayload_recomputedIssues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var addIssueSourcePayloadImplementors = []string{"AddIssueSourcePayload"}
 
 func (ec *executionContext) _AddIssueSourcePayload(ctx context.Context, sel ast.SelectionSet, obj *model.AddIssueSourcePayload) graphql.Marshaler {
@@ -12667,6 +16287,90 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agencyResponseTimesImplementors = []string{"AgencyResponseTimes"}
+
+func (ec *executionContext) _AgencyResponseTimes(ctx context.Context, sel ast.SelectionSet, obj *models.AgencyFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agencyResponseTimesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgencyResponseTimes")
+		case "agency":
+			out.Values[i] = ec._AgencyResponseTimes_agency(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assigned":
+			out.Values[i] = ec._AgencyResponseTimes_assigned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answered":
+			out.Values[i] = ec._AgencyResponseTimes_answered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "open":
+			out.Values[i] = ec._AgencyResponseTimes_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdueNow":
+			out.Values[i] = ec._AgencyResponseTimes_overdueNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acknowledgedOnTime":
+			out.Values[i] = ec._AgencyResponseTimes_acknowledgedOnTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "answeredOnTime":
+			out.Values[i] = ec._AgencyResponseTimes_answeredOnTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeToAcknowledge":
+			out.Values[i] = ec._AgencyResponseTimes_timeToAcknowledge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "timeToAnswer":
+			out.Values[i] = ec._AgencyResponseTimes_timeToAnswer(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "waiting":
+			out.Values[i] = ec._AgencyResponseTimes_waiting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "issues":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgencyResponseTimes_issues(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -12914,6 +16618,55 @@ func (ec *executionContext) _AuditVerification(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var calendarDayImplementors = []string{"CalendarDay"}
+
+func (ec *executionContext) _CalendarDay(ctx context.Context, sel ast.SelectionSet, obj *models.CalendarDay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, calendarDayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CalendarDay")
+		case "date":
+			out.Values[i] = ec._CalendarDay_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "counted":
+			out.Values[i] = ec._CalendarDay_counted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._CalendarDay_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "workingMinutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CalendarDay_workingMinutes(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13238,6 +16991,334 @@ func (ec *executionContext) _DiscardResponseDraftPayload(ctx context.Context, se
 	return out
 }
 
+var dueExplanationImplementors = []string{"DueExplanation"}
+
+func (ec *executionContext) _DueExplanation(ctx context.Context, sel ast.SelectionSet, obj *models.DueExplanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dueExplanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DueExplanation")
+		case "policy":
+			out.Values[i] = ec._DueExplanation_policy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assignedAt":
+			out.Values[i] = ec._DueExplanation_assignedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acknowledgeDueAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DueExplanation_acknowledgeDueAt(ctx, field, obj)
+				})
+		case "answerDueAt":
+			out.Values[i] = ec._DueExplanation_answerDueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "days":
+			out.Values[i] = ec._DueExplanation_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var durationImplementors = []string{"Duration"}
+
+func (ec *executionContext) _Duration(ctx context.Context, sel ast.SelectionSet, obj *model.Duration) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, durationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Duration")
+		case "seconds":
+			out.Values[i] = ec._Duration_seconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Duration_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var durationStatsImplementors = []string{"DurationStats"}
+
+func (ec *executionContext) _DurationStats(ctx context.Context, sel ast.SelectionSet, obj *models.DurationStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, durationStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DurationStats")
+		case "count":
+			out.Values[i] = ec._DurationStats_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enoughData":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DurationStats_enoughData(ctx, field, obj)
+				})
+		case "workingMedian":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DurationStats_workingMedian(ctx, field, obj)
+				})
+		case "workingP90":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DurationStats_workingP90(ctx, field, obj)
+				})
+		case "clockMedian":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DurationStats_clockMedian(ctx, field, obj)
+				})
+		case "clockP90":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DurationStats_clockP90(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var holidayImplementors = []string{"Holiday"}
+
+func (ec *executionContext) _Holiday(ctx context.Context, sel ast.SelectionSet, obj *models.Holiday) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, holidayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Holiday")
+		case "date":
+			out.Values[i] = ec._Holiday_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Holiday_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Holiday_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kindLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Holiday_kindLabel(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var informationReportImplementors = []string{"InformationReport"}
+
+func (ec *executionContext) _InformationReport(ctx context.Context, sel ast.SelectionSet, obj *models.InformationReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, informationReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InformationReport")
+		case "year":
+			out.Values[i] = ec._InformationReport_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agency":
+			out.Values[i] = ec._InformationReport_agency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "received":
+			out.Values[i] = ec._InformationReport_received(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answered":
+			out.Values[i] = ec._InformationReport_answered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._InformationReport_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "open":
+			out.Values[i] = ec._InformationReport_open(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requests":
+			out.Values[i] = ec._InformationReport_requests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeTaken":
+			out.Values[i] = ec._InformationReport_timeTaken(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var informationRequestRowImplementors = []string{"InformationRequestRow"}
+
+func (ec *executionContext) _InformationRequestRow(ctx context.Context, sel ast.SelectionSet, obj *models.InformationRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, informationRequestRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InformationRequestRow")
+		case "issue":
+			out.Values[i] = ec._InformationRequestRow_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._InformationRequestRow_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InformationRequestRow_reason(ctx, field, obj)
+				})
+		case "workingTime":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InformationRequestRow_workingTime(ctx, field, obj)
+				})
+		case "clockTime":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._InformationRequestRow_clockTime(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var issueImplementors = []string{"Issue"}
 
 func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, obj *models.Issue) graphql.Marshaler {
@@ -13394,6 +17475,24 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_questions(ctx, field, obj)
+				})
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Issue_overdue(ctx, field, obj)
+				})
+		case "overdueClock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Issue_overdueClock(ctx, field, obj)
+				})
+		case "dueExplanation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Issue_dueExplanation(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13872,6 +17971,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "addHoliday":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addHoliday(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeHoliday":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeHoliday(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateResponsePolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateResponsePolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14125,6 +18245,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_questions(ctx, field)
+				})
+		case "responseTimeReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_responseTimeReport(ctx, field)
+				})
+		case "holidays":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_holidays(ctx, field)
+				})
+		case "responsePolicies":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_responsePolicies(ctx, field)
+				})
+		case "informationReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_informationReport(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -14445,6 +18589,44 @@ func (ec *executionContext) _RejectQuestionPayload(ctx context.Context, sel ast.
 	return out
 }
 
+var removeHolidayPayloadImplementors = []string{"RemoveHolidayPayload"}
+
+func (ec *executionContext) _RemoveHolidayPayload(ctx context.Context, sel ast.SelectionSet, obj *model.RemoveHolidayPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removeHolidayPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemoveHolidayPayload")
+		case "holiday":
+			out.Values[i] = ec._RemoveHolidayPayload_holiday(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recomputedIssues":
+			out.Values[i] = ec._RemoveHolidayPayload_recomputedIssues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reopenIssuePayloadImplementors = []string{"ReopenIssuePayload"}
 
 func (ec *executionContext) _ReopenIssuePayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReopenIssuePayload) graphql.Marshaler {
@@ -14571,6 +18753,56 @@ func (ec *executionContext) _Response(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var responsePolicyImplementors = []string{"ResponsePolicy"}
+
+func (ec *executionContext) _ResponsePolicy(ctx context.Context, sel ast.SelectionSet, obj *models.ResponsePolicy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, responsePolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResponsePolicy")
+		case "priority":
+			out.Values[i] = ec._ResponsePolicy_priority(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acknowledgeWithinMinutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResponsePolicy_acknowledgeWithinMinutes(ctx, field, obj)
+				})
+		case "answerWithinMinutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResponsePolicy_answerWithinMinutes(ctx, field, obj)
+				})
+		case "basis":
+			out.Values[i] = ec._ResponsePolicy_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var responseRevisionImplementors = []string{"ResponseRevision"}
 
 func (ec *executionContext) _ResponseRevision(ctx context.Context, sel ast.SelectionSet, obj *models.ResponseRevision) graphql.Marshaler {
@@ -14613,6 +18845,69 @@ func (ec *executionContext) _ResponseRevision(ctx context.Context, sel ast.Selec
 			out.Values[i] = ec._ResponseRevision_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var responseTimeReportImplementors = []string{"ResponseTimeReport"}
+
+func (ec *executionContext) _ResponseTimeReport(ctx context.Context, sel ast.SelectionSet, obj *models.ResponseTimeReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, responseTimeReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResponseTimeReport")
+		case "from":
+			out.Values[i] = ec._ResponseTimeReport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ResponseTimeReport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generatedAt":
+			out.Values[i] = ec._ResponseTimeReport_generatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minimumCount":
+			out.Values[i] = ec._ResponseTimeReport_minimumCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "includesInternal":
+			out.Values[i] = ec._ResponseTimeReport_includesInternal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agencies":
+			out.Values[i] = ec._ResponseTimeReport_agencies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ResponseTimeReport_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14712,6 +19007,55 @@ func (ec *executionContext) _SetIssueInternalPayload(ctx context.Context, sel as
 			out.Values[i] = ec._SetIssueInternalPayload_issue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shareImplementors = []string{"Share"}
+
+func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, obj *models.Share) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shareImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Share")
+		case "onTime":
+			out.Values[i] = ec._Share_onTime(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "of":
+			out.Values[i] = ec._Share_of(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enoughData":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Share_enoughData(ctx, field, obj)
+				})
+		case "ratio":
+			out.Values[i] = ec._Share_ratio(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14928,6 +19272,44 @@ func (ec *executionContext) _UpdateIssuePayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var updateResponsePolicyPayloadImplementors = []string{"UpdateResponsePolicyPayload"}
+
+func (ec *executionContext) _UpdateResponsePolicyPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateResponsePolicyPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateResponsePolicyPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateResponsePolicyPayload")
+		case "policy":
+			out.Values[i] = ec._UpdateResponsePolicyPayload_policy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recomputedIssues":
+			out.Values[i] = ec._UpdateResponsePolicyPayload_recomputedIssues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var updateUserPayloadImplementors = []string{"UpdateUserPayload"}
 
 func (ec *executionContext) _UpdateUserPayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateUserPayload) graphql.Marshaler {
@@ -15003,6 +19385,61 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var waitingIssueImplementors = []string{"WaitingIssue"}
+
+func (ec *executionContext) _WaitingIssue(ctx context.Context, sel ast.SelectionSet, obj *models.WaitingIssue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, waitingIssueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WaitingIssue")
+		case "issue":
+			out.Values[i] = ec._WaitingIssue_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "clock":
+			out.Values[i] = ec._WaitingIssue_clock(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueAt":
+			out.Values[i] = ec._WaitingIssue_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdueWorking":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WaitingIssue_overdueWorking(ctx, field, obj)
+				})
+		case "overdueClock":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._WaitingIssue_overdueClock(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15395,6 +19832,19 @@ func (ec *executionContext) marshalNAcknowledgeIssuePayload2ᚖgithubᚗcomᚋko
 	return ec._AcknowledgeIssuePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAddHolidayInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAddHolidayInput(ctx context.Context, v any) (model.AddHolidayInput, error) {
+	res, err := ec.unmarshalInputAddHolidayInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAddHolidayPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAddHolidayPayload(ctx context.Context, sel ast.SelectionSet, v *model.AddHolidayPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AddHolidayPayload!")
+		return graphql.Null
+	}
+	return ec._AddHolidayPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAddIssueSourceInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAddIssueSourceInput(ctx context.Context, v any) (model.AddIssueSourceInput, error) {
 	res, err := ec.unmarshalInputAddIssueSourceInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15430,6 +19880,30 @@ func (ec *executionContext) marshalNAgency2ᚖgithubᚗcomᚋkotabaruᚋtanggap�
 		return graphql.Null
 	}
 	return ec._Agency(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAgencyResponseTimes2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFiguresᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AgencyFigures) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgencyResponseTimes2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFigures(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAgencyResponseTimes2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFigures(ctx context.Context, sel ast.SelectionSet, v *models.AgencyFigures) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AgencyResponseTimes!")
+		return graphql.Null
+	}
+	return ec._AgencyResponseTimes(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAssignIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAssignIssueInput(ctx context.Context, v any) (model.AssignIssueInput, error) {
@@ -15507,6 +19981,26 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCalendarDay2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCalendarDay(ctx context.Context, sel ast.SelectionSet, v models.CalendarDay) graphql.Marshaler {
+	return ec._CalendarDay(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCalendarDay2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCalendarDayᚄ(ctx context.Context, sel ast.SelectionSet, v []models.CalendarDay) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCalendarDay2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCalendarDay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCategory2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Category) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -15529,6 +20023,16 @@ func (ec *executionContext) marshalNCategory2ᚖgithubᚗcomᚋkotabaruᚋtangga
 		return graphql.Null
 	}
 	return ec._Category(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNClock2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐClock(ctx context.Context, v any) (models.Clock, error) {
+	var res models.Clock
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClock2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐClock(ctx context.Context, sel ast.SelectionSet, v models.Clock) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNCloseIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐCloseIssueInput(ctx context.Context, v any) (model.CloseIssueInput, error) {
@@ -15635,6 +20139,18 @@ func (ec *executionContext) marshalNDiscardResponseDraftPayload2ᚖgithubᚗcom�
 	return ec._DiscardResponseDraftPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx context.Context, sel ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Duration!")
+		return graphql.Null
+	}
+	return ec._Duration(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDurationStats2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐDurationStats(ctx context.Context, sel ast.SelectionSet, v models.DurationStats) graphql.Marshaler {
+	return ec._DurationStats(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNEventType2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐEventType(ctx context.Context, v any) (models.EventType, error) {
 	var res models.EventType
 	err := res.UnmarshalGQL(v)
@@ -15642,6 +20158,40 @@ func (ec *executionContext) unmarshalNEventType2githubᚗcomᚋkotabaruᚋtangga
 }
 
 func (ec *executionContext) marshalNEventType2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐEventType(ctx context.Context, sel ast.SelectionSet, v models.EventType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNHoliday2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Holiday) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHoliday2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHoliday(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHoliday2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHoliday(ctx context.Context, sel ast.SelectionSet, v *models.Holiday) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Holiday!")
+		return graphql.Null
+	}
+	return ec._Holiday(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNHolidayKind2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayKind(ctx context.Context, v any) (models.HolidayKind, error) {
+	var res models.HolidayKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHolidayKind2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayKind(ctx context.Context, sel ast.SelectionSet, v models.HolidayKind) graphql.Marshaler {
 	return v
 }
 
@@ -15659,6 +20209,34 @@ func (ec *executionContext) marshalNID2int64(ctx context.Context, sel ast.Select
 	return res
 }
 
+func (ec *executionContext) marshalNInformationReport2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationReport(ctx context.Context, sel ast.SelectionSet, v *models.InformationReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InformationReport!")
+		return graphql.Null
+	}
+	return ec._InformationReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInformationRequestRow2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationRequest(ctx context.Context, sel ast.SelectionSet, v models.InformationRequest) graphql.Marshaler {
+	return ec._InformationRequestRow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInformationRequestRow2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []models.InformationRequest) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInformationRequestRow2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationRequest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15671,6 +20249,22 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNIssue2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Issue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx context.Context, sel ast.SelectionSet, v *models.Issue) graphql.Marshaler {
@@ -15994,6 +20588,19 @@ func (ec *executionContext) marshalNRejectQuestionPayload2ᚖgithubᚗcomᚋkota
 	return ec._RejectQuestionPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRemoveHolidayInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveHolidayInput(ctx context.Context, v any) (model.RemoveHolidayInput, error) {
+	res, err := ec.unmarshalInputRemoveHolidayInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRemoveHolidayPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveHolidayPayload(ctx context.Context, sel ast.SelectionSet, v *model.RemoveHolidayPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RemoveHolidayPayload!")
+		return graphql.Null
+	}
+	return ec._RemoveHolidayPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNReopenIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐReopenIssueInput(ctx context.Context, v any) (model.ReopenIssueInput, error) {
 	res, err := ec.unmarshalInputReopenIssueInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16005,6 +20612,16 @@ func (ec *executionContext) marshalNReopenIssuePayload2ᚖgithubᚗcomᚋkotabar
 		return graphql.Null
 	}
 	return ec._ReopenIssuePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReportFigure2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐReportFigure(ctx context.Context, v any) (models.ReportFigure, error) {
+	var res models.ReportFigure
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReportFigure2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐReportFigure(ctx context.Context, sel ast.SelectionSet, v models.ReportFigure) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNResponse2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Response) graphql.Marshaler {
@@ -16029,6 +20646,34 @@ func (ec *executionContext) marshalNResponse2ᚖgithubᚗcomᚋkotabaruᚋtangga
 		return graphql.Null
 	}
 	return ec._Response(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResponsePolicy2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicy(ctx context.Context, sel ast.SelectionSet, v models.ResponsePolicy) graphql.Marshaler {
+	return ec._ResponsePolicy(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResponsePolicy2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicyᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.ResponsePolicy) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResponsePolicy2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicy(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNResponsePolicy2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicy(ctx context.Context, sel ast.SelectionSet, v *models.ResponsePolicy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResponsePolicy!")
+		return graphql.Null
+	}
+	return ec._ResponsePolicy(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNResponseRevision2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.ResponseRevision) graphql.Marshaler {
@@ -16063,6 +20708,14 @@ func (ec *executionContext) unmarshalNResponseStatus2githubᚗcomᚋkotabaruᚋt
 
 func (ec *executionContext) marshalNResponseStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseStatus(ctx context.Context, sel ast.SelectionSet, v models.ResponseStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNResponseTimeReport2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseTimeReport(ctx context.Context, sel ast.SelectionSet, v *models.ResponseTimeReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResponseTimeReport!")
+		return graphql.Null
+	}
+	return ec._ResponseTimeReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNReviseResponseInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐReviseResponseInput(ctx context.Context, v any) (model.ReviseResponseInput, error) {
@@ -16144,6 +20797,10 @@ func (ec *executionContext) marshalNSetIssueInternalPayload2ᚖgithubᚗcomᚋko
 	return ec._SetIssueInternalPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNShare2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐShare(ctx context.Context, sel ast.SelectionSet, v models.Share) graphql.Marshaler {
+	return ec._Share(ctx, sel, &v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16183,6 +20840,16 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNTimeBasis2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTimeBasis(ctx context.Context, v any) (models.TimeBasis, error) {
+	var res models.TimeBasis
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNTimeBasis2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTimeBasis(ctx context.Context, sel ast.SelectionSet, v models.TimeBasis) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNTimelineEvent2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.IssueEvent) graphql.Marshaler {
@@ -16248,6 +20915,19 @@ func (ec *executionContext) marshalNUpdateIssuePayload2ᚖgithubᚗcomᚋkotabar
 	return ec._UpdateIssuePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNUpdateResponsePolicyInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateResponsePolicyInput(ctx context.Context, v any) (model.UpdateResponsePolicyInput, error) {
+	res, err := ec.unmarshalInputUpdateResponsePolicyInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateResponsePolicyPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateResponsePolicyPayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateResponsePolicyPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateResponsePolicyPayload!")
+		return graphql.Null
+	}
+	return ec._UpdateResponsePolicyPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateUserInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateUserInput(ctx context.Context, v any) (model.UpdateUserInput, error) {
 	res, err := ec.unmarshalInputUpdateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16293,6 +20973,26 @@ func (ec *executionContext) unmarshalNVerdict2githubᚗcomᚋkotabaruᚋtanggap�
 
 func (ec *executionContext) marshalNVerdict2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdict(ctx context.Context, sel ast.SelectionSet, v models.Verdict) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNWaitingIssue2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐWaitingIssue(ctx context.Context, sel ast.SelectionSet, v models.WaitingIssue) graphql.Marshaler {
+	return ec._WaitingIssue(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNWaitingIssue2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐWaitingIssueᚄ(ctx context.Context, sel ast.SelectionSet, v []models.WaitingIssue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWaitingIssue2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐWaitingIssue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -16487,6 +21187,53 @@ func (ec *executionContext) marshalOCategory2ᚖgithubᚗcomᚋkotabaruᚋtangga
 		return graphql.Null
 	}
 	return ec._Category(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOClock2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐClock(ctx context.Context, v any) (*models.Clock, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(models.Clock)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOClock2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐClock(ctx context.Context, sel ast.SelectionSet, v *models.Clock) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalODueExplanation2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐDueExplanation(ctx context.Context, sel ast.SelectionSet, v *models.DueExplanation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DueExplanation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalODuration2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDuration(ctx context.Context, sel ast.SelectionSet, v *model.Duration) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Duration(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOID2ᚖint64(ctx context.Context, v any) (*int64, error) {

@@ -182,6 +182,14 @@ func complexity(c *ComplexityRoot) {
 		return 1 + child*page(first)
 	}
 	c.Issue.Questions = func(child int) int { return 1 + child*5 }
+	c.Issue.DueExplanation = func(child int) int { return 5 + child }
+	c.DueExplanation.Days = func(child int) int { return 1 + child*20 }
+	c.Query.ResponseTimeReport = func(child int, _ *time.Time, _ *time.Time, _ *string) int { return 50 + child }
+	c.ResponseTimeReport.Agencies = func(child int) int { return 1 + child*30 }
+	c.AgencyResponseTimes.Waiting = func(child int) int { return 1 + child*20 }
+	c.AgencyResponseTimes.Issues = func(child int, _ models.ReportFigure) int { return 1 + child*50 }
+	c.Query.InformationReport = func(child int, _ int, _ string) int { return 20 + child }
+	c.InformationReport.Requests = func(child int) int { return 1 + child*50 }
 }
 
 func extensionComplexity(ctx context.Context) map[string]int {

@@ -15,12 +15,13 @@ import (
 
 // Services are the domain services the resolvers call.
 type Services struct {
-	Agencies  models.AgencyService
-	Users     models.UserService
-	Issues    models.IssueService
-	Responses models.ResponseService
-	Audit     models.AuditService
-	Questions models.QuestionService
+	Agencies       models.AgencyService
+	Users          models.UserService
+	Issues         models.IssueService
+	Responses      models.ResponseService
+	Audit          models.AuditService
+	Questions      models.QuestionService
+	Accountability models.AccountabilityService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

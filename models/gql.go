@@ -91,3 +91,30 @@ func (s QuestionStatus) MarshalGQL(w io.Writer) { marshalEnum(w, s) }
 
 // UnmarshalGQL reads and validates a question status.
 func (s *QuestionStatus) UnmarshalGQL(v any) error { return unmarshalEnum(v, s) }
+
+// MarshalGQL writes the holiday kind as a GraphQL enum value.
+func (k HolidayKind) MarshalGQL(w io.Writer) { marshalEnum(w, k) }
+
+// UnmarshalGQL reads and validates a holiday kind.
+func (k *HolidayKind) UnmarshalGQL(v any) error { return unmarshalEnum(v, k) }
+
+// MarshalGQL writes the time basis as a GraphQL enum value.
+func (b TimeBasis) MarshalGQL(w io.Writer) { marshalEnum(w, b) }
+
+// UnmarshalGQL reads and validates a time basis.
+func (b *TimeBasis) UnmarshalGQL(v any) error { return unmarshalEnum(v, b) }
+
+// MarshalGQL writes the clock as a GraphQL enum value.
+func (c Clock) MarshalGQL(w io.Writer) { marshalEnum(w, c) }
+
+// UnmarshalGQL reads and validates a clock.
+func (c *Clock) UnmarshalGQL(v any) error { return unmarshalEnum(v, c) }
+
+// Valid reports whether c is a known clock.
+func (c Clock) Valid() bool { return c == ClockAcknowledge || c == ClockAnswer }
+
+// MarshalGQL writes the figure as a GraphQL enum value.
+func (f ReportFigure) MarshalGQL(w io.Writer) { marshalEnum(w, f) }
+
+// UnmarshalGQL reads and validates a figure.
+func (f *ReportFigure) UnmarshalGQL(v any) error { return unmarshalEnum(v, f) }

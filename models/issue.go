@@ -160,6 +160,7 @@ type IssueFilter struct {
 	Priorities   []Priority
 	From, To     *time.Time // on CreatedAt, To exclusive
 	Internal     *bool      // staff readers only
+	Overdue      *bool      // open issues past a due time (or not)
 	MineOnly     bool       // a PIC's queue: issues of their agency
 
 	Order IssueOrder

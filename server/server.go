@@ -60,7 +60,7 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, metrics: cfg.Metrics}
 	limits := cfg.Limits
 	limits.FieldRateLimits.Rejected = func(field string) { s.metrics.RateLimited.WithLabelValues(field).Inc() }
-	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store}
+	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store, Accountability: cfg.Store}
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Services: services,
 		Markdown: markdown.New(),

@@ -36,7 +36,7 @@ func visibleIssues(q *bun.SelectQuery, user *models.User) *bun.SelectQuery {
 }
 
 // issueFilter applies the caller's filter; it runs after visibleIssues.
-func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User) *bun.SelectQuery {
+func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User, now time.Time) *bun.SelectQuery {
 	if len(f.Statuses) > 0 {
 		q = q.Where("i.status IN (?)", bun.In(f.Statuses))
 	}
@@ -63,6 +63,15 @@ func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User) *b
 	}
 	if f.Internal != nil {
 		q = q.Where("i.internal = ?", *f.Internal)
+	}
+	if f.Overdue != nil {
+		// Mirrors models.Issue.OverdueClock.
+		overdue := "(i.status IN ('ASSIGNED', 'IN_PROGRESS') AND ((i.answered_at IS NULL AND i.answer_due_at < ?) " +
+			"OR (i.acknowledged_at IS NULL AND i.acknowledge_due_at < ?)))"
+		if !*f.Overdue {
+			overdue = "NOT " + overdue
+		}
+		q = q.Where(overdue, now, now)
 	}
 	if f.MineOnly && user != nil && user.AgencyID != nil {
 		q = q.Where("i.agency_id = ?", *user.AgencyID)
@@ -109,9 +118,10 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 	if err := validateIssueFilter(&f, user); err != nil {
 		return nil, err
 	}
+	now := db.now()
 	base := func() *bun.SelectQuery {
 		q := db.bun.NewSelect().Model((*models.Issue)(nil)).ModelTableExpr("issues AS i")
-		return issueFilter(visibleIssues(q, user), f, user)
+		return issueFilter(visibleIssues(q, user), f, user, now)
 	}
 	total, err := base().Count(ctx)
 	if err != nil {

@@ -24,6 +24,24 @@ type AcknowledgeIssuePayload struct {
 	Issue *models.Issue `json:"issue"`
 }
 
+// A holiday to add.
+type AddHolidayInput struct {
+	// The local date, YYYY-MM-DD.
+	Date string `json:"date"`
+	// The holiday's name, 3–120 characters.
+	Name string `json:"name"`
+	// Why the date is not worked.
+	Kind models.HolidayKind `json:"kind"`
+}
+
+// The added holiday.
+type AddHolidayPayload struct {
+	// The holiday.
+	Holiday *models.Holiday `json:"holiday"`
+	// How many open issues got new due times.
+	RecomputedIssues int `json:"recomputedIssues"`
+}
+
 // Another source of an issue's claim.
 type AddIssueSourceInput struct {
 	// The issue's number.
@@ -210,6 +228,14 @@ type DiscardResponseDraftPayload struct {
 	Response *models.Response `json:"response"`
 }
 
+// A length of time.
+type Duration struct {
+	// The length in whole seconds.
+	Seconds int `json:"seconds"`
+	// The length in Indonesian, e.g. 1 hari 3 jam.
+	Text string `json:"text"`
+}
+
 // A page of issues.
 type IssueConnection struct {
 	// The issues of this page with their cursors.
@@ -250,6 +276,8 @@ type IssueFilter struct {
 	Internal *bool `json:"internal,omitempty"`
 	// A PIC's queue: only issues assigned to the caller's agency.
 	Mine *bool `json:"mine,omitempty"`
+	// Only open issues past a due time (true), or only those that are not (false).
+	Overdue *bool `json:"overdue,omitempty"`
 }
 
 // A place where the claim was seen.
@@ -448,6 +476,20 @@ type RejectQuestionPayload struct {
 	Question *models.Question `json:"question"`
 }
 
+// A holiday to remove.
+type RemoveHolidayInput struct {
+	// The local date, YYYY-MM-DD.
+	Date string `json:"date"`
+}
+
+// The removed holiday.
+type RemoveHolidayPayload struct {
+	// The holiday as it was.
+	Holiday *models.Holiday `json:"holiday"`
+	// How many open issues got new due times.
+	RecomputedIssues int `json:"recomputedIssues"`
+}
+
 // The issue to reopen.
 type ReopenIssueInput struct {
 	// The issue's number.
@@ -592,6 +634,26 @@ type UpdateIssueInput struct {
 type UpdateIssuePayload struct {
 	// The issue as stored.
 	Issue *models.Issue `json:"issue"`
+}
+
+// New targets for one priority.
+type UpdateResponsePolicyInput struct {
+	// The priority.
+	Priority models.Priority `json:"priority"`
+	// Time allowed to acknowledge, in minutes of the basis.
+	AcknowledgeWithinMinutes int `json:"acknowledgeWithinMinutes"`
+	// Time allowed to answer, in minutes of the basis.
+	AnswerWithinMinutes int `json:"answerWithinMinutes"`
+	// How the minutes are counted.
+	Basis models.TimeBasis `json:"basis"`
+}
+
+// The changed policy.
+type UpdateResponsePolicyPayload struct {
+	// The policy as stored.
+	Policy *models.ResponsePolicy `json:"policy"`
+	// How many open issues got new due times.
+	RecomputedIssues int `json:"recomputedIssues"`
 }
 
 // Changes to a staff account; omitted fields stay as they are.
