@@ -27,8 +27,9 @@ func Middleware(tokens *Tokens, users UserLoader, unauthorized func(w http.Respo
 				next.ServeHTTP(w, r)
 				return
 			}
-			token, ok := strings.CutPrefix(header, "Bearer ")
-			if !ok {
+			// The scheme name is case-insensitive (RFC 7235).
+			scheme, token, ok := strings.Cut(header, " ")
+			if !ok || !strings.EqualFold(scheme, "Bearer") {
 				unauthorized(w, r)
 				return
 			}

@@ -45,6 +45,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	case models.ERATELIMITED:
 		gqlErr.Message = models.ErrorMessage(err)
 		gqlErr.Extensions["retryAfter"] = domainErr.RetryAfterSeconds
+		markRateLimited(ctx, domainErr.RetryAfterSeconds)
 	default:
 		gqlErr.Message = models.ErrorMessage(err)
 	}

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -64,6 +67,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		errcode.RegisterErrorType("COMPLEXITY_LIMIT_EXCEEDED", errcode.KindProtocol)
 		errcode.RegisterErrorType("DEPTH_LIMIT_EXCEEDED", errcode.KindProtocol)
 		errcode.RegisterErrorType(models.ERATELIMITED, errcode.KindProtocol)
+		errcode.RegisterErrorType("INTROSPECTION_LIMIT_EXCEEDED", errcode.KindProtocol)
 	})
 	c := Config{
 		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login},
@@ -87,14 +91,56 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		srv.Use(observer{cfg.Observe})
 	}
 
-	return http.MaxBytesHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > cfg.Limits.MaxBodyBytes {
+			writeError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE",
+				fmt.Sprintf("Permintaan terlalu besar: batasnya %d byte.", cfg.Limits.MaxBodyBytes))
+			return
+		}
 		state := &requestState{}
+		r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, cfg.Limits.MaxBodyBytes), state: state}
 		ctx := context.WithValue(r.Context(), requestStateKey{}, state)
 		ctx = WithLoaders(ctx, NewLoaders(cfg.Services))
 		rec := &recorder{header: w.Header(), status: http.StatusOK}
 		srv.ServeHTTP(rec, r.WithContext(ctx))
-		rec.flush(w, state)
-	}), cfg.Limits.MaxBodyBytes)
+		switch {
+		case state.tooLarge:
+			writeError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE",
+				fmt.Sprintf("Permintaan terlalu besar: batasnya %d byte.", cfg.Limits.MaxBodyBytes))
+		case r.Method == http.MethodGet && rec.status == http.StatusNotAcceptable:
+			// gqlgen refuses a mutation over GET with 406; the
+			// GraphQL-over-HTTP specification asks for 405.
+			w.Header().Set("Allow", "POST")
+			writeError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "Mutasi hanya dapat dikirim dengan POST.")
+		default:
+			rec.flush(w, state)
+		}
+	})
+}
+
+// limitedBody notes when the body cap was hit, so the answer can be 413
+// rather than gqlgen's generic read error.
+type limitedBody struct {
+	io.ReadCloser
+	state *requestState
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		b.state.tooLarge = true
+	}
+	return n, err
+}
+
+// writeError answers a request refused before GraphQL saw it.
+func writeError(w http.ResponseWriter, status int, code, message string) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{ //nolint:errcheck // the client went away
+		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}},
+	})
 }
 
 var registerProtocolErrors sync.Once
@@ -103,6 +149,7 @@ var registerProtocolErrors sync.Once
 // code that writes its HTTP status.
 type requestState struct {
 	retryAfterSeconds int
+	tooLarge          bool
 }
 
 type requestStateKey struct{}
@@ -146,7 +193,7 @@ func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
 // preExecutionCodes are the errors that stop an operation before it runs.
 var preExecutionCodes = map[string]bool{
 	"GRAPHQL_PARSE_FAILED": true, "GRAPHQL_VALIDATION_FAILED": true, "COMPLEXITY_LIMIT_EXCEEDED": true,
-	"DEPTH_LIMIT_EXCEEDED": true, models.ERATELIMITED: true,
+	"DEPTH_LIMIT_EXCEEDED": true, models.ERATELIMITED: true, "INTROSPECTION_LIMIT_EXCEEDED": true,
 }
 
 // withoutNullData drops "data": null from a response that failed before
@@ -191,6 +238,9 @@ func (observer) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	resp := next(ctx)
+	if !graphql.HasOperationContext(ctx) {
+		return resp
+	}
 	name := "anonymous"
 	var start time.Time
 	if rc := graphql.GetOperationContext(ctx); rc != nil {

@@ -16,6 +16,10 @@ import (
 	"github.com/kotabaru/tanggap/ratelimit"
 )
 
+// maxIntrospectionFields bounds the __schema and __type fields of one
+// operation; GraphiQL sends one.
+const maxIntrospectionFields = 3
+
 // depthLimit refuses operations nested deeper than Max before any resolver
 // runs. Fragments count at the depth where they are spread.
 type depthLimit struct{ Max int }
@@ -24,6 +28,19 @@ func (depthLimit) ExtensionName() string                   { return "DepthLimit"
 func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (d depthLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
+	// The cost calculation skips introspection, so its root fields are
+	// bounded here: aliased copies of the schema would be free otherwise.
+	introspection := 0
+	for _, name := range rootFields(rc) {
+		if name == "__schema" || name == "__type" {
+			introspection++
+		}
+	}
+	if introspection > maxIntrospectionFields {
+		err := gqlerror.Errorf("operasi memuat %d kueri introspeksi; batasnya %d", introspection, maxIntrospectionFields)
+		err.Extensions = map[string]any{"code": "INTROSPECTION_LIMIT_EXCEEDED"}
+		return err
+	}
 	if depth := selectionDepth(rc.Operation.SelectionSet, rc.Doc.Fragments, 0, map[string]bool{}); depth > d.Max {
 		err := gqlerror.Errorf("operasi terlalu dalam: kedalaman %d melebihi batas %d", depth, d.Max)
 		err.Extensions = map[string]any{"code": "DEPTH_LIMIT_EXCEEDED"}
@@ -193,6 +210,9 @@ func complexity(c *ComplexityRoot) {
 }
 
 func extensionComplexity(ctx context.Context) map[string]int {
+	if !graphql.HasOperationContext(ctx) {
+		return nil
+	}
 	stats := extension.GetComplexityStats(ctx)
 	if stats == nil {
 		return nil

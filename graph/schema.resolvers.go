@@ -176,6 +176,9 @@ func (r *queryResolver) Issues(ctx context.Context, filter *model.IssueFilter, o
 	if err != nil {
 		return nil, err
 	}
+	if err := prefetchIssues(ctx, page.Issues); err != nil {
+		return nil, err
+	}
 	return issueConnection(page), nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/uptrace/bun"
 )
@@ -62,20 +64,39 @@ func ValidateSlug(field, slug string) error {
 	return nil
 }
 
-// RequireText trims s and checks its length in characters.
+// RequireText trims s and checks its length in characters. Control
+// characters other than tab, newline and carriage return are refused.
 func RequireText(field, s string, min, max int) (string, error) {
 	s = strings.TrimSpace(s)
-	n := len([]rune(s))
+	return s, checkText(field, s, min, max)
+}
+
+// RequireSource checks text that is stored exactly as written, such as a
+// response's Markdown: its trimmed length must fit, but it is not changed.
+func RequireSource(field, s string, min, max int) (string, error) {
+	return s, checkText(field, strings.TrimSpace(s), min, max)
+}
+
+func checkText(field, s string, min, max int) error {
+	if !utf8.ValidString(s) {
+		return Invalid(field, "teks berisi karakter yang tidak valid")
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return Invalid(field, "teks berisi karakter kendali yang tidak diizinkan")
+		}
+	}
+	n := utf8.RuneCountInString(s)
 	if n < min {
 		if min <= 1 {
-			return s, Invalid(field, "wajib diisi")
+			return Invalid(field, "wajib diisi")
 		}
-		return s, Invalid(field, "minimal %d karakter", min)
+		return Invalid(field, "minimal %d karakter", min)
 	}
 	if n > max {
-		return s, Invalid(field, "maksimal %d karakter", max)
+		return Invalid(field, "maksimal %d karakter", max)
 	}
-	return s, nil
+	return nil
 }
 
 // AgencyService manages agencies and categories.

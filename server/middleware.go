@@ -131,6 +131,8 @@ func routeLabel(path string) string {
 		return path
 	case strings.HasPrefix(path, "/isu/"):
 		return "/isu/{number}"
+	case strings.HasPrefix(path, "/export/"):
+		return path
 	case strings.HasPrefix(path, "/assets/"):
 		return "/assets"
 	}

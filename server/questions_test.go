@@ -46,17 +46,21 @@ var personalData = []string{askerName, askerEmail, askerPhone, "081355550142", "
 // field of Query; staff-only fields are marked with an empty query. A new
 // Query field fails TestPrivacy until it is classified here.
 var publicQueries = map[string]string{
-	"issues":            `{ issues(first: 60) { edges { node { number title summary sources { claimText accountHandle } responses { bodyHTML revisions { reason } } timeline { type reason actor { name } } } } } }`,
-	"issue":             `query($n: String!) { issue(number: $n) { number title summary sources { claimText } responses { body } timeline { type reason } } }`,
-	"agencies":          `{ agencies { slug name shortName description } }`,
-	"agency":            `{ agency(slug: "dinsos") { slug name } }`,
-	"categories":        `{ categories { slug name } }`,
-	"question":          `query($c: String!) { question(trackingCode: $c) { trackingCode status body name contact issue { number title } timeline { type at reason } } }`,
-	"auditVerification": `{ auditVerification { intact entries headHash } }`,
-	"me":                `{ me { email name } }`,
-	"users":             "",
-	"auditLog":          "",
-	"questions":         "",
+	"issues":             `{ issues(first: 60) { edges { node { number title summary sources { claimText accountHandle } responses { bodyHTML revisions { reason } } timeline { type reason actor { name } } } } } }`,
+	"issue":              `query($n: String!) { issue(number: $n) { number title summary sources { claimText } responses { body } timeline { type reason } } }`,
+	"agencies":           `{ agencies { slug name shortName description } }`,
+	"agency":             `{ agency(slug: "dinsos") { slug name } }`,
+	"categories":         `{ categories { slug name } }`,
+	"question":           `query($c: String!) { question(trackingCode: $c) { trackingCode status body name contact issue { number title } timeline { type at reason } } }`,
+	"auditVerification":  `{ auditVerification { intact entries headHash } }`,
+	"me":                 `{ me { email name } }`,
+	"responseTimeReport": `{ responseTimeReport(from: "2025-01-01T00:00:00Z") { total { assigned waiting { issue { number title summary } overdueClock { text } } } agencies { agency { slug } answeredOnTime { ratio } } } }`,
+	"holidays":           `{ holidays(year: 2026) { date name kind } }`,
+	"responsePolicies":   `{ responsePolicies { priority acknowledgeWithinMinutes answerWithinMinutes basis } }`,
+	"informationReport":  `{ informationReport(year: 2026, agencySlug: "dinsos") { received requests { issue { number title } outcome reason } } }`,
+	"users":              "",
+	"auditLog":           "",
+	"questions":          "",
 }
 
 // TestPrivacy submits a question with a name, an e-mail and a phone number,

@@ -77,6 +77,10 @@ func New(cfg Config) *Server {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", cors(authn(gql)))
+	mux.Handle("GET /export/issues.csv", authn(s.exportHandler(s.exportIssues)))
+	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
+	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
+	mux.Handle("GET /export/information-report.csv", authn(s.exportHandler(s.exportInformationReport)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

@@ -103,7 +103,7 @@ func (db *DB) AuditLog(ctx context.Context, filter models.AuditFilter) (*models.
 		OrderExpr("id DESC").
 		Limit(int64(first + 1))
 	if filter.After != "" {
-		c, err := decodeCursor(filter.After)
+		c, err := decodeCursor(filter.After, listAudit)
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +119,7 @@ func (db *DB) AuditLog(ctx context.Context, filter models.AuditFilter) (*models.
 	}
 	page.Entries = entries
 	for _, e := range entries {
-		page.Cursors = append(page.Cursors, encodeCursor(cursor{ID: e.ID}))
+		page.Cursors = append(page.Cursors, encodeCursor(cursor{List: listAudit, ID: e.ID}))
 	}
 	return page, nil
 }

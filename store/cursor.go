@@ -11,6 +11,9 @@ import (
 // cursor is the position after which a page continues. It is encoded
 // opaquely; clients must not build cursors themselves.
 type cursor struct {
+	// List names the list the cursor belongs to, so a cursor of one list
+	// is refused by another.
+	List  string    `json:"l"`
 	Order string    `json:"o,omitempty"`
 	At    time.Time `json:"t,omitempty"`
 	ID    int64     `json:"i"`
@@ -21,10 +24,17 @@ func encodeCursor(c cursor) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-func decodeCursor(s string) (cursor, error) {
+// The lists with cursors.
+const (
+	listIssues    = "issues"
+	listAudit     = "audit"
+	listQuestions = "questions"
+)
+
+func decodeCursor(s, list string) (cursor, error) {
 	var c cursor
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil || json.Unmarshal(b, &c) != nil || c.ID <= 0 {
+	if err != nil || json.Unmarshal(b, &c) != nil || c.ID <= 0 || c.List != list {
 		return c, models.Invalid("after", "kursor tidak valid")
 	}
 	return c, nil

@@ -142,7 +142,7 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		q = q.OrderExpr(column + " ASC, i.id ASC")
 	}
 	if f.After != "" {
-		c, err := decodeCursor(f.After)
+		c, err := decodeCursor(f.After, listIssues)
 		if err != nil {
 			return nil, err
 		}
@@ -169,7 +169,7 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		if f.Order == models.OrderRecentlyUpdated {
 			at = i.UpdatedAt
 		}
-		page.Cursors = append(page.Cursors, encodeCursor(cursor{Order: string(f.Order), At: at, ID: i.ID}))
+		page.Cursors = append(page.Cursors, encodeCursor(cursor{List: listIssues, Order: string(f.Order), At: at, ID: i.ID}))
 	}
 	return page, nil
 }
@@ -223,8 +223,9 @@ func (db *DB) SourcesByIssueIDs(ctx context.Context, ids []int64) ([]*models.Iss
 }
 
 // EventsByIssueIDs returns the events of the given issues, oldest first:
-// every event for staff, the public ones (with their reasons blanked where
-// they are not public) for anyone else.
+// every event for staff readers and for the PICs of the issue's agency, the
+// public ones (without actors, and with reasons blanked where they are not
+// public) for anyone else.
 func (db *DB) EventsByIssueIDs(ctx context.Context, ids []int64) ([]*models.IssueEvent, error) {
 	var events []*models.IssueEvent
 	err := db.bun.NewSelect().
@@ -236,11 +237,32 @@ func (db *DB) EventsByIssueIDs(ctx context.Context, ids []int64) ([]*models.Issu
 		return nil, wrapErr(err)
 	}
 	user := models.UserFromContext(ctx)
-	if user != nil {
+	if user.IsStaffReader() {
 		return events, nil
 	}
-	public := events[:0]
+	// A PIC sees the full timeline of their own agency's issues only.
+	own := map[int64]bool{}
+	if user != nil && user.Role == models.RolePIC && user.AgencyID != nil {
+		var ownIDs []int64
+		err := db.bun.NewSelect().
+			Model((*models.Issue)(nil)).
+			Column("id").
+			Where("id IN (?)", bun.In(ids)).
+			Where("agency_id = ?", *user.AgencyID).
+			Scan(ctx, &ownIDs)
+		if err != nil {
+			return nil, wrapErr(err)
+		}
+		for _, id := range ownIDs {
+			own[id] = true
+		}
+	}
+	visible := events[:0]
 	for _, e := range events {
+		if own[e.IssueID] {
+			visible = append(visible, e)
+			continue
+		}
 		if !e.IsPublicEvent() {
 			continue
 		}
@@ -248,9 +270,9 @@ func (db *DB) EventsByIssueIDs(ctx context.Context, ids []int64) ([]*models.Issu
 			e.Reason = ""
 		}
 		e.ActorID = nil
-		public = append(public, e)
+		visible = append(visible, e)
 	}
-	return public, nil
+	return visible, nil
 }
 
 // addEvent records a transition of an issue inside tx.

@@ -308,6 +308,9 @@ func (db *DB) UpdateIssue(ctx context.Context, number string, in models.IssueUpd
 				}
 				changes["category"] = *in.CategorySlug
 			}
+			if len(changes) == 0 {
+				return "", "", nil, models.Invalid("input", "tidak ada yang diubah")
+			}
 			return models.EventEdited, "", changes, nil
 		})
 }

@@ -203,7 +203,7 @@ func (db *DB) FindQuestions(ctx context.Context, f models.QuestionFilter) (*mode
 	}
 	q := base().ColumnExpr("q.*").OrderExpr("q.id DESC").Limit(int64(first + 1))
 	if f.After != "" {
-		c, err := decodeCursor(f.After)
+		c, err := decodeCursor(f.After, listQuestions)
 		if err != nil {
 			return nil, err
 		}
@@ -219,7 +219,7 @@ func (db *DB) FindQuestions(ctx context.Context, f models.QuestionFilter) (*mode
 	}
 	page.Questions = questions
 	for _, question := range questions {
-		page.Cursors = append(page.Cursors, encodeCursor(cursor{ID: question.ID}))
+		page.Cursors = append(page.Cursors, encodeCursor(cursor{List: listQuestions, ID: question.ID}))
 	}
 	return page, nil
 }

@@ -76,7 +76,7 @@ func responseByID(ctx context.Context, idb bun.IDB, id int64) (*models.Response,
 // validateResponseText checks a body and a verdict against the issue's kind.
 // A verdict is required to publish on misinformation and refused elsewhere.
 func validateResponseText(issue *models.Issue, body string, verdict *models.Verdict, publishing bool) (string, error) {
-	body, err := models.RequireText("body", body, 20, models.MaxResponseBody)
+	body, err := models.RequireSource("body", body, 20, models.MaxResponseBody)
 	if err != nil {
 		return "", err
 	}
@@ -219,7 +219,8 @@ func (db *DB) PublishDraft(ctx context.Context, responseID int64) (*models.Respo
 		if err := tx.NewSelect().Model(issue).Where("id = ?", response.IssueID).Scan(ctx); err != nil {
 			return err
 		}
-		return db.publish(ctx, tx, actor, now, issue.Number, response, response.Body, response.Verdict)
+		_, err := db.publish(ctx, tx, actor, now, issue.Number, response, response.Body, response.Verdict)
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -233,38 +234,28 @@ func (db *DB) PublishResponse(ctx context.Context, in models.ResponseDraftInput)
 	if err != nil {
 		return nil, err
 	}
+	var response *models.Response
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		return db.publish(ctx, tx, actor, now, in.IssueNumber, nil, in.Body, in.Verdict)
+		response, err = db.publish(ctx, tx, actor, now, in.IssueNumber, nil, in.Body, in.Verdict)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return db.latestResponse(ctx, in.IssueNumber)
-}
-
-func (db *DB) latestResponse(ctx context.Context, number string) (*models.Response, error) {
-	response := new(models.Response)
-	err := db.bun.NewSelect().
-		Model(response).
-		Where("issue_id = (SELECT id FROM issues WHERE number = ?)", number).
-		Where("status = ?", models.ResponsePublished).
-		OrderExpr("published_at DESC, id DESC").
-		Limit(1).
-		Scan(ctx)
-	return response, wrapErr(err)
+	return response, nil
 }
 
 // publish turns a draft (or, with draft nil, a new response) into the
 // published answer: revision 1, the issue ANSWERED with its verdict, the
 // acknowledge clock stopped too if the agency answered straight away.
 func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, number string,
-	draft *models.Response, body string, verdict *models.Verdict) error {
+	draft *models.Response, body string, verdict *models.Verdict) (*models.Response, error) {
 	issue, err := db.answerableIssue(ctx, tx, actor, number)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if body, err = validateResponseText(issue, body, verdict, true); err != nil {
-		return err
+		return nil, err
 	}
 	response := draft
 	if response == nil {
@@ -274,13 +265,13 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 		case errors.Is(err, sql.ErrNoRows):
 			response = &models.Response{IssueID: issue.ID, AgencyID: *issue.AgencyID, CreatedAt: now}
 		case err != nil:
-			return err
+			return nil, err
 		}
 	} else if response.AgencyID != *issue.AgencyID {
-		return conflict(issue, "isu ini kini diteruskan ke instansi lain")
+		return nil, conflict(issue, "isu ini kini diteruskan ke instansi lain")
 	}
 	if response.Status == models.ResponsePublished {
-		return conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
+		return nil, conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
 	}
 	response.Status, response.Body, response.Verdict = models.ResponsePublished, body, verdict
 	response.AuthorID, response.Revision, response.UpdatedAt, response.PublishedAt = actorID(actor), 1, now, &now
@@ -290,18 +281,18 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 		_, err = tx.NewUpdate().Model(response).WherePK().Exec(ctx)
 	}
 	if err != nil {
-		return fmt.Errorf("publish response: %w", err)
+		return nil, fmt.Errorf("publish response: %w", err)
 	}
 	revision := &models.ResponseRevision{
 		ResponseID: response.ID, Number: 1, Body: body, Verdict: verdict, AuthorID: actorID(actor), CreatedAt: now,
 	}
 	if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
-		return fmt.Errorf("insert revision: %w", err)
+		return nil, fmt.Errorf("insert revision: %w", err)
 	}
 	if issue.AcknowledgedAt == nil {
 		issue.AcknowledgedAt = &now
 		if err := addEvent(ctx, tx, issue, models.EventAcknowledged, actor, "", now); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	issue.Status, issue.Verdict = models.StatusAnswered, verdict
@@ -311,7 +302,7 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 	if draft != nil {
 		*draft = *response
 	}
-	return db.transition(ctx, tx, actor, now, issue, models.EventAnswered, "", map[string]any{
+	return response, db.transition(ctx, tx, actor, now, issue, models.EventAnswered, "", map[string]any{
 		"response": response.ID, "verdict": verdict, "body": body,
 	})
 }

@@ -1,0 +1,503 @@
+package server_test
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/store"
+	"github.com/kotabaru/tanggap/store/storetest"
+)
+
+// matrixActor is one column of the authorization matrix.
+type matrixActor string
+
+const (
+	actorAnonymous matrixActor = "anonymous"
+	actorPICOwn    matrixActor = "pic-own-agency"
+	actorPICOther  matrixActor = "pic-other-agency"
+	actorTRC       matrixActor = "trc"
+	actorAuditor   matrixActor = "auditor"
+	actorAdmin     matrixActor = "admin"
+)
+
+// matrixActors are run in this order; ADMIN comes last so that the account
+// fixtures shared by the user mutations are still untouched when the one
+// actor allowed to change them runs.
+var matrixActors = []matrixActor{actorAnonymous, actorPICOwn, actorPICOther, actorTRC, actorAuditor, actorAdmin}
+
+// matrixEnv is what the fixtures of one database's matrix share.
+type matrixEnv struct {
+	api   *testAPI
+	db    *store.DB
+	staff *staff
+	// loginUser signs in during the login cases; updateUser and
+	// deactivateUser are the targets of the account mutations.
+	loginUser, updateUser, deactivateUser *models.User
+}
+
+func (e *matrixEnv) user(a matrixActor) *models.User {
+	switch a {
+	case actorPICOwn:
+		return e.staff.picA
+	case actorPICOther:
+		return e.staff.picB
+	case actorTRC:
+		return e.staff.trc
+	case actorAuditor:
+		return e.staff.auditor
+	case actorAdmin:
+		return e.staff.admin
+	}
+	return nil
+}
+
+// matrixRow classifies one mutation.
+type matrixRow struct {
+	query string
+	// setup builds fresh fixtures and returns the variables of a call that
+	// is valid in every respect but, possibly, the caller's permission.
+	setup func(t *testing.T, e *matrixEnv) map[string]any
+	// allowed lists who may call the mutation. Everyone else is refused:
+	// anonymous callers with UNAUTHENTICATED, staff with FORBIDDEN, unless
+	// refused names another code.
+	allowed []matrixActor
+	refused map[matrixActor]string
+	// action is the audit action an allowed call appends, and want a piece
+	// of the data it returns. anonymousAudit says the entry never names the
+	// caller.
+	action         string
+	want           string
+	anonymousAudit bool
+}
+
+var (
+	everyone  = []matrixActor{actorAnonymous, actorPICOwn, actorPICOther, actorTRC, actorAuditor, actorAdmin}
+	adminOnly = []matrixActor{actorAdmin}
+	trcOnly   = []matrixActor{actorTRC}
+	agencyTRC = []matrixActor{actorPICOwn, actorTRC}
+	// A draft of another agency is invisible to its PICs, so its id is
+	// answered like one that does not exist.
+	draftHidden = map[matrixActor]string{actorPICOther: models.ENOTFOUND}
+)
+
+func input(fields map[string]any) map[string]any { return map[string]any{"in": fields} }
+
+func newIssueVars(t *testing.T, e *matrixEnv) map[string]any {
+	issue := e.staff.mustNewIssue(t, e.db, models.KindComplaint)
+	return input(map[string]any{"issueNumber": issue.Number})
+}
+
+// matrixRows classifies every mutation of the schema. A mutation added to
+// the schema fails TestAuthorizationMatrix until it is added here.
+var matrixRows = map[string]matrixRow{
+	"login": {
+		query: `mutation($in: LoginInput!) { login(input: $in) { token user { email } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"email": e.loginUser.Email, "password": storetest.Password})
+		},
+		allowed: everyone, action: "auth.login", want: `"email":"login.spare@kotabaru.test"`,
+	},
+	"createUser": {
+		query: `mutation($in: CreateUserInput!) { createUser(input: $in) { user { email role active } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{
+				"email": "baru" + uniq() + "@kotabaru.test", "name": "Petugas Baru", "password": "kata-sandi-baru-123", "role": "AUDITOR",
+			})
+		},
+		allowed: adminOnly, action: "user.create", want: `"role":"AUDITOR","active":true`,
+	},
+	"updateUser": {
+		query: `mutation($in: UpdateUserInput!) { updateUser(input: $in) { user { name } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"email": e.updateUser.Email, "name": "Nama Sudah Diubah"})
+		},
+		allowed: adminOnly, action: "user.update", want: `"name":"Nama Sudah Diubah"`,
+	},
+	"deactivateUser": {
+		query: `mutation($in: DeactivateUserInput!) { deactivateUser(input: $in) { user { active } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"email": e.deactivateUser.Email})
+		},
+		allowed: adminOnly, action: "user.deactivate", want: `"active":false`,
+	},
+	"createAgency": {
+		query: `mutation($in: CreateAgencyInput!) { createAgency(input: $in) { agency { slug name } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			n := uniq()
+			return input(map[string]any{"slug": "instansi-" + n, "name": "Instansi Uji " + n, "shortName": "IU" + n})
+		},
+		allowed: adminOnly, action: "agency.create", want: `"slug":"instansi-`,
+	},
+	"updateAgency": {
+		query: `mutation($in: UpdateAgencyInput!) { updateAgency(input: $in) { agency { name } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			agency := storetest.MustAgency(t, e.db, "ubah-"+uniq(), "Instansi Lama")
+			return input(map[string]any{"slug": agency.Slug, "name": "Instansi Sudah Diubah"})
+		},
+		allowed: adminOnly, action: "agency.update", want: `"name":"Instansi Sudah Diubah"`,
+	},
+	"createCategory": {
+		query: `mutation($in: CreateCategoryInput!) { createCategory(input: $in) { category { slug } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			n := uniq()
+			return input(map[string]any{"slug": "kategori-" + n, "name": "Kategori " + n})
+		},
+		allowed: adminOnly, action: "category.create", want: `"slug":"kategori-`,
+	},
+	"updateCategory": {
+		query: `mutation($in: UpdateCategoryInput!) { updateCategory(input: $in) { category { name } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			slug, name := "kat-"+uniq(), "Kategori Lama"
+			if _, err := e.db.CreateCategory(storetest.SystemContext(), models.CategoryInput{Slug: &slug, Name: &name}); err != nil {
+				t.Fatalf("create category: %v", err)
+			}
+			return input(map[string]any{"slug": slug, "name": "Kategori Sudah Diubah"})
+		},
+		allowed: adminOnly, action: "category.update", want: `"name":"Kategori Sudah Diubah"`,
+	},
+	"addHoliday": {
+		query: `mutation($in: AddHolidayInput!) { addHoliday(input: $in) { holiday { date kind } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"date": freshHolidayDate(), "name": "Hari Jadi Kabupaten", "kind": "REGIONAL"})
+		},
+		allowed: adminOnly, action: "calendar.add_holiday", want: `"kind":"REGIONAL"`,
+	},
+	"removeHoliday": {
+		query: `mutation($in: RemoveHolidayInput!) { removeHoliday(input: $in) { holiday { name } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			date := freshHolidayDate()
+			r := e.api.post(e.staff.tokenOf(e.staff.admin), `mutation($in: AddHolidayInput!) { addHoliday(input: $in) { holiday { date } } }`,
+				input(map[string]any{"date": date, "name": "Cuti Bersama Idulfitri", "kind": "CUTI_BERSAMA"}))
+			if len(r.Errors) > 0 {
+				t.Fatalf("add holiday: %s", r.Raw)
+			}
+			return input(map[string]any{"date": date})
+		},
+		allowed: adminOnly, action: "calendar.remove_holiday", want: `"name":"Cuti Bersama Idulfitri"`,
+	},
+	"updateResponsePolicy": {
+		query: `mutation($in: UpdateResponsePolicyInput!) { updateResponsePolicy(input: $in) { policy { priority acknowledgeWithinMinutes } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"priority": "LOW", "acknowledgeWithinMinutes": 960, "answerWithinMinutes": 4800, "basis": "WORKING"})
+		},
+		allowed: adminOnly, action: "policy.update", want: `"priority":"LOW","acknowledgeWithinMinutes":960`,
+	},
+	"createIssue": {
+		query: `mutation($in: CreateIssueInput!) { createIssue(input: $in) { issue { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{
+				"title": "Jalan rusak di Sebelimbingan", "summary": "Warga mengeluhkan jalan rusak sejak sebulan.",
+				"kind": "COMPLAINT", "sources": []map[string]any{{"platform": "X", "url": "https://x.com/warga/status/1"}},
+			})
+		},
+		allowed: trcOnly, action: "issue.create", want: `"status":"NEW"`,
+	},
+	"updateIssue": {
+		query: `mutation($in: UpdateIssueInput!) { updateIssue(input: $in) { issue { title } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			v := newIssueVars(t, e)
+			v["in"].(map[string]any)["title"] = "Judul yang diperbaiki"
+			return v
+		},
+		allowed: trcOnly, action: "issue.edited", want: `"title":"Judul yang diperbaiki"`,
+	},
+	"addIssueSource": {
+		query: `mutation($in: AddIssueSourceInput!) { addIssueSource(input: $in) { issue { sources { platform } } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			v := newIssueVars(t, e)
+			v["in"].(map[string]any)["source"] = map[string]any{"platform": "TIKTOK", "url": "https://tiktok.com/@warga/video/1"}
+			return v
+		},
+		allowed: trcOnly, action: "issue.source_added", want: `{"platform":"TIKTOK"}`,
+	},
+	"assignIssue": {
+		query: `mutation($in: AssignIssueInput!) { assignIssue(input: $in) { issue { status agency { slug } } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			v := newIssueVars(t, e)
+			v["in"].(map[string]any)["agencySlug"], v["in"].(map[string]any)["priority"] = agencyA, "HIGH"
+			return v
+		},
+		allowed: trcOnly, action: "issue.assigned", want: `"status":"ASSIGNED","agency":{"slug":"dinas-kesehatan"}`,
+	},
+	"acknowledgeIssue": {
+		query: `mutation($in: AcknowledgeIssueInput!) { acknowledgeIssue(input: $in) { issue { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"issueNumber": e.staff.mustAssigned(t, e.db, models.KindComplaint).Number})
+		},
+		allowed: agencyTRC, action: "issue.acknowledged", want: `"status":"IN_PROGRESS"`,
+	},
+	"declineIssue": {
+		query: `mutation($in: DeclineIssueInput!) { declineIssue(input: $in) { issue { number } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			issue := e.staff.mustAssigned(t, e.db, models.KindComplaint)
+			return input(map[string]any{"issueNumber": issue.Number, "reason": "Bukan kewenangan Dinas Kesehatan."})
+		},
+		allowed: []matrixActor{actorPICOwn}, action: "issue.declined", want: `"number":"KTB-`,
+	},
+	"closeIssue": {
+		query: `mutation($in: CloseIssueInput!) { closeIssue(input: $in) { issue { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			issue, _ := e.staff.mustAnswered(t, e.db)
+			return input(map[string]any{"issueNumber": issue.Number})
+		},
+		allowed: trcOnly, action: "issue.closed", want: `"status":"CLOSED"`,
+	},
+	"reopenIssue": {
+		query: `mutation($in: ReopenIssueInput!) { reopenIssue(input: $in) { issue { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			issue := e.staff.mustClosed(t, e.db)
+			return input(map[string]any{"issueNumber": issue.Number, "reason": "Ada data baru yang perlu ditambahkan."})
+		},
+		allowed: trcOnly, action: "issue.reopened", want: `"status":"ANSWERED"`,
+	},
+	"rejectIssue": {
+		query: `mutation($in: RejectIssueInput!) { rejectIssue(input: $in) { issue { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			v := newIssueVars(t, e)
+			v["in"].(map[string]any)["reason"] = "Percakapan pribadi, bukan isu publik."
+			return v
+		},
+		allowed: trcOnly, action: "issue.rejected", want: `"status":"REJECTED"`,
+	},
+	"markDuplicate": {
+		query: `mutation($in: MarkDuplicateInput!) { markDuplicate(input: $in) { issue { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			original := e.staff.mustAssigned(t, e.db, models.KindComplaint)
+			v := newIssueVars(t, e)
+			v["in"].(map[string]any)["originalNumber"] = original.Number
+			return v
+		},
+		allowed: trcOnly, action: "issue.marked_duplicate", want: `"status":"DUPLICATE"`,
+	},
+	"setIssueInternal": {
+		query: `mutation($in: SetIssueInternalInput!) { setIssueInternal(input: $in) { issue { internal } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			issue := e.staff.mustAssigned(t, e.db, models.KindComplaint)
+			return input(map[string]any{"issueNumber": issue.Number, "internal": true, "reason": "Menyangkut penyelidikan yang sedang berjalan."})
+		},
+		allowed: trcOnly, action: "issue.made_internal", want: `"internal":true`,
+	},
+	"saveResponseDraft": {
+		query: `mutation($in: SaveResponseDraftInput!) { saveResponseDraft(input: $in) { response { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			issue := e.staff.mustInProgress(t, e.db, models.KindComplaint)
+			return input(map[string]any{"issueNumber": issue.Number, "body": "Draf jawaban: perbaikan dijadwalkan pekan depan."})
+		},
+		allowed: agencyTRC, action: "response.draft", want: `"status":"DRAFT"`,
+	},
+	"discardResponseDraft": {
+		query: `mutation($in: DiscardResponseDraftInput!) { discardResponseDraft(input: $in) { response { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			_, draft := e.staff.mustDraft(t, e.db)
+			return input(map[string]any{"responseId": strconv.FormatInt(draft.ID, 10)})
+		},
+		allowed: agencyTRC, refused: draftHidden, action: "response.discard", want: `"status":"DRAFT"`,
+	},
+	"publishResponseDraft": {
+		query: `mutation($in: PublishResponseDraftInput!) { publishResponseDraft(input: $in) { response { status revision } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			_, draft := e.staff.mustDraft(t, e.db)
+			return input(map[string]any{"responseId": strconv.FormatInt(draft.ID, 10)})
+		},
+		allowed: agencyTRC, refused: draftHidden, action: "issue.answered", want: `"status":"PUBLISHED","revision":1`,
+	},
+	"publishResponse": {
+		query: `mutation($in: PublishResponseInput!) { publishResponse(input: $in) { response { status revision } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			issue := e.staff.mustInProgress(t, e.db, models.KindComplaint)
+			return input(map[string]any{"issueNumber": issue.Number, "body": "Perbaikan jalan dijadwalkan pekan depan."})
+		},
+		allowed: agencyTRC, action: "issue.answered", want: `"status":"PUBLISHED","revision":1`,
+	},
+	"submitQuestion": {
+		query: `mutation($in: SubmitQuestionInput!) { submitQuestion(input: $in) { alreadySubmitted question { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"body": "Kapan jadwal imunisasi anak di puskesmas? Nomor " + uniq()})
+		},
+		// The audit log records that a question arrived, never who asked.
+		allowed: everyone, action: "question.submit", anonymousAudit: true,
+		want: `"alreadySubmitted":false,"question":{"status":"RECEIVED"}`,
+	},
+	"linkQuestion": {
+		query: `mutation($in: LinkQuestionInput!) { linkQuestion(input: $in) { question { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			issue := e.staff.mustAssigned(t, e.db, models.KindQuestion)
+			q := mustQuestion(t, e.db)
+			return input(map[string]any{"questionId": strconv.FormatInt(q.ID, 10), "issueNumber": issue.Number})
+		},
+		allowed: trcOnly, action: "question.link", want: `"status":"LINKED"`,
+	},
+	"openIssueFromQuestion": {
+		query: `mutation($in: OpenIssueFromQuestionInput!) { openIssueFromQuestion(input: $in) { issue { status kind } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			q := mustQuestion(t, e.db)
+			return input(map[string]any{
+				"questionId": strconv.FormatInt(q.ID, 10), "title": "Jadwal imunisasi anak",
+				"summary": "Warga menanyakan jadwal imunisasi anak di puskesmas.", "kind": "QUESTION",
+			})
+		},
+		allowed: trcOnly, action: "question.open_issue", want: `"status":"NEW","kind":"QUESTION"`,
+	},
+	"rejectQuestion": {
+		query: `mutation($in: RejectQuestionInput!) { rejectQuestion(input: $in) { question { status } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			q := mustQuestion(t, e.db)
+			return input(map[string]any{"questionId": strconv.FormatInt(q.ID, 10), "reason": "Pertanyaan tidak berkaitan dengan layanan publik."})
+		},
+		allowed: trcOnly, action: "question.reject", want: `"status":"REJECTED"`,
+	},
+	"reviseResponse": {
+		query: `mutation($in: ReviseResponseInput!) { reviseResponse(input: $in) { response { revision } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			_, response := e.staff.mustAnswered(t, e.db)
+			return input(map[string]any{
+				"responseId": strconv.FormatInt(response.ID, 10), "body": "Jawaban yang diralat: perbaikan dimulai Senin.",
+				"reason": "Jadwal perbaikan dimajukan.",
+			})
+		},
+		allowed: agencyTRC, action: "issue.revised", want: `"revision":2`,
+	},
+}
+
+// freshHolidayDate returns a date no other fixture of the run uses.
+func freshHolidayDate() string {
+	return time.Date(2031, time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(fixtureSeq.Add(1))).Format(time.DateOnly)
+}
+
+// schemaMutations lists the mutation fields the running API announces.
+func schemaMutations(t *testing.T, api *testAPI) []string {
+	t.Helper()
+	r := api.post("", `{ __schema { mutationType { fields { name } } } }`, nil)
+	var out struct {
+		Schema struct {
+			MutationType struct {
+				Fields []struct{ Name string }
+			}
+		} `json:"__schema"`
+	}
+	r.decode(t, &out)
+	var names []string
+	for _, f := range out.Schema.MutationType.Fields {
+		names = append(names, f.Name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// TestAuthorizationMatrix calls every mutation of the schema as every kind of
+// caller: allowed calls succeed and append one audit entry by the caller,
+// refused ones fail with the expected code and write nothing at all.
+func TestAuthorizationMatrix(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		api := newTestAPI(t, db)
+		e := &matrixEnv{api: api, db: db, staff: mustStaff(t, api)}
+		e.loginUser = storetest.MustUser(t, db, "login.spare@kotabaru.test", models.RoleTRC, "")
+		e.updateUser = storetest.MustUser(t, db, "update.spare@kotabaru.test", models.RolePIC, agencyB)
+		e.deactivateUser = storetest.MustUser(t, db, "deactivate.spare@kotabaru.test", models.RoleAuditor, "")
+
+		names := schemaMutations(t, api)
+		if len(names) == 0 {
+			t.Fatal("introspection lists no mutations")
+		}
+		inSchema := map[string]bool{}
+		for _, name := range names {
+			inSchema[name] = true
+			if _, ok := matrixRows[name]; !ok {
+				t.Errorf("mutation %s is not classified in the authorization matrix", name)
+			}
+		}
+		for name := range matrixRows {
+			if !inSchema[name] {
+				t.Errorf("the authorization matrix classifies %s, which the schema no longer has", name)
+			}
+		}
+
+		for _, name := range names {
+			row, ok := matrixRows[name]
+			if !ok {
+				continue
+			}
+			t.Run(name, func(t *testing.T) {
+				for _, actor := range matrixActors {
+					t.Run(string(actor), func(t *testing.T) {
+						runMatrixCase(t, e, row, actor)
+					})
+				}
+			})
+		}
+	})
+}
+
+func runMatrixCase(t *testing.T, e *matrixEnv, row matrixRow, actor matrixActor) {
+	vars := row.setup(t, e)
+	caller := e.user(actor)
+	token := e.staff.tokenOf(caller)
+	for _, a := range row.allowed {
+		if a != actor {
+			continue
+		}
+		r := mutate(t, e.api, token, row.query, vars, "")
+		if !strings.Contains(string(r.Data), row.want) {
+			t.Errorf("data %s does not contain %s", r.Data, row.want)
+		}
+		wantActor := caller
+		switch {
+		case row.action == "auth.login":
+			wantActor = e.loginUser
+		case row.anonymousAudit:
+			wantActor = nil
+		}
+		checkLastAudit(t, e, row.action, wantActor)
+		return
+	}
+	want := row.refused[actor]
+	switch {
+	case want != "":
+	case caller == nil:
+		want = models.EUNAUTHENTICATED
+	default:
+		want = models.EFORBIDDEN
+	}
+	r := mutate(t, e.api, token, row.query, vars, want)
+	if string(r.Data) != "null" && len(r.Data) > 0 {
+		t.Errorf("a refused mutation returned data %s", r.Data)
+	}
+}
+
+// checkLastAudit asserts that the newest audit entry records action by actor.
+func checkLastAudit(t *testing.T, e *matrixEnv, action string, actor *models.User) {
+	t.Helper()
+	page, err := e.db.AuditLog(storetest.As(e.staff.auditor), models.AuditFilter{First: 1})
+	if err != nil {
+		t.Fatalf("read audit log: %v", err)
+	}
+	if len(page.Entries) != 1 {
+		t.Fatalf("audit log has %d entries on its first page", len(page.Entries))
+	}
+	entry := page.Entries[0]
+	if entry.Action != action {
+		t.Errorf("audit action %q, want %q", entry.Action, action)
+	}
+	if actor == nil {
+		if entry.ActorID != nil {
+			t.Errorf("audit entry by user %d (%s), want no actor", *entry.ActorID, entry.ActorRole)
+		} else if entry.ActorRole != "ANONYMOUS" {
+			t.Errorf("audit actor role %s, want ANONYMOUS", entry.ActorRole)
+		}
+		return
+	}
+	if entry.ActorID == nil || *entry.ActorID != actor.ID || entry.ActorRole != string(actor.Role) {
+		t.Errorf("audit entry by %s (role %s), want user %d (%s)", fmtID(entry.ActorID), entry.ActorRole, actor.ID, actor.Role)
+	}
+}
+
+func fmtID(id *int64) string {
+	if id == nil {
+		return "nobody"
+	}
+	return "user " + strconv.FormatInt(*id, 10)
+}
