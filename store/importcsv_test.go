@@ -125,4 +125,3 @@ func TestImportCSV(t *testing.T) {
 		})
 	})
 }
-
