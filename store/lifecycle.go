@@ -54,11 +54,21 @@ func statusLabel(s models.IssueStatus) string {
 // record the event, write the outbox row and append the audit entry.
 func (db *DB) transition(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue,
 	event models.EventType, reason string, changes map[string]any) error {
+	return db.transitionFrom(ctx, tx, actor, now, issue, issue.AgencyID, event, reason, changes)
+}
+
+// transitionFrom is transition with the agency the event is recorded
+// against given explicitly: a decline belongs to the agency that declined,
+// which the issue no longer names.
+func (db *DB) transitionFrom(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue,
+	eventAgencyID *int64, event models.EventType, reason string, changes map[string]any) error {
 	issue.UpdatedAt = now
 	if _, err := tx.NewUpdate().Model(issue).WherePK().Exec(ctx); err != nil {
 		return fmt.Errorf("save issue: %w", err)
 	}
-	if err := addEvent(ctx, tx, issue, event, actor, reason, now); err != nil {
+	withAgency := *issue
+	withAgency.AgencyID = eventAgencyID
+	if err := addEvent(ctx, tx, &withAgency, event, actor, reason, now); err != nil {
 		return fmt.Errorf("record event: %w", err)
 	}
 	if err := enqueueSearch(ctx, tx, issue.ID, now); err != nil {
@@ -103,11 +113,16 @@ func (db *DB) issueAction(ctx context.Context, number string, roles []models.Rol
 		if !models.CanRead(actor, issue) {
 			return notFound("Isu " + number)
 		}
+		agencyBefore := issue.AgencyID
 		event, reason, changes, err := step(ctx, tx, actor, issue, now)
 		if err != nil {
 			return err
 		}
-		return db.transition(ctx, tx, actor, now, issue, event, reason, changes)
+		eventAgency := issue.AgencyID
+		if event == models.EventDeclined {
+			eventAgency = agencyBefore
+		}
+		return db.transitionFrom(ctx, tx, actor, now, issue, eventAgency, event, reason, changes)
 	})
 	if err != nil {
 		return nil, err

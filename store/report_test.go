@@ -274,3 +274,67 @@ func TestQuantile(t *testing.T) {
 		t.Error("a share of four is below the minimum count")
 	}
 }
+
+// TestInformationReport builds a year of requests for public information:
+// answered, declined by the agency with a reason, and still open.
+func TestInformationReport(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		defer func() { db.Now = time.Now }()
+		storetest.MustAgency(t, db, "disdukcapil", "Disdukcapil")
+		storetest.MustAgency(t, db, "dinsos", "Dinas Sosial")
+		trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
+		pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "disdukcapil"))
+		request := func(title string, when time.Time) *models.Issue {
+			var issue *models.Issue
+			db.Now = func() time.Time { return when }
+			issue, err := db.CreateIssue(trc, models.NewIssue{Title: title, Summary: "Permohonan informasi publik dari warga.", Kind: models.KindInformationRequest})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.AssignIssue(trc, models.Assignment{IssueNumber: issue.Number, AgencySlug: "disdukcapil", Priority: models.PriorityLow}); err != nil {
+				t.Fatal(err)
+			}
+			return issue
+		}
+		answered := request("Data jumlah KTP elektronik tercetak 2026", at(2, 9, 0))
+		db.Now = func() time.Time { return at(4, 11, 0) }
+		if _, err := db.PublishResponse(pic, models.ResponseDraftInput{IssueNumber: answered.Number, Body: "Jumlah KTP elektronik tercetak sampai Februari: 12.480 keping."}); err != nil {
+			t.Fatal(err)
+		}
+		declined := request("Data penerima bantuan sosial per desa", at(3, 9, 0))
+		db.Now = func() time.Time { return at(3, 10, 0) }
+		if _, err := db.DeclineIssue(pic, declined.Number, "Data penerima bantuan dikelola Dinas Sosial."); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AssignIssue(trc, models.Assignment{IssueNumber: declined.Number, AgencySlug: "dinsos", Priority: models.PriorityLow}); err != nil {
+			t.Fatal(err)
+		}
+		request("Jadwal perekaman KTP keliling", at(5, 9, 0))
+
+		report, err := db.InformationReport(context.Background(), 2026, "disdukcapil")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if report.Received != 3 || report.Answered != 1 || report.Declined != 1 || report.Open != 1 {
+			t.Fatalf("received %d answered %d declined %d open %d; want 3 1 1 1", report.Received, report.Answered, report.Declined, report.Open)
+		}
+		byNumber := map[string]models.InformationRequest{}
+		for _, r := range report.Requests {
+			byNumber[r.Issue.Number] = r
+		}
+		// Logged Monday 09:00, answered Wednesday 11:00: 7h + 8h + 3h of work, 50h of clock.
+		if r := byNumber[answered.Number]; r.Outcome != "ANSWERED" || r.WorkingTime == nil || *r.WorkingTime != 18*time.Hour || *r.ClockTime != 50*time.Hour {
+			t.Errorf("answered request: %+v (working %v)", r, r.WorkingTime)
+		}
+		if r := byNumber[declined.Number]; r.Outcome != "DECLINED" || r.Reason != "Data penerima bantuan dikelola Dinas Sosial." {
+			t.Errorf("declined request: %+v", r)
+		}
+		other, err := db.InformationReport(context.Background(), 2025, "disdukcapil")
+		if err != nil || other.Received != 0 {
+			t.Errorf("2025 should be empty: %+v %v", other, err)
+		}
+		if _, err := db.InformationReport(context.Background(), 2026, "tidak-ada"); models.ErrorField(err) != "agencySlug" {
+			t.Errorf("unknown agency: %v", err)
+		}
+	})
+}
