@@ -228,7 +228,9 @@ func (db *DB) ExplainDue(ctx context.Context, issue *models.Issue) (*models.DueE
 	if issue.AcknowledgeDueAt != nil {
 		explanation.AcknowledgeDueAt = *issue.AcknowledgeDueAt
 	}
-	explanation.Days = cal.Explain(*issue.AssignedAt, *issue.AnswerDueAt)
+	if policy.Basis == models.TimeBasisWorking {
+		explanation.Days = cal.Explain(*issue.AssignedAt, *issue.AnswerDueAt)
+	}
 	return explanation, nil
 }
 
