@@ -71,17 +71,19 @@ func issueFilter(f *model.IssueFilter, order *models.IssueOrder, first *int, aft
 	return out
 }
 
+// pageInfo describes a forward-only page by its cursors.
+func pageInfo(cursors []string, hasNext bool) *model.PageInfo {
+	info := &model.PageInfo{HasNextPage: hasNext}
+	if n := len(cursors); n > 0 {
+		info.StartCursor, info.EndCursor = &cursors[0], &cursors[n-1]
+	}
+	return info
+}
+
 func issueConnection(page *models.IssuePage) *model.IssueConnection {
-	conn := &model.IssueConnection{
-		Edges:      make([]*model.IssueEdge, len(page.Issues)),
-		PageInfo:   &model.PageInfo{HasNextPage: page.HasNextPage},
-		TotalCount: page.TotalCount,
-	}
+	conn := &model.IssueConnection{PageInfo: pageInfo(page.Cursors, page.HasNextPage), TotalCount: page.TotalCount}
 	for i, issue := range page.Issues {
-		conn.Edges[i] = &model.IssueEdge{Cursor: page.Cursors[i], Node: issue}
-	}
-	if n := len(page.Cursors); n > 0 {
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &page.Cursors[0], &page.Cursors[n-1]
+		conn.Edges = append(conn.Edges, &model.IssueEdge{Cursor: page.Cursors[i], Node: issue})
 	}
 	return conn
 }
@@ -99,16 +101,9 @@ func auditFilter(f *model.AuditFilter, first *int, after *string) models.AuditFi
 }
 
 func auditConnection(page *models.AuditPage) *model.AuditEntryConnection {
-	conn := &model.AuditEntryConnection{
-		Edges:      make([]*model.AuditEntryEdge, len(page.Entries)),
-		PageInfo:   &model.PageInfo{HasNextPage: page.HasNextPage},
-		TotalCount: page.TotalCount,
-	}
+	conn := &model.AuditEntryConnection{PageInfo: pageInfo(page.Cursors, page.HasNextPage), TotalCount: page.TotalCount}
 	for i, e := range page.Entries {
-		conn.Edges[i] = &model.AuditEntryEdge{Cursor: page.Cursors[i], Node: e}
-	}
-	if n := len(page.Cursors); n > 0 {
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &page.Cursors[0], &page.Cursors[n-1]
+		conn.Edges = append(conn.Edges, &model.AuditEntryEdge{Cursor: page.Cursors[i], Node: e})
 	}
 	return conn
 }

@@ -58,16 +58,9 @@ func questionFilter(f *model.QuestionFilter, first *int, after *string) models.Q
 }
 
 func questionConnection(page *models.QuestionPage) *model.QuestionConnection {
-	conn := &model.QuestionConnection{
-		Edges:      make([]*model.QuestionEdge, len(page.Questions)),
-		PageInfo:   &model.PageInfo{HasNextPage: page.HasNextPage},
-		TotalCount: page.TotalCount,
-	}
+	conn := &model.QuestionConnection{PageInfo: pageInfo(page.Cursors, page.HasNextPage), TotalCount: page.TotalCount}
 	for i, q := range page.Questions {
-		conn.Edges[i] = &model.QuestionEdge{Cursor: page.Cursors[i], Node: q}
-	}
-	if n := len(page.Cursors); n > 0 {
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &page.Cursors[0], &page.Cursors[n-1]
+		conn.Edges = append(conn.Edges, &model.QuestionEdge{Cursor: page.Cursors[i], Node: q})
 	}
 	return conn
 }

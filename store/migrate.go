@@ -26,30 +26,17 @@ func (db *DB) migrator() (*migrate.Migrator, error) {
 
 // Migrate applies every pending migration and returns their names.
 func (db *DB) Migrate(ctx context.Context) ([]string, error) {
-	m, err := db.migrator()
-	if err != nil {
-		return nil, err
-	}
-	if err := m.Init(ctx); err != nil {
-		return nil, fmt.Errorf("init migrations: %w", err)
-	}
-	if err := m.Lock(ctx); err != nil {
-		return nil, fmt.Errorf("lock migrations: %w", err)
-	}
-	defer m.Unlock(ctx) //nolint:errcheck
-	group, err := m.Migrate(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("migrate: %w", err)
-	}
-	var names []string
-	for _, mg := range group.Migrations {
-		names = append(names, mg.Name)
-	}
-	return names, nil
+	return db.migrateLocked(ctx, "migrate", func(m *migrate.Migrator) (*migrate.MigrationGroup, error) { return m.Migrate(ctx) })
 }
 
 // Rollback undoes the last group of applied migrations and returns their names.
 func (db *DB) Rollback(ctx context.Context) ([]string, error) {
+	return db.migrateLocked(ctx, "rollback", func(m *migrate.Migrator) (*migrate.MigrationGroup, error) { return m.Rollback(ctx) })
+}
+
+// migrateLocked runs one migration step under the migrator's lock, so two
+// instances starting together never apply a migration twice.
+func (db *DB) migrateLocked(ctx context.Context, what string, step func(*migrate.Migrator) (*migrate.MigrationGroup, error)) ([]string, error) {
 	m, err := db.migrator()
 	if err != nil {
 		return nil, err
@@ -61,9 +48,9 @@ func (db *DB) Rollback(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("lock migrations: %w", err)
 	}
 	defer m.Unlock(ctx) //nolint:errcheck
-	group, err := m.Rollback(ctx)
+	group, err := step(m)
 	if err != nil {
-		return nil, fmt.Errorf("rollback: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	var names []string
 	for _, mg := range group.Migrations {
