@@ -12,35 +12,61 @@ import (
 // Loaders batch the belongs-to and has-many edges of one request, so a page
 // of issues costs a fixed number of statements whatever its size.
 type Loaders struct {
-	Agency    *dataloadgen.Loader[int64, *models.Agency]
-	Category  *dataloadgen.Loader[int64, *models.Category]
-	Issue     *dataloadgen.Loader[int64, *models.Issue]
-	User      *dataloadgen.Loader[int64, *models.User]
-	Sources   *dataloadgen.Loader[int64, []*models.IssueSource]
-	Responses *dataloadgen.Loader[int64, []*models.Response]
-	Events    *dataloadgen.Loader[int64, []*models.IssueEvent]
-	Revisions *dataloadgen.Loader[int64, []*models.ResponseRevision]
-	Questions *dataloadgen.Loader[int64, []*models.Question]
+	Agency    loader[*models.Agency]
+	Category  loader[*models.Category]
+	Issue     loader[*models.Issue]
+	User      loader[*models.User]
+	Sources   loader[[]*models.IssueSource]
+	Responses loader[[]*models.Response]
+	Events    loader[[]*models.IssueEvent]
+	Revisions loader[[]*models.ResponseRevision]
+	Questions loader[[]*models.Question]
 }
 
-// loaderWait is how long a loader collects keys before it queries. gqlgen
-// resolves the elements of a list concurrently, so they all arrive within it.
-const loaderWait = 4 * time.Millisecond
+// loader is a dataloader by id that can also be filled ahead of time.
+type loader[V any] struct {
+	*dataloadgen.Loader[int64, V]
+	fetch func(context.Context, []int64) ([]V, []error)
+}
+
+func newLoader[V any](fetch func(context.Context, []int64) ([]V, []error)) loader[V] {
+	return loader[V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(loaderWait)), fetch: fetch}
+}
+
+// prefetch fetches keys at once, without waiting for a batch window, and
+// primes the cache with the results.
+func (l loader[V]) prefetch(ctx context.Context, keys []int64) ([]V, error) {
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	values, errs := l.fetch(ctx, keys)
+	for i, k := range keys {
+		if errs != nil && errs[i] != nil {
+			return nil, errs[i]
+		}
+		l.Prime(k, values[i])
+	}
+	return values, nil
+}
+
+// loaderWait is how long a loader collects keys before it queries. Issues
+// prefetch their edges (prefetch.go), so the window only gathers the
+// deeper, rarer edges that gqlgen resolves concurrently.
+const loaderWait = 2 * time.Millisecond
 
 // NewLoaders returns fresh loaders for one request. Their cache lives as long
 // as the request and they read the caller from the request's context.
 func NewLoaders(s Services) *Loaders {
-	opt := dataloadgen.WithWait(loaderWait)
 	return &Loaders{
-		Agency:    dataloadgen.NewLoader(byID(s.Agencies.AgenciesByIDs, func(a *models.Agency) int64 { return a.ID }), opt),
-		Category:  dataloadgen.NewLoader(byID(s.Agencies.CategoriesByIDs, func(c *models.Category) int64 { return c.ID }), opt),
-		Issue:     dataloadgen.NewLoader(byID(s.Issues.IssuesByIDs, func(i *models.Issue) int64 { return i.ID }), opt),
-		User:      dataloadgen.NewLoader(byID(s.Users.UsersByIDs, func(u *models.User) int64 { return u.ID }), opt),
-		Sources:   dataloadgen.NewLoader(groupBy(s.Issues.SourcesByIssueIDs, func(x *models.IssueSource) int64 { return x.IssueID }), opt),
-		Responses: dataloadgen.NewLoader(groupBy(s.Responses.ResponsesByIssueIDs, func(r *models.Response) int64 { return r.IssueID }), opt),
-		Events:    dataloadgen.NewLoader(groupBy(s.Issues.EventsByIssueIDs, func(e *models.IssueEvent) int64 { return e.IssueID }), opt),
-		Revisions: dataloadgen.NewLoader(groupBy(s.Responses.RevisionsByResponseIDs, func(r *models.ResponseRevision) int64 { return r.ResponseID }), opt),
-		Questions: dataloadgen.NewLoader(groupBy(s.Questions.QuestionsByIssueIDs, func(q *models.Question) int64 { return *q.IssueID }), opt),
+		Agency:    newLoader(byID(s.Agencies.AgenciesByIDs, func(a *models.Agency) int64 { return a.ID })),
+		Category:  newLoader(byID(s.Agencies.CategoriesByIDs, func(c *models.Category) int64 { return c.ID })),
+		Issue:     newLoader(byID(s.Issues.IssuesByIDs, func(i *models.Issue) int64 { return i.ID })),
+		User:      newLoader(byID(s.Users.UsersByIDs, func(u *models.User) int64 { return u.ID })),
+		Sources:   newLoader(groupBy(s.Issues.SourcesByIssueIDs, func(x *models.IssueSource) int64 { return x.IssueID })),
+		Responses: newLoader(groupBy(s.Responses.ResponsesByIssueIDs, func(r *models.Response) int64 { return r.IssueID })),
+		Events:    newLoader(groupBy(s.Issues.EventsByIssueIDs, func(e *models.IssueEvent) int64 { return e.IssueID })),
+		Revisions: newLoader(groupBy(s.Responses.RevisionsByResponseIDs, func(r *models.ResponseRevision) int64 { return r.ResponseID })),
+		Questions: newLoader(groupBy(s.Questions.QuestionsByIssueIDs, func(q *models.Question) int64 { return *q.IssueID })),
 	}
 }
 
@@ -109,7 +135,7 @@ func loaders(ctx context.Context) *Loaders {
 }
 
 // loadOptional loads the row an optional foreign key points to.
-func loadOptional[T any](ctx context.Context, l *dataloadgen.Loader[int64, *T], id *int64) (*T, error) {
+func loadOptional[T any](ctx context.Context, l loader[*T], id *int64) (*T, error) {
 	if id == nil {
 		return nil, nil
 	}

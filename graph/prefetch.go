@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"cmp"
 	"context"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 
@@ -9,19 +11,19 @@ import (
 )
 
 // prefetchIssues loads the edges an operation selects on a page of issues,
-// one batch per edge, before gqlgen resolves the page element by element.
+// one statement per edge, concurrently and without waiting for a batch
+// window, before gqlgen resolves the page element by element.
 // The per-element resolvers then find everything in the loaders' caches, so
 // the number of statements does not depend on the page size or on how the
 // goroutines of a large page happen to be scheduled.
-func prefetchIssues(ctx context.Context, issues []*models.Issue) error {
-	if len(issues) == 0 {
-		return nil
-	}
-	node := selectedNodeFields(ctx)
-	if len(node) == 0 {
+func prefetchIssues(ctx context.Context, issues []*models.Issue, node map[string]graphql.CollectedField) error {
+	if len(issues) == 0 || len(node) == 0 {
 		return nil
 	}
 	l := loaders(ctx)
+	for _, issue := range issues {
+		l.Issue.Prime(issue.ID, issue)
+	}
 	ids := make([]int64, len(issues))
 	var agencyIDs, categoryIDs, duplicateIDs []int64
 	for i, issue := range issues {
@@ -30,27 +32,40 @@ func prefetchIssues(ctx context.Context, issues []*models.Issue) error {
 		categoryIDs = appendID(categoryIDs, issue.CategoryID)
 		duplicateIDs = appendID(duplicateIDs, issue.DuplicateOfID)
 	}
-	var waits []func() error
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	run := func(f func() error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := f(); err != nil {
+				mu.Lock()
+				first = cmp.Or(first, err)
+				mu.Unlock()
+			}
+		}()
+	}
 	if _, ok := node["agency"]; ok {
-		waits = append(waits, thunk(l.Agency.LoadAllThunk(ctx, agencyIDs)))
+		run(func() error { _, err := l.Agency.prefetch(ctx, distinct(agencyIDs)); return err })
 	}
 	if _, ok := node["category"]; ok {
-		waits = append(waits, thunk(l.Category.LoadAllThunk(ctx, categoryIDs)))
+		run(func() error { _, err := l.Category.prefetch(ctx, distinct(categoryIDs)); return err })
 	}
 	if _, ok := node["duplicateOf"]; ok {
-		waits = append(waits, thunk(l.Issue.LoadAllThunk(ctx, duplicateIDs)))
+		run(func() error { _, err := l.Issue.prefetch(ctx, distinct(duplicateIDs)); return err })
 	}
 	if _, ok := node["sources"]; ok {
-		waits = append(waits, thunk(l.Sources.LoadAllThunk(ctx, ids)))
+		run(func() error { _, err := l.Sources.prefetch(ctx, ids); return err })
 	}
 	if _, ok := node["timeline"]; ok {
-		waits = append(waits, thunk(l.Events.LoadAllThunk(ctx, ids)))
+		run(func() error { _, err := l.Events.prefetch(ctx, ids); return err })
 	}
-	var responses func() ([][]*models.Response, error)
 	if field, ok := node["responses"]; ok {
-		responses = l.Responses.LoadAllThunk(ctx, ids)
-		waits = append(waits, func() error {
-			lists, err := responses()
+		run(func() error {
+			lists, err := l.Responses.prefetch(ctx, ids)
 			if err != nil || !selects(ctx, field, "revisions") {
 				return err
 			}
@@ -62,16 +77,34 @@ func prefetchIssues(ctx context.Context, issues []*models.Issue) error {
 					}
 				}
 			}
-			_, err = l.Revisions.LoadAll(ctx, published)
+			_, err = l.Revisions.prefetch(ctx, published)
 			return err
 		})
 	}
-	for _, wait := range waits {
-		if err := wait(); err != nil {
-			return err
+	wg.Wait()
+	return first
+}
+
+func distinct(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
 		}
 	}
-	return nil
+	return out
+}
+
+// selectedFields returns the fields selected on the object being resolved,
+// by name.
+func selectedFields(ctx context.Context) map[string]graphql.CollectedField {
+	out := map[string]graphql.CollectedField{}
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		out[f.Name] = f
+	}
+	return out
 }
 
 // selectedNodeFields returns the fields selected under edges.node of the
@@ -110,11 +143,4 @@ func appendID(ids []int64, id *int64) []int64 {
 		return ids
 	}
 	return append(ids, *id)
-}
-
-func thunk[T any](f func() ([]T, error)) func() error {
-	return func() error {
-		_, err := f()
-		return err
-	}
 }

@@ -176,7 +176,7 @@ func (r *queryResolver) Issues(ctx context.Context, filter *model.IssueFilter, o
 	if err != nil {
 		return nil, err
 	}
-	if err := prefetchIssues(ctx, page.Issues); err != nil {
+	if err := prefetchIssues(ctx, page.Issues, selectedNodeFields(ctx)); err != nil {
 		return nil, err
 	}
 	return issueConnection(page), nil
@@ -184,7 +184,11 @@ func (r *queryResolver) Issues(ctx context.Context, filter *model.IssueFilter, o
 
 // Issue is the resolver for the issue field.
 func (r *queryResolver) Issue(ctx context.Context, number string) (*models.Issue, error) {
-	return nullIfNotFound(r.Services.Issues.IssueByNumber(ctx, number))
+	issue, err := nullIfNotFound(r.Services.Issues.IssueByNumber(ctx, number))
+	if issue == nil || err != nil {
+		return issue, err
+	}
+	return issue, prefetchIssues(ctx, []*models.Issue{issue}, selectedFields(ctx))
 }
 
 // Agencies is the resolver for the agencies field.

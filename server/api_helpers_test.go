@@ -22,7 +22,7 @@ import (
 
 // testAPI is a real HTTP server over a real database.
 type testAPI struct {
-	t          *testing.T
+	t          testing.TB
 	db         *store.DB
 	srv        *httptest.Server
 	tokens     *auth.Tokens
@@ -48,7 +48,7 @@ func withLimits(f func(*graph.Limits)) apiOption {
 	return func(l *graph.Limits, _ *server.Config) { f(l) }
 }
 
-func newTestAPI(t *testing.T, db *store.DB, opts ...apiOption) *testAPI {
+func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 	t.Helper()
 	tokens, err := auth.NewTokens([]byte("test-secret-test-secret-test-secret!"), "tanggap", "tanggap-api", time.Hour)
 	if err != nil {
@@ -96,7 +96,7 @@ func (r *gqlResponse) code() string {
 }
 
 // decode unmarshals data into v, failing the test on errors.
-func (r *gqlResponse) decode(t *testing.T, v any) {
+func (r *gqlResponse) decode(t testing.TB, v any) {
 	t.Helper()
 	if len(r.Errors) > 0 {
 		t.Fatalf("unexpected errors: %s", r.Raw)
