@@ -48,6 +48,7 @@ type ResolverRoot interface {
 	Response() ResponseResolver
 	ResponsePolicy() ResponsePolicyResolver
 	ResponseRevision() ResponseRevisionResolver
+	SearchConnection() SearchConnectionResolver
 	Share() ShareResolver
 	TimelineEvent() TimelineEventResolver
 	User() UserResolver
@@ -171,6 +172,10 @@ type ComplexityRoot struct {
 		Issue func(childComplexity int) int
 	}
 
+	DeleteSearchSynonymsPayload struct {
+		SearchSynonym func(childComplexity int) int
+	}
+
 	DiscardResponseDraftPayload struct {
 		Response func(childComplexity int) int
 	}
@@ -195,6 +200,12 @@ type ComplexityRoot struct {
 		EnoughData    func(childComplexity int) int
 		WorkingMedian func(childComplexity int) int
 		WorkingP90    func(childComplexity int) int
+	}
+
+	FacetCount struct {
+		Count func(childComplexity int) int
+		Name  func(childComplexity int) int
+		Slug  func(childComplexity int) int
 	}
 
 	Holiday struct {
@@ -301,6 +312,7 @@ type ComplexityRoot struct {
 		CreateUser            func(childComplexity int, input model.CreateUserInput) int
 		DeactivateUser        func(childComplexity int, input model.DeactivateUserInput) int
 		DeclineIssue          func(childComplexity int, input model.DeclineIssueInput) int
+		DeleteSearchSynonyms  func(childComplexity int, input model.DeleteSearchSynonymsInput) int
 		DiscardResponseDraft  func(childComplexity int, input model.DiscardResponseDraftInput) int
 		LinkQuestion          func(childComplexity int, input model.LinkQuestionInput) int
 		Login                 func(childComplexity int, input model.LoginInput) int
@@ -315,6 +327,7 @@ type ComplexityRoot struct {
 		ReviseResponse        func(childComplexity int, input model.ReviseResponseInput) int
 		SaveResponseDraft     func(childComplexity int, input model.SaveResponseDraftInput) int
 		SetIssueInternal      func(childComplexity int, input model.SetIssueInternalInput) int
+		SetSearchSynonyms     func(childComplexity int, input model.SetSearchSynonymsInput) int
 		SubmitQuestion        func(childComplexity int, input model.SubmitQuestionInput) int
 		UpdateAgency          func(childComplexity int, input model.UpdateAgencyInput) int
 		UpdateCategory        func(childComplexity int, input model.UpdateCategoryInput) int
@@ -358,6 +371,8 @@ type ComplexityRoot struct {
 		Questions          func(childComplexity int, filter *model.QuestionFilter, first *int, after *string) int
 		ResponsePolicies   func(childComplexity int) int
 		ResponseTimeReport func(childComplexity int, from *time.Time, to *time.Time, agencySlug *string) int
+		Search             func(childComplexity int, query string, filter *models.SearchFilter, orderBy *models.SearchOrder, first *int, after *string) int
+		SearchSynonyms     func(childComplexity int) int
 		Users              func(childComplexity int) int
 	}
 
@@ -459,8 +474,44 @@ type ComplexityRoot struct {
 		Response func(childComplexity int) int
 	}
 
+	SearchConnection struct {
+		Edges      func(childComplexity int) int
+		Engine     func(childComplexity int) int
+		Facets     func(childComplexity int) int
+		Fallback   func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SearchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	SearchFacets struct {
+		Agencies   func(childComplexity int) int
+		Categories func(childComplexity int) int
+		Verdicts   func(childComplexity int) int
+	}
+
+	SearchResult struct {
+		Highlights func(childComplexity int) int
+		Issue      func(childComplexity int) int
+		Score      func(childComplexity int) int
+	}
+
+	SearchSynonym struct {
+		Synonyms  func(childComplexity int) int
+		Term      func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
 	SetIssueInternalPayload struct {
 		Issue func(childComplexity int) int
+	}
+
+	SetSearchSynonymsPayload struct {
+		SearchSynonym func(childComplexity int) int
 	}
 
 	Share struct {
@@ -512,6 +563,12 @@ type ComplexityRoot struct {
 		ID     func(childComplexity int) int
 		Name   func(childComplexity int) int
 		Role   func(childComplexity int) int
+	}
+
+	VerdictCount struct {
+		Count   func(childComplexity int) int
+		Label   func(childComplexity int) int
+		Verdict func(childComplexity int) int
 	}
 
 	WaitingIssue struct {
@@ -612,6 +669,8 @@ type MutationResolver interface {
 	AddHoliday(ctx context.Context, input model.AddHolidayInput) (*model.AddHolidayPayload, error)
 	RemoveHoliday(ctx context.Context, input model.RemoveHolidayInput) (*model.RemoveHolidayPayload, error)
 	UpdateResponsePolicy(ctx context.Context, input model.UpdateResponsePolicyInput) (*model.UpdateResponsePolicyPayload, error)
+	SetSearchSynonyms(ctx context.Context, input model.SetSearchSynonymsInput) (*model.SetSearchSynonymsPayload, error)
+	DeleteSearchSynonyms(ctx context.Context, input model.DeleteSearchSynonymsInput) (*model.DeleteSearchSynonymsPayload, error)
 }
 type QueryResolver interface {
 	Issues(ctx context.Context, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) (*model.IssueConnection, error)
@@ -629,6 +688,8 @@ type QueryResolver interface {
 	Holidays(ctx context.Context, year int) ([]*models.Holiday, error)
 	ResponsePolicies(ctx context.Context) ([]*models.ResponsePolicy, error)
 	InformationReport(ctx context.Context, year int, agencySlug string) (*models.InformationReport, error)
+	Search(ctx context.Context, query string, filter *models.SearchFilter, orderBy *models.SearchOrder, first *int, after *string) (*models.SearchConnection, error)
+	SearchSynonyms(ctx context.Context) ([]*models.SearchSynonym, error)
 }
 type QuestionResolver interface {
 	ID(ctx context.Context, obj *models.Question) (*int64, error)
@@ -661,6 +722,9 @@ type ResponseRevisionResolver interface {
 	BodyHTML(ctx context.Context, obj *models.ResponseRevision) (string, error)
 
 	Reason(ctx context.Context, obj *models.ResponseRevision) (*string, error)
+}
+type SearchConnectionResolver interface {
+	PageInfo(ctx context.Context, obj *models.SearchConnection) (*model.PageInfo, error)
 }
 type ShareResolver interface {
 	EnoughData(ctx context.Context, obj *models.Share) (bool, error)
@@ -1044,6 +1108,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeclineIssuePayload.Issue(childComplexity), true
 
+	case "DeleteSearchSynonymsPayload.searchSynonym":
+		if e.ComplexityRoot.DeleteSearchSynonymsPayload.SearchSynonym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteSearchSynonymsPayload.SearchSynonym(childComplexity), true
+
 	case "DiscardResponseDraftPayload.response":
 		if e.ComplexityRoot.DiscardResponseDraftPayload.Response == nil {
 			break
@@ -1131,6 +1202,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DurationStats.WorkingP90(childComplexity), true
+
+	case "FacetCount.count":
+		if e.ComplexityRoot.FacetCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Count(childComplexity), true
+	case "FacetCount.name":
+		if e.ComplexityRoot.FacetCount.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Name(childComplexity), true
+	case "FacetCount.slug":
+		if e.ComplexityRoot.FacetCount.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetCount.Slug(childComplexity), true
 
 	case "Holiday.date":
 		if e.ComplexityRoot.Holiday.Date == nil {
@@ -1635,6 +1725,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeclineIssue(childComplexity, args["input"].(model.DeclineIssueInput)), true
+	case "Mutation.deleteSearchSynonyms":
+		if e.ComplexityRoot.Mutation.DeleteSearchSynonyms == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSearchSynonyms_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSearchSynonyms(childComplexity, args["input"].(model.DeleteSearchSynonymsInput)), true
 	case "Mutation.discardResponseDraft":
 		if e.ComplexityRoot.Mutation.DiscardResponseDraft == nil {
 			break
@@ -1789,6 +1890,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetIssueInternal(childComplexity, args["input"].(model.SetIssueInternalInput)), true
+	case "Mutation.setSearchSynonyms":
+		if e.ComplexityRoot.Mutation.SetSearchSynonyms == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setSearchSynonyms_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetSearchSynonyms(childComplexity, args["input"].(model.SetSearchSynonymsInput)), true
 	case "Mutation.submitQuestion":
 		if e.ComplexityRoot.Mutation.SubmitQuestion == nil {
 			break
@@ -2038,6 +2150,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ResponseTimeReport(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time), args["agencySlug"].(*string)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["filter"].(*models.SearchFilter), args["orderBy"].(*models.SearchOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.searchSynonyms":
+		if e.ComplexityRoot.Query.SearchSynonyms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SearchSynonyms(childComplexity), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -2395,12 +2524,126 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SaveResponseDraftPayload.Response(childComplexity), true
 
+	case "SearchConnection.edges":
+		if e.ComplexityRoot.SearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Edges(childComplexity), true
+	case "SearchConnection.engine":
+		if e.ComplexityRoot.SearchConnection.Engine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Engine(childComplexity), true
+	case "SearchConnection.facets":
+		if e.ComplexityRoot.SearchConnection.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Facets(childComplexity), true
+	case "SearchConnection.fallback":
+		if e.ComplexityRoot.SearchConnection.Fallback == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Fallback(childComplexity), true
+	case "SearchConnection.pageInfo":
+		if e.ComplexityRoot.SearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.totalCount":
+		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.TotalCount(childComplexity), true
+
+	case "SearchEdge.cursor":
+		if e.ComplexityRoot.SearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Cursor(childComplexity), true
+	case "SearchEdge.node":
+		if e.ComplexityRoot.SearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Node(childComplexity), true
+
+	case "SearchFacets.agencies":
+		if e.ComplexityRoot.SearchFacets.Agencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Agencies(childComplexity), true
+	case "SearchFacets.categories":
+		if e.ComplexityRoot.SearchFacets.Categories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Categories(childComplexity), true
+	case "SearchFacets.verdicts":
+		if e.ComplexityRoot.SearchFacets.Verdicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchFacets.Verdicts(childComplexity), true
+
+	case "SearchResult.highlights":
+		if e.ComplexityRoot.SearchResult.Highlights == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Highlights(childComplexity), true
+	case "SearchResult.issue":
+		if e.ComplexityRoot.SearchResult.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Issue(childComplexity), true
+	case "SearchResult.score":
+		if e.ComplexityRoot.SearchResult.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Score(childComplexity), true
+
+	case "SearchSynonym.synonyms":
+		if e.ComplexityRoot.SearchSynonym.Synonyms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Synonyms(childComplexity), true
+	case "SearchSynonym.term":
+		if e.ComplexityRoot.SearchSynonym.Term == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.Term(childComplexity), true
+	case "SearchSynonym.updatedAt":
+		if e.ComplexityRoot.SearchSynonym.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchSynonym.UpdatedAt(childComplexity), true
+
 	case "SetIssueInternalPayload.issue":
 		if e.ComplexityRoot.SetIssueInternalPayload.Issue == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SetIssueInternalPayload.Issue(childComplexity), true
+
+	case "SetSearchSynonymsPayload.searchSynonym":
+		if e.ComplexityRoot.SetSearchSynonymsPayload.SearchSynonym == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetSearchSynonymsPayload.SearchSynonym(childComplexity), true
 
 	case "Share.enoughData":
 		if e.ComplexityRoot.Share.EnoughData == nil {
@@ -2555,6 +2798,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.User.Role(childComplexity), true
 
+	case "VerdictCount.count":
+		if e.ComplexityRoot.VerdictCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VerdictCount.Count(childComplexity), true
+	case "VerdictCount.label":
+		if e.ComplexityRoot.VerdictCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VerdictCount.Label(childComplexity), true
+	case "VerdictCount.verdict":
+		if e.ComplexityRoot.VerdictCount.Verdict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VerdictCount.Verdict(childComplexity), true
+
 	case "WaitingIssue.clock":
 		if e.ComplexityRoot.WaitingIssue.Clock == nil {
 			break
@@ -2607,6 +2869,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DeactivateUserInput", ec.unmarshalInputDeactivateUserInput),
 			graphql.NewInputUnmarshaler("DeclineIssueInput", ec.unmarshalInputDeclineIssueInput),
+			graphql.NewInputUnmarshaler("DeleteSearchSynonymsInput", ec.unmarshalInputDeleteSearchSynonymsInput),
 			graphql.NewInputUnmarshaler("DiscardResponseDraftInput", ec.unmarshalInputDiscardResponseDraftInput),
 			graphql.NewInputUnmarshaler("IssueFilter", ec.unmarshalInputIssueFilter),
 			graphql.NewInputUnmarshaler("IssueSourceInput", ec.unmarshalInputIssueSourceInput),
@@ -2623,7 +2886,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ReopenIssueInput", ec.unmarshalInputReopenIssueInput),
 			graphql.NewInputUnmarshaler("ReviseResponseInput", ec.unmarshalInputReviseResponseInput),
 			graphql.NewInputUnmarshaler("SaveResponseDraftInput", ec.unmarshalInputSaveResponseDraftInput),
+			graphql.NewInputUnmarshaler("SearchFilter", ec.unmarshalInputSearchFilter),
 			graphql.NewInputUnmarshaler("SetIssueInternalInput", ec.unmarshalInputSetIssueInternalInput),
+			graphql.NewInputUnmarshaler("SetSearchSynonymsInput", ec.unmarshalInputSetSearchSynonymsInput),
 			graphql.NewInputUnmarshaler("SubmitQuestionInput", ec.unmarshalInputSubmitQuestionInput),
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -2705,7 +2970,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/user.graphqls"
+//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/user.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2724,6 +2989,7 @@ var sources = []*ast.Source{
 	{Name: "schema/report.graphqls", Input: sourceData("schema/report.graphqls"), BuiltIn: false},
 	{Name: "schema/response.graphqls", Input: sourceData("schema/response.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
+	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
 	{Name: "schema/user.graphqls", Input: sourceData("schema/user.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2954,6 +3220,14 @@ func (ec *executionContext) childFields_DeclineIssuePayload(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type DeclineIssuePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_DeleteSearchSynonymsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "searchSynonym":
+		return ec.fieldContext_DeleteSearchSynonymsPayload_searchSynonym(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteSearchSynonymsPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_DiscardResponseDraftPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "response":
@@ -3004,6 +3278,18 @@ func (ec *executionContext) childFields_DurationStats(ctx context.Context, field
 		return ec.fieldContext_DurationStats_clockP90(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DurationStats", field.Name)
+}
+
+func (ec *executionContext) childFields_FacetCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "slug":
+		return ec.fieldContext_FacetCount_slug(ctx, field)
+	case "name":
+		return ec.fieldContext_FacetCount_name(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetCount", field.Name)
 }
 
 func (ec *executionContext) childFields_Holiday(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3426,12 +3712,84 @@ func (ec *executionContext) childFields_SaveResponseDraftPayload(ctx context.Con
 	return nil, fmt.Errorf("no field named %q was found under type SaveResponseDraftPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_SearchConnection_facets(ctx, field)
+	case "engine":
+		return ec.fieldContext_SearchConnection_engine(ctx, field)
+	case "fallback":
+		return ec.fieldContext_SearchConnection_fallback(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SearchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agencies":
+		return ec.fieldContext_SearchFacets_agencies(ctx, field)
+	case "categories":
+		return ec.fieldContext_SearchFacets_categories(ctx, field)
+	case "verdicts":
+		return ec.fieldContext_SearchFacets_verdicts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "issue":
+		return ec.fieldContext_SearchResult_issue(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchResult_score(ctx, field)
+	case "highlights":
+		return ec.fieldContext_SearchResult_highlights(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchResult", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchSynonym(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "term":
+		return ec.fieldContext_SearchSynonym_term(ctx, field)
+	case "synonyms":
+		return ec.fieldContext_SearchSynonym_synonyms(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SearchSynonym_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchSynonym", field.Name)
+}
+
 func (ec *executionContext) childFields_SetIssueInternalPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "issue":
 		return ec.fieldContext_SetIssueInternalPayload_issue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetIssueInternalPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SetSearchSynonymsPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "searchSynonym":
+		return ec.fieldContext_SetSearchSynonymsPayload_searchSynonym(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetSearchSynonymsPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Share(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3534,6 +3892,18 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 		return ec.fieldContext_User_active(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type User", field.Name)
+}
+
+func (ec *executionContext) childFields_VerdictCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "verdict":
+		return ec.fieldContext_VerdictCount_verdict(ctx, field)
+	case "label":
+		return ec.fieldContext_VerdictCount_label(ctx, field)
+	case "count":
+		return ec.fieldContext_VerdictCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VerdictCount", field.Name)
 }
 
 func (ec *executionContext) childFields_WaitingIssue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3850,6 +4220,20 @@ func (ec *executionContext) field_Mutation_declineIssue_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteSearchSynonyms_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.DeleteSearchSynonymsInput, error) {
+			return ec.unmarshalNDeleteSearchSynonymsInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDeleteSearchSynonymsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_discardResponseDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4038,6 +4422,20 @@ func (ec *executionContext) field_Mutation_setIssueInternal_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SetIssueInternalInput, error) {
 			return ec.unmarshalNSetIssueInternalInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetIssueInternalInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setSearchSynonyms_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetSearchSynonymsInput, error) {
+			return ec.unmarshalNSetSearchSynonymsInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetSearchSynonymsInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4347,6 +4745,52 @@ func (ec *executionContext) field_Query_responseTimeReport_args(ctx context.Cont
 		return nil, err
 	}
 	args["agencySlug"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*models.SearchFilter, error) {
+			return ec.unmarshalOSearchFilter2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*models.SearchOrder, error) {
+			return ec.unmarshalOSearchOrder2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -5894,6 +6338,38 @@ func (ec *executionContext) fieldContext_DeclineIssuePayload_issue(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _DeleteSearchSynonymsPayload_searchSynonym(ctx context.Context, field graphql.CollectedField, obj *model.DeleteSearchSynonymsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteSearchSynonymsPayload_searchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SearchSynonym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SearchSynonym) graphql.Marshaler {
+			return ec.marshalNSearchSynonym2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonym(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteSearchSynonymsPayload_searchSynonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeleteSearchSynonymsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonym(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DiscardResponseDraftPayload_response(ctx context.Context, field graphql.CollectedField, obj *model.DiscardResponseDraftPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6277,6 +6753,75 @@ func (ec *executionContext) fieldContext_DurationStats_clockP90(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FacetCount_slug(ctx context.Context, field graphql.CollectedField, obj *models.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_name(ctx context.Context, field graphql.CollectedField, obj *models.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetCount_count(ctx context.Context, field graphql.CollectedField, obj *models.FacetCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Holiday_date(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
@@ -9828,6 +10373,130 @@ func (ec *executionContext) fieldContext_Mutation_updateResponsePolicy(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setSearchSynonyms(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setSearchSynonyms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetSearchSynonyms(ctx, fc.Args["input"].(model.SetSearchSynonymsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.SetSearchSynonymsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.SetSearchSynonymsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetSearchSynonymsPayload) graphql.Marshaler {
+			return ec.marshalNSetSearchSynonymsPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetSearchSynonymsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setSearchSynonyms(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SetSearchSynonymsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setSearchSynonyms_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSearchSynonyms(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSearchSynonyms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSearchSynonyms(ctx, fc.Args["input"].(model.DeleteSearchSynonymsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.DeleteSearchSynonymsPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.DeleteSearchSynonymsPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteSearchSynonymsPayload) graphql.Marshaler {
+			return ec.marshalNDeleteSearchSynonymsPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDeleteSearchSynonymsPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSearchSynonyms(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteSearchSynonymsPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSearchSynonyms_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OpenIssueFromQuestionPayload_question(ctx context.Context, field graphql.CollectedField, obj *model.OpenIssueFromQuestionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10686,6 +11355,100 @@ func (ec *executionContext) fieldContext_Query_informationReport(ctx context.Con
 	if fc.Args, err = ec.field_Query_informationReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["filter"].(*models.SearchFilter), fc.Args["orderBy"].(*models.SearchOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SearchConnection) graphql.Marshaler {
+			return ec.marshalNSearchConnection2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_searchSynonyms(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_searchSynonyms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SearchSynonyms(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal []*models.SearchSynonym
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*models.SearchSynonym
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.SearchSynonym) graphql.Marshaler {
+			return ec.marshalNSearchSynonym2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonymᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_searchSynonyms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonym(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -12229,6 +12992,469 @@ func (ec *executionContext) fieldContext_SaveResponseDraftPayload_response(_ con
 	return fc, nil
 }
 
+func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.SearchEdge) graphql.Marshaler {
+			return ec.marshalNSearchEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SearchConnection().PageInfo(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SearchConnection_facets(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_facets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Facets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SearchFacets) graphql.Marshaler {
+			return ec.marshalNSearchFacets2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchFacets(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_facets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchFacets(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_engine(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_engine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Engine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.SearchEngine) graphql.Marshaler {
+			return ec.marshalNSearchEngine2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEngine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_engine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "SearchEngine")
+}
+
+func (ec *executionContext) _SearchConnection_fallback(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_fallback(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fallback, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_fallback(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *models.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchEdge_node(ctx context.Context, field graphql.CollectedField, obj *models.SearchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SearchResult) graphql.Marshaler {
+			return ec.marshalNSearchResult2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_agencies(ctx context.Context, field graphql.CollectedField, obj *models.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_agencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agencies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_agencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_categories(ctx context.Context, field graphql.CollectedField, obj *models.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_categories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Categories, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetCount) graphql.Marshaler {
+			return ec.marshalNFacetCount2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐFacetCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_categories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchFacets_verdicts(ctx context.Context, field graphql.CollectedField, obj *models.SearchFacets) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchFacets_verdicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verdicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.VerdictCount) graphql.Marshaler {
+			return ec.marshalNVerdictCount2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdictCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchFacets_verdicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchFacets",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VerdictCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_issue(ctx context.Context, field graphql.CollectedField, obj *models.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_score(ctx context.Context, field graphql.CollectedField, obj *models.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SearchResult_highlights(ctx context.Context, field graphql.CollectedField, obj *models.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_highlights(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Highlights, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchSynonym_term(ctx context.Context, field graphql.CollectedField, obj *models.SearchSynonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_term(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Term, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_term(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchSynonym_synonyms(ctx context.Context, field graphql.CollectedField, obj *models.SearchSynonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_synonyms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Synonyms(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_synonyms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, true, false, "String")
+}
+
+func (ec *executionContext) _SearchSynonym_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.SearchSynonym) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchSynonym_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchSynonym_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchSynonym", field, false, false, "Time")
+}
+
 func (ec *executionContext) _SetIssueInternalPayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.SetIssueInternalPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12256,6 +13482,38 @@ func (ec *executionContext) fieldContext_SetIssueInternalPayload_issue(_ context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SetSearchSynonymsPayload_searchSynonym(ctx context.Context, field graphql.CollectedField, obj *model.SetSearchSynonymsPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetSearchSynonymsPayload_searchSynonym(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SearchSynonym, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SearchSynonym) graphql.Marshaler {
+			return ec.marshalNSearchSynonym2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonym(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetSearchSynonymsPayload_searchSynonym(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SetSearchSynonymsPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchSynonym(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12905,6 +14163,75 @@ func (ec *executionContext) _User_active(ctx context.Context, field graphql.Coll
 }
 func (ec *executionContext) fieldContext_User_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("User", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _VerdictCount_verdict(ctx context.Context, field graphql.CollectedField, obj *models.VerdictCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VerdictCount_verdict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verdict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Verdict) graphql.Marshaler {
+			return ec.marshalNVerdict2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VerdictCount_verdict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VerdictCount", field, false, false, "Verdict")
+}
+
+func (ec *executionContext) _VerdictCount_label(ctx context.Context, field graphql.CollectedField, obj *models.VerdictCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VerdictCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VerdictCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VerdictCount", field, false, false, "String")
+}
+
+func (ec *executionContext) _VerdictCount_count(ctx context.Context, field graphql.CollectedField, obj *models.VerdictCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VerdictCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VerdictCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VerdictCount", field, false, false, "Int")
 }
 
 func (ec *executionContext) _WaitingIssue_issue(ctx context.Context, field graphql.CollectedField, obj *models.WaitingIssue) (ret graphql.Marshaler) {
@@ -14787,6 +16114,48 @@ func UnmarshalDeclineIssueInput(ctx context.Context, raw any) (model.DeclineIssu
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDeleteSearchSynonymsInput(ctx context.Context, obj any) (model.DeleteSearchSynonymsInput, error) {
+	var it model.DeleteSearchSynonymsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"term"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "term":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("term"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Term = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteSearchSynonymsInput unmarshals raw into the DeleteSearchSynonymsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteSearchSynonymsInput(ctx context.Context, raw any) (model.DeleteSearchSynonymsInput, error) {
+	var out model.DeleteSearchSynonymsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteSearchSynonymsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDiscardResponseDraftInput(ctx context.Context, obj any) (model.DiscardResponseDraftInput, error) {
 	var it model.DiscardResponseDraftInput
 	if obj == nil {
@@ -15683,6 +17052,90 @@ func UnmarshalSaveResponseDraftInput(ctx context.Context, raw any) (model.SaveRe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj any) (models.SearchFilter, error) {
+	var it models.SearchFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"agencySlug", "categorySlug", "kind", "verdict", "status", "from", "to"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "agencySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencySlug = data
+		case "categorySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categorySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CategorySlug = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOIssueKind2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "verdict":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verdict"))
+			data, err := ec.unmarshalOVerdict2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdictᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Verdict = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOIssueStatus2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSearchFilter unmarshals raw into the SearchFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSearchFilter(ctx context.Context, raw any) (models.SearchFilter, error) {
+	var out models.SearchFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SearchFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSetIssueInternalInput(ctx context.Context, obj any) (model.SetIssueInternalInput, error) {
 	var it model.SetIssueInternalInput
 	if obj == nil {
@@ -15736,6 +17189,55 @@ func (ec *executionContext) unmarshalInputSetIssueInternalInput(ctx context.Cont
 func UnmarshalSetIssueInternalInput(ctx context.Context, raw any) (model.SetIssueInternalInput, error) {
 	var out model.SetIssueInternalInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetIssueInternalInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSetSearchSynonymsInput(ctx context.Context, obj any) (model.SetSearchSynonymsInput, error) {
+	var it model.SetSearchSynonymsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"term", "synonyms"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "term":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("term"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Term = data
+		case "synonyms":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("synonyms"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Synonyms = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetSearchSynonymsInput unmarshals raw into the SetSearchSynonymsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetSearchSynonymsInput(ctx context.Context, raw any) (model.SetSearchSynonymsInput, error) {
+	var out model.SetSearchSynonymsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetSearchSynonymsInput", raw, &out)
 	return out, err
 }
 
@@ -16959,6 +18461,39 @@ func (ec *executionContext) _DeclineIssuePayload(ctx context.Context, sel ast.Se
 	return out
 }
 
+var deleteSearchSynonymsPayloadImplementors = []string{"DeleteSearchSynonymsPayload"}
+
+func (ec *executionContext) _DeleteSearchSynonymsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteSearchSynonymsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteSearchSynonymsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteSearchSynonymsPayload")
+		case "searchSynonym":
+			out.Values[i] = ec._DeleteSearchSynonymsPayload_searchSynonym(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var discardResponseDraftPayloadImplementors = []string{"DiscardResponseDraftPayload"}
 
 func (ec *executionContext) _DiscardResponseDraftPayload(ctx context.Context, sel ast.SelectionSet, obj *model.DiscardResponseDraftPayload) graphql.Marshaler {
@@ -17130,6 +18665,49 @@ func (ec *executionContext) _DurationStats(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DurationStats_clockP90(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var facetCountImplementors = []string{"FacetCount"}
+
+func (ec *executionContext) _FacetCount(ctx context.Context, sel ast.SelectionSet, obj *models.FacetCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetCount")
+		case "slug":
+			out.Values[i] = ec._FacetCount_slug(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._FacetCount_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17993,6 +19571,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setSearchSynonyms":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setSearchSynonyms(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSearchSynonyms":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSearchSynonyms(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18270,6 +19862,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_informationReport(ctx, field)
+				})
+		case "search":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_search(ctx, field)
+				})
+		case "searchSynonyms":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_searchSynonyms(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -18993,6 +20597,232 @@ func (ec *executionContext) _SaveResponseDraftPayload(ctx context.Context, sel a
 	return out
 }
 
+var searchConnectionImplementors = []string{"SearchConnection"}
+
+func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.SelectionSet, obj *models.SearchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchConnection")
+		case "edges":
+			out.Values[i] = ec._SearchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchConnection_pageInfo(ctx, field, obj)
+				})
+		case "totalCount":
+			out.Values[i] = ec._SearchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "facets":
+			out.Values[i] = ec._SearchConnection_facets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "engine":
+			out.Values[i] = ec._SearchConnection_engine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fallback":
+			out.Values[i] = ec._SearchConnection_fallback(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchEdgeImplementors = []string{"SearchEdge"}
+
+func (ec *executionContext) _SearchEdge(ctx context.Context, sel ast.SelectionSet, obj *models.SearchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchEdge")
+		case "cursor":
+			out.Values[i] = ec._SearchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchFacetsImplementors = []string{"SearchFacets"}
+
+func (ec *executionContext) _SearchFacets(ctx context.Context, sel ast.SelectionSet, obj *models.SearchFacets) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchFacets")
+		case "agencies":
+			out.Values[i] = ec._SearchFacets_agencies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "categories":
+			out.Values[i] = ec._SearchFacets_categories(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verdicts":
+			out.Values[i] = ec._SearchFacets_verdicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchResultImplementors = []string{"SearchResult"}
+
+func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *models.SearchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchResult")
+		case "issue":
+			out.Values[i] = ec._SearchResult_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._SearchResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "highlights":
+			out.Values[i] = ec._SearchResult_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var searchSynonymImplementors = []string{"SearchSynonym"}
+
+func (ec *executionContext) _SearchSynonym(ctx context.Context, sel ast.SelectionSet, obj *models.SearchSynonym) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchSynonymImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchSynonym")
+		case "term":
+			out.Values[i] = ec._SearchSynonym_term(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "synonyms":
+			out.Values[i] = ec._SearchSynonym_synonyms(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SearchSynonym_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var setIssueInternalPayloadImplementors = []string{"SetIssueInternalPayload"}
 
 func (ec *executionContext) _SetIssueInternalPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetIssueInternalPayload) graphql.Marshaler {
@@ -19006,6 +20836,39 @@ func (ec *executionContext) _SetIssueInternalPayload(ctx context.Context, sel as
 			out.Values[i] = graphql.MarshalString("SetIssueInternalPayload")
 		case "issue":
 			out.Values[i] = ec._SetIssueInternalPayload_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var setSearchSynonymsPayloadImplementors = []string{"SetSearchSynonymsPayload"}
+
+func (ec *executionContext) _SetSearchSynonymsPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetSearchSynonymsPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, setSearchSynonymsPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SetSearchSynonymsPayload")
+		case "searchSynonym":
+			out.Values[i] = ec._SetSearchSynonymsPayload_searchSynonym(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -19385,6 +21248,49 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._User_active(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var verdictCountImplementors = []string{"VerdictCount"}
+
+func (ec *executionContext) _VerdictCount(ctx context.Context, sel ast.SelectionSet, obj *models.VerdictCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, verdictCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VerdictCount")
+		case "verdict":
+			out.Values[i] = ec._VerdictCount_verdict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._VerdictCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._VerdictCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -20127,6 +22033,19 @@ func (ec *executionContext) marshalNDeclineIssuePayload2ᚖgithubᚗcomᚋkotaba
 	return ec._DeclineIssuePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDeleteSearchSynonymsInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDeleteSearchSynonymsInput(ctx context.Context, v any) (model.DeleteSearchSynonymsInput, error) {
+	res, err := ec.unmarshalInputDeleteSearchSynonymsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteSearchSynonymsPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDeleteSearchSynonymsPayload(ctx context.Context, sel ast.SelectionSet, v *model.DeleteSearchSynonymsPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteSearchSynonymsPayload!")
+		return graphql.Null
+	}
+	return ec._DeleteSearchSynonymsPayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDiscardResponseDraftInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDiscardResponseDraftInput(ctx context.Context, v any) (model.DiscardResponseDraftInput, error) {
 	res, err := ec.unmarshalInputDiscardResponseDraftInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -20160,6 +22079,44 @@ func (ec *executionContext) unmarshalNEventType2githubᚗcomᚋkotabaruᚋtangga
 
 func (ec *executionContext) marshalNEventType2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐEventType(ctx context.Context, sel ast.SelectionSet, v models.EventType) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNFacetCount2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐFacetCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.FacetCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetCount2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐFacetCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFacetCount2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐFacetCount(ctx context.Context, sel ast.SelectionSet, v *models.FacetCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FacetCount!")
+		return graphql.Null
+	}
+	return ec._FacetCount(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Float!")
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalNHoliday2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Holiday) graphql.Marshaler {
@@ -20785,6 +22742,88 @@ func (ec *executionContext) marshalNSaveResponseDraftPayload2ᚖgithubᚗcomᚋk
 	return ec._SaveResponseDraftPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSearchConnection2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *models.SearchConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchConnection!")
+		return graphql.Null
+	}
+	return ec._SearchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.SearchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEdge(ctx context.Context, sel ast.SelectionSet, v *models.SearchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchEdge!")
+		return graphql.Null
+	}
+	return ec._SearchEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchEngine2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEngine(ctx context.Context, v any) (models.SearchEngine, error) {
+	var res models.SearchEngine
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchEngine2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEngine(ctx context.Context, sel ast.SelectionSet, v models.SearchEngine) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNSearchFacets2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchFacets(ctx context.Context, sel ast.SelectionSet, v *models.SearchFacets) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchFacets!")
+		return graphql.Null
+	}
+	return ec._SearchFacets(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v *models.SearchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchResult!")
+		return graphql.Null
+	}
+	return ec._SearchResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchSynonym2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonymᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.SearchSynonym) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchSynonym2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonym(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchSynonym2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonym(ctx context.Context, sel ast.SelectionSet, v *models.SearchSynonym) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SearchSynonym!")
+		return graphql.Null
+	}
+	return ec._SearchSynonym(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNSetIssueInternalInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetIssueInternalInput(ctx context.Context, v any) (model.SetIssueInternalInput, error) {
 	res, err := ec.unmarshalInputSetIssueInternalInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -20796,6 +22835,19 @@ func (ec *executionContext) marshalNSetIssueInternalPayload2ᚖgithubᚗcomᚋko
 		return graphql.Null
 	}
 	return ec._SetIssueInternalPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSetSearchSynonymsInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetSearchSynonymsInput(ctx context.Context, v any) (model.SetSearchSynonymsInput, error) {
+	res, err := ec.unmarshalInputSetSearchSynonymsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSetSearchSynonymsPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetSearchSynonymsPayload(ctx context.Context, sel ast.SelectionSet, v *model.SetSearchSynonymsPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SetSearchSynonymsPayload!")
+		return graphql.Null
+	}
+	return ec._SetSearchSynonymsPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNShare2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐShare(ctx context.Context, sel ast.SelectionSet, v models.Share) graphql.Marshaler {
@@ -20814,6 +22866,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		graphql.AddInvalidNullFromMarshaler(ctx, "String!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNSubmitQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubmitQuestionInput(ctx context.Context, v any) (model.SubmitQuestionInput, error) {
@@ -20974,6 +23055,30 @@ func (ec *executionContext) unmarshalNVerdict2githubᚗcomᚋkotabaruᚋtanggap�
 
 func (ec *executionContext) marshalNVerdict2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdict(ctx context.Context, sel ast.SelectionSet, v models.Verdict) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNVerdictCount2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdictCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.VerdictCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVerdictCount2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdictCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVerdictCount2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdictCount(ctx context.Context, sel ast.SelectionSet, v *models.VerdictCount) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VerdictCount!")
+		return graphql.Null
+	}
+	return ec._VerdictCount(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNWaitingIssue2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐWaitingIssue(ctx context.Context, sel ast.SelectionSet, v models.WaitingIssue) graphql.Marshaler {
@@ -21522,6 +23627,30 @@ func (ec *executionContext) unmarshalORole2ᚖgithubᚗcomᚋkotabaruᚋtanggap�
 }
 
 func (ec *executionContext) marshalORole2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRole(ctx context.Context, sel ast.SelectionSet, v *models.Role) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSearchFilter2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchFilter(ctx context.Context, v any) (*models.SearchFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSearchFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSearchOrder2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchOrder(ctx context.Context, v any) (*models.SearchOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(models.SearchOrder)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSearchOrder2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchOrder(ctx context.Context, sel ast.SelectionSet, v *models.SearchOrder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -191,6 +191,10 @@ func complexity(c *ComplexityRoot) {
 	c.Query.Agencies = func(child int) int { return 1 + child*30 }
 	c.Query.Categories = func(child int) int { return 1 + child*20 }
 	c.Query.Users = func(child int) int { return 1 + child*50 }
+	c.Query.Search = func(child int, _ string, _ *models.SearchFilter, _ *models.SearchOrder, first *int, _ *string) int {
+		return 1 + child*page(first)
+	}
+	c.Query.SearchSynonyms = func(child int) int { return 1 + child*100 }
 	c.Issue.Sources = func(child int) int { return 1 + child*5 }
 	c.Issue.Responses = func(child int) int { return 1 + child*2 }
 	c.Issue.Timeline = func(child int) int { return 1 + child*10 }

@@ -22,6 +22,8 @@ type Services struct {
 	Audit          models.AuditService
 	Questions      models.QuestionService
 	Accountability models.AccountabilityService
+	Search         models.SearchService
+	Synonyms       models.SynonymService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

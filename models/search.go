@@ -66,7 +66,7 @@ type SearchRequest struct {
 	Query  string
 	Filter SearchFilter
 	Order  SearchOrder
-	First  int
+	First  *int // nil for the default page size
 	After  string
 }
 
@@ -121,6 +121,15 @@ type SearchConnection struct {
 	Engine      SearchEngine
 	Fallback    bool
 	HasNextPage bool
+}
+
+// Cursors lists the cursors of the page's edges, in order.
+func (c *SearchConnection) Cursors() []string {
+	out := make([]string, len(c.Edges))
+	for i, e := range c.Edges {
+		out[i] = e.Cursor
+	}
+	return out
 }
 
 // SearchStatus describes the search engine and the lag of its index.

@@ -159,6 +159,24 @@ var matrixRows = map[string]matrixRow{
 		},
 		allowed: adminOnly, action: "category.update", want: `"name":"Kategori Sudah Diubah"`,
 	},
+	"setSearchSynonyms": {
+		query: `mutation($in: SetSearchSynonymsInput!) { setSearchSynonyms(input: $in) { searchSynonym { term synonyms } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"term": "istilah " + uniq(), "synonyms": []string{"padanan kata"}})
+		},
+		allowed: adminOnly, action: "search.synonyms.set", want: `"synonyms":["padanan kata"]`,
+	},
+	"deleteSearchSynonyms": {
+		query: `mutation($in: DeleteSearchSynonymsInput!) { deleteSearchSynonyms(input: $in) { searchSynonym { term } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			term := "hapus " + uniq()
+			if _, err := e.db.SetSearchSynonyms(storetest.SystemContext(), term, []string{"padanan kata"}); err != nil {
+				t.Fatalf("set synonyms: %v", err)
+			}
+			return input(map[string]any{"term": term})
+		},
+		allowed: adminOnly, action: "search.synonyms.delete", want: `"term":"hapus `,
+	},
 	"addHoliday": {
 		query: `mutation($in: AddHolidayInput!) { addHoliday(input: $in) { holiday { date kind } } }`,
 		setup: func(t *testing.T, e *matrixEnv) map[string]any {

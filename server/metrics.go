@@ -12,6 +12,12 @@ type Metrics struct {
 	OperationLatency *prometheus.HistogramVec
 	Errors           *prometheus.CounterVec
 	RateLimited      *prometheus.CounterVec
+	// SearchQueries counts searches by the engine that answered and
+	// whether it was the fallback.
+	SearchQueries *prometheus.CounterVec
+	// SearchIndexerFailures counts the indexer's failures by kind:
+	// engine_down, refused (one document) and set_aside.
+	SearchIndexerFailures *prometheus.CounterVec
 }
 
 // NewMetrics registers the series on a fresh registry.
@@ -32,7 +38,14 @@ func NewMetrics() *Metrics {
 		RateLimited: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "tanggap_rate_limit_rejections_total", Help: "Operations refused by a rate limit, by field.",
 		}, []string{"field"}),
+		SearchQueries: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tanggap_search_queries_total", Help: "Searches by the engine that answered and whether it was the fallback.",
+		}, []string{"engine", "fallback"}),
+		SearchIndexerFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "tanggap_search_indexer_failures_total", Help: "Search indexer failures by kind (engine_down, refused, set_aside).",
+		}, []string{"kind"}),
 	}
+	m.Registry.MustRegister(m.SearchQueries, m.SearchIndexerFailures)
 	m.Registry.MustRegister(m.HTTPDuration, m.OperationLatency, m.Errors, m.RateLimited,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

@@ -127,7 +127,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 // routeLabel keeps the metric's cardinality bounded.
 func routeLabel(path string) string {
 	switch {
-	case path == "/graphql", path == "/healthz", path == "/readyz", path == "/metrics":
+	case path == "/graphql", path == "/healthz", path == "/readyz", path == "/metrics", path == "/feed.xml":
 		return path
 	case strings.HasPrefix(path, "/isu/"):
 		return "/isu/{number}"

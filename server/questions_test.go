@@ -61,6 +61,8 @@ var publicQueries = map[string]string{
 	"users":              "",
 	"auditLog":           "",
 	"questions":          "",
+	"search":             `{ search(query: "", first: 100) { totalCount edges { node { highlights issue { number title summary } } } } }`,
+	"searchSynonyms":     "",
 }
 
 // TestPrivacy submits a question with a name, an e-mail and a phone number,
@@ -153,7 +155,7 @@ func TestPrivacy(t *testing.T) {
 			t.Errorf("following the question by its code: %+v", followed.Question)
 		}
 
-		for _, path := range []string{"/", "/isu/" + answered.Number, "/graphiql"} {
+		for _, path := range []string{"/", "/isu/" + answered.Number, "/graphiql", "/feed.xml", "/feed.xml?agency=dinsos"} {
 			resp, err := http.Get(api.srv.URL + path)
 			if err != nil {
 				t.Fatal(err)

@@ -39,6 +39,9 @@ type Config struct {
 	// deployments behind a load balancer.
 	TrustProxy bool
 	Metrics    *Metrics
+	// Search answers the search query; nil searches with the database's
+	// own engine.
+	Search models.SearchService
 }
 
 // Server is the HTTP server of one Tanggap instance. It keeps no state that
@@ -61,6 +64,8 @@ func New(cfg Config) *Server {
 	limits := cfg.Limits
 	limits.FieldRateLimits.Rejected = func(field string) { s.metrics.RateLimited.WithLabelValues(field).Inc() }
 	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store, Accountability: cfg.Store}
+	services.Search, services.Synonyms = s.wireSearch(&cfg), cfg.Store
+	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Services: services,
 		Markdown: markdown.New(),
@@ -81,6 +86,7 @@ func New(cfg Config) *Server {
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
 	mux.Handle("GET /export/information-report.csv", authn(s.exportHandler(s.exportInformationReport)))
+	mux.HandleFunc("GET /feed.xml", s.feed)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -161,6 +167,7 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	} else if len(pending) > 0 {
 		status["migrations"], status["pending"], code = "pending", pending, http.StatusServiceUnavailable
 	}
+	status["search"] = s.searchReadiness(ctx)
 	status["status"] = map[bool]string{true: "ready", false: "not ready"}[code == http.StatusOK]
 	writeJSON(w, code, status)
 }

@@ -116,6 +116,9 @@ func (db *DB) UpdateAgency(ctx context.Context, slug string, in models.AgencyInp
 			}
 			return err
 		}
+		if err := enqueueSearchOfIssues(ctx, tx, "agency_id", agency.ID, now); err != nil {
+			return err
+		}
 		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
 			Action: "agency.update", Subject: "agency:" + before.Slug,
 			Changes: map[string]any{"before": before, "after": agency},
@@ -219,6 +222,9 @@ func (db *DB) UpdateCategory(ctx context.Context, slug string, in models.Categor
 			if isUniqueViolation(err) {
 				return models.Errorf(models.ECONFLICT, "Slug kategori %q sudah dipakai", category.Slug)
 			}
+			return err
+		}
+		if err := enqueueSearchOfIssues(ctx, tx, "category_id", category.ID, now); err != nil {
 			return err
 		}
 		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{

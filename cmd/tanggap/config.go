@@ -30,6 +30,12 @@ type Config struct {
 	// question(trackingCode) per client address.
 	QuestionsPerHour int
 	LookupsPerHour   int
+	// MeiliURL, when set, makes Meilisearch the search engine, with the
+	// database's engine answering when it does not; MeiliKey is its API key
+	// and MeiliIndex the index the application owns.
+	MeiliURL   string
+	MeiliKey   string
+	MeiliIndex string
 }
 
 // loadConfig reads the environment.
@@ -45,9 +51,14 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		LoginPerHour:     20,
 		QuestionsPerHour: 5,
 		LookupsPerHour:   60,
+		MeiliURL:         getenv("TANGGAP_MEILI_URL"),
+		MeiliIndex:       envOr(getenv, "TANGGAP_MEILI_INDEX", "tanggap_issues"),
 	}
 	var err error
 	if c.JWTSecret, err = secret(getenv, "TANGGAP_JWT_SECRET"); err != nil {
+		return c, err
+	}
+	if c.MeiliKey, err = secret(getenv, "TANGGAP_MEILI_KEY"); err != nil {
 		return c, err
 	}
 	if v := getenv("TANGGAP_TOKEN_TTL"); v != "" {
@@ -105,6 +116,9 @@ func (c Config) Masked() map[string]any {
 		"trust_proxy":  c.TrustProxy,
 		"log_queries":  c.LogQueries,
 		"log_level":    c.LogLevel,
+		"meili_url":    maskURL(c.MeiliURL),
+		"meili_key":    mask(c.MeiliKey),
+		"meili_index":  c.MeiliIndex,
 	}
 }
 

@@ -20,6 +20,7 @@ Usage:
   tanggap migrate up|down|status
   tanggap seed
   tanggap import FILE.csv                                                            (layout: README.md)
+  tanggap reindex                                                                    (rebuild search from the database)
   tanggap user add --email E --name N --role ADMIN|TRC|PIC|AUDITOR [--agency SLUG]   (password on stdin)
   tanggap user passwd --email E                                                      (password on stdin)
   tanggap user deactivate --email E
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return seedCmd(ctx, cfg, rest, stdout)
 	case "import":
 		return importCmd(ctx, cfg, rest, stdout)
+	case "reindex":
+		return reindexCmd(ctx, cfg, rest, stdout)
 	case "user":
 		return userCmd(ctx, cfg, rest, stdin, stdout)
 	case "audit":

@@ -64,6 +64,8 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		},
 		PerAccount: map[string]*ratelimit.Limiter{"*": ratelimit.New(1200, time.Minute)},
 	}
+	metrics := server.NewMetrics()
+	searcher := openSearch(cfg, db)
 	srv := server.New(server.Config{
 		Store:           db,
 		Tokens:          tokens,
@@ -71,6 +73,8 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		Limits:          limits,
 		LoginPerAccount: ratelimit.New(cfg.LoginPerHour, time.Hour),
 		TrustProxy:      cfg.TrustProxy,
+		Metrics:         metrics,
+		Search:          searcher.service,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -78,7 +82,11 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "Tanggap is listening on http://%s (database: %s)\n", displayAddr(ln.Addr()), db.Dialect())
 	slog.Info("listening", "addr", ln.Addr().String())
+	indexerCtx, stopIndexer := context.WithCancel(ctx)
+	indexerDone := searcher.start(indexerCtx, metrics)
 	err = srv.Serve(ctx, ln)
+	stopIndexer()
+	<-indexerDone
 	slog.Info("stopped")
 	return err
 }

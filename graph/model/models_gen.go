@@ -216,6 +216,18 @@ type DeclineIssuePayload struct {
 	Issue *models.Issue `json:"issue"`
 }
 
+// The synonym group to remove.
+type DeleteSearchSynonymsInput struct {
+	// Its term.
+	Term string `json:"term"`
+}
+
+// The removed synonym group.
+type DeleteSearchSynonymsPayload struct {
+	// The group as it was.
+	SearchSynonym *models.SearchSynonym `json:"searchSynonym"`
+}
+
 // The draft to delete.
 type DiscardResponseDraftInput struct {
 	// The draft's id.
@@ -552,6 +564,20 @@ type SetIssueInternalInput struct {
 type SetIssueInternalPayload struct {
 	// The issue as stored.
 	Issue *models.Issue `json:"issue"`
+}
+
+// A synonym group to create or replace.
+type SetSearchSynonymsInput struct {
+	// The word or words the group is kept under, e.g. dinkes.
+	Term string `json:"term"`
+	// The other ways to say it, e.g. ["dinas kesehatan"]; 1–20 entries without commas.
+	Synonyms []string `json:"synonyms"`
+}
+
+// The synonym group as stored.
+type SetSearchSynonymsPayload struct {
+	// The group.
+	SearchSynonym *models.SearchSynonym `json:"searchSynonym"`
 }
 
 // A question from the public.

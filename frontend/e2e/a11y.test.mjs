@@ -1,0 +1,77 @@
+// axe-core scan of the main public pages at phone and desktop width: no
+// serious or critical violations.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { BASE_URL, DESKTOP, PHONE, gql, launch, newPage, screenshots, unavailable } from './helpers.mjs';
+
+const skip = unavailable();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe on the page and returns the serious and critical violations. */
+async function seriousViolations(page) {
+  // evaluate runs outside the page's CSP, which allows no inline scripts.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility', { skip: skip ?? false }, () => {
+  let browser;
+  let pages;
+  before(async () => {
+    browser = await launch();
+    const data = await gql(`{ issues(filter: { kind: [MISINFORMATION], verdict: [FALSE] }, first: 1) { edges { node { number } } } }`);
+    const hoax = data.issues.edges[0].node.number;
+    pages = [
+      ['beranda', '/', 'h2'],
+      ['isu', `/isu/${hoax}`, '.response'],
+      ['instansi', '/instansi', '.agency-list li'],
+      ['instansi-dinkes', '/instansi/dinkes', '.stats'],
+      ['tanya', '/tanya', 'form'],
+      ['lacak', '/lacak', 'form'],
+      ['masuk-staf', '/staf/masuk', 'form'],
+    ];
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the main public pages have no serious or critical violations', async () => {
+    const failures = [];
+    for (const [name, path, ready] of pages) {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const page = await newPage(browser, viewport);
+        await page.goto(`${BASE_URL}${path}`);
+        await page.locator(ready).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        for (const v of await seriousViolations(page)) failures.push(`${path} @${viewport.width}px: ${v}`);
+        if (viewport === DESKTOP) await screenshots(page, `a11y-${name}`);
+        await page.context().close();
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('keyboard users can skip to the content and reach the search box and filters', async () => {
+    const page = await newPage(browser, PHONE);
+    await page.goto(`${BASE_URL}/`);
+    await page.locator('.issue-card').first().waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Langsung ke konten');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#konten');
+    const labels = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      labels.push(await page.evaluate(() => (document.activeElement?.labels?.[0] ?? document.activeElement)?.textContent?.trim()));
+    }
+    assert.deepEqual(labels, ['Cari isu', 'Cari', 'Jenis isu']);
+    await screenshots(page, 'a11y-keyboard');
+  });
+});

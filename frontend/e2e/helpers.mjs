@@ -1,0 +1,113 @@
+// Shared set-up for the browser tests: a headless Debian Chromium driven by
+// playwright-core, against a running `tanggap serve --demo`.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.TANGGAP_E2E_URL ?? '').replace(/\/$/, '');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DEMO_PASSWORD = process.env.TANGGAP_DEMO_PASSWORD ?? 'tanggap-demo-2026';
+export const SCREENSHOTS = process.env.TANGGAP_E2E_SCREENSHOTS ?? join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+export const PHONE = { width: 360, height: 780 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * Why the browser tests cannot run here, or null when they can. Under CI a
+ * missing browser or server is a failure, never a skip.
+ */
+export function unavailable() {
+  const problems = [];
+  if (!BASE_URL) problems.push('TANGGAP_E2E_URL is not set (start `tanggap serve --demo` and point it there)');
+  if (!existsSync(CHROMIUM)) problems.push(`no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  if (problems.length === 0) return null;
+  const message = problems.join('; ');
+  if (process.env.CI === 'true') throw new Error(message);
+  return message;
+}
+
+/** Starts a headless Chromium with the flags this machine needs; playwright gives it a fresh profile. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** A fresh context (no shared session storage) with Indonesian locale. */
+export async function newPage(browser, viewport = DESKTOP) {
+  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Makassar' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15000);
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.jsErrors = errors;
+  return page;
+}
+
+/**
+ * Saves the current page at phone width (360 px) and at desktop width, and
+ * fails when the phone layout scrolls sideways.
+ */
+export async function screenshots(page, name, { allowSidewaysScroll = false } = {}) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const original = page.viewportSize();
+  for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+    if (label === 'phone' && !allowSidewaysScroll) {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > viewport.width) throw new Error(`${name}: the page is ${width} px wide at ${viewport.width} px`);
+    }
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** Signs in through the login form and waits for the console. */
+export async function login(page, email) {
+  // Starts from no session, whatever an earlier step left behind.
+  await page.goto(`${BASE_URL}/`);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${BASE_URL}/staf/masuk`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.getByTestId('staff-user').waitFor();
+}
+
+export async function logout(page) {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { name: 'Masuk staf' }).waitFor();
+}
+
+/** Calls the public GraphQL API directly, as a journalist would. */
+export async function gql(query, variables, token) {
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(`${BASE_URL}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = await res.json();
+  if (body.errors?.length) throw new Error(`GraphQL: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** A short unique marker so repeated runs against one server do not collide. */
+export function unique() {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}
+
+/** Signs in through the API and returns the bearer token. */
+export async function apiToken(email) {
+  const data = await gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: DEMO_PASSWORD } });
+  return data.login.token;
+}

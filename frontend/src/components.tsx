@@ -1,0 +1,204 @@
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorMessage, gql } from './api';
+import {
+  eventLabels,
+  formatDateTime,
+  kindLabels,
+  statusLabels,
+  verdictLabels,
+  verdictTone,
+} from './format';
+
+export interface QueryState<T> {
+  data?: T;
+  error?: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Runs a query when its variables change and keeps the last answer. */
+export function useQuery<T>(query: string, variables?: Record<string, unknown>, skip = false): QueryState<T> {
+  const key = JSON.stringify(variables ?? {});
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: !skip });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (skip) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    gql<T>(query, variables).then(
+      (data) => live && setState({ data, loading: false }),
+      (error) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, key, tick, skip]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+/** The current time, refreshed every interval, for running clocks. */
+export function useNow(intervalMs = 30000): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+/** Sets the document title while a page is shown. */
+export function useTitle(title: string | undefined): void {
+  useEffect(() => {
+    if (title) document.title = `${title} · Tanggap`;
+  }, [title]);
+}
+
+export function Loading({ label = 'Memuat…' }: { label?: string }) {
+  return (
+    <p class="loading" role="status">
+      {label}
+    </p>
+  );
+}
+
+export function ErrorBox({ error, retry }: { error: unknown; retry?: () => void }) {
+  return (
+    <div class="alert alert-error" role="alert">
+      <p>{errorMessage(error)}</p>
+      {retry && (
+        <button type="button" class="btn btn-secondary" onClick={retry}>
+          Coba lagi
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Notice({ children, tone = 'info' }: { children: ComponentChildren; tone?: 'info' | 'success' | 'warning' }) {
+  return (
+    <div class={`alert alert-${tone}`} role="status">
+      {children}
+    </div>
+  );
+}
+
+export function VerdictBadge({ verdict, label, large }: { verdict?: string | null; label?: string | null; large?: boolean }) {
+  if (!verdict) return null;
+  return (
+    <span class={`badge verdict verdict-${verdictTone(verdict)}${large ? ' badge-large' : ''}`}>
+      {label ?? verdictLabels[verdict] ?? verdict}
+    </span>
+  );
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span class={`badge status status-${status.toLowerCase()}`}>{statusLabels[status] ?? status}</span>;
+}
+
+export function KindBadge({ kind }: { kind: string }) {
+  return <span class="badge kind">{kindLabels[kind] ?? kind}</span>;
+}
+
+export interface IssueSummary {
+  number: string;
+  title: string;
+  summary: string;
+  kind: string;
+  status: string;
+  verdict: string | null;
+  verdictLabel: string | null;
+  createdAt: string;
+  answeredAt: string | null;
+  agency: { slug: string; shortName: string; name: string } | null;
+  category: { slug: string; name: string } | null;
+}
+
+export const ISSUE_SUMMARY_FIELDS = `number title summary kind status verdict verdictLabel createdAt answeredAt
+  agency { slug shortName name } category { slug name }`;
+
+export function IssueCard({ issue, href, highlight }: { issue: IssueSummary; href?: string; highlight?: string[] }) {
+  return (
+    <article class="card issue-card">
+      <div class="card-meta">
+        <span class="issue-number">{issue.number}</span>
+        <KindBadge kind={issue.kind} />
+        <VerdictBadge verdict={issue.verdict} label={issue.verdictLabel} />
+      </div>
+      <h3 class="card-title">
+        <a href={href ?? `/isu/${issue.number}`}>{issue.title}</a>
+      </h3>
+      {highlight && highlight.length > 0 ? (
+        highlight.map((h) => <p class="snippet" dangerouslySetInnerHTML={{ __html: h }} />)
+      ) : (
+        <p class="card-summary">{issue.summary}</p>
+      )}
+      <p class="card-foot">
+        <StatusBadge status={issue.status} />
+        {issue.agency && <span> · {issue.agency.shortName}</span>}
+        <span> · {formatDateTime(issue.createdAt)}</span>
+      </p>
+    </article>
+  );
+}
+
+export interface TimelineItem {
+  type: string;
+  at: string;
+  reason: string | null;
+  agency: { name: string; shortName: string } | null;
+  actor?: { name: string } | null;
+}
+
+export function Timeline({ events }: { events: TimelineItem[] }) {
+  if (events.length === 0) return <p>Belum ada langkah tercatat.</p>;
+  return (
+    <ol class="timeline">
+      {events.map((e) => (
+        <li>
+          <p class="timeline-what">
+            <strong>{eventLabels[e.type] ?? e.type}</strong>
+            {e.agency && (e.type === 'ASSIGNED' || e.type === 'REASSIGNED') && <span> — {e.agency.name}</span>}
+          </p>
+          <p class="timeline-when">
+            <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+            {e.actor && <span> · {e.actor.name}</span>}
+          </p>
+          {e.reason && <p class="timeline-reason">Alasan: {e.reason}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A button that copies text and says so. */
+export function CopyButton({ text, label = 'Salin' }: { text: string; label?: string }) {
+  const [done, setDone] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      const area = document.createElement('textarea');
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+    setDone(true);
+    timer.current = window.setTimeout(() => setDone(false), 2500);
+  };
+  return (
+    <button type="button" class="btn btn-secondary" onClick={copy} aria-live="polite">
+      {done ? 'Tersalin' : label}
+    </button>
+  );
+}
+
+/** Sorts rows by a key, for small tables. */
+export function byKey<T>(rows: T[], key: (row: T) => string): T[] {
+  return [...rows].sort((a, b) => key(a).localeCompare(key(b), 'id'));
+}

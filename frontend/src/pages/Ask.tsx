@@ -1,0 +1,175 @@
+import { useState } from 'preact/hooks';
+import { ApiError, errorMessage, gql } from '../api';
+import { CopyButton, useTitle } from '../components';
+import { useDirectory } from './directory';
+
+const SUBMIT = `mutation Ask($input: SubmitQuestionInput!) {
+  submitQuestion(input: $input) { trackingCode alreadySubmitted question { status createdAt } }
+}`;
+
+interface Submitted {
+  trackingCode: string;
+  alreadySubmitted: boolean;
+}
+
+const MIN = 20;
+const MAX = 4000;
+
+export function Ask() {
+  useTitle('Ajukan pertanyaan');
+  const directory = useDirectory();
+  const [body, setBody] = useState('');
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [agency, setAgency] = useState('');
+  const [category, setCategory] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [done, setDone] = useState<Submitted | null>(null);
+
+  if (done) return <Receipt submitted={done} />;
+
+  const length = body.trim().length;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (length < MIN) {
+      setError({ message: `Pertanyaan minimal ${MIN} karakter.`, field: 'body' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const input: Record<string, string> = { body: body.trim() };
+      if (name.trim()) input.name = name.trim();
+      if (contact.trim()) input.contact = contact.trim();
+      if (agency) input.agencySlug = agency;
+      if (category) input.categorySlug = category;
+      const data = await gql<{ submitQuestion: Submitted }>(SUBMIT, { input });
+      setDone(data.submitQuestion);
+      window.scrollTo(0, 0);
+    } catch (err) {
+      setError({ message: errorMessage(err), field: err instanceof ApiError ? err.field : undefined });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const invalid = (field: string) => (error?.field === field ? true : undefined);
+
+  return (
+    <section class="narrow">
+      <h1>Ajukan pertanyaan</h1>
+      <p>
+        Tanyakan kebenaran kabar yang Anda terima atau sampaikan pertanyaan kepada pemerintah daerah. Tim Reaksi Cepat akan
+        menelaah dan meneruskannya ke instansi yang tepat. Anda akan mendapat <strong>kode pelacakan</strong> untuk mengikuti
+        jawabannya — tanpa perlu akun.
+      </p>
+      <form onSubmit={submit} noValidate>
+        {error && (
+          <div class="alert alert-error" role="alert">
+            {error.message}
+          </div>
+        )}
+        <div class="field">
+          <label for="tanya-isi">Pertanyaan Anda (wajib)</label>
+          <textarea
+            id="tanya-isi"
+            rows={6}
+            maxLength={MAX}
+            required
+            aria-invalid={invalid('body')}
+            aria-describedby="tanya-isi-bantu"
+            value={body}
+            onInput={(e) => setBody((e.target as HTMLTextAreaElement).value)}
+          />
+          <p id="tanya-isi-bantu" class="hint">
+            {MIN}–{MAX.toLocaleString('id-ID')} karakter. Saat ini {length} karakter.
+          </p>
+        </div>
+        <fieldset>
+          <legend>Data diri (tidak wajib, tidak pernah dipublikasikan)</legend>
+          <div class="field">
+            <label for="tanya-nama">Nama</label>
+            <input id="tanya-nama" autocomplete="name" value={name} aria-invalid={invalid('name')} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <label for="tanya-kontak">E-mail atau nomor HP</label>
+            <input
+              id="tanya-kontak"
+              autocomplete="email"
+              value={contact}
+              aria-invalid={invalid('contact')}
+              aria-describedby="tanya-kontak-bantu"
+              onInput={(e) => setContact((e.target as HTMLInputElement).value)}
+            />
+            <p id="tanya-kontak-bantu" class="hint">
+              Hanya dipakai petugas bila perlu menghubungi Anda.
+            </p>
+          </div>
+        </fieldset>
+        <div class="field">
+          <label for="tanya-instansi">Instansi yang menurut Anda terkait (tidak wajib)</label>
+          <select id="tanya-instansi" value={agency} onChange={(e) => setAgency((e.target as HTMLSelectElement).value)}>
+            <option value="">Tidak tahu</option>
+            {(directory.data?.agencies ?? []).map((a) => (
+              <option value={a.slug}>{a.name}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="tanya-kategori">Topik (tidak wajib)</label>
+          <select id="tanya-kategori" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+            <option value="">Tidak tahu</option>
+            {(directory.data?.categories ?? []).map((c) => (
+              <option value={c.slug}>{c.name}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? 'Mengirim…' : 'Kirim pertanyaan'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Receipt({ submitted }: { submitted: Submitted }) {
+  const trackUrl = `${location.origin}/lacak/${encodeURIComponent(submitted.trackingCode)}`;
+  const share = async () => {
+    if (navigator.share) {
+      try {
+        await navigator.share({ title: 'Kode pelacakan pertanyaan', text: `Kode pelacakan: ${submitted.trackingCode}`, url: trackUrl });
+      } catch {
+        // The reader closed the share sheet.
+      }
+    }
+  };
+  return (
+    <section class="narrow receipt">
+      <h1>Pertanyaan terkirim</h1>
+      {submitted.alreadySubmitted && (
+        <p class="alert alert-info">Pertanyaan yang sama sudah Anda kirim hari ini; berikut kodenya.</p>
+      )}
+      <p>Simpan kode pelacakan ini. Dengan kode ini Anda dapat mengikuti status dan jawaban pertanyaan Anda.</p>
+      <p class="tracking-code" aria-label="Kode pelacakan">
+        <output data-testid="tracking-code">{submitted.trackingCode}</output>
+      </p>
+      <p class="share-actions">
+        <CopyButton text={submitted.trackingCode} label="Salin kode" />
+        <CopyButton text={trackUrl} label="Salin tautan pelacakan" />
+        {typeof navigator.share === 'function' && (
+          <button type="button" class="btn btn-secondary" onClick={share}>
+            Bagikan
+          </button>
+        )}
+        <a class="btn btn-secondary" href={`https://wa.me/?text=${encodeURIComponent(`Kode pelacakan pertanyaan saya: ${submitted.trackingCode} — ${trackUrl}`)}`} target="_blank" rel="noopener noreferrer">
+          Kirim ke WhatsApp saya<span class="sr-only"> (tab baru)</span>
+        </a>
+      </p>
+      <p>
+        <a class="btn btn-primary" href={`/lacak/${encodeURIComponent(submitted.trackingCode)}`}>
+          Lacak pertanyaan ini
+        </a>
+      </p>
+    </section>
+  );
+}

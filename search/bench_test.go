@@ -1,0 +1,195 @@
+package search_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/search"
+	"github.com/kotabaru/tanggap/store/demodata"
+	"github.com/kotabaru/tanggap/store/storetest"
+)
+
+// benchIssues is the size of the benchmark corpus.
+const benchIssues = 10000
+
+// benchQueries are typical searches: words, an inflected form, an
+// abbreviation, a typo, a phrase, an exclusion, a filter and newest-first.
+var benchQueries = []struct {
+	q      string
+	filter models.SearchFilter
+	order  models.SearchOrder
+}{
+	{q: "vaksin puskesmas"},
+	{q: "kebanjiran"},
+	{q: "dinkes hoaks"},
+	{q: "jembatn rusak"},
+	{q: `"air bersih"`},
+	{q: "jalan -longsor"},
+	{q: "pemadaman listrik", order: models.SearchByNewest},
+	{q: "bantuan sosial", filter: models.SearchFilter{Kind: []models.IssueKind{models.KindMisinformation}}},
+	{q: "sekolah"},
+	{q: ""},
+}
+
+// BenchmarkEngines measures, per engine, the full rebuild of 10,000 issues
+// with their responses (documents per second) and the latency of the search
+// service over them. Run it with
+//
+//	go test ./search -run '^$' -bench 'BenchmarkEngines/.*/(rebuild|index-batch)' -benchtime 1x
+//	go test ./search -run '^$' -bench 'BenchmarkEngines/.*/search' -benchtime 200x
+//
+// and TANGGAP_TEST_POSTGRES_URL for PostgreSQL; Meilisearch is measured on
+// the in-process fake unless TANGGAP_TEST_MEILI_URL names a real server.
+func BenchmarkEngines(b *testing.B) {
+	cases := []engineCase{sqliteCase()}
+	if os.Getenv(storetest.PostgresURLEnv) != "" {
+		cases = append(cases, postgresCase())
+	}
+	if url := os.Getenv(meiliURLEnv); url != "" {
+		cases = append(cases, liveMeiliCase(url))
+	} else {
+		cases = append(cases, fakeMeiliCase())
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			e := newEnv(b, c)
+			storetest.MustLoadDemo(b, e.db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
+			insertBenchIssues(b, e)
+			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db.Bun(), 500)); err != nil {
+				b.Fatal(err)
+			}
+
+			b.Run("rebuild", func(b *testing.B) {
+				var docs int
+				start := time.Now()
+				for i := 0; i < b.N; i++ {
+					n, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db.Bun(), 500))
+					if err != nil {
+						b.Fatal(err)
+					}
+					docs += n
+				}
+				b.ReportMetric(float64(docs)/time.Since(start).Seconds(), "docs/s")
+			})
+
+			b.Run("index-batch", func(b *testing.B) {
+				// The indexer's path: load 200 documents and index them.
+				ids, err := search.PublicIssueIDs(ctx(), e.db.Bun(), 0, 200)
+				if err != nil {
+					b.Fatal(err)
+				}
+				start := time.Now()
+				for i := 0; i < b.N; i++ {
+					docs, gone, err := search.LoadDocuments(ctx(), e.db.Bun(), ids)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if err := e.engine.Index(ctx(), docs, gone); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.N*len(ids))/time.Since(start).Seconds(), "docs/s")
+			})
+
+			b.Run("search", func(b *testing.B) {
+				latencies := make([]time.Duration, 0, b.N)
+				for i := 0; i < b.N; i++ {
+					bq := benchQueries[i%len(benchQueries)]
+					start := time.Now()
+					_, err := e.service.Search(ctx(), models.SearchRequest{Query: bq.q, Filter: bq.filter, Order: bq.order})
+					latencies = append(latencies, time.Since(start))
+					if err != nil {
+						b.Fatal(err)
+					}
+				}
+				sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
+				b.ReportMetric(float64(latencies[len(latencies)/2].Microseconds())/1000, "p50-ms")
+				b.ReportMetric(float64(latencies[len(latencies)*95/100].Microseconds())/1000, "p95-ms")
+			})
+		})
+	}
+}
+
+// insertBenchIssues adds benchIssues answered issues to the demo database,
+// each a public demo issue with its response, varied by place and by words
+// drawn from the whole demo corpus.
+func insertBenchIssues(b *testing.B, e *env) {
+	b.Helper()
+	var agencies []*models.Agency
+	var categories []*models.Category
+	if err := e.db.Bun().NewSelect().Model(&agencies).Scan(ctx()); err != nil {
+		b.Fatal(err)
+	}
+	if err := e.db.Bun().NewSelect().Model(&categories).Scan(ctx()); err != nil {
+		b.Fatal(err)
+	}
+	agencyID, categoryID := map[string]int64{}, map[string]int64{}
+	for _, a := range agencies {
+		agencyID[a.Slug] = a.ID
+	}
+	for _, c := range categories {
+		categoryID[c.Slug] = c.ID
+	}
+	var templates []demodata.Issue
+	var pool []string
+	for _, d := range demodata.Issues {
+		if d.Response != nil && !d.Internal {
+			templates = append(templates, d)
+			pool = append(pool, strings.Fields(d.Summary)...)
+		}
+	}
+	places := []string{"Pulau Laut Utara", "Kelumpang Hulu", "Hampang", "Sungai Durian", "Pamukan Selatan", "Pulau Sebuku", "Kelumpang Selatan", "Tanjung Selayar"}
+	rng := rand.New(rand.NewPCG(7, 11))
+	base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	const batch = 500
+	for start := 0; start < benchIssues; start += batch {
+		var issues []*models.Issue
+		for i := start; i < start+batch && i < benchIssues; i++ {
+			d := templates[i%len(templates)]
+			words := make([]string, 12)
+			for w := range words {
+				words[w] = pool[rng.IntN(len(pool))]
+			}
+			at := base.Add(time.Duration(i) * 37 * time.Minute)
+			issue := &models.Issue{
+				Number: fmt.Sprintf("BEN-2025-%06d", i+1), Title: d.Title + " di " + places[i%len(places)],
+				Summary: d.Summary + " " + strings.Join(words, " "), Kind: models.IssueKind(d.Kind), Status: models.StatusAnswered,
+				CreatedAt: at, UpdatedAt: at, AssignedAt: &at, AnsweredAt: &at,
+			}
+			if id, ok := agencyID[d.AgencySlug]; ok {
+				issue.AgencyID = &id
+			}
+			if id, ok := categoryID[d.CategorySlug]; ok {
+				issue.CategoryID = &id
+			}
+			if d.Response.Verdict != "" {
+				v := models.Verdict(d.Response.Verdict)
+				issue.Verdict = &v
+			}
+			issues = append(issues, issue)
+		}
+		if _, err := e.db.Bun().NewInsert().Model(&issues).Exec(ctx()); err != nil {
+			b.Fatal(err)
+		}
+		responses := make([]*models.Response, 0, len(issues))
+		for j, issue := range issues {
+			d := templates[(start+j)%len(templates)]
+			if issue.AgencyID == nil {
+				continue
+			}
+			responses = append(responses, &models.Response{
+				IssueID: issue.ID, AgencyID: *issue.AgencyID, Status: models.ResponsePublished, Body: d.Response.Body,
+				Verdict: issue.Verdict, Revision: 1, CreatedAt: issue.CreatedAt, UpdatedAt: issue.CreatedAt, PublishedAt: issue.AnsweredAt,
+			})
+		}
+		if _, err := e.db.Bun().NewInsert().Model(&responses).Exec(ctx()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

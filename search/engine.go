@@ -1,0 +1,75 @@
+// Package search finds public issues and their official responses in
+// Indonesian (DESIGN §4). Three engines implement one Engine interface and
+// pass one conformance suite: SQLite FTS5 (the embedded default), PostgreSQL
+// full-text search with the indonesian configuration, and Meilisearch. All
+// of them stem with the Indonesian Snowball stemmer, apply the synonyms ADMIN
+// keeps in the database, tolerate typos, and understand quoted phrases and
+// exclusions with a minus sign.
+//
+// The database stays the single source of truth: the store writes a search
+// outbox row in the same transaction as every change of a document, and the
+// Indexer drains the outbox into the engines, marking a row done only once
+// every engine confirmed it.
+package search
+
+import (
+	"context"
+	"errors"
+
+	"github.com/kotabaru/tanggap/models"
+)
+
+// Engine indexes documents and answers searches.
+type Engine interface {
+	// Name says which engine this is, as reported to clients.
+	Name() models.SearchEngine
+	// Index adds or replaces docs and removes the documents of the issues in
+	// removed. It returns once the engine has confirmed every change.
+	Index(ctx context.Context, docs []*Document, removed []int64) error
+	// Search answers one page of a search.
+	Search(ctx context.Context, req *Request) (*Result, error)
+	// Ping reports whether the engine is reachable.
+	Ping(ctx context.Context) error
+	// Rebuild replaces the whole index with the documents of source while
+	// searches keep being answered from the old one, and returns how many
+	// documents it indexed.
+	Rebuild(ctx context.Context, source DocumentSource) (int, error)
+}
+
+// Request is one search as engines receive it.
+type Request struct {
+	Query  Query
+	Filter models.SearchFilter
+	Order  models.SearchOrder
+	Offset int
+	Limit  int
+}
+
+// Result is one page of hits with the totals over every match.
+type Result struct {
+	Hits   []Hit
+	Total  int
+	Facets Facets
+}
+
+// Hit is one matching document.
+type Hit struct {
+	IssueID    int64
+	Score      float64
+	Highlights []string
+}
+
+// Facets count the matches by agency slug, category slug and verdict.
+type Facets struct {
+	Agencies   map[string]int
+	Categories map[string]int
+	Verdicts   map[string]int
+}
+
+func newFacets() Facets {
+	return Facets{Agencies: map[string]int{}, Categories: map[string]int{}, Verdicts: map[string]int{}}
+}
+
+// ErrUnavailable marks an engine that cannot be reached at all, as opposed
+// to one that refused a particular document.
+var ErrUnavailable = errors.New("search engine unavailable")

@@ -1,0 +1,118 @@
+package search_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/search"
+	"github.com/kotabaru/tanggap/search/meilitest"
+	"github.com/kotabaru/tanggap/store"
+)
+
+// TestRebuild: a rebuild replaces the whole index from the database while
+// searches keep being answered from the old one; on Meilisearch it fills a
+// fresh index and swaps it in.
+func TestRebuild(t *testing.T) {
+	for _, c := range engineCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			var srv *meilitest.Server
+			if c.engine == models.EngineMeilisearch {
+				srv = meilitest.New("")
+				t.Cleanup(srv.Close)
+				c.build = func(_ testing.TB, db *store.DB, syn *search.SynonymSource) search.Engine {
+					return search.NewMeili(srv.URL, "", "issues", syn)
+				}
+			}
+			e := newEnv(t, c)
+			e.loadCorpus()
+			// Damage the index behind the outbox's back: the rebuild must
+			// restore it from the database alone.
+			if err := e.engine.Index(ctx(), nil, []int64{e.issues["rob"].ID}); err != nil {
+				t.Fatal(err)
+			}
+			if got := e.keys(e.search("banjir")); !same(got, "kebanjiran") {
+				t.Fatalf("after the damage: %v", got)
+			}
+
+			duringRebuild := []string(nil)
+			source := func(ctx context.Context, yield func([]*search.Document) error) error {
+				return search.AllDocuments(e.db.Bun(), 3)(ctx, func(docs []*search.Document) error {
+					if err := yield(docs); err != nil {
+						return err
+					}
+					if duringRebuild == nil {
+						// Half-way through, searches still see the whole old index.
+						duringRebuild = e.keys(e.search(""))
+					}
+					return nil
+				})
+			}
+			n, err := e.engine.Rebuild(ctx(), source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != len(publicKeys) {
+				t.Errorf("rebuilt %d documents, want %d", n, len(publicKeys))
+			}
+			if len(duringRebuild) != len(publicKeys)-1 {
+				t.Errorf("during the rebuild search saw %v, want the %d old documents", duringRebuild, len(publicKeys)-1)
+			}
+			if got := e.keys(e.search("banjir")); !same(got, "kebanjiran", "rob") {
+				t.Errorf("after the rebuild: %v", got)
+			}
+			if got := e.keys(e.search("")); !same(got, publicKeys...) {
+				t.Errorf("after the rebuild the index holds %v", got)
+			}
+			// Typo tolerance works from the rebuilt vocabulary.
+			if got := e.keys(e.search("vaksinsai")); !slices.Equal(got, []string{"vaksin"}) {
+				t.Errorf("typo after the rebuild: %v", got)
+			}
+			if srv != nil {
+				if srv.Calls("POST /swap-indexes") != 1 {
+					t.Errorf("swap-indexes called %d times, want once", srv.Calls("POST /swap-indexes"))
+				}
+				if got := srv.Indexes(); len(got) != 1 || got[0] != "issues" || strings.Contains(got[0], "rebuild") {
+					t.Errorf("indexes after the rebuild: %v, want only the live one", got)
+				}
+			}
+		})
+	}
+}
+
+// TestMeiliAddedLater: a deployment that adds Meilisearch to a database whose
+// outbox is long drained gets the new index filled through the outbox.
+func TestMeiliAddedLater(t *testing.T) {
+	e := newEnv(t, sqliteCase())
+	e.loadCorpus()
+	if b := e.backlog(); b.Pending != 0 {
+		t.Fatalf("backlog before = %+v", b)
+	}
+	srv := meilitest.New("")
+	t.Cleanup(srv.Close)
+	meili := search.NewMeili(srv.URL, "", "issues", search.NewSynonymSource(e.db.Bun(), 0))
+	meili.OnCreated = func(ctx context.Context) error { return search.EnqueueAll(ctx, e.db.Bun(), e.clock.Now()) }
+	if err := meili.Setup(ctx()); err != nil {
+		t.Fatal(err)
+	}
+	if b := e.backlog(); b.Pending == 0 {
+		t.Fatal("creating the index queued nothing")
+	}
+	indexer := search.NewIndexer(e.db.Bun(), e.engine, meili)
+	indexer.Now, indexer.Logger = e.clock.Now, quiet
+	if _, err := indexer.Drain(ctx()); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.Documents("issues"); n != len(publicKeys) {
+		t.Errorf("Meilisearch holds %d documents, want %d", n, len(publicKeys))
+	}
+	// Setting up an existing index queues nothing again.
+	if err := search.NewMeili(srv.URL, "", "issues", search.NewSynonymSource(e.db.Bun(), 0)).Setup(ctx()); err != nil {
+		t.Fatal(err)
+	}
+	if b := e.backlog(); b.Pending != 0 {
+		t.Errorf("backlog after a second setup = %+v", b)
+	}
+}

@@ -1,0 +1,171 @@
+package search_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/store/demodata"
+	"github.com/kotabaru/tanggap/store/storetest"
+)
+
+// relevanceQuery is a query as citizens and journalists type it, with the
+// demo issues (by index in demodata.Issues) a person would expect on top.
+type relevanceQuery struct {
+	query    string
+	relevant []int
+}
+
+// relevanceSet runs over the demo corpus: 70 issues of six months, their
+// official responses and revisions (store/demodata).
+var relevanceSet = []relevanceQuery{
+	{"vaksin puskesmas bayar", []int{0}},
+	{"air PDAM tidak mengalir", []int{1, 61}},
+	{"PPPK jalur khusus", []int{2}},
+	{"blangko e-KTP", []int{3}},
+	{"video banjir bandang", []int{4, 25}},
+	{"jembatan kayu lapuk", []int{5}},
+	{"jadwal feri Batulicin", []int{6, 17}},
+	{"nomor WhatsApp palsu bupati", []int{7, 9}},
+	{"DBD anak meninggal", []int{8}},
+	{"sampah pantai Gedambaan", []int{10}},
+	{"penanaman mangrove", []int{11}},
+	{"BLT dicoret ponsel android", []int{12, 40}},
+	{"pasien BPJS beli obat", []int{13}},
+	{"harga elpiji 3 kg", []int{15}},
+	{"jalan berlubang bandara", []int{16}},
+	{"libur sekolah diperpanjang", []int{19}},
+	{"antrian poliklinik RSUD", []int{20}},
+	{"buaya", []int{21}},
+	{"air kelapa sembuhkan demam berdarah", []int{23}},
+	{"CPNS data pribadi", []int{26, 55}},
+	{"zonasi PPDB", []int{27}},
+	{"solar nelayan dipangkas", []int{29}},
+	{"listrik padam Pulau Sebuku", []int{30}},
+	{"bansos Rp600.000", []int{31}},
+	{"ikan mati limbah tambang", []int{33}},
+	{"IGD tutup dokter mogok", []int{37}},
+	{"kartu tani pupuk bersubsidi", []int{39, 38}},
+	{"penerangan jalan pelabuhan", []int{41}},
+	{"gelombang tinggi", []int{42}},
+	{"cara mengecek penerima PKH", []int{43}},
+	{"difteri", []int{44}},
+	{"imunisasi campak kemandulan", []int{47}},
+	{"longsor Hampang", []int{48}},
+	{"denda PBB", []int{49}},
+	{"juru parkir Siring Laut", []int{50}},
+	{"tenaga honorer non-ASN", []int{54}},
+	{"beras bantuan plastik", []int{52}},
+	{"merkuri ikan Teluk Tamiang", []int{56}},
+	{"tanggul retak", []int{60}},
+	{"bakteri koli PDAM", []int{63}},
+	{"hoaks dinkes", []int{0, 47, 58}},
+	{"pendaftaran cek kesehatan gratis", []int{58}},
+	{"rumah kebanjiran drainase", []int{51}},
+	{"perpustakaan keliling", []int{53}},
+	{"beasiswa mahasiswa", []int{64}},
+	// One wrong letter.
+	{"vaksin puskesmsa", []int{0}},
+	{"jembatn kayu", []int{5}},
+	{"gelombnag tinggi", []int{42}},
+}
+
+// hiddenIssues are the demo issues the public must never find: internal,
+// rejected and new ones.
+var hiddenIssues = []int{14, 32, 36, 46, 65, 66, 67, 68, 69}
+
+// TestRelevance prints recall@3 and the mean reciprocal rank of the
+// relevance set per engine, and fails below a recall@3 of 0.9.
+func TestRelevance(t *testing.T) {
+	for _, c := range engineCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			storetest.MustLoadDemo(t, e.db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
+			e.clock.Advance(365 * 24 * time.Hour)
+			e.drain()
+			runRelevance(t, e, c.name)
+		})
+	}
+}
+
+func runRelevance(t *testing.T, e *env, engine string) {
+	var rows []struct {
+		Number string `bun:"number"`
+		Title  string `bun:"title"`
+	}
+	if err := e.db.Bun().NewRaw("SELECT number, title FROM issues").Scan(ctx(), &rows); err != nil {
+		t.Fatal(err)
+	}
+	numberOf := map[string]string{}
+	for _, r := range rows {
+		numberOf[r.Title] = r.Number
+	}
+	number := func(i int) string {
+		n, ok := numberOf[demodata.Issues[i].Title]
+		if !ok {
+			t.Fatalf("demo issue %d (%s) is not in the database", i, demodata.Issues[i].Title)
+		}
+		return n
+	}
+	hidden := map[string]bool{}
+	for _, i := range hiddenIssues {
+		hidden[number(i)] = true
+	}
+
+	var recallSum, rrSum float64
+	for _, rq := range relevanceSet {
+		conn := e.search(rq.query, func(r *models.SearchRequest) { r.First = first(10) })
+		var got []string
+		for _, edge := range conn.Edges {
+			got = append(got, edge.Node.Issue.Number)
+			if hidden[edge.Node.Issue.Number] {
+				t.Errorf("%q found hidden issue %s", rq.query, edge.Node.Issue.Number)
+			}
+		}
+		want := make([]string, len(rq.relevant))
+		for i, idx := range rq.relevant {
+			want[i] = number(idx)
+		}
+		found, firstRank := 0, 0
+		for rank, n := range got {
+			if !slices.Contains(want, n) {
+				continue
+			}
+			if rank < 3 {
+				found++
+			}
+			if firstRank == 0 {
+				firstRank = rank + 1
+			}
+		}
+		recall := float64(found) / float64(min(len(want), 3))
+		recallSum += recall
+		if firstRank > 0 {
+			rrSum += 1 / float64(firstRank)
+		}
+		if recall < 1 {
+			t.Logf("%-40q recall@3 %.2f, first relevant at %d; top: %s", rq.query, recall, firstRank, titles(e, conn, 3))
+		}
+	}
+	n := float64(len(relevanceSet))
+	recall, mrr := recallSum/n, rrSum/n
+	t.Logf("%s: %d queries, recall@3 = %.3f, MRR = %.3f", engine, len(relevanceSet), recall, mrr)
+	fmt.Printf("relevance %-16s queries=%d recall@3=%.3f MRR=%.3f\n", engine, len(relevanceSet), recall, mrr)
+	if recall < 0.9 {
+		t.Errorf("%s: recall@3 = %.3f, want at least 0.9", engine, recall)
+	}
+}
+
+func titles(e *env, conn *models.SearchConnection, n int) string {
+	var out []string
+	for i, edge := range conn.Edges {
+		if i == n {
+			break
+		}
+		out = append(out, edge.Node.Issue.Title)
+	}
+	return strings.Join(out, " | ")
+}
