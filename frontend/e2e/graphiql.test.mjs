@@ -25,9 +25,20 @@ describe('GraphiQL', { skip: skip ?? false }, () => {
     const consoleErrors = [];
     page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
     await page.goto(`${BASE_URL}/graphiql`);
-    await page.locator('.graphiql-container').waitFor();
-    await page.getByRole('button', { name: /Execute query/i }).click();
-    await page.locator('.result-window', { hasText: '"totalCount"' }).waitFor();
+    await page.locator('.graphiql-container').waitFor({ timeout: 30000 });
+    // The editor fills in the example query after it has mounted; run it
+    // only then, and give a slow machine a second click if the first came
+    // before GraphiQL was listening.
+    await page.locator('.graphiql-query-editor', { hasText: 'totalCount' }).waitFor({ timeout: 30000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.getByRole('button', { name: /Execute query/i }).click();
+      try {
+        await page.locator('.result-window', { hasText: '"totalCount"' }).waitFor({ timeout: 10000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
     assert.match(await page.locator('.result-window').textContent(), /"number": "KTB-\d{4}-\d{6}"/);
     assert.deepEqual(foreign, [], 'no request leaves the server');
     assert.deepEqual(page.jsErrors, []);
