@@ -241,14 +241,18 @@ func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 	if !graphql.HasOperationContext(ctx) {
 		return resp
 	}
-	name := "anonymous"
+	// The label is the operation type and its first root field, not the
+	// client's operation name: names are free text, and every new one would
+	// be a new series kept forever.
+	name := "unknown"
 	var start time.Time
 	if rc := graphql.GetOperationContext(ctx); rc != nil {
 		start = rc.Stats.OperationStart
-		if rc.OperationName != "" {
-			name = rc.OperationName
-		} else if rc.Operation != nil && rc.Operation.Name != "" {
-			name = rc.Operation.Name
+		if rc.Operation != nil {
+			name = string(rc.Operation.Operation)
+			if fields := rootFields(rc); len(fields) > 0 {
+				name += "." + fields[0]
+			}
 		}
 	}
 	var codes []string
@@ -258,9 +262,6 @@ func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 				codes = append(codes, c)
 			}
 		}
-	}
-	if len(name) > 64 {
-		name = name[:64]
 	}
 	o.report(name, time.Since(start), codes)
 	return resp

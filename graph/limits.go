@@ -203,6 +203,8 @@ func complexity(c *ComplexityRoot) {
 		return 1 + child*page(first)
 	}
 	c.Issue.Questions = func(child int) int { return 1 + child*5 }
+	// Verification re-reads the whole chain: a few per operation at most.
+	c.Query.AuditVerification = func(child int) int { return 1500 + child }
 	c.Issue.DueExplanation = func(child int) int { return 5 + child }
 	c.DueExplanation.Days = func(child int) int { return 1 + child*20 }
 	c.Query.ResponseTimeReport = func(child int, _ *time.Time, _ *time.Time, _ *string) int { return 50 + child }

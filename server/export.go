@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kotabaru/tanggap/models"
@@ -16,7 +17,7 @@ import (
 // timestamp and due time, the per-agency response-time report, the audit
 // log and the annual information report. The bearer token is required; no
 // cookie ever authenticates a download.
-func (s *Server) exportHandler(write func(w *csv.Writer, r *http.Request) error) http.Handler {
+func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := models.UserFromContext(r.Context())
 		switch {
@@ -31,7 +32,7 @@ func (s *Server) exportHandler(write func(w *csv.Writer, r *http.Request) error)
 		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", exportName(r)))
 		w.Header().Set("Cache-Control", "no-store")
 		tracked := &trackingWriter{ResponseWriter: w}
-		out := csv.NewWriter(tracked)
+		out := &safeCSV{Writer: csv.NewWriter(tracked)}
 		err := write(out, r)
 		if err == nil {
 			out.Flush()
@@ -54,6 +55,25 @@ func (s *Server) exportHandler(write func(w *csv.Writer, r *http.Request) error)
 		out.Write([]string{"# unduhan terputus: kesalahan internal, kode permintaan " + w.Header().Get("X-Request-ID")})
 		out.Flush()
 	})
+}
+
+// safeCSV writes rows for spreadsheets: a cell that would start a formula
+// (=, +, -, @, tab, carriage return) is prefixed with an apostrophe, so a
+// title written by anyone cannot run in an auditor's spreadsheet.
+type safeCSV struct{ *csv.Writer }
+
+func (w *safeCSV) Write(record []string) error {
+	for i, cell := range record {
+		if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !isNumber(cell) {
+			record[i] = "'" + cell
+		}
+	}
+	return w.Writer.Write(record)
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
 }
 
 // trackingWriter notes whether any byte of the body was sent.
@@ -82,7 +102,7 @@ func (s *Server) formatTime(t *time.Time) string {
 	return t.In(s.cfg.Store.Location()).Format(time.RFC3339)
 }
 
-func (s *Server) exportIssues(w *csv.Writer, r *http.Request) error {
+func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
 	w.Write([]string{"number", "title", "kind", "status", "priority", "verdict", "agency_id", "category_id", "internal",
 		"created_at", "assigned_at", "acknowledge_due_at", "acknowledged_at", "answer_due_at", "answered_at", "closed_at", "overdue_now"})
 	agencies, err := s.agencySlugs(r)
@@ -124,7 +144,7 @@ func (s *Server) agencySlugs(r *http.Request) (map[int64]string, error) {
 	return slugs, nil
 }
 
-func (s *Server) exportResponseTimes(w *csv.Writer, r *http.Request) error {
+func (s *Server) exportResponseTimes(w *safeCSV, r *http.Request) error {
 	var f models.ReportFilter
 	var err error
 	if f.From, err = queryTime(r, "from"); err != nil {
@@ -159,7 +179,7 @@ func stats(d models.DurationStats) []string {
 	return []string{itoa(d.Count), seconds(d.WorkingMedian), seconds(d.WorkingP90), seconds(d.ClockMedian), seconds(d.ClockP90)}
 }
 
-func (s *Server) exportAudit(w *csv.Writer, r *http.Request) error {
+func (s *Server) exportAudit(w *safeCSV, r *http.Request) error {
 	w.Write([]string{"id", "at", "actor_id", "actor_role", "action", "subject", "changes", "prev_hash", "hash"})
 	filter := models.AuditFilter{First: 100}
 	for {
@@ -182,7 +202,7 @@ func (s *Server) exportAudit(w *csv.Writer, r *http.Request) error {
 	}
 }
 
-func (s *Server) exportInformationReport(w *csv.Writer, r *http.Request) error {
+func (s *Server) exportInformationReport(w *safeCSV, r *http.Request) error {
 	year, err := strconv.Atoi(r.URL.Query().Get("year"))
 	if err != nil {
 		return models.Invalid("year", "tahun wajib diisi")

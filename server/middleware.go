@@ -32,20 +32,28 @@ func requestContext(trustProxy bool, timeout time.Duration, next http.Handler) h
 	})
 }
 
+// clientAddr is the address rate limits count. Behind a trusted proxy it
+// is the rightmost X-Forwarded-For entry, the one the proxy itself added;
+// entries to its left are whatever the client sent. IPv6 addresses count by
+// their /64 network, which one subscriber usually holds whole.
 func clientAddr(r *http.Request, trustProxy bool) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
 	if trustProxy {
-		if fwd := r.Header.Get("X-Forwarded-For"); fwd != "" {
-			first, _, _ := strings.Cut(fwd, ",")
-			if ip := net.ParseIP(strings.TrimSpace(first)); ip != nil {
-				return ip.String()
+		if fwd := r.Header.Values("X-Forwarded-For"); len(fwd) > 0 {
+			entries := strings.Split(fwd[len(fwd)-1], ",")
+			if ip := net.ParseIP(strings.TrimSpace(entries[len(entries)-1])); ip != nil {
+				host = ip.String()
 			}
 		}
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
+	ip := net.ParseIP(host)
+	if ip == nil || ip.To4() != nil {
+		return host
 	}
-	return host
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
 // cors lets browsers on any origin call the public API. Staff calls carry a

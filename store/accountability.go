@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -123,7 +124,8 @@ func (db *DB) UpdateResponsePolicy(ctx context.Context, p models.ResponsePolicy)
 		return nil, 0, err
 	}
 	if err := p.Validate(); err != nil {
-		return nil, 0, models.Invalid(fieldOf(err), "target tidak valid: harus positif, dalam menit utuh, dan konfirmasi tidak lebih lama dari jawaban")
+		field := map[string]string{"acknowledgeWithin": "acknowledgeWithinMinutes", "answerWithin": "answerWithinMinutes"}[fieldOf(err)]
+		return nil, 0, models.Invalid(cmp.Or(field, fieldOf(err)), "target tidak valid: harus positif, dalam menit utuh, dan konfirmasi tidak lebih lama dari jawaban")
 	}
 	if p.AcknowledgeWithin%time.Minute != 0 || p.AnswerWithin%time.Minute != 0 {
 		return nil, 0, models.Invalid("acknowledgeWithinMinutes", "target dihitung dalam menit utuh")

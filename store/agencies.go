@@ -25,8 +25,12 @@ func (db *DB) AgencyBySlug(ctx context.Context, slug string) (*models.Agency, er
 }
 
 func agencyBySlug(ctx context.Context, idb bun.IDB, slug string) (*models.Agency, error) {
+	return agencyBySlugQuery(ctx, idb.NewSelect(), slug)
+}
+
+func agencyBySlugQuery(ctx context.Context, q *bun.SelectQuery, slug string) (*models.Agency, error) {
 	agency := new(models.Agency)
-	err := idb.NewSelect().Model(agency).Where("slug = ?", slug).Scan(ctx)
+	err := q.Model(agency).Where("slug = ?", slug).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("Instansi " + slug)
 	}
@@ -102,7 +106,7 @@ func (db *DB) UpdateAgency(ctx context.Context, slug string, in models.AgencyInp
 	}
 	var agency *models.Agency
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		if agency, err = agencyBySlug(ctx, tx, slug); err != nil {
+		if agency, err = agencyBySlugQuery(ctx, db.forUpdate(tx.NewSelect()), slug); err != nil {
 			return err
 		}
 		before := *agency
@@ -208,7 +212,7 @@ func (db *DB) UpdateCategory(ctx context.Context, slug string, in models.Categor
 	var category *models.Category
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		category = new(models.Category)
-		if err := tx.NewSelect().Model(category).Where("slug = ?", slug).Scan(ctx); errors.Is(err, sql.ErrNoRows) {
+		if err := db.forUpdate(tx.NewSelect().Model(category).Where("slug = ?", slug)).Scan(ctx); errors.Is(err, sql.ErrNoRows) {
 			return notFound(fmt.Sprintf("Kategori %s", slug))
 		} else if err != nil {
 			return err

@@ -25,6 +25,28 @@ func (db *DB) lockIssue(ctx context.Context, tx bun.Tx, number string) (*models.
 	return issue, nil
 }
 
+// lockIssueByID loads an issue for update inside tx, by its id.
+func (db *DB) lockIssueByID(ctx context.Context, tx bun.Tx, id int64) (*models.Issue, error) {
+	issue := new(models.Issue)
+	q := tx.NewSelect().Model(issue).Where("id = ?", id)
+	if db.dialect == Postgres {
+		q = q.For("UPDATE")
+	}
+	if err := q.Scan(ctx); err != nil {
+		return nil, err
+	}
+	return issue, nil
+}
+
+// forUpdate locks the rows q reads until tx ends, on PostgreSQL; SQLite's
+// immediate transaction already holds the database's write lock.
+func (db *DB) forUpdate(q *bun.SelectQuery) *bun.SelectQuery {
+	if db.dialect == Postgres {
+		return q.For("UPDATE")
+	}
+	return q
+}
+
 // conflict reports an illegal transition in words a person understands.
 func conflict(issue *models.Issue, format string, args ...any) error {
 	return models.Errorf(models.ECONFLICT, "Isu %s berstatus %s: %s", issue.Number, statusLabel(issue.Status), fmt.Sprintf(format, args...))

@@ -248,9 +248,9 @@ func (db *DB) QuestionsByIssueIDs(ctx context.Context, ids []int64) ([]*models.Q
 }
 
 // triage loads a question TRC can still triage, inside tx.
-func triage(ctx context.Context, tx bun.Tx, id int64) (*models.Question, error) {
+func (db *DB) triage(ctx context.Context, tx bun.Tx, id int64) (*models.Question, error) {
 	q := new(models.Question)
-	err := tx.NewSelect().Model(q).Where("id = ?", id).Scan(ctx)
+	err := db.forUpdate(tx.NewSelect().Model(q).Where("id = ?", id)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("Pertanyaan")
 	} else if err != nil {
@@ -282,7 +282,7 @@ func (db *DB) LinkQuestion(ctx context.Context, questionID int64, issueNumber st
 	}
 	var q *models.Question
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		if q, err = triage(ctx, tx, questionID); err != nil {
+		if q, err = db.triage(ctx, tx, questionID); err != nil {
 			return err
 		}
 		issue, err := issueByNumber(ctx, tx, issueNumber)
@@ -319,7 +319,7 @@ func (db *DB) OpenIssueFromQuestion(ctx context.Context, in models.OpenIssue) (*
 	}
 	var q *models.Question
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		if q, err = triage(ctx, tx, in.QuestionID); err != nil {
+		if q, err = db.triage(ctx, tx, in.QuestionID); err != nil {
 			return err
 		}
 		detected := q.CreatedAt
@@ -352,7 +352,7 @@ func (db *DB) RejectQuestion(ctx context.Context, questionID int64, reason strin
 	}
 	var q *models.Question
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		if q, err = triage(ctx, tx, questionID); err != nil {
+		if q, err = db.triage(ctx, tx, questionID); err != nil {
 			return err
 		}
 		q.Status, q.RejectReason, q.RejectedAt, q.UpdatedAt = models.QuestionRejected, reason, &now, now

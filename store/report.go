@@ -176,7 +176,11 @@ func (db *DB) InformationReport(ctx context.Context, year int, agencySlug string
 		}).
 		OrderExpr("i.created_at ASC, i.id ASC")
 	if !user.IsStaffReader() {
-		q = q.Where("i.internal = ?", false)
+		// The public report counts the public requests only: a request
+		// declined back to TRC is NEW (and may be rejected) until TRC
+		// assigns it again.
+		q = q.Where("i.internal = ?", false).
+			Where("i.status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected}))
 	}
 	var issues []*models.Issue
 	if err := q.Scan(ctx, &issues); err != nil {

@@ -310,10 +310,25 @@ func TestInformationReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		request("Jadwal perekaman KTP keliling", at(5, 9, 0))
+		// Declined and not yet assigned again: back to NEW, so not public.
+		pending := request("Salinan dokumen pengadaan blangko", at(5, 10, 0))
+		db.Now = func() time.Time { return at(5, 11, 0) }
+		if _, err := db.DeclineIssue(pic, pending.Number, "Pengadaan blangko dikelola pemerintah pusat."); err != nil {
+			t.Fatal(err)
+		}
+		staffView, err := db.InformationReport(trc, 2026, "disdukcapil")
+		if err != nil || staffView.Received != 4 || staffView.Declined != 2 {
+			t.Fatalf("staff view: %+v %v", staffView, err)
+		}
 
 		report, err := db.InformationReport(context.Background(), 2026, "disdukcapil")
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, r := range report.Requests {
+			if r.Issue.ID == pending.ID {
+				t.Errorf("the public report shows %s, which is NEW again", pending.Number)
+			}
 		}
 		if report.Received != 3 || report.Answered != 1 || report.Declined != 1 || report.Open != 1 {
 			t.Fatalf("received %d answered %d declined %d open %d; want 3 1 1 1", report.Received, report.Answered, report.Declined, report.Open)

@@ -191,8 +191,11 @@ func (db *DB) DiscardDraft(ctx context.Context, responseID int64) (*models.Respo
 
 // ownResponse loads a response the caller may act on, with its issue checked.
 func (db *DB) ownResponse(ctx context.Context, tx bun.Tx, actor *models.User, id int64) (*models.Response, error) {
-	response, err := responseByID(ctx, tx, id)
-	if err != nil {
+	response := new(models.Response)
+	err := db.forUpdate(tx.NewSelect().Model(response).Where("id = ?", id)).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Jawaban")
+	} else if err != nil {
 		return nil, err
 	}
 	if actor.Role != models.RoleTRC && !actor.BelongsTo(&response.AgencyID) {
@@ -215,11 +218,11 @@ func (db *DB) PublishDraft(ctx context.Context, responseID int64) (*models.Respo
 		if response, err = db.ownResponse(ctx, tx, actor, responseID); err != nil {
 			return err
 		}
-		issue := new(models.Issue)
-		if err := tx.NewSelect().Model(issue).Where("id = ?", response.IssueID).Scan(ctx); err != nil {
+		issue, err := db.lockIssueByID(ctx, tx, response.IssueID)
+		if err != nil {
 			return err
 		}
-		_, err := db.publish(ctx, tx, actor, now, issue.Number, response, response.Body, response.Verdict)
+		_, err = db.publish(ctx, tx, actor, now, issue.Number, response, response.Body, response.Verdict)
 		return err
 	})
 	if err != nil {
@@ -323,8 +326,8 @@ func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Res
 		if response, err = db.ownResponse(ctx, tx, actor, in.ResponseID); err != nil {
 			return err
 		}
-		issue := new(models.Issue)
-		if err := tx.NewSelect().Model(issue).Where("id = ?", response.IssueID).Scan(ctx); err != nil {
+		issue, err := db.lockIssueByID(ctx, tx, response.IssueID)
+		if err != nil {
 			return err
 		}
 		if response.Status != models.ResponsePublished {

@@ -148,13 +148,14 @@ func (db *DB) CreateUser(ctx context.Context, in models.NewUser) (*models.User, 
 	return user, nil
 }
 
-func userByEmail(ctx context.Context, idb bun.IDB, email string) (*models.User, error) {
+// lockUserByEmail loads a user for update inside tx.
+func (db *DB) lockUserByEmail(ctx context.Context, tx bun.Tx, email string) (*models.User, error) {
 	email, err := models.NormalizeEmail("email", email)
 	if err != nil {
 		return nil, err
 	}
 	user := new(models.User)
-	err = idb.NewSelect().Model(user).Where("email = ?", email).Scan(ctx)
+	err = db.forUpdate(tx.NewSelect().Model(user).Where("email = ?", email)).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("Pengguna " + email)
 	}
@@ -179,7 +180,7 @@ func (db *DB) UpdateUser(ctx context.Context, email string, in models.UserUpdate
 	}
 	var user *models.User
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		if user, err = userByEmail(ctx, tx, email); err != nil {
+		if user, err = db.lockUserByEmail(ctx, tx, email); err != nil {
 			return err
 		}
 		changes := map[string]any{}
@@ -240,7 +241,7 @@ func (db *DB) DeactivateUser(ctx context.Context, email string) (*models.User, e
 	}
 	var user *models.User
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		if user, err = userByEmail(ctx, tx, email); err != nil {
+		if user, err = db.lockUserByEmail(ctx, tx, email); err != nil {
 			return err
 		}
 		if user.ID == actor.ID {
