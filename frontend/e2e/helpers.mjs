@@ -111,3 +111,25 @@ export async function apiToken(email) {
   const data = await gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: DEMO_PASSWORD } });
   return data.login.token;
 }
+
+/**
+ * The bearer token of the session a page signed in with (see login), so a
+ * test can prepare data through the API without spending another login.
+ */
+export async function sessionToken(page) {
+  const token = await page.evaluate(() => sessionStorage.getItem('tanggap.token'));
+  if (!token) throw new Error('the page has no staff session');
+  return token;
+}
+
+/** Polls fn until it returns a truthy value (the search index is fed through an outbox). */
+export async function eventually(fn, { timeout = 30000, interval = 250, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${message} (last value: ${JSON.stringify(last)})`);
+}

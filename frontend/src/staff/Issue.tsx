@@ -5,6 +5,7 @@ import { ErrorBox, Loading, Notice, useNow, useQuery, useTitle } from '../compon
 import { formatDateTime, priorityLabels } from '../format';
 import { type IssueDetail, ISSUE_DETAIL_FIELDS, IssueView } from '../pages/Issue';
 import { NotFound } from '../pages/NotFound';
+import { navigate } from '../router';
 import { AssignForm } from './Trc';
 import { ActionResult, Clock, Field, useAction, valueOf } from './ui';
 
@@ -79,7 +80,7 @@ export function StaffIssue({ number, user }: { number: string; user: StaffUser }
             </a>
           </p>
         )}
-        {ownAgency && open.includes(issue.status) && <ReasonAction label="Kembalikan ke TRC" mutation="declineIssue" input="DeclineIssueInput" number={issue.number} onDone={q.reload} hint="Mengapa isu ini bukan urusan instansi Anda (10–1.000 karakter)." />}
+        {ownAgency && open.includes(issue.status) && <ReasonAction label="Kembalikan ke TRC" mutation="declineIssue" input="DeclineIssueInput" number={issue.number} onDone={() => navigate(`/staf/pic?dikembalikan=${encodeURIComponent(issue.number)}`)} hint="Mengapa isu ini bukan urusan instansi Anda (10–1.000 karakter)." />}
         {trc && issue.status === 'ANSWERED' && <SimpleAction label="Tutup isu" number={issue.number} mutation="closeIssue" input="CloseIssueInput" onDone={q.reload} done="Isu ditutup." />}
         {trc && issue.status === 'CLOSED' && <ReasonAction label="Buka kembali" mutation="reopenIssue" input="ReopenIssueInput" number={issue.number} onDone={q.reload} hint="Alasan publik (10–1.000 karakter)." />}
         {trc && issue.status === 'NEW' && <ReasonAction label="Tolak isu" mutation="rejectIssue" input="RejectIssueInput" number={issue.number} onDone={q.reload} hint="Alasan untuk staf (10–1.000 karakter)." />}

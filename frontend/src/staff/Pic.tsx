@@ -1,6 +1,6 @@
 import type { StaffUser } from '../api';
 import { gql } from '../api';
-import { ErrorBox, Loading, useNow, useQuery, useTitle } from '../components';
+import { ErrorBox, Loading, Notice, useNow, useQuery, useTitle } from '../components';
 import { formatDateTime, kindLabels, priorityLabels, statusLabels } from '../format';
 import { ActionResult, Clock, useAction } from './ui';
 
@@ -34,12 +34,15 @@ export function PicQueue({ user }: { user: StaffUser }) {
   useTitle('Antrean instansi');
   const q = useQuery<Queue>(QUEUE);
   const now = useNow();
+  // Set by the staff issue page after a decline: the PIC may no longer read the issue.
+  const declined = new URLSearchParams(location.search).get('dikembalikan');
   const waiting = [...(q.data?.waiting.edges.map((e) => e.node) ?? [])].sort((a, b) =>
     (a.answerDueAt ?? '').localeCompare(b.answerDueAt ?? ''),
   );
   return (
     <section>
       <h1>Antrean {user.agency?.name ?? 'instansi'}</h1>
+      {declined && <Notice tone="success">{declined} dikembalikan ke TRC dan tidak lagi terlihat publik.</Notice>}
       {q.error ? <ErrorBox error={q.error} retry={q.reload} /> : null}
       {q.loading && !q.data && <Loading />}
       {q.data && (
