@@ -19,11 +19,11 @@ type relevanceQuery struct {
 	relevant []int
 }
 
-// relevanceSet runs over the demo corpus: 70 issues of six months, their
+// relevanceSet runs over the demo corpus: 100 issues of six months, their
 // official responses and revisions (store/demodata).
 var relevanceSet = []relevanceQuery{
 	{"vaksin puskesmas bayar", []int{0}},
-	{"air PDAM tidak mengalir", []int{1, 61}},
+	{"air PDAM tidak mengalir", []int{1, 90}},
 	{"PPPK jalur khusus", []int{2}},
 	{"blangko e-KTP", []int{3}},
 	{"video banjir bandang", []int{4, 25}},
@@ -33,7 +33,7 @@ var relevanceSet = []relevanceQuery{
 	{"DBD anak meninggal", []int{8}},
 	{"sampah pantai Gedambaan", []int{10}},
 	{"penanaman mangrove", []int{11}},
-	{"BLT dicoret ponsel android", []int{12, 40}},
+	{"BLT dicoret ponsel android", []int{12, 53}},
 	{"pasien BPJS beli obat", []int{13}},
 	{"harga elpiji 3 kg", []int{15}},
 	{"jalan berlubang bandara", []int{16}},
@@ -41,41 +41,41 @@ var relevanceSet = []relevanceQuery{
 	{"antrian poliklinik RSUD", []int{20}},
 	{"buaya", []int{21}},
 	{"air kelapa sembuhkan demam berdarah", []int{23}},
-	{"CPNS data pribadi", []int{26, 55}},
+	{"CPNS data pribadi", []int{26, 81}},
 	{"zonasi PPDB", []int{27}},
 	{"solar nelayan dipangkas", []int{29}},
 	{"listrik padam Pulau Sebuku", []int{30}},
-	{"bansos Rp600.000", []int{31}},
-	{"ikan mati limbah tambang", []int{33}},
-	{"IGD tutup dokter mogok", []int{37}},
-	{"kartu tani pupuk bersubsidi", []int{39, 38}},
-	{"penerangan jalan pelabuhan", []int{41}},
-	{"gelombang tinggi", []int{42}},
-	{"cara mengecek penerima PKH", []int{43}},
-	{"difteri", []int{44}},
-	{"imunisasi campak kemandulan", []int{47}},
-	{"longsor Hampang", []int{48}},
-	{"denda PBB", []int{49}},
-	{"juru parkir Siring Laut", []int{50}},
-	{"tenaga honorer non-ASN", []int{54}},
-	{"beras bantuan plastik", []int{52}},
-	{"merkuri ikan Teluk Tamiang", []int{56}},
-	{"tanggul retak", []int{60}},
-	{"bakteri koli PDAM", []int{63}},
-	{"hoaks dinkes", []int{0, 47, 58}},
-	{"pendaftaran cek kesehatan gratis", []int{58}},
-	{"rumah kebanjiran drainase", []int{51}},
-	{"perpustakaan keliling", []int{53}},
-	{"beasiswa mahasiswa", []int{64}},
+	{"bansos Rp600.000", []int{33}},
+	{"ikan mati limbah tambang", []int{37}},
+	{"IGD tutup dokter mogok", []int{47}},
+	{"kartu tani pupuk bersubsidi", []int{52, 50}},
+	{"penerangan jalan pelabuhan", []int{55}},
+	{"gelombang tinggi", []int{57}},
+	{"cara mengecek penerima PKH", []int{60}},
+	{"difteri", []int{62}},
+	{"imunisasi campak kemandulan", []int{67}},
+	{"longsor Hampang", []int{69}},
+	{"denda PBB", []int{71}},
+	{"juru parkir Siring Laut", []int{73}},
+	{"tenaga honorer non-ASN", []int{80}},
+	{"beras bantuan plastik", []int{77}},
+	{"merkuri ikan Teluk Tamiang", []int{82}},
+	{"tanggul retak", []int{89}},
+	{"bakteri koli PDAM", []int{93}},
+	{"hoaks dinkes", []int{0, 67, 86}},
+	{"pendaftaran cek kesehatan gratis", []int{86}},
+	{"rumah kebanjiran drainase", []int{75}},
+	{"perpustakaan keliling", []int{79}},
+	{"beasiswa mahasiswa", []int{94}},
 	// One wrong letter.
 	{"vaksin puskesmsa", []int{0}},
 	{"jembatn kayu", []int{5}},
-	{"gelombnag tinggi", []int{42}},
+	{"gelombnag tinggi", []int{57}},
 }
 
 // hiddenIssues are the demo issues the public must never find: internal,
 // rejected and new ones.
-var hiddenIssues = []int{14, 32, 36, 46, 65, 66, 67, 68, 69}
+var hiddenIssues = []int{14, 36, 45, 65, 95, 96, 97, 98, 99}
 
 // TestRelevance prints recall@3 and the mean reciprocal rank of the
 // relevance set per engine, and fails below a recall@3 of 0.9.

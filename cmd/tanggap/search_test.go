@@ -88,14 +88,14 @@ func TestReindex(t *testing.T) {
 		t.Fatalf("seed: %v\n%s", err, out)
 	}
 	out, err := command(t, env, "", "reindex")
-	if err != nil || !strings.Contains(out, "Rebuilt the SQLITE_FTS5 index: 61 documents.") {
+	if err != nil || !strings.Contains(out, "Rebuilt the SQLITE_FTS5 index: 91 documents.") {
 		t.Fatalf("reindex: %v\n%s", err, out)
 	}
 	out, err = command(t, append(env, "TANGGAP_MEILI_URL="+meili.URL, "TANGGAP_MEILI_INDEX=ulang"), "", "reindex")
-	if err != nil || !strings.Contains(out, "Rebuilt the MEILISEARCH index: 61 documents.") {
+	if err != nil || !strings.Contains(out, "Rebuilt the MEILISEARCH index: 91 documents.") {
 		t.Fatalf("reindex with Meilisearch: %v\n%s", err, out)
 	}
-	if n := meili.Documents("ulang"); n != 61 || meili.Calls("POST /swap-indexes") != 1 {
+	if n := meili.Documents("ulang"); n != 91 || meili.Calls("POST /swap-indexes") != 1 {
 		t.Errorf("Meilisearch holds %d documents after %d swaps", n, meili.Calls("POST /swap-indexes"))
 	}
 	if _, err := command(t, env, "", "reindex", "extra"); err == nil {

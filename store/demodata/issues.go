@@ -1,10 +1,43 @@
 package demodata
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Issues are the demo issues, oldest first. They are kept in three files by
-// period; DuplicateOf indexes count across the whole list.
-var Issues = slices.Concat(issuesOlder, issuesMiddle, issuesRecent)
+// period, plus issues_more.go with later additions that fall between the
+// others in time; inLoggingOrder merges them by logging time.
+//
+// Within the files, DuplicateOf and the index comments count across
+// issuesOlder, issuesMiddle and issuesRecent concatenated in that order;
+// inLoggingOrder renumbers DuplicateOf so that it counts across Issues.
+var Issues = inLoggingOrder(slices.Concat(issuesOlder, issuesMiddle, issuesRecent, issuesMore))
+
+// inLoggingOrder returns the issues sorted oldest first (by LoggedDaysAgo,
+// descending, keeping the order of equal values) with every DuplicateOf
+// turned from an index into list into an index into the result.
+func inLoggingOrder(list []Issue) []Issue {
+	order := make([]int, len(list))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(list[b].LoggedDaysAgo, list[a].LoggedDaysAgo)
+	})
+	position := make([]int, len(list))
+	for p, i := range order {
+		position[i] = p
+	}
+	out := make([]Issue, len(list))
+	for p, i := range order {
+		out[p] = list[i]
+		if out[p].Status == "DUPLICATE" {
+			out[p].DuplicateOf = position[list[i].DuplicateOf]
+		}
+	}
+	return out
+}
 
 // issuesOlder covers roughly the sixth to the fourth month before loading
 // (indexes 0–19).
