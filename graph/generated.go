@@ -708,8 +708,6 @@ type ResponseResolver interface {
 	Issue(ctx context.Context, obj *models.Response) (*models.Issue, error)
 	Agency(ctx context.Context, obj *models.Response) (*models.Agency, error)
 
-	BodyHTML(ctx context.Context, obj *models.Response) (string, error)
-
 	VerdictLabel(ctx context.Context, obj *models.Response) (*string, error)
 
 	Revisions(ctx context.Context, obj *models.Response) ([]*models.ResponseRevision, error)
@@ -719,8 +717,6 @@ type ResponsePolicyResolver interface {
 	AnswerWithinMinutes(ctx context.Context, obj *models.ResponsePolicy) (int, error)
 }
 type ResponseRevisionResolver interface {
-	BodyHTML(ctx context.Context, obj *models.ResponseRevision) (string, error)
-
 	Reason(ctx context.Context, obj *models.ResponseRevision) (*string, error)
 }
 type SearchConnectionResolver interface {
@@ -12358,7 +12354,7 @@ func (ec *executionContext) _Response_bodyHTML(ctx context.Context, field graphq
 			return ec.fieldContext_Response_bodyHTML(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Response().BodyHTML(ctx, obj)
+			return obj.BodyHTML, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -12369,7 +12365,7 @@ func (ec *executionContext) _Response_bodyHTML(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Response_bodyHTML(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Response", field, true, true, "String")
+	return graphql.NewScalarFieldContext("Response", field, false, false, "String")
 }
 
 func (ec *executionContext) _Response_verdict(ctx context.Context, field graphql.CollectedField, obj *models.Response) (ret graphql.Marshaler) {
@@ -12666,7 +12662,7 @@ func (ec *executionContext) _ResponseRevision_bodyHTML(ctx context.Context, fiel
 			return ec.fieldContext_ResponseRevision_bodyHTML(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ResponseRevision().BodyHTML(ctx, obj)
+			return obj.BodyHTML, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -12677,7 +12673,7 @@ func (ec *executionContext) _ResponseRevision_bodyHTML(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_ResponseRevision_bodyHTML(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResponseRevision", field, true, true, "String")
+	return graphql.NewScalarFieldContext("ResponseRevision", field, false, false, "String")
 }
 
 func (ec *executionContext) _ResponseRevision_verdict(ctx context.Context, field graphql.CollectedField, obj *models.ResponseRevision) (ret graphql.Marshaler) {
@@ -20304,11 +20300,10 @@ func (ec *executionContext) _Response(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "bodyHTML":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Response_bodyHTML(ctx, field, obj)
-				})
+			out.Values[i] = ec._Response_bodyHTML(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "verdict":
 			out.Values[i] = ec._Response_verdict(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -20430,11 +20425,10 @@ func (ec *executionContext) _ResponseRevision(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "bodyHTML":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ResponseRevision_bodyHTML(ctx, field, obj)
-				})
+			out.Values[i] = ec._ResponseRevision_bodyHTML(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "verdict":
 			out.Values[i] = ec._ResponseRevision_verdict(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {

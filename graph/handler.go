@@ -199,6 +199,11 @@ var preExecutionCodes = map[string]bool{
 // withoutNullData drops "data": null from a response that failed before
 // execution: the GraphQL specification says data is absent then.
 func withoutNullData(body []byte) []byte {
+	// gqlgen writes "errors" before "data": a response that starts with
+	// anything else has no errors, and is passed through without parsing.
+	if !bytes.HasPrefix(body, []byte(`{"errors":`)) {
+		return body
+	}
 	var resp struct {
 		Data   json.RawMessage `json:"data"`
 		Errors []struct {

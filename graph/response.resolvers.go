@@ -21,11 +21,6 @@ func (r *responseResolver) Agency(ctx context.Context, obj *models.Response) (*m
 	return loaders(ctx).Agency.Load(ctx, obj.AgencyID)
 }
 
-// BodyHTML is the resolver for the bodyHTML field.
-func (r *responseResolver) BodyHTML(ctx context.Context, obj *models.Response) (string, error) {
-	return r.Markdown.Render(obj.Body), nil
-}
-
 // VerdictLabel is the resolver for the verdictLabel field.
 func (r *responseResolver) VerdictLabel(ctx context.Context, obj *models.Response) (*string, error) {
 	return verdictLabel(obj.Verdict), nil
@@ -37,11 +32,6 @@ func (r *responseResolver) Revisions(ctx context.Context, obj *models.Response) 
 		return []*models.ResponseRevision{}, nil
 	}
 	return loaders(ctx).Revisions.Load(ctx, obj.ID)
-}
-
-// BodyHTML is the resolver for the bodyHTML field.
-func (r *responseRevisionResolver) BodyHTML(ctx context.Context, obj *models.ResponseRevision) (string, error) {
-	return r.Markdown.Render(obj.Body), nil
 }
 
 // Reason is the resolver for the reason field.

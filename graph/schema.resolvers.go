@@ -172,7 +172,9 @@ func (r *mutationResolver) ReviseResponse(ctx context.Context, input model.Revis
 
 // Issues is the resolver for the issues field.
 func (r *queryResolver) Issues(ctx context.Context, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) (*model.IssueConnection, error) {
-	page, err := r.Services.Issues.FindIssues(ctx, issueFilter(filter, orderBy, first, after))
+	f := issueFilter(filter, orderBy, first, after)
+	_, f.CountTotal = selectedFields(ctx)["totalCount"]
+	page, err := r.Services.Issues.FindIssues(ctx, f)
 	if err != nil {
 		return nil, err
 	}

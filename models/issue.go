@@ -166,13 +166,16 @@ type IssueFilter struct {
 	Order IssueOrder
 	First int
 	After string
+	// CountTotal asks for IssuePage.TotalCount; counting every match costs
+	// more than the page itself on a large archive, so it is opt-in.
+	CountTotal bool
 }
 
 // IssuePage is one page of an issue list.
 type IssuePage struct {
 	Issues      []*Issue
 	Cursors     []string
-	TotalCount  int
+	TotalCount  int // zero unless the filter asked for CountTotal
 	HasNextPage bool
 }
 

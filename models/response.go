@@ -21,17 +21,19 @@ const (
 type Response struct {
 	bun.BaseModel `bun:"table:responses"`
 
-	ID          int64          `bun:"id,pk,autoincrement"`
-	IssueID     int64          `bun:"issue_id,notnull"`
-	AgencyID    int64          `bun:"agency_id,notnull"`
-	Status      ResponseStatus `bun:"status,notnull"`
-	Body        string         `bun:"body,notnull"`
-	Verdict     *Verdict       `bun:"verdict"`
-	AuthorID    *int64         `bun:"author_id"`
-	Revision    int            `bun:"revision,notnull"`
-	CreatedAt   time.Time      `bun:"created_at,notnull"`
-	UpdatedAt   time.Time      `bun:"updated_at,notnull"`
-	PublishedAt *time.Time     `bun:"published_at"`
+	ID       int64          `bun:"id,pk,autoincrement"`
+	IssueID  int64          `bun:"issue_id,notnull"`
+	AgencyID int64          `bun:"agency_id,notnull"`
+	Status   ResponseStatus `bun:"status,notnull"`
+	Body     string         `bun:"body,notnull"`
+	// BodyHTML is Body rendered to sanitised HTML when it was written.
+	BodyHTML    string     `bun:"body_html,notnull"`
+	Verdict     *Verdict   `bun:"verdict"`
+	AuthorID    *int64     `bun:"author_id"`
+	Revision    int        `bun:"revision,notnull"`
+	CreatedAt   time.Time  `bun:"created_at,notnull"`
+	UpdatedAt   time.Time  `bun:"updated_at,notnull"`
+	PublishedAt *time.Time `bun:"published_at"`
 }
 
 // ResponseRevision is one published version of a response. Revision 1 is the
@@ -43,6 +45,7 @@ type ResponseRevision struct {
 	ResponseID int64     `bun:"response_id,notnull"`
 	Number     int       `bun:"number,notnull"`
 	Body       string    `bun:"body,notnull"`
+	BodyHTML   string    `bun:"body_html,notnull"` // Body rendered when it was written
 	Verdict    *Verdict  `bun:"verdict"`
 	Reason     string    `bun:"reason,notnull"`
 	AuthorID   *int64    `bun:"author_id"`

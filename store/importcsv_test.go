@@ -48,7 +48,7 @@ func TestImportCSV(t *testing.T) {
 			if len(result.Imported) != 2 || len(result.Skipped) != 0 {
 				t.Fatalf("imported %v skipped %v, want 2 new issues", result.Imported, result.Skipped)
 			}
-			page, err := db.FindIssues(auditor, models.IssueFilter{Order: models.OrderOldest})
+			page, err := db.FindIssues(auditor, models.IssueFilter{Order: models.OrderOldest, CountTotal: true})
 			if err != nil || page.TotalCount != 2 {
 				t.Fatalf("issues after import: %v %v", page, err)
 			}
@@ -80,7 +80,7 @@ func TestImportCSV(t *testing.T) {
 			if len(result.Imported) != 0 || len(result.Skipped) != 2 {
 				t.Fatalf("re-import: imported %v skipped %v", result.Imported, result.Skipped)
 			}
-			page, _ := db.FindIssues(auditor, models.IssueFilter{})
+			page, _ := db.FindIssues(auditor, models.IssueFilter{CountTotal: true})
 			if page.TotalCount != 2 || auditCount(t, db) != before {
 				t.Errorf("re-import changed the database: %d issues, %d new audit entries", page.TotalCount, auditCount(t, db)-before)
 			}
@@ -112,7 +112,7 @@ func TestImportCSV(t *testing.T) {
 					t.Errorf("problem %s not reported; got %v", key, invalid.Error())
 				}
 			}
-			page, _ := db.FindIssues(auditor, models.IssueFilter{})
+			page, _ := db.FindIssues(auditor, models.IssueFilter{CountTotal: true})
 			if page.TotalCount != 2 || auditCount(t, db) != before {
 				t.Error("a file with errors imported something")
 			}

@@ -123,9 +123,20 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		q := db.bun.NewSelect().Model((*models.Issue)(nil)).ModelTableExpr("issues AS i")
 		return issueFilter(visibleIssues(q, user), f, user, now)
 	}
-	total, err := base().Count(ctx)
-	if err != nil {
-		return nil, wrapErr(err)
+	var total int
+	switch {
+	case f.CountTotal && f.Overdue != nil:
+		// Whether an issue is overdue changes with the clock, not with
+		// writes, so its totals are never cached.
+		n, err := base().Count(ctx)
+		if err != nil {
+			return nil, wrapErr(err)
+		}
+		total = int(n)
+	case f.CountTotal:
+		if total, err = db.counts.count(ctx, issueCountKey(user, f), base()); err != nil {
+			return nil, wrapErr(err)
+		}
 	}
 
 	column, desc := "i.created_at", true
@@ -159,7 +170,7 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 	if err := q.Scan(ctx, &issues); err != nil {
 		return nil, wrapErr(err)
 	}
-	page := &models.IssuePage{TotalCount: int(total)}
+	page := &models.IssuePage{TotalCount: total}
 	if len(issues) > first {
 		issues, page.HasNextPage = issues[:first], true
 	}

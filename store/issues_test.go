@@ -360,3 +360,57 @@ func daysAgo(now time.Time, t *time.Time) string {
 	}
 	return fmt.Sprintf("%.0f days ago", now.Sub(*t).Hours()/24)
 }
+
+// TestIssueTotals checks that the total is counted only when asked for, and
+// that a cached total never outlives a write: a new public issue shows up in
+// the next total at once.
+func TestIssueTotals(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, time.Now().Add(-time.Hour).UTC().Truncate(time.Second))
+		trc := storetest.As(demoUser(t, db, "trc.sari@demo.tanggap.id"))
+		anonymous := context.Background()
+
+		page, err := db.FindIssues(anonymous, models.IssueFilter{})
+		if err != nil || page.TotalCount != 0 || len(page.Issues) == 0 {
+			t.Fatalf("without CountTotal: total %d, %d issues, %v", page.TotalCount, len(page.Issues), err)
+		}
+		total := func(f models.IssueFilter) int {
+			t.Helper()
+			f.CountTotal = true
+			page, err := db.FindIssues(anonymous, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return page.TotalCount
+		}
+		before, beforeDinkes := total(models.IssueFilter{}), total(models.IssueFilter{AgencySlug: "dinkes"})
+		if before == 0 || beforeDinkes == 0 || beforeDinkes >= before {
+			t.Fatalf("totals: all %d, dinkes %d", before, beforeDinkes)
+		}
+		if again := total(models.IssueFilter{}); again != before {
+			t.Fatalf("repeated total: %d, then %d", before, again)
+		}
+		issue, err := db.CreateIssue(trc, newIssue("Isu baru untuk menghitung ulang total"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := total(models.IssueFilter{}); got != before {
+			t.Errorf("a NEW issue is not public, but the total went from %d to %d", before, got)
+		}
+		if _, err := db.AssignIssue(trc, models.Assignment{IssueNumber: issue.Number, AgencySlug: "dinkes", Priority: models.PriorityNormal}); err != nil {
+			t.Fatal(err)
+		}
+		if got := total(models.IssueFilter{}); got != before+1 {
+			t.Errorf("after assignment the public total is %d, want %d", got, before+1)
+		}
+		if got := total(models.IssueFilter{AgencySlug: "dinkes"}); got != beforeDinkes+1 {
+			t.Errorf("after assignment the agency's total is %d, want %d", got, beforeDinkes+1)
+		}
+		// Staff see the NEW issues the public does not; their totals are
+		// kept apart.
+		staff, err := db.FindIssues(trc, models.IssueFilter{CountTotal: true})
+		if err != nil || staff.TotalCount <= before+1 {
+			t.Errorf("staff total %d is not above the public one %d (%v)", staff.TotalCount, before+1, err)
+		}
+	})
+}

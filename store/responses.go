@@ -28,6 +28,9 @@ func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.R
 	visible := responses[:0]
 	for _, r := range responses {
 		if r.Status == models.ResponsePublished || models.CanSeeDraft(user, r) {
+			if r.BodyHTML == "" {
+				r.BodyHTML = db.renderHTML(r.Body) // written before HTML was stored
+			}
 			visible = append(visible, r)
 		}
 	}
@@ -42,6 +45,11 @@ func (db *DB) RevisionsByResponseIDs(ctx context.Context, ids []int64) ([]*model
 		Where("response_id IN (?)", bun.In(ids)).
 		OrderExpr("response_id ASC, number ASC").
 		Scan(ctx)
+	for _, r := range revisions {
+		if r.BodyHTML == "" {
+			r.BodyHTML = db.renderHTML(r.Body) // written before HTML was stored
+		}
+	}
 	return revisions, wrapErr(err)
 }
 
@@ -60,6 +68,9 @@ func (db *DB) ResponseByID(ctx context.Context, id int64) (*models.Response, err
 	}
 	if !models.CanRead(models.UserFromContext(ctx), issue) {
 		return nil, notFound("Jawaban")
+	}
+	if response.BodyHTML == "" {
+		response.BodyHTML = db.renderHTML(response.Body) // written before HTML was stored
 	}
 	return response, nil
 }
@@ -120,6 +131,7 @@ func (db *DB) SaveDraft(ctx context.Context, in models.ResponseDraftInput) (*mod
 		return nil, err
 	}
 	var response *models.Response
+	html := db.renderHTML(in.Body)
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		issue, err := db.answerableIssue(ctx, tx, actor, in.IssueNumber)
 		if err != nil {
@@ -141,7 +153,7 @@ func (db *DB) SaveDraft(ctx context.Context, in models.ResponseDraftInput) (*mod
 		case response.Status == models.ResponsePublished:
 			return conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
 		}
-		response.Body, response.Verdict, response.UpdatedAt = body, in.Verdict, now
+		response.Body, response.BodyHTML, response.Verdict, response.UpdatedAt = body, html, in.Verdict, now
 		response.AuthorID = actorID(actor)
 		if response.ID == 0 {
 			_, err = tx.NewInsert().Model(response).Exec(ctx)
@@ -222,7 +234,7 @@ func (db *DB) PublishDraft(ctx context.Context, responseID int64) (*models.Respo
 		if err != nil {
 			return err
 		}
-		_, err = db.publish(ctx, tx, actor, now, issue.Number, response, response.Body, response.Verdict)
+		_, err = db.publish(ctx, tx, actor, now, issue.Number, response, response.Body, response.BodyHTML, response.Verdict)
 		return err
 	})
 	if err != nil {
@@ -238,8 +250,9 @@ func (db *DB) PublishResponse(ctx context.Context, in models.ResponseDraftInput)
 		return nil, err
 	}
 	var response *models.Response
+	html := db.renderHTML(in.Body)
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		response, err = db.publish(ctx, tx, actor, now, in.IssueNumber, nil, in.Body, in.Verdict)
+		response, err = db.publish(ctx, tx, actor, now, in.IssueNumber, nil, in.Body, html, in.Verdict)
 		return err
 	})
 	if err != nil {
@@ -252,7 +265,7 @@ func (db *DB) PublishResponse(ctx context.Context, in models.ResponseDraftInput)
 // published answer: revision 1, the issue ANSWERED with its verdict, the
 // acknowledge clock stopped too if the agency answered straight away.
 func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, number string,
-	draft *models.Response, body string, verdict *models.Verdict) (*models.Response, error) {
+	draft *models.Response, body, html string, verdict *models.Verdict) (*models.Response, error) {
 	issue, err := db.answerableIssue(ctx, tx, actor, number)
 	if err != nil {
 		return nil, err
@@ -276,7 +289,10 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 	if response.Status == models.ResponsePublished {
 		return nil, conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
 	}
-	response.Status, response.Body, response.Verdict = models.ResponsePublished, body, verdict
+	if html == "" {
+		html = db.renderHTML(body) // a draft saved before HTML was stored
+	}
+	response.Status, response.Body, response.BodyHTML, response.Verdict = models.ResponsePublished, body, html, verdict
 	response.AuthorID, response.Revision, response.UpdatedAt, response.PublishedAt = actorID(actor), 1, now, &now
 	if response.ID == 0 {
 		_, err = tx.NewInsert().Model(response).Exec(ctx)
@@ -287,7 +303,7 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 		return nil, fmt.Errorf("publish response: %w", err)
 	}
 	revision := &models.ResponseRevision{
-		ResponseID: response.ID, Number: 1, Body: body, Verdict: verdict, AuthorID: actorID(actor), CreatedAt: now,
+		ResponseID: response.ID, Number: 1, Body: body, BodyHTML: html, Verdict: verdict, AuthorID: actorID(actor), CreatedAt: now,
 	}
 	if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
 		return nil, fmt.Errorf("insert revision: %w", err)
@@ -322,6 +338,7 @@ func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Res
 		return nil, err
 	}
 	var response *models.Response
+	html := db.renderHTML(in.Body)
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		if response, err = db.ownResponse(ctx, tx, actor, in.ResponseID); err != nil {
 			return err
@@ -344,12 +361,12 @@ func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Res
 			return models.Invalid("body", "ralat harus mengubah isi atau putusan")
 		}
 		response.Revision++
-		response.Body, response.Verdict, response.AuthorID, response.UpdatedAt = body, in.Verdict, actorID(actor), now
+		response.Body, response.BodyHTML, response.Verdict, response.AuthorID, response.UpdatedAt = body, html, in.Verdict, actorID(actor), now
 		if _, err := tx.NewUpdate().Model(response).WherePK().Exec(ctx); err != nil {
 			return fmt.Errorf("update response: %w", err)
 		}
 		revision := &models.ResponseRevision{
-			ResponseID: response.ID, Number: response.Revision, Body: body, Verdict: in.Verdict,
+			ResponseID: response.ID, Number: response.Revision, Body: body, BodyHTML: html, Verdict: in.Verdict,
 			Reason: reason, AuthorID: actorID(actor), CreatedAt: now,
 		}
 		if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {

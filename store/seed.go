@@ -279,13 +279,13 @@ func optionalVerdict(v string) *models.Verdict {
 func (l *historyLoader) response(ctx context.Context, d *demodata.Issue, issue *models.Issue, agency *models.Agency, pic *models.User, answered time.Time) error {
 	verdict := optionalVerdict(d.Response.Verdict)
 	response := &models.Response{
-		IssueID: issue.ID, AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, Verdict: verdict,
+		IssueID: issue.ID, AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, BodyHTML: l.db.renderHTML(d.Response.Body), Verdict: verdict,
 		AuthorID: actorID(pic), Revision: 1, CreatedAt: answered, UpdatedAt: answered, PublishedAt: &answered,
 	}
 	if _, err := l.tx.NewInsert().Model(response).Exec(ctx); err != nil {
 		return err
 	}
-	first := &models.ResponseRevision{ResponseID: response.ID, Number: 1, Body: response.Body, Verdict: verdict, AuthorID: actorID(pic), CreatedAt: answered}
+	first := &models.ResponseRevision{ResponseID: response.ID, Number: 1, Body: response.Body, BodyHTML: response.BodyHTML, Verdict: verdict, AuthorID: actorID(pic), CreatedAt: answered}
 	if _, err := l.tx.NewInsert().Model(first).Exec(ctx); err != nil {
 		return err
 	}
@@ -296,8 +296,8 @@ func (l *historyLoader) response(ctx context.Context, d *demodata.Issue, issue *
 	for _, r := range d.Response.Revisions {
 		at := l.at(answered, r.After)
 		response.Revision++
-		response.Body, response.Verdict, response.UpdatedAt = r.Body, optionalVerdict(r.Verdict), at
-		rev := &models.ResponseRevision{ResponseID: response.ID, Number: response.Revision, Body: r.Body, Verdict: response.Verdict,
+		response.Body, response.BodyHTML, response.Verdict, response.UpdatedAt = r.Body, l.db.renderHTML(r.Body), optionalVerdict(r.Verdict), at
+		rev := &models.ResponseRevision{ResponseID: response.ID, Number: response.Revision, Body: r.Body, BodyHTML: response.BodyHTML, Verdict: response.Verdict,
 			Reason: r.Reason, AuthorID: actorID(pic), CreatedAt: at}
 		if _, err := l.tx.NewInsert().Model(rev).Exec(ctx); err != nil {
 			return err

@@ -24,6 +24,7 @@ import (
 	"github.com/uptrace/bun/extra/bundebug"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/kotabaru/tanggap/markdown"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -65,6 +66,10 @@ type DB struct {
 	// Now returns the current time; tests replace it. Every transaction
 	// reads it once.
 	Now func() time.Time
+	// counts caches the totals of issue lists between writes.
+	counts countCache
+	// markdown renders response bodies when they are written.
+	markdown *markdown.Renderer
 }
 
 // Open connects to the database named by rawURL: a postgres:// URL, or
@@ -85,7 +90,8 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		opts.AddressKey = make([]byte, 32)
 		rand.Read(opts.AddressKey)
 	}
-	db := &DB{prefix: opts.NumberPrefix, loc: opts.Location, Hasher: opts.Hasher, addressKey: opts.AddressKey, Now: time.Now}
+	db := &DB{prefix: opts.NumberPrefix, loc: opts.Location, Hasher: opts.Hasher, addressKey: opts.AddressKey, Now: time.Now,
+		markdown: markdown.New()}
 	switch {
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
 		connector, err := pq.NewConnector(rawURL)
@@ -164,6 +170,7 @@ func (db *DB) writeTx(ctx context.Context, fn func(ctx context.Context, tx bun.T
 		err = db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 			return fn(ctx, tx, now)
 		})
+		db.counts.invalidate()
 		if err == nil || !retryable(err) || ctx.Err() != nil {
 			break
 		}

@@ -115,6 +115,7 @@ func walkIssues(t *testing.T, ctx context.Context, db *store.DB, f models.IssueF
 		if page > 1000 {
 			t.Fatal("pagination does not end")
 		}
+		f.CountTotal = true
 		p, err := db.FindIssues(ctx, f)
 		if err != nil {
 			t.Fatalf("page %d of %+v: %v", page, f, err)

@@ -53,6 +53,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		}
 	}
 	slog.Info("configuration", "config", cfg.Masked(), "dialect", db.Dialect())
+	go renderMissingHTML(ctx, db)
 
 	limits := graph.DefaultLimits()
 	limits.FieldRateLimits = graph.FieldLimits{
@@ -143,4 +144,16 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 		l = slog.LevelInfo
 	}
 	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: l}))
+}
+
+// renderMissingHTML stores the HTML of responses written by a version that
+// rendered it on every read; until it is done such rows render when read.
+func renderMissingHTML(ctx context.Context, db *store.DB) {
+	n, err := db.RenderMissingHTML(ctx)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		slog.Warn("rendering stored response HTML", "err", err, "rendered", n)
+	case n > 0:
+		slog.Info("rendered stored response HTML", "rows", n)
+	}
 }

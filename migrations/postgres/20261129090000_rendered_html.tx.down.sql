@@ -1,0 +1,5 @@
+ALTER TABLE response_revisions DROP COLUMN body_html;
+
+--bun:split
+
+ALTER TABLE responses DROP COLUMN body_html;
