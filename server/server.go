@@ -93,7 +93,7 @@ func New(cfg Config) *Server {
 	mux.HandleFunc("GET /readyz", s.ready)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{}))
 	if cfg.Frontend != nil {
-		mux.Handle("/", newPages(cfg.Frontend, gql))
+		mux.Handle("/", newPages(cfg.Frontend, gql, cfg.Store.Generation))
 	}
 	s.handler = s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(mux)))
 	return s

@@ -42,6 +42,11 @@ type countEntry struct {
 // invalidate forgets every total; it runs after each committed write.
 func (c *countCache) invalidate() { c.generation.Add(1) }
 
+// Generation changes after every write this process commits. Caches of
+// derived data (pages, totals) compare it to know they are still current;
+// writes by other processes are bounded by the caches' own lifetimes.
+func (db *DB) Generation() uint64 { return db.counts.generation.Load() }
+
 // count returns the total of q's rows for the list identified by key, from
 // the cache when it is current.
 func (c *countCache) count(ctx context.Context, key string, q *bun.SelectQuery) (int, error) {
