@@ -70,6 +70,11 @@ type DB struct {
 	counts countCache
 	// markdown renders response bodies when they are written.
 	markdown *markdown.Renderer
+	// writeSlot queues this process's SQLite writers in arrival order (nil
+	// on PostgreSQL). SQLite's own busy handler retries with growing sleeps,
+	// which under a burst of writers lets some wait for seconds while later
+	// ones get through; a queue in front of it keeps waits short and fair.
+	writeSlot chan struct{}
 }
 
 // Open connects to the database named by rawURL: a postgres:// URL, or
@@ -128,6 +133,7 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		sqldb.SetMaxOpenConns(8)
 		db.bun = bun.NewDB(sqldb, sqlitedialect.New())
 		db.dialect = SQLite
+		db.writeSlot = make(chan struct{}, 1)
 	}
 	if opts.LogQueries {
 		db.bun.AddQueryHook(bundebug.NewQueryHook(bundebug.WithVerbose(true)))
@@ -164,6 +170,14 @@ func (db *DB) now() time.Time { return db.Now().UTC().Truncate(time.Microsecond)
 // the connection broke or PostgreSQL reports a serialization failure or a
 // deadlock: fn must therefore be free of side effects outside tx.
 func (db *DB) writeTx(ctx context.Context, fn func(ctx context.Context, tx bun.Tx, now time.Time) error) error {
+	if db.writeSlot != nil {
+		select {
+		case db.writeSlot <- struct{}{}:
+			defer func() { <-db.writeSlot }()
+		case <-ctx.Done():
+			return wrapErr(ctx.Err())
+		}
+	}
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		now := db.now()
