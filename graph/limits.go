@@ -98,10 +98,12 @@ func (costReport) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 }
 
 // FieldLimits are rate limits counted per root field of an operation, so
-// that aliases cannot batch many attempts into one request.
+// that aliases cannot batch many attempts into one request. Every limit is
+// checked before any resolver runs; a limiter that counts in a shared store
+// makes all instances of the service enforce it together.
 type FieldLimits struct {
 	// PerAddress limits each client address; the key "*" applies to fields
-	// without a limit of their own.
+	// without a limit of their own, each such field counted on its own.
 	PerAddress map[string]*ratelimit.Limiter
 	// PerAccount limits each signed-in account the same way.
 	PerAccount map[string]*ratelimit.Limiter
@@ -116,9 +118,9 @@ func (l FieldLimits) MutateOperationContext(ctx context.Context, rc *graphql.Ope
 	addr := models.ClientAddrFromContext(ctx)
 	user := models.UserFromContext(ctx)
 	for _, field := range rootFields(rc) {
-		wait := allow(l.PerAddress, field, "addr:"+addr)
+		wait := allow(ctx, l.PerAddress, field, "addr:"+addr)
 		if user != nil {
-			wait = max(wait, allow(l.PerAccount, field, "user:"+strconv.FormatInt(user.ID, 10)))
+			wait = max(wait, allow(ctx, l.PerAccount, field, "user:"+strconv.FormatInt(user.ID, 10)))
 		}
 		if wait > 0 {
 			if l.Rejected != nil {
@@ -134,8 +136,9 @@ func (l FieldLimits) MutateOperationContext(ctx context.Context, rc *graphql.Ope
 	return nil
 }
 
-// allow counts one attempt of field against the limiter that applies to it.
-func allow(limits map[string]*ratelimit.Limiter, field, key string) time.Duration {
+// allow counts one attempt of field against the limiter that applies to it
+// and returns how long to wait when it is refused.
+func allow(ctx context.Context, limits map[string]*ratelimit.Limiter, field, key string) time.Duration {
 	limiter := limits[field]
 	if limiter == nil {
 		limiter = limits["*"]
@@ -143,7 +146,7 @@ func allow(limits map[string]*ratelimit.Limiter, field, key string) time.Duratio
 	if limiter == nil {
 		return 0
 	}
-	if ok, wait := limiter.Allow(field + "|" + key); !ok {
+	if ok, wait := limiter.AllowContext(ctx, field+"|"+key); !ok {
 		return max(wait, time.Second)
 	}
 	return 0

@@ -27,10 +27,10 @@ func (c *fakeClock) Advance(d time.Duration) {
 }
 
 // MustLimiter returns a Limiter whose clock is the returned fakeClock.
-func MustLimiter(tb testing.TB, limit int, window time.Duration) (*Limiter, *fakeClock) {
+func MustLimiter(tb testing.TB, limit int, window time.Duration, opts ...Option) (*Limiter, *fakeClock) {
 	tb.Helper()
 	clock := &fakeClock{now: time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)}
-	l := New(limit, window)
+	l := New(limit, window, opts...)
 	l.SetClock(clock.Now)
 	return l, clock
 }
@@ -160,7 +160,7 @@ func TestLimiterReset(t *testing.T) {
 }
 
 func TestLimiterMemoryBounded(t *testing.T) {
-	t.Run("ExpiredKeysDropped", func(t *testing.T) {
+	t.Run("OKEndedWindowsReclaimed", func(t *testing.T) {
 		l, clock := MustLimiter(t, 1, time.Minute)
 		for i := range 1000 {
 			l.Allow(fmt.Sprintf("addr:%d", i))
@@ -169,34 +169,79 @@ func TestLimiterMemoryBounded(t *testing.T) {
 			t.Fatalf("Len = %d; want 1000", got)
 		}
 		clock.Advance(time.Minute)
-		l.Allow("addr:new")
-		if got := l.Len(); got != 1 {
-			t.Errorf("Len after every other window passed = %d; want 1", got)
+		for i := range 1000 {
+			l.Allow(fmt.Sprintf("addr:new-%d", i))
+		}
+		if got := l.Len(); got != 1000 {
+			t.Errorf("Len after every earlier window ended = %d; want only the 1000 new keys", got)
 		}
 	})
 
-	t.Run("OldestEvictedWhenFull", func(t *testing.T) {
-		l, clock := MustLimiter(t, 1, time.Minute)
-		l.maxKeys = 3
+	t.Run("OKFullRefusesNewKeysNotOld", func(t *testing.T) {
+		l, clock := MustLimiter(t, 2, time.Minute, WithCapacity(3))
 		for _, key := range []string{"a", "b", "c"} {
 			mustAllow(t, l, key)
 			clock.Advance(time.Second)
 		}
+		// Keys arriving while the table is full share one overflow
+		// allowance of the limit.
 		mustAllow(t, l, "d")
-		if got := l.Len(); got != 3 {
-			t.Fatalf("Len = %d; want the cap of 3", got)
+		mustAllow(t, l, "e")
+		if wait := mustRefuse(t, l, "f"); wait != 57*time.Second {
+			t.Errorf("retryAfter of a new key = %v; want 57s, until the first held window ends", wait)
 		}
+		if got := l.Len(); got != 3 {
+			t.Fatalf("Len = %d; want the capacity of 3", got)
+		}
+		// The held keys keep their counts.
 		mustAllow(t, l, "a")
-		mustRefuse(t, l, "c")
-		mustRefuse(t, l, "d")
+		mustRefuse(t, l, "a")
+		clock.Advance(57 * time.Second)
+		mustAllow(t, l, "f")
+		mustAllow(t, l, "b")
+		mustRefuse(t, l, "b")
 	})
 
-	t.Run("DefaultCap", func(t *testing.T) {
+	t.Run("OKDefaultCapacity", func(t *testing.T) {
 		l, _ := MustLimiter(t, 1, time.Hour)
-		if l.maxKeys != DefaultMaxKeys {
-			t.Fatalf("maxKeys = %d; want %d", l.maxKeys, DefaultMaxKeys)
+		if got := l.Capacity(); got > DefaultCapacity || got < DefaultCapacity*99/100 {
+			t.Fatalf("Capacity = %d; want about %d", got, DefaultCapacity)
 		}
 	})
+}
+
+// TestFaultFloodKeepsVictimCount floods the limiter with more distinct keys
+// than it can hold, as a client with many addresses would to wipe out the
+// count of one it is limited on: the count survives and memory stays within
+// the capacity.
+func TestFaultFloodKeepsVictimCount(t *testing.T) {
+	const limit, flood = 5, 110_000
+	l, _ := MustLimiter(t, limit, time.Hour)
+	victim := "submitQuestion|addr:198.51.100.7"
+	for range 3 {
+		mustAllow(t, l, victim)
+	}
+	floodAllowed := 0
+	for i := range flood {
+		if ok, _ := l.Allow(fmt.Sprintf("submitQuestion|addr:10.%d.%d.%d", i>>16, i>>8&255, i&255)); ok {
+			floodAllowed++
+		}
+	}
+	allowed := 0
+	for range 50 {
+		if ok, _ := l.Allow(victim); ok {
+			allowed++
+		}
+	}
+	if allowed != limit-3 {
+		t.Errorf("after the flood the victim got %d more attempts; want %d, what was left of its window", allowed, limit-3)
+	}
+	if got, capacity := l.Len(), l.Capacity(); got > capacity || capacity > DefaultCapacity {
+		t.Errorf("Len = %d with capacity %d; want at most %d", got, capacity, DefaultCapacity)
+	}
+	if most := l.Capacity() + len(l.counts.shards)*limit; floodAllowed > most {
+		t.Errorf("the flood got %d attempts; want at most %d (one per held key plus the overflow allowances)", floodAllowed, most)
+	}
 }
 
 func TestLimiterConcurrent(t *testing.T) {

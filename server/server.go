@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -42,14 +43,18 @@ type Config struct {
 	// Search answers the search query; nil searches with the database's
 	// own engine.
 	Search models.SearchService
+	// ShutdownDelay is how long Serve keeps answering, draining, once its
+	// context ends and before it closes the listener.
+	ShutdownDelay time.Duration
 }
 
 // Server is the HTTP server of one Tanggap instance. It keeps no state that
 // another instance would need: several can run behind a load balancer.
 type Server struct {
-	cfg     Config
-	handler http.Handler
-	metrics *Metrics
+	cfg      Config
+	handler  http.Handler
+	metrics  *Metrics
+	draining atomic.Bool
 }
 
 // New builds the routes and middleware.
@@ -95,15 +100,17 @@ func New(cfg Config) *Server {
 	if cfg.Frontend != nil {
 		mux.Handle("/", newPages(cfg.Frontend, gql, cfg.Store.Generation))
 	}
-	s.handler = s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(mux)))
+	s.handler = s.closeWhenDraining(s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(mux))))
 	return s
 }
 
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-// Serve answers on ln until ctx ends, then drains requests in flight for up
-// to 15 seconds.
+// Serve answers on ln until ctx ends. It then drains: /readyz reports it and
+// every response closes its connection, while requests are still answered
+// for ShutdownDelay; then the listener closes and requests in flight get up
+// to 15 seconds to finish.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s,
@@ -120,6 +127,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
+	}
+	if err := s.drain(errc); err != nil {
+		return err
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
@@ -156,6 +166,10 @@ func (s *Server) login(ctx context.Context, in models.Login) (*model.LoginPayloa
 
 // ready reports whether the database answers and its schema is current.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	if s.draining.Load() {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "draining"})
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 	defer cancel()
 	status := map[string]any{"database": "ok", "migrations": "current"}

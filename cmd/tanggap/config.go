@@ -30,6 +30,14 @@ type Config struct {
 	// question(trackingCode) per client address.
 	QuestionsPerHour int
 	LookupsPerHour   int
+	// RequestsPerMinute bounds the calls of any other root field per
+	// client address, AccountRequestsPerMinute per signed-in account.
+	RequestsPerMinute        int
+	AccountRequestsPerMinute int
+	// ShutdownDelay is how long serve keeps answering after SIGTERM while
+	// /readyz reports it draining, so that a load balancer stops sending it
+	// requests before it closes its listener.
+	ShutdownDelay time.Duration
 	// MeiliURL, when set, makes Meilisearch the search engine, with the
 	// database's engine answering when it does not; MeiliKey is its API key
 	// and MeiliIndex the index the application owns.
@@ -53,6 +61,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		LookupsPerHour:   60,
 		MeiliURL:         getenv("TANGGAP_MEILI_URL"),
 		MeiliIndex:       envOr(getenv, "TANGGAP_MEILI_INDEX", "tanggap_issues"),
+
+		RequestsPerMinute:        600,
+		AccountRequestsPerMinute: 1200,
 	}
 	var err error
 	if c.JWTSecret, err = secret(getenv, "TANGGAP_JWT_SECRET"); err != nil {
@@ -66,6 +77,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			return c, fmt.Errorf("TANGGAP_TOKEN_TTL: want a duration between 1m and 24h, got %q", v)
 		}
 	}
+	if v := getenv("TANGGAP_SHUTDOWN_DELAY"); v != "" {
+		if c.ShutdownDelay, err = time.ParseDuration(v); err != nil || c.ShutdownDelay < 0 || c.ShutdownDelay > time.Minute {
+			return c, fmt.Errorf("TANGGAP_SHUTDOWN_DELAY: want a duration between 0s and 1m, got %q", v)
+		}
+	}
 	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
 		return c, err
 	}
@@ -73,9 +89,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	for key, dst := range map[string]*int{
-		"TANGGAP_LOGIN_ATTEMPTS_PER_HOUR":   &c.LoginPerHour,
-		"TANGGAP_QUESTIONS_PER_HOUR":        &c.QuestionsPerHour,
-		"TANGGAP_QUESTION_LOOKUPS_PER_HOUR": &c.LookupsPerHour,
+		"TANGGAP_LOGIN_ATTEMPTS_PER_HOUR":     &c.LoginPerHour,
+		"TANGGAP_QUESTIONS_PER_HOUR":          &c.QuestionsPerHour,
+		"TANGGAP_QUESTION_LOOKUPS_PER_HOUR":   &c.LookupsPerHour,
+		"TANGGAP_REQUESTS_PER_MINUTE":         &c.RequestsPerMinute,
+		"TANGGAP_ACCOUNT_REQUESTS_PER_MINUTE": &c.AccountRequestsPerMinute,
 	} {
 		if v := getenv(key); v != "" {
 			n, err := strconv.Atoi(v)
@@ -119,6 +137,12 @@ func (c Config) Masked() map[string]any {
 		"meili_url":    maskURL(c.MeiliURL),
 		"meili_key":    mask(c.MeiliKey),
 		"meili_index":  c.MeiliIndex,
+
+		"questions_per_hour":          c.QuestionsPerHour,
+		"question_lookups_per_hour":   c.LookupsPerHour,
+		"requests_per_minute":         c.RequestsPerMinute,
+		"account_requests_per_minute": c.AccountRequestsPerMinute,
+		"shutdown_delay":              c.ShutdownDelay.String(),
 	}
 }
 

@@ -55,15 +55,27 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	slog.Info("configuration", "config", cfg.Masked(), "dialect", db.Dialect())
 	go renderMissingHTML(ctx, db)
 
+	// On PostgreSQL the field limits count in the database, so that every
+	// instance enforces one limit; SQLite serves a single process, which
+	// counts in memory. The general limits see most requests: each instance
+	// batches a twentieth of the limit per caller before writing, so that
+	// ordinary callers cost no write at all (docs/deployment.md).
+	var counts ratelimit.Store
+	if db.Dialect() == store.Postgres {
+		counts = db
+	}
+	batch := func(limit int) int { return max(1, limit/20) }
 	limits := graph.DefaultLimits()
 	limits.FieldRateLimits = graph.FieldLimits{
 		PerAddress: map[string]*ratelimit.Limiter{
-			"*":              ratelimit.New(600, time.Minute),
+			"*":              ratelimit.New(cfg.RequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.RequestsPerMinute))),
 			"login":          ratelimit.New(cfg.LoginPerHour, time.Hour),
-			"submitQuestion": ratelimit.New(cfg.QuestionsPerHour, time.Hour),
-			"question":       ratelimit.New(cfg.LookupsPerHour, time.Hour),
+			"submitQuestion": ratelimit.New(cfg.QuestionsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
+			"question":       ratelimit.New(cfg.LookupsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
 		},
-		PerAccount: map[string]*ratelimit.Limiter{"*": ratelimit.New(1200, time.Minute)},
+		PerAccount: map[string]*ratelimit.Limiter{
+			"*": ratelimit.New(cfg.AccountRequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.AccountRequestsPerMinute))),
+		},
 	}
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
@@ -76,6 +88,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		TrustProxy:      cfg.TrustProxy,
 		Metrics:         metrics,
 		Search:          searcher.service,
+		ShutdownDelay:   cfg.ShutdownDelay,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -85,9 +98,17 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	slog.Info("listening", "addr", ln.Addr().String())
 	indexerCtx, stopIndexer := context.WithCancel(ctx)
 	indexerDone := searcher.start(indexerCtx, metrics)
+	pruneDone := make(chan struct{})
+	go func() {
+		defer close(pruneDone)
+		if counts != nil {
+			ratelimit.Prune(indexerCtx, counts, 5*time.Minute)
+		}
+	}()
 	err = srv.Serve(ctx, ln)
 	stopIndexer()
 	<-indexerDone
+	<-pruneDone
 	slog.Info("stopped")
 	return err
 }

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLoadConfigLimits(t *testing.T) {
+	env := func(vars map[string]string) func(string) string {
+		return func(key string) string { return vars[key] }
+	}
+	t.Run("OKDefaults", func(t *testing.T) {
+		c, err := loadConfig(env(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.RequestsPerMinute != 600 || c.AccountRequestsPerMinute != 1200 || c.QuestionsPerHour != 5 ||
+			c.LookupsPerHour != 60 || c.ShutdownDelay != 0 {
+			t.Errorf("defaults: %+v", c)
+		}
+	})
+	t.Run("OKSet", func(t *testing.T) {
+		c, err := loadConfig(env(map[string]string{
+			"TANGGAP_REQUESTS_PER_MINUTE":         "2000",
+			"TANGGAP_ACCOUNT_REQUESTS_PER_MINUTE": "3000",
+			"TANGGAP_QUESTIONS_PER_HOUR":          "3",
+			"TANGGAP_QUESTION_LOOKUPS_PER_HOUR":   "30",
+			"TANGGAP_SHUTDOWN_DELAY":              "5s",
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.RequestsPerMinute != 2000 || c.AccountRequestsPerMinute != 3000 || c.QuestionsPerHour != 3 ||
+			c.LookupsPerHour != 30 || c.ShutdownDelay != 5*time.Second {
+			t.Errorf("set: %+v", c)
+		}
+		if m := c.Masked(); m["requests_per_minute"] != 2000 || m["shutdown_delay"] != "5s" {
+			t.Errorf("the logged configuration lacks the limits: %v", m)
+		}
+	})
+	for key, value := range map[string]string{
+		"TANGGAP_REQUESTS_PER_MINUTE":         "0",
+		"TANGGAP_ACCOUNT_REQUESTS_PER_MINUTE": "many",
+		"TANGGAP_SHUTDOWN_DELAY":              "2m",
+	} {
+		t.Run("Invalid"+key, func(t *testing.T) {
+			if _, err := loadConfig(env(map[string]string{key: value})); err == nil || !strings.Contains(err.Error(), key) {
+				t.Errorf("%s=%s: error %v; want one naming the variable", key, value, err)
+			}
+		})
+	}
+}
