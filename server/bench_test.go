@@ -140,3 +140,11 @@ func BenchmarkPublishResponse(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkIssuesPageNoTotal is BenchmarkIssuesPage without totalCount,
+// the list a portal draws when it pages with cursors only.
+func BenchmarkIssuesPageNoTotal(b *testing.B) {
+	benchEachDB(b, func(b *testing.B, api *testAPI) {
+		benchPost(b, api, `{ issues(first: 20) { edges { node { number title status agency { name } responses { bodyHTML } } } } }`)
+	})
+}
