@@ -9,23 +9,33 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kotabaru/tanggap/auth"
 )
 
 // Config is the whole configuration of the binary. Values come from
 // TANGGAP_* environment variables; flags override them; secrets may also be
 // read from the file named by TANGGAP_*_FILE.
 type Config struct {
-	Addr         string
-	DatabaseURL  string
-	DataDir      string
-	JWTSecret    string
-	IssuePrefix  string
-	TimeZone     string
-	TokenTTL     time.Duration
-	TrustProxy   bool
-	LogQueries   bool
-	LogLevel     string
-	LoginPerHour int
+	Addr        string
+	DatabaseURL string
+	DataDir     string
+	JWTSecret   string
+	IssuePrefix string
+	TimeZone    string
+	TokenTTL    time.Duration
+	TrustProxy  bool
+	LogQueries  bool
+	LogLevel    string
+	// Argon2MemoryKiB is the memory cost of new password hashes;
+	// PasswordHashConcurrency bounds how many are computed at once (0: two
+	// per processor).
+	Argon2MemoryKiB         int
+	PasswordHashConcurrency int
+	// Demo is set by `serve --demo`: the demo password is then allowed.
+	Demo bool
+	// Ignored names settings that are set but no longer have an effect.
+	Ignored []string
 	// QuestionsPerHour and LookupsPerHour bound submitQuestion and
 	// question(trackingCode) per client address.
 	QuestionsPerHour int
@@ -48,7 +58,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		TimeZone:         envOr(getenv, "TANGGAP_TIMEZONE", "Asia/Makassar"),
 		LogLevel:         envOr(getenv, "TANGGAP_LOG_LEVEL", "info"),
 		TokenTTL:         2 * time.Hour,
-		LoginPerHour:     20,
+		Argon2MemoryKiB:  auth.DefaultArgonMemoryKiB,
 		QuestionsPerHour: 5,
 		LookupsPerHour:   60,
 		MeiliURL:         getenv("TANGGAP_MEILI_URL"),
@@ -72,8 +82,25 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.LogQueries, err = envBool(getenv, "TANGGAP_LOG_QUERIES"); err != nil {
 		return c, err
 	}
+	// Logins are throttled by failures only now; a success never counts.
+	if getenv("TANGGAP_LOGIN_ATTEMPTS_PER_HOUR") != "" {
+		c.Ignored = append(c.Ignored, "TANGGAP_LOGIN_ATTEMPTS_PER_HOUR")
+	}
+	if v := getenv("TANGGAP_ARGON2_MEMORY_KIB"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < auth.MinArgonMemoryKiB || n > auth.MaxArgonMemoryKiB {
+			return c, fmt.Errorf("TANGGAP_ARGON2_MEMORY_KIB: want %d–%d, got %q", auth.MinArgonMemoryKiB, auth.MaxArgonMemoryKiB, v)
+		}
+		c.Argon2MemoryKiB = n
+	}
+	if v := getenv("TANGGAP_PASSWORD_HASH_CONCURRENCY"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1024 {
+			return c, fmt.Errorf("TANGGAP_PASSWORD_HASH_CONCURRENCY: want 1–1024, got %q", v)
+		}
+		c.PasswordHashConcurrency = n
+	}
 	for key, dst := range map[string]*int{
-		"TANGGAP_LOGIN_ATTEMPTS_PER_HOUR":   &c.LoginPerHour,
 		"TANGGAP_QUESTIONS_PER_HOUR":        &c.QuestionsPerHour,
 		"TANGGAP_QUESTION_LOOKUPS_PER_HOUR": &c.LookupsPerHour,
 	} {
@@ -86,6 +113,15 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// hashConcurrency is the configured bound on concurrent password hashes,
+// or the default.
+func (c Config) hashConcurrency() int {
+	if c.PasswordHashConcurrency > 0 {
+		return c.PasswordHashConcurrency
+	}
+	return auth.DefaultHashConcurrency()
 }
 
 // addFlags lets flags override what the environment said.
@@ -106,19 +142,21 @@ func (c Config) databaseURL() string {
 // Masked returns the configuration with secrets and passwords hidden, for logs.
 func (c Config) Masked() map[string]any {
 	return map[string]any{
-		"addr":         c.Addr,
-		"database_url": maskURL(c.databaseURL()),
-		"data_dir":     c.DataDir,
-		"jwt_secret":   mask(c.JWTSecret),
-		"issue_prefix": c.IssuePrefix,
-		"time_zone":    c.TimeZone,
-		"token_ttl":    c.TokenTTL.String(),
-		"trust_proxy":  c.TrustProxy,
-		"log_queries":  c.LogQueries,
-		"log_level":    c.LogLevel,
-		"meili_url":    maskURL(c.MeiliURL),
-		"meili_key":    mask(c.MeiliKey),
-		"meili_index":  c.MeiliIndex,
+		"addr":                      c.Addr,
+		"database_url":              maskURL(c.databaseURL()),
+		"data_dir":                  c.DataDir,
+		"jwt_secret":                mask(c.JWTSecret),
+		"issue_prefix":              c.IssuePrefix,
+		"time_zone":                 c.TimeZone,
+		"token_ttl":                 c.TokenTTL.String(),
+		"argon2_memory_kib":         c.Argon2MemoryKiB,
+		"password_hash_concurrency": c.hashConcurrency(),
+		"trust_proxy":               c.TrustProxy,
+		"log_queries":               c.LogQueries,
+		"log_level":                 c.LogLevel,
+		"meili_url":                 maskURL(c.MeiliURL),
+		"meili_key":                 mask(c.MeiliKey),
+		"meili_index":               c.MeiliIndex,
 	}
 }
 
