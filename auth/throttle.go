@@ -203,15 +203,24 @@ func (a *LoginAttempt) finish(record func(b *bucket, now time.Time)) {
 	}
 }
 
-// wait is how long an attempt must wait for bucket b, counting attempts
-// still in flight as failures to come.
+// inFlightWait is the wait of an attempt refused only because others of the
+// same bucket are still being checked: their outcome is a moment away.
+const inFlightWait = time.Second
+
+// wait is how long an attempt must wait for bucket b. Attempts still in
+// flight count as failures to come, so that parallel requests cannot all
+// pass before the first failure is recorded; while the recorded failures
+// alone are within the free allowance they only ask for a moment's wait.
 func (t *LoginThrottle) wait(b *bucket, free int, limit time.Duration, now time.Time) time.Duration {
 	if b == nil {
 		return 0
 	}
 	n := b.failures + b.inFlight
-	if n < free {
+	switch {
+	case n < free:
 		return 0
+	case b.failures < free:
+		return inFlightWait
 	}
 	delay := limit
 	if shift := n - free; shift < 30 {
