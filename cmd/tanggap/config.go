@@ -27,6 +27,7 @@ type Config struct {
 	TrustProxy  bool
 	LogQueries  bool
 	LogLevel    string
+
 	// Argon2MemoryKiB is the memory cost of new password hashes;
 	// PasswordHashConcurrency bounds how many are computed at once (0: two
 	// per processor).
@@ -142,21 +143,22 @@ func (c Config) databaseURL() string {
 // Masked returns the configuration with secrets and passwords hidden, for logs.
 func (c Config) Masked() map[string]any {
 	return map[string]any{
-		"addr":                      c.Addr,
-		"database_url":              maskURL(c.databaseURL()),
-		"data_dir":                  c.DataDir,
-		"jwt_secret":                mask(c.JWTSecret),
-		"issue_prefix":              c.IssuePrefix,
-		"time_zone":                 c.TimeZone,
-		"token_ttl":                 c.TokenTTL.String(),
+		"addr":         c.Addr,
+		"database_url": maskURL(c.databaseURL()),
+		"data_dir":     c.DataDir,
+		"jwt_secret":   mask(c.JWTSecret),
+		"issue_prefix": c.IssuePrefix,
+		"time_zone":    c.TimeZone,
+		"token_ttl":    c.TokenTTL.String(),
+		"trust_proxy":  c.TrustProxy,
+		"log_queries":  c.LogQueries,
+		"log_level":    c.LogLevel,
+		"meili_url":    maskURL(c.MeiliURL),
+		"meili_key":    mask(c.MeiliKey),
+		"meili_index":  c.MeiliIndex,
+
 		"argon2_memory_kib":         c.Argon2MemoryKiB,
 		"password_hash_concurrency": c.hashConcurrency(),
-		"trust_proxy":               c.TrustProxy,
-		"log_queries":               c.LogQueries,
-		"log_level":                 c.LogLevel,
-		"meili_url":                 maskURL(c.MeiliURL),
-		"meili_key":                 mask(c.MeiliKey),
-		"meili_index":               c.MeiliIndex,
 	}
 }
 
