@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
@@ -45,4 +46,12 @@ func TestFaultPasswordPolicyAPI(t *testing.T) {
 		}
 		mutate(t, api, token, update, input(map[string]any{"email": "petugas.satu@kotabaru.test", "password": "Jembatan-Sebuku-Tanjung-9"}), "")
 	})
+}
+
+// TestDemoPasswordIsRefusedOutsideDemo ties the password the policy refuses
+// to the one the demo accounts get.
+func TestDemoPasswordIsRefusedOutsideDemo(t *testing.T) {
+	if store.DemoPassword != auth.DemoPassword {
+		t.Fatalf("demo accounts use %q, the policy refuses %q", store.DemoPassword, auth.DemoPassword)
+	}
 }
