@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -18,20 +19,24 @@ import (
 )
 
 // Argon2id parameters for new hashes, OWASP's current recommendation for
-// password storage.
+// password storage: 19 MiB, two passes, one lane.
 const (
-	argonMemoryKiB = 19 * 1024
-	argonTime      = 2
-	argonThreads   = 1
-	argonSaltLen   = 16
-	argonKeyLen    = 32
+	DefaultArgonMemoryKiB = 19 * 1024
+	argonTime             = 2
+	argonThreads          = 1
+	argonSaltLen          = 16
+	argonKeyLen           = 32
 )
+
+// MinArgonMemoryKiB is the smallest memory cost a deployment may configure;
+// OWASP's lightest recommended setting is 7 MiB with five passes.
+const MinArgonMemoryKiB = 8 * 1024
 
 // Bounds on the parameters VerifyPassword accepts from a stored hash, so that
 // a corrupted or planted hash cannot make one login allocate gigabytes or run
 // for minutes.
 const (
-	maxArgonMemoryKiB = 256 * 1024
+	MaxArgonMemoryKiB = 256 * 1024
 	maxArgonTime      = 16
 	maxArgonThreads   = 16
 	minArgonSaltLen   = 8
@@ -53,23 +58,47 @@ type argonParams struct {
 	threads   uint8
 }
 
-var defaultParams = argonParams{memoryKiB: argonMemoryKiB, time: argonTime, threads: argonThreads}
+var defaultParams = argonParams{memoryKiB: DefaultArgonMemoryKiB, time: argonTime, threads: argonThreads}
+
+// paramsForMemory returns the parameters for a memory cost in KiB. Below the
+// default memory it adds passes as OWASP's equivalent settings do (12 MiB
+// with three passes, 9 MiB with four, 7 MiB with five), so a smaller memory
+// cost does not make a hash cheaper to guess.
+func paramsForMemory(memoryKiB uint32) argonParams {
+	p := argonParams{memoryKiB: memoryKiB, time: argonTime, threads: argonThreads}
+	switch {
+	case memoryKiB >= DefaultArgonMemoryKiB:
+	case memoryKiB >= 12*1024:
+		p.time = 3
+	case memoryKiB >= 9*1024:
+		p.time = 4
+	default:
+		p.time = 5
+	}
+	return p
+}
 
 // dummyHash has the parameters of a real hash, so that checking a password
 // against it costs exactly as much as checking a real one.
-var dummyHash = encodeHash(defaultParams, make([]byte, argonSaltLen), make([]byte, argonKeyLen))
+var dummyHash = dummyHashFor(defaultParams)
+
+func dummyHashFor(p argonParams) string {
+	return encodeHash(p, make([]byte, argonSaltLen), make([]byte, argonKeyLen))
+}
 
 // HashPassword returns the Argon2id hash of plain in the PHC string format,
 // for example "$argon2id$v=19$m=19456,t=2,p=1$<salt>$<key>", with a fresh
 // random salt. It does not check the password policy; call ValidatePassword
 // first for passwords chosen by people.
-func HashPassword(plain string) (string, error) {
+func HashPassword(plain string) (string, error) { return hashWith(defaultParams, plain) }
+
+func hashWith(p argonParams, plain string) (string, error) {
 	salt := make([]byte, argonSaltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("auth: reading salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(plain), salt, defaultParams.time, defaultParams.memoryKiB, defaultParams.threads, argonKeyLen)
-	return encodeHash(defaultParams, salt, key), nil
+	key := argon2.IDKey([]byte(plain), salt, p.time, p.memoryKiB, p.threads, argonKeyLen)
+	return encodeHash(p, salt, key), nil
 }
 
 // VerifyPassword reports whether plain matches the encoded Argon2id hash. It
@@ -93,14 +122,18 @@ func VerifyDummy(plain string) {
 	VerifyPassword(dummyHash, plain)
 }
 
-// ValidatePassword checks a new password against the policy: at least
+// ValidatePassword checks the form of a new password: at least
 // MinPasswordChars characters and at most MaxPasswordBytes bytes of valid
-// UTF-8. It returns an EINVALID error on the field "password" whose message,
-// in Indonesian, can be shown to the staff member who chose it.
+// UTF-8, and not only white space. It returns an EINVALID error on the field
+// "password" whose message, in Indonesian, can be shown to the staff member
+// who chose it. PasswordPolicy.Check adds the checks against common and
+// guessable passwords.
 func ValidatePassword(plain string) error {
 	switch {
 	case !utf8.ValidString(plain):
 		return models.Invalid("password", "kata sandi berisi karakter yang tidak valid")
+	case plain != "" && strings.TrimFunc(plain, unicode.IsSpace) == "":
+		return models.Invalid("password", "kata sandi tidak boleh hanya berisi spasi")
 	case utf8.RuneCountInString(plain) < MinPasswordChars:
 		return models.Invalid("password", "kata sandi minimal %d karakter", MinPasswordChars)
 	case len(plain) > MaxPasswordBytes:
@@ -131,7 +164,7 @@ func decodeHash(encoded string) (p argonParams, salt, key []byte, err error) {
 	if len(fields) != 3 {
 		return p, nil, nil, errMalformedHash
 	}
-	memory, ok1 := parseParam(fields[0], "m=", 8, maxArgonMemoryKiB)
+	memory, ok1 := parseParam(fields[0], "m=", 8, MaxArgonMemoryKiB)
 	passes, ok2 := parseParam(fields[1], "t=", 1, maxArgonTime)
 	threads, ok3 := parseParam(fields[2], "p=", 1, maxArgonThreads)
 	if !ok1 || !ok2 || !ok3 {

@@ -28,13 +28,16 @@ var ErrInvalidToken = errors.New("invalid token")
 
 // Claims is what a token says about its bearer. The token version must still
 // be compared with the user's current one in the database: a password change
-// or deactivation increments it and so revokes every earlier token.
+// or deactivation increments it and so revokes every earlier token. The
+// session must still be live in the database too: logging out ends it.
 type Claims struct {
 	UserID       int64
 	TokenVersion int
 	Role         string
-	ExpiresAt    time.Time
-	IssuedAt     time.Time
+	// SessionID names the session the login opened ("sid").
+	SessionID string
+	ExpiresAt time.Time
+	IssuedAt  time.Time
 }
 
 // Tokens issues and verifies HS256-signed JWTs for one issuer and audience.
@@ -49,11 +52,26 @@ type Tokens struct {
 }
 
 // tokenClaims is the JSON payload of a token: the registered claims plus the
-// token version ("ver") and the role ("role").
+// token version ("ver"), the role ("role") and the session ("sid").
 type tokenClaims struct {
-	Version *int   `json:"ver,omitempty"`
-	Role    string `json:"role,omitempty"`
+	Version   *int   `json:"ver,omitempty"`
+	Role      string `json:"role,omitempty"`
+	SessionID string `json:"sid,omitempty"`
 	jwt.RegisteredClaims
+}
+
+// validSessionID reports whether id has the form of a session id: 16 to 64
+// URL-safe base64 characters.
+func validSessionID(id string) bool {
+	if len(id) < 16 || len(id) > 64 {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // NewTokens returns a Tokens that signs with secret and issues tokens valid
@@ -92,7 +110,8 @@ func (t *Tokens) SetClock(now func() time.Time) {
 }
 
 // Issue returns a signed token for c and the time it expires. The UserID must
-// be positive, the TokenVersion not negative and the Role not empty;
+// be positive, the TokenVersion not negative, the Role not empty and the
+// SessionID a session id (see models.NewSessionID);
 // c.ExpiresAt and c.IssuedAt are ignored, as Issue sets them from its clock
 // and lifetime. Every token gets a random id (jti).
 func (t *Tokens) Issue(c Claims) (token string, expiresAt time.Time, err error) {
@@ -103,6 +122,8 @@ func (t *Tokens) Issue(c Claims) (token string, expiresAt time.Time, err error) 
 		return "", time.Time{}, errors.New("auth: token version must not be negative")
 	case c.Role == "":
 		return "", time.Time{}, errors.New("auth: token role must not be empty")
+	case !validSessionID(c.SessionID):
+		return "", time.Time{}, errors.New("auth: token session id is malformed")
 	}
 	id := make([]byte, 16)
 	if _, err := rand.Read(id); err != nil {
@@ -114,8 +135,9 @@ func (t *Tokens) Issue(c Claims) (token string, expiresAt time.Time, err error) 
 	expiresAt = now.Add(t.ttl)
 	version := c.TokenVersion
 	claims := tokenClaims{
-		Version: &version,
-		Role:    c.Role,
+		Version:   &version,
+		Role:      c.Role,
+		SessionID: c.SessionID,
 		RegisteredClaims: jwt.RegisteredClaims{
 			Issuer:    t.issuer,
 			Subject:   strconv.FormatInt(c.UserID, 10),
@@ -165,7 +187,7 @@ func (t *Tokens) Verify(token string) (Claims, error) {
 	if err != nil || userID <= 0 || strconv.FormatInt(userID, 10) != claims.Subject {
 		return Claims{}, ErrInvalidToken
 	}
-	if claims.Version == nil || *claims.Version < 0 || claims.Role == "" ||
+	if claims.Version == nil || *claims.Version < 0 || claims.Role == "" || !validSessionID(claims.SessionID) ||
 		claims.ExpiresAt == nil || claims.IssuedAt == nil {
 		return Claims{}, ErrInvalidToken
 	}
@@ -173,10 +195,14 @@ func (t *Tokens) Verify(token string) (Claims, error) {
 		UserID:       userID,
 		TokenVersion: *claims.Version,
 		Role:         claims.Role,
+		SessionID:    claims.SessionID,
 		ExpiresAt:    claims.ExpiresAt.UTC(),
 		IssuedAt:     claims.IssuedAt.UTC(),
 	}, nil
 }
+
+// TTL returns the lifetime of the tokens Issue makes.
+func (t *Tokens) TTL() time.Duration { return t.ttl }
 
 // GenerateSecret returns a fresh random signing key of MinSecretBytes bytes.
 // It is for demo mode, where no key is configured and tokens need not

@@ -22,6 +22,9 @@ const (
 	testTTL      = 15 * time.Minute
 )
 
+// testSession is the session id of the test tokens.
+const testSession = "c2Vzc2lvbi1vZi10aGUtdGVzdA"
+
 var (
 	testSecret  = []byte("0123456789abcdef0123456789abcdef")
 	otherSecret = []byte("fedcba9876543210fedcba9876543210")
@@ -52,6 +55,7 @@ func validClaims() jwt.MapClaims {
 		"nbf":  testNow.Unix(),
 		"exp":  testNow.Add(testTTL).Unix(),
 		"jti":  "test-token",
+		"sid":  testSession,
 	}
 }
 
@@ -131,7 +135,7 @@ func tamper(tb testing.TB, token string, change func(jwt.MapClaims)) string {
 func TestTokensVerifyRejects(t *testing.T) {
 	now := testNow
 	tokens := MustTokens(t, &now)
-	issued, _, err := tokens.Issue(auth.Claims{UserID: 42, TokenVersion: 3, Role: "PIC"})
+	issued, _, err := tokens.Issue(auth.Claims{UserID: 42, TokenVersion: 3, Role: "PIC", SessionID: testSession})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,6 +154,7 @@ func TestTokensVerifyRejects(t *testing.T) {
 		{"WrongKey", sign(t, jwt.SigningMethodHS256, otherSecret, validClaims())},
 		{"TamperedRole", tamper(t, issued, func(c jwt.MapClaims) { c["role"] = "ADMIN" })},
 		{"TamperedSubject", tamper(t, issued, func(c jwt.MapClaims) { c["sub"] = "1" })},
+		{"TamperedSession", tamper(t, issued, func(c jwt.MapClaims) { c["sid"] = "YW5vdGhlci1zZXNzaW9uLWlk" })},
 		{"SignatureStripped", issued[:strings.LastIndex(issued, ".")+1]},
 		{"Expired", sign(t, jwt.SigningMethodHS256, testSecret, with("exp", testNow.Add(-beyondLeeway).Unix()))},
 		{"NotYetValid", sign(t, jwt.SigningMethodHS256, testSecret, with("nbf", testNow.Add(beyondLeeway).Unix()))},
@@ -172,6 +177,10 @@ func TestTokensVerifyRejects(t *testing.T) {
 		{"FractionalVer", sign(t, jwt.SigningMethodHS256, testSecret, with("ver", 3.5))},
 		{"NegativeVer", sign(t, jwt.SigningMethodHS256, testSecret, with("ver", -1))},
 		{"MissingRole", sign(t, jwt.SigningMethodHS256, testSecret, without("role"))},
+		{"MissingSession", sign(t, jwt.SigningMethodHS256, testSecret, without("sid"))},
+		{"ShortSession", sign(t, jwt.SigningMethodHS256, testSecret, with("sid", "abc"))},
+		{"SessionWithSlash", sign(t, jwt.SigningMethodHS256, testSecret, with("sid", "c2Vzc2lvbi1vZi10aGUt/GVzdA"))},
+		{"NumberSession", sign(t, jwt.SigningMethodHS256, testSecret, with("sid", 12345678901234567))},
 		{"StringExp", sign(t, jwt.SigningMethodHS256, testSecret, with("exp", "tomorrow"))},
 		{"HugeHeader", handMade(t, map[string]any{"alg": "HS256", "typ": "JWT", "kid": strings.Repeat("A", 1<<20)}, validClaims(), testSecret)},
 		{"JustOverSizeLimit", paddedToken(t, auth.MaxTokenBytes+1)},
@@ -202,7 +211,7 @@ func TestTokensIssueVerify(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		now := testNow.Add(123 * time.Millisecond)
 		tokens := MustTokens(t, &now)
-		want := auth.Claims{UserID: 9007199254740993, TokenVersion: 7, Role: "ADMIN"}
+		want := auth.Claims{UserID: 9007199254740993, TokenVersion: 7, Role: "ADMIN", SessionID: testSession}
 		token, expiresAt, err := tokens.Issue(want)
 		if err != nil {
 			t.Fatal(err)
@@ -237,7 +246,7 @@ func TestTokensIssueVerify(t *testing.T) {
 	t.Run("OKWithinLeeway", func(t *testing.T) {
 		now := testNow
 		tokens := MustTokens(t, &now)
-		token, expiresAt, err := tokens.Issue(auth.Claims{UserID: 1, Role: "TRC"})
+		token, expiresAt, err := tokens.Issue(auth.Claims{UserID: 1, Role: "TRC", SessionID: testSession})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -258,7 +267,7 @@ func TestTokensIssueVerify(t *testing.T) {
 	t.Run("ErrOtherTokens", func(t *testing.T) {
 		now := testNow
 		tokens := MustTokens(t, &now)
-		token, _, err := tokens.Issue(auth.Claims{UserID: 42, TokenVersion: 3, Role: "PIC"})
+		token, _, err := tokens.Issue(auth.Claims{UserID: 42, TokenVersion: 3, Role: "PIC", SessionID: testSession})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -285,7 +294,7 @@ func TestTokensIssueVerify(t *testing.T) {
 	t.Run("UniqueIDs", func(t *testing.T) {
 		now := testNow
 		tokens := MustTokens(t, &now)
-		c := auth.Claims{UserID: 42, TokenVersion: 3, Role: "PIC"}
+		c := auth.Claims{UserID: 42, TokenVersion: 3, Role: "PIC", SessionID: testSession}
 		first, _, err := tokens.Issue(c)
 		if err != nil {
 			t.Fatal(err)
@@ -303,10 +312,13 @@ func TestTokensIssueVerify(t *testing.T) {
 		now := testNow
 		tokens := MustTokens(t, &now)
 		for _, c := range []auth.Claims{
-			{UserID: 0, Role: "PIC"},
-			{UserID: -1, Role: "PIC"},
-			{UserID: 1, TokenVersion: -1, Role: "PIC"},
-			{UserID: 1},
+			{UserID: 0, Role: "PIC", SessionID: testSession},
+			{UserID: -1, Role: "PIC", SessionID: testSession},
+			{UserID: 1, TokenVersion: -1, Role: "PIC", SessionID: testSession},
+			{UserID: 1, SessionID: testSession},
+			{UserID: 1, Role: "PIC"},
+			{UserID: 1, Role: "PIC", SessionID: "short"},
+			{UserID: 1, Role: "PIC", SessionID: "not/base64url+characters"},
 		} {
 			if token, _, err := tokens.Issue(c); err == nil {
 				t.Errorf("Issue(%+v) = %q; want an error", c, token)
@@ -345,7 +357,7 @@ func TestNewTokens(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		token, _, err := tokens.Issue(auth.Claims{UserID: 1, Role: "PIC"})
+		token, _, err := tokens.Issue(auth.Claims{UserID: 1, Role: "PIC", SessionID: testSession})
 		if err != nil {
 			t.Fatal(err)
 		}

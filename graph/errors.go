@@ -46,6 +46,10 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr.Message = models.ErrorMessage(err)
 		gqlErr.Extensions["retryAfter"] = domainErr.RetryAfterSeconds
 		markRateLimited(ctx, domainErr.RetryAfterSeconds)
+	case models.EUNAVAILABLE:
+		gqlErr.Message = models.ErrorMessage(err)
+		gqlErr.Extensions["retryAfter"] = domainErr.RetryAfterSeconds
+		markUnavailable(ctx, domainErr.RetryAfterSeconds)
 	default:
 		gqlErr.Message = models.ErrorMessage(err)
 	}

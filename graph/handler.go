@@ -149,7 +149,10 @@ var registerProtocolErrors sync.Once
 // code that writes its HTTP status.
 type requestState struct {
 	retryAfterSeconds int
-	tooLarge          bool
+	// unavailable makes the answer 503 rather than 429: the server, not
+	// the caller, was the limit.
+	unavailable bool
+	tooLarge    bool
 }
 
 type requestStateKey struct{}
@@ -157,6 +160,13 @@ type requestStateKey struct{}
 func markRateLimited(ctx context.Context, seconds int) {
 	if s, ok := ctx.Value(requestStateKey{}).(*requestState); ok {
 		s.retryAfterSeconds = max(s.retryAfterSeconds, seconds)
+	}
+}
+
+func markUnavailable(ctx context.Context, seconds int) {
+	if s, ok := ctx.Value(requestStateKey{}).(*requestState); ok {
+		s.retryAfterSeconds = max(s.retryAfterSeconds, seconds)
+		s.unavailable = true
 	}
 }
 
@@ -178,6 +188,9 @@ func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
 	switch {
 	case state.retryAfterSeconds > 0:
 		r.status = http.StatusTooManyRequests
+		if state.unavailable {
+			r.status = http.StatusServiceUnavailable
+		}
 		r.header.Set("Retry-After", strconv.Itoa(state.retryAfterSeconds))
 	case r.status == http.StatusUnprocessableEntity && !graphqlResponse:
 		// application/json: a well-formed request gets 200 even when the

@@ -194,6 +194,7 @@ func complexity(c *ComplexityRoot) {
 	c.Query.Agencies = func(child int) int { return 1 + child*30 }
 	c.Query.Categories = func(child int) int { return 1 + child*20 }
 	c.Query.Users = func(child int) int { return 1 + child*50 }
+	c.Query.MySessions = func(child int) int { return 1 + child*models.MaxListedSessions }
 	c.Query.Search = func(child int, _ string, _ *models.SearchFilter, _ *models.SearchOrder, first *int, _ *string) int {
 		return 1 + child*page(first)
 	}

@@ -24,6 +24,7 @@ type Services struct {
 	Accountability models.AccountabilityService
 	Search         models.SearchService
 	Synonyms       models.SynonymService
+	Sessions       models.SessionService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

@@ -8,15 +8,44 @@ package graph
 import (
 	"context"
 
+	"github.com/kotabaru/tanggap/graph/model"
 	"github.com/kotabaru/tanggap/models"
 )
+
+// Logout is the resolver for the logout field.
+func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, error) {
+	session, err := r.Sessions.Logout(ctx)
+	return payload(&model.LogoutPayload{Session: session}, err)
+}
+
+// EndSession is the resolver for the endSession field.
+func (r *mutationResolver) EndSession(ctx context.Context, input EndSessionInput) (*model.EndSessionPayload, error) {
+	session, err := r.Sessions.EndSession(ctx, input.ID)
+	return payload(&model.EndSessionPayload{Session: session}, err)
+}
+
+// MySessions is the resolver for the mySessions field.
+func (r *queryResolver) MySessions(ctx context.Context) ([]*models.Session, error) {
+	return r.Sessions.MySessions(ctx)
+}
+
+// Current is the resolver for the current field.
+func (r *sessionResolver) Current(ctx context.Context, obj *models.Session) (bool, error) {
+	return obj.ID == models.SessionIDFromContext(ctx), nil
+}
 
 // Agency is the resolver for the agency field.
 func (r *userResolver) Agency(ctx context.Context, obj *models.User) (*models.Agency, error) {
 	return loadOptional(ctx, loaders(ctx).Agency, obj.AgencyID)
 }
 
+// Session returns SessionResolver implementation.
+func (r *Resolver) Session() SessionResolver { return &sessionResolver{r} }
+
 // User returns UserResolver implementation.
 func (r *Resolver) User() UserResolver { return &userResolver{r} }
 
-type userResolver struct{ *Resolver }
+type (
+	sessionResolver struct{ *Resolver }
+	userResolver    struct{ *Resolver }
+)

@@ -8,6 +8,8 @@ const (
 	userContextKey contextKey = iota + 1
 	requestIDContextKey
 	clientAddrContextKey
+	sessionIDContextKey
+	userAgentContextKey
 )
 
 // NewContextWithUser returns a copy of ctx carrying the authenticated user.
@@ -42,4 +44,28 @@ func NewContextWithClientAddr(ctx context.Context, addr string) context.Context 
 func ClientAddrFromContext(ctx context.Context) string {
 	addr, _ := ctx.Value(clientAddrContextKey).(string)
 	return addr
+}
+
+// NewContextWithSessionID returns a copy of ctx carrying the id of the
+// session the caller's token names.
+func NewContextWithSessionID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, sessionIDContextKey, id)
+}
+
+// SessionIDFromContext returns the caller's session id, or "".
+func SessionIDFromContext(ctx context.Context) string {
+	id, _ := ctx.Value(sessionIDContextKey).(string)
+	return id
+}
+
+// NewContextWithUserAgent returns a copy of ctx carrying the caller's
+// User-Agent header, from which a login describes the session's device.
+func NewContextWithUserAgent(ctx context.Context, userAgent string) context.Context {
+	return context.WithValue(ctx, userAgentContextKey, userAgent)
+}
+
+// UserAgentFromContext returns the caller's User-Agent header, or "".
+func UserAgentFromContext(ctx context.Context) string {
+	ua, _ := ctx.Value(userAgentContextKey).(string)
+	return ua
 }

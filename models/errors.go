@@ -14,6 +14,7 @@ const (
 	ENOTFOUND        = "NOT_FOUND"
 	ECONFLICT        = "CONFLICT"
 	ERATELIMITED     = "RATE_LIMITED"
+	EUNAVAILABLE     = "UNAVAILABLE"
 	EINTERNAL        = "INTERNAL"
 )
 
@@ -24,7 +25,7 @@ type Error struct {
 	Code    string
 	Message string
 	Field   string
-	// RetryAfterSeconds is set on ERATELIMITED errors.
+	// RetryAfterSeconds is set on ERATELIMITED and EUNAVAILABLE errors.
 	RetryAfterSeconds int
 	cause             error
 }

@@ -1,5 +1,7 @@
 package models
 
+import "context"
+
 // CanActOnIssue reports whether user may work on an issue's answer:
 // TRC always (it may publish on behalf of an agency), a PIC only for an
 // issue assigned to their own agency.
@@ -17,13 +19,18 @@ func CanSeePersonalData(user *User, agencyID *int64) bool {
 }
 
 // PasswordHasher hashes and checks staff passwords. The store holds one so
-// that the domain stays free of a particular algorithm.
+// that the domain stays free of a particular algorithm. Hashing is costly in
+// memory, so an implementation may bound how many run at once: Hash, Verify
+// and VerifyDummy then wait for a turn and return EUNAVAILABLE (with a
+// RetryAfterSeconds) when none comes in time.
 type PasswordHasher interface {
-	Hash(plain string) (string, error)
-	Verify(hash, plain string) bool
+	Hash(ctx context.Context, plain string) (string, error)
+	Verify(ctx context.Context, hash, plain string) (bool, error)
 	// VerifyDummy spends the time of one verification, so that an unknown
 	// e-mail answers as slowly as a wrong password.
-	VerifyDummy(plain string)
-	// Validate checks a new password's strength.
-	Validate(plain string) error
+	VerifyDummy(ctx context.Context, plain string) error
+	// Validate checks a new password for the account with the given e-mail
+	// address against the password policy; the error is EINVALID on the
+	// field "password".
+	Validate(email, plain string) error
 }

@@ -63,19 +63,26 @@ type UserUpdate struct {
 	Password   *string
 }
 
-// Login carries the credentials of a login attempt.
+// Login carries the credentials of a login attempt and what the session it
+// opens should record.
 type Login struct {
 	Email    string
 	Password string
+	// Device is a short description of the client ("Chrome di Windows"),
+	// never the raw user agent.
+	Device string
+	// SessionTTL is how long the session lasts: the lifetime of its token.
+	SessionTTL time.Duration
 }
 
 // UserService manages staff accounts.
 type UserService interface {
-	// Authenticate checks credentials and records the login in the audit log.
-	// Unknown e-mail, wrong password and deactivated account give the same
-	// EUNAUTHENTICATED error in about the same time.
-	Authenticate(ctx context.Context, login Login) (*User, error)
-	// UserByID returns an active or inactive user, or ENOTFOUND. For the token middleware.
+	// Authenticate checks credentials, opens a session and records the login
+	// in the audit log. Unknown e-mail, wrong password and deactivated
+	// account give the same EUNAUTHENTICATED error in about the same time;
+	// EUNAVAILABLE when the password could not be checked in time.
+	Authenticate(ctx context.Context, login Login) (*User, *Session, error)
+	// UserByID returns an active or inactive user, or ENOTFOUND.
 	UserByID(ctx context.Context, id int64) (*User, error)
 	// UsersByIDs returns the users with the given ids; names are only for staff readers.
 	UsersByIDs(ctx context.Context, ids []int64) ([]*User, error)

@@ -15,7 +15,6 @@ import (
 
 	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/graph"
-	"github.com/kotabaru/tanggap/ratelimit"
 	"github.com/kotabaru/tanggap/server"
 	"github.com/kotabaru/tanggap/store"
 )
@@ -56,9 +55,8 @@ func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 	}
 	limits := graph.DefaultLimits()
 	cfg := server.Config{
-		Store:           db,
-		Tokens:          tokens,
-		LoginPerAccount: ratelimit.New(1000, time.Hour),
+		Store:  db,
+		Tokens: tokens,
 	}
 	for _, o := range opts {
 		o(&limits, &cfg)

@@ -61,6 +61,12 @@ type matrixRow struct {
 	// setup builds fresh fixtures and returns the variables of a call that
 	// is valid in every respect but, possibly, the caller's permission.
 	setup func(t *testing.T, e *matrixEnv) map[string]any
+	// setupAs, when set, replaces setup for rows whose fixtures depend on
+	// the caller, such as one of the caller's own sessions.
+	setupAs func(t *testing.T, e *matrixEnv, actor matrixActor) map[string]any
+	// freshToken signs the caller in again for the call, for mutations that
+	// end the session of the token they are sent with.
+	freshToken bool
 	// allowed lists who may call the mutation. Everyone else is refused:
 	// anonymous callers with UNAUTHENTICATED, staff with FORBIDDEN, unless
 	// refused names another code.
@@ -76,6 +82,7 @@ type matrixRow struct {
 
 var (
 	everyone  = []matrixActor{actorAnonymous, actorPICOwn, actorPICOther, actorTRC, actorAuditor, actorAdmin}
+	allStaff  = []matrixActor{actorPICOwn, actorPICOther, actorTRC, actorAuditor, actorAdmin}
 	adminOnly = []matrixActor{actorAdmin}
 	trcOnly   = []matrixActor{actorTRC}
 	agencyTRC = []matrixActor{actorPICOwn, actorTRC}
@@ -100,6 +107,25 @@ var matrixRows = map[string]matrixRow{
 			return input(map[string]any{"email": e.loginUser.Email, "password": storetest.Password})
 		},
 		allowed: everyone, action: "auth.login", want: `"email":"login.spare@kotabaru.test"`,
+	},
+	"logout": {
+		query:      `mutation { logout { session { id current } } }`,
+		setup:      func(t *testing.T, e *matrixEnv) map[string]any { return nil },
+		freshToken: true,
+		allowed:    allStaff, action: "auth.logout", want: `"current":true`,
+	},
+	"endSession": {
+		query: `mutation($in: EndSessionInput!) { endSession(input: $in) { session { id current } } }`,
+		setupAs: func(t *testing.T, e *matrixEnv, actor matrixActor) map[string]any {
+			// A second sign-in of the caller (of TRC for an anonymous caller).
+			owner := e.user(actor)
+			if owner == nil {
+				owner = e.staff.trc
+			}
+			token := e.api.login(owner.Email, storetest.Password)
+			return input(map[string]any{"id": sessionOf(t, token)})
+		},
+		allowed: allStaff, action: "auth.session_end", want: `"current":false`,
 	},
 	"createUser": {
 		query: `mutation($in: CreateUserInput!) { createUser(input: $in) { user { email role active } } }`,
@@ -451,9 +477,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 }
 
 func runMatrixCase(t *testing.T, e *matrixEnv, row matrixRow, actor matrixActor) {
-	vars := row.setup(t, e)
+	var vars map[string]any
+	if row.setupAs != nil {
+		vars = row.setupAs(t, e, actor)
+	} else {
+		vars = row.setup(t, e)
+	}
 	caller := e.user(actor)
 	token := e.staff.tokenOf(caller)
+	if row.freshToken && caller != nil {
+		token = e.api.login(caller.Email, storetest.Password)
+	}
 	for _, a := range row.allowed {
 		if a != actor {
 			continue

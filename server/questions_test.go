@@ -63,6 +63,7 @@ var publicQueries = map[string]string{
 	"questions":          "",
 	"search":             `{ search(query: "", first: 100) { totalCount edges { node { highlights issue { number title summary } } } } }`,
 	"searchSynonyms":     "",
+	"mySessions":         "",
 }
 
 // TestPrivacy submits a question with a name, an e-mail and a phone number,

@@ -12,7 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -20,10 +20,8 @@ import (
 
 	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/graph"
-	"github.com/kotabaru/tanggap/graph/model"
 	"github.com/kotabaru/tanggap/markdown"
 	"github.com/kotabaru/tanggap/models"
-	"github.com/kotabaru/tanggap/ratelimit"
 	"github.com/kotabaru/tanggap/store"
 )
 
@@ -33,9 +31,10 @@ type Config struct {
 	Tokens   *auth.Tokens
 	Frontend fs.FS // the built web app; nil serves no pages
 	Limits   graph.Limits
-	// LoginPerAccount throttles failed and successful attempts per e-mail.
-	LoginPerAccount *ratelimit.Limiter
-	RequestTimeout  time.Duration
+	// LoginThrottle slows logins after failed attempts per account, per
+	// address and per account at an address; nil uses the default settings.
+	LoginThrottle  *auth.LoginThrottle
+	RequestTimeout time.Duration
 	// TrustProxy takes the client address from X-Forwarded-For, for
 	// deployments behind a load balancer.
 	TrustProxy bool
@@ -65,11 +64,15 @@ func New(cfg Config) *Server {
 	if cfg.Metrics == nil {
 		cfg.Metrics = NewMetrics()
 	}
+	if cfg.LoginThrottle == nil {
+		cfg.LoginThrottle, _ = auth.NewLoginThrottle(auth.DefaultLoginThrottleConfig())
+	}
 	s := &Server{cfg: cfg, metrics: cfg.Metrics}
 	limits := cfg.Limits
 	limits.FieldRateLimits.Rejected = func(field string) { s.metrics.RateLimited.WithLabelValues(field).Inc() }
 	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store, Accountability: cfg.Store}
 	services.Search, services.Synonyms = s.wireSearch(&cfg), cfg.Store
+	services.Sessions = cfg.Store
 	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Services: services,
@@ -83,7 +86,7 @@ func New(cfg Config) *Server {
 			}
 		},
 	})
-	authn := auth.Middleware(cfg.Tokens, cfg.Store, unauthorized)
+	authn := auth.Middleware(cfg.Tokens, cfg.Store, auth.Refusals{Unauthorized: unauthorized, Unavailable: unavailable})
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", cors(authn(gql)))
@@ -142,28 +145,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// login counts the attempt against the account's limit, checks the
-// credentials and issues a token.
-func (s *Server) login(ctx context.Context, in models.Login) (*model.LoginPayload, error) {
-	account := strings.ToLower(strings.TrimSpace(in.Email))
-	if s.cfg.LoginPerAccount != nil {
-		if ok, wait := s.cfg.LoginPerAccount.Allow(account); !ok {
-			seconds := int(wait.Seconds()) + 1
-			return nil, &models.Error{Code: models.ERATELIMITED, RetryAfterSeconds: seconds,
-				Message: "Terlalu banyak percobaan masuk untuk akun ini. Coba lagi nanti."}
-		}
-	}
-	user, err := s.cfg.Store.Authenticate(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	token, expiresAt, err := s.cfg.Tokens.Issue(auth.Claims{UserID: user.ID, TokenVersion: user.TokenVersion, Role: string(user.Role)})
-	if err != nil {
-		return nil, models.Internal(err)
-	}
-	return &model.LoginPayload{Token: token, ExpiresAt: expiresAt, User: user}, nil
-}
-
 // ready reports whether the database answers and its schema is current.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	if s.draining.Load() {
@@ -195,6 +176,22 @@ func unauthorized(w http.ResponseWriter, r *http.Request) {
 		}},
 	})
 }
+
+// unavailable answers a request whose token could not be checked because
+// the database did not answer: the client should keep its token and retry.
+func unavailable(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", strconv.Itoa(unavailableRetrySeconds))
+	writeJSON(w, http.StatusServiceUnavailable, map[string]any{
+		"errors": []map[string]any{{
+			"message":    "Layanan sedang tidak dapat memeriksa sesi Anda. Coba lagi sebentar lagi; Anda tidak perlu masuk ulang.",
+			"extensions": map[string]any{"code": models.EUNAVAILABLE, "retryAfter": unavailableRetrySeconds},
+		}},
+	})
+}
+
+// unavailableRetrySeconds is the Retry-After of a request refused because
+// the database did not answer; a database restart takes a few seconds.
+const unavailableRetrySeconds = 5
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

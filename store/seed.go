@@ -34,9 +34,9 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 	}
 	hashes := make([]string, len(demodata.StaffAccounts))
 	for i := range demodata.StaffAccounts {
-		hash, err := db.Hasher.Hash(DemoPassword)
+		hash, err := db.Hasher.Hash(ctx, DemoPassword)
 		if err != nil {
-			return nil, models.Internal(err)
+			return nil, wrapErr(err)
 		}
 		hashes[i] = hash
 	}

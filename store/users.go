@@ -15,36 +15,50 @@ import (
 
 func userSubject(u *models.User) string { return "user:" + strconv.FormatInt(u.ID, 10) }
 
-// Authenticate checks credentials. Unknown e-mail, wrong password and a
-// deactivated account give the same error after the same amount of work.
-// A successful login is recorded in the audit log.
-func (db *DB) Authenticate(ctx context.Context, login models.Login) (*models.User, error) {
+// Authenticate checks credentials and opens a session. Unknown e-mail,
+// wrong password and a deactivated account give the same error after the
+// same amount of work. A successful login is recorded in the audit log with
+// its session. EUNAVAILABLE when the password could not be checked in time.
+func (db *DB) Authenticate(ctx context.Context, login models.Login) (*models.User, *models.Session, error) {
 	invalid := models.Errorf(models.EUNAUTHENTICATED, "E-mail atau kata sandi salah")
 	email, err := models.NormalizeEmail("email", login.Email)
 	if err != nil || len(login.Password) > 1024 {
-		db.Hasher.VerifyDummy(login.Password)
-		return nil, invalid
+		if err := db.Hasher.VerifyDummy(ctx, login.Password); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, invalid
 	}
 	user := new(models.User)
 	err = db.bun.NewSelect().Model(user).Where("email = ?", email).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
-		db.Hasher.VerifyDummy(login.Password)
-		return nil, invalid
+		if err := db.Hasher.VerifyDummy(ctx, login.Password); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, invalid
 	} else if err != nil {
-		return nil, wrapErr(err)
+		return nil, nil, wrapErr(err)
 	}
-	if !db.Hasher.Verify(user.PasswordHash, login.Password) || !user.Active {
-		return nil, invalid
+	ok, err := db.Hasher.Verify(ctx, user.PasswordHash, login.Password)
+	if err != nil {
+		return nil, nil, wrapErr(err)
 	}
+	if !ok || !user.Active {
+		return nil, nil, invalid
+	}
+	var session *models.Session
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+		if session, err = db.openSession(ctx, tx, user, login, now); err != nil {
+			return err
+		}
 		return db.appendAudit(ctx, tx, user, now, models.AuditRecord{
-			Action: "auth.login", Subject: userSubject(user), Changes: map[string]any{},
+			Action: "auth.login", Subject: userSubject(user),
+			Changes: map[string]any{"session": session.ID, "device": session.Device},
 		})
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return user, nil
+	return user, session, nil
 }
 
 // UserByID returns a user, active or not, or ENOTFOUND.
@@ -120,11 +134,11 @@ func (db *DB) CreateUser(ctx context.Context, in models.NewUser) (*models.User, 
 	if user.Name, err = models.RequireText("name", in.Name, 2, 120); err != nil {
 		return nil, err
 	}
-	if err := db.Hasher.Validate(in.Password); err != nil {
+	if err := db.Hasher.Validate(user.Email, in.Password); err != nil {
 		return nil, err
 	}
-	if user.PasswordHash, err = db.Hasher.Hash(in.Password); err != nil {
-		return nil, models.Internal(err)
+	if user.PasswordHash, err = db.Hasher.Hash(ctx, in.Password); err != nil {
+		return nil, wrapErr(err)
 	}
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		if user.AgencyID, err = resolveRoleAgency(ctx, tx, in.Role, in.AgencySlug); err != nil {
@@ -163,7 +177,7 @@ func (db *DB) lockUserByEmail(ctx context.Context, tx bun.Tx, email string) (*mo
 }
 
 // UpdateUser changes a staff account. A new password or role revokes every
-// earlier token. ADMIN, or the command line.
+// earlier token and ends every session. ADMIN, or the command line.
 func (db *DB) UpdateUser(ctx context.Context, email string, in models.UserUpdate) (*models.User, error) {
 	actor, err := db.userAdmin(ctx)
 	if err != nil {
@@ -171,11 +185,11 @@ func (db *DB) UpdateUser(ctx context.Context, email string, in models.UserUpdate
 	}
 	var hash string
 	if in.Password != nil {
-		if err := db.Hasher.Validate(*in.Password); err != nil {
+		if err := db.Hasher.Validate(email, *in.Password); err != nil {
 			return nil, err
 		}
-		if hash, err = db.Hasher.Hash(*in.Password); err != nil {
-			return nil, models.Internal(err)
+		if hash, err = db.Hasher.Hash(ctx, *in.Password); err != nil {
+			return nil, wrapErr(err)
 		}
 	}
 	var user *models.User
@@ -217,6 +231,9 @@ func (db *DB) UpdateUser(ctx context.Context, email string, in models.UserUpdate
 		}
 		if revoke {
 			user.TokenVersion++
+			if err := revokeSessions(ctx, tx, user.ID, now); err != nil {
+				return err
+			}
 		}
 		user.UpdatedAt = now
 		if _, err := tx.NewUpdate().Model(user).WherePK().Exec(ctx); err != nil {
@@ -232,7 +249,8 @@ func (db *DB) UpdateUser(ctx context.Context, email string, in models.UserUpdate
 	return user, nil
 }
 
-// DeactivateUser disables an account and revokes every token it holds.
+// DeactivateUser disables an account, revokes every token it holds and ends
+// every session.
 // ADMIN, or the command line. An admin cannot deactivate themself.
 func (db *DB) DeactivateUser(ctx context.Context, email string) (*models.User, error) {
 	actor, err := db.userAdmin(ctx)
@@ -252,6 +270,9 @@ func (db *DB) DeactivateUser(ctx context.Context, email string) (*models.User, e
 		}
 		user.Active, user.UpdatedAt = false, now
 		user.TokenVersion++
+		if err := revokeSessions(ctx, tx, user.ID, now); err != nil {
+			return err
+		}
 		if _, err := tx.NewUpdate().Model(user).WherePK().Exec(ctx); err != nil {
 			return fmt.Errorf("deactivate user: %w", err)
 		}

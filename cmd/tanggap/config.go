@@ -9,23 +9,34 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kotabaru/tanggap/auth"
 )
 
 // Config is the whole configuration of the binary. Values come from
 // TANGGAP_* environment variables; flags override them; secrets may also be
 // read from the file named by TANGGAP_*_FILE.
 type Config struct {
-	Addr         string
-	DatabaseURL  string
-	DataDir      string
-	JWTSecret    string
-	IssuePrefix  string
-	TimeZone     string
-	TokenTTL     time.Duration
-	TrustProxy   bool
-	LogQueries   bool
-	LogLevel     string
-	LoginPerHour int
+	Addr        string
+	DatabaseURL string
+	DataDir     string
+	JWTSecret   string
+	IssuePrefix string
+	TimeZone    string
+	TokenTTL    time.Duration
+	TrustProxy  bool
+	LogQueries  bool
+	LogLevel    string
+
+	// Argon2MemoryKiB is the memory cost of new password hashes;
+	// PasswordHashConcurrency bounds how many are computed at once (0: two
+	// per processor).
+	Argon2MemoryKiB         int
+	PasswordHashConcurrency int
+	// Demo is set by `serve --demo`: the demo password is then allowed.
+	Demo bool
+	// Ignored names settings that are set but no longer have an effect.
+	Ignored []string
 	// QuestionsPerHour and LookupsPerHour bound submitQuestion and
 	// question(trackingCode) per client address.
 	QuestionsPerHour int
@@ -56,7 +67,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		TimeZone:         envOr(getenv, "TANGGAP_TIMEZONE", "Asia/Makassar"),
 		LogLevel:         envOr(getenv, "TANGGAP_LOG_LEVEL", "info"),
 		TokenTTL:         2 * time.Hour,
-		LoginPerHour:     20,
+		Argon2MemoryKiB:  auth.DefaultArgonMemoryKiB,
 		QuestionsPerHour: 5,
 		LookupsPerHour:   60,
 		MeiliURL:         getenv("TANGGAP_MEILI_URL"),
@@ -88,8 +99,25 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if c.LogQueries, err = envBool(getenv, "TANGGAP_LOG_QUERIES"); err != nil {
 		return c, err
 	}
+	// Logins are throttled by failures only now; a success never counts.
+	if getenv("TANGGAP_LOGIN_ATTEMPTS_PER_HOUR") != "" {
+		c.Ignored = append(c.Ignored, "TANGGAP_LOGIN_ATTEMPTS_PER_HOUR")
+	}
+	if v := getenv("TANGGAP_ARGON2_MEMORY_KIB"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < auth.MinArgonMemoryKiB || n > auth.MaxArgonMemoryKiB {
+			return c, fmt.Errorf("TANGGAP_ARGON2_MEMORY_KIB: want %d–%d, got %q", auth.MinArgonMemoryKiB, auth.MaxArgonMemoryKiB, v)
+		}
+		c.Argon2MemoryKiB = n
+	}
+	if v := getenv("TANGGAP_PASSWORD_HASH_CONCURRENCY"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 1024 {
+			return c, fmt.Errorf("TANGGAP_PASSWORD_HASH_CONCURRENCY: want 1–1024, got %q", v)
+		}
+		c.PasswordHashConcurrency = n
+	}
 	for key, dst := range map[string]*int{
-		"TANGGAP_LOGIN_ATTEMPTS_PER_HOUR":     &c.LoginPerHour,
 		"TANGGAP_QUESTIONS_PER_HOUR":          &c.QuestionsPerHour,
 		"TANGGAP_QUESTION_LOOKUPS_PER_HOUR":   &c.LookupsPerHour,
 		"TANGGAP_REQUESTS_PER_MINUTE":         &c.RequestsPerMinute,
@@ -104,6 +132,15 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// hashConcurrency is the configured bound on concurrent password hashes,
+// or the default.
+func (c Config) hashConcurrency() int {
+	if c.PasswordHashConcurrency > 0 {
+		return c.PasswordHashConcurrency
+	}
+	return auth.DefaultHashConcurrency()
 }
 
 // addFlags lets flags override what the environment said.
@@ -143,6 +180,8 @@ func (c Config) Masked() map[string]any {
 		"requests_per_minute":         c.RequestsPerMinute,
 		"account_requests_per_minute": c.AccountRequestsPerMinute,
 		"shutdown_delay":              c.ShutdownDelay.String(),
+		"argon2_memory_kib":           c.Argon2MemoryKiB,
+		"password_hash_concurrency":   c.hashConcurrency(),
 	}
 }
 

@@ -29,6 +29,10 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		return fmt.Errorf("%v: %w", err, errUsage)
 	}
 	slog.SetDefault(newLogger(stderr, cfg.LogLevel))
+	cfg.Demo = *demo
+	for _, key := range cfg.Ignored {
+		slog.Warn("setting has no effect any more; logins are slowed after failed attempts only", "setting", key)
+	}
 
 	secret := []byte(cfg.JWTSecret)
 	if len(secret) == 0 {
@@ -69,7 +73,6 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	limits.FieldRateLimits = graph.FieldLimits{
 		PerAddress: map[string]*ratelimit.Limiter{
 			"*":              ratelimit.New(cfg.RequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.RequestsPerMinute))),
-			"login":          ratelimit.New(cfg.LoginPerHour, time.Hour),
 			"submitQuestion": ratelimit.New(cfg.QuestionsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
 			"question":       ratelimit.New(cfg.LookupsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
 		},
@@ -80,15 +83,14 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
 	srv := server.New(server.Config{
-		Store:           db,
-		Tokens:          tokens,
-		Frontend:        frontend.Dist(),
-		Limits:          limits,
-		LoginPerAccount: ratelimit.New(cfg.LoginPerHour, time.Hour),
-		TrustProxy:      cfg.TrustProxy,
-		Metrics:         metrics,
-		Search:          searcher.service,
-		ShutdownDelay:   cfg.ShutdownDelay,
+		Store:         db,
+		Tokens:        tokens,
+		Frontend:      frontend.Dist(),
+		Limits:        limits,
+		TrustProxy:    cfg.TrustProxy,
+		Metrics:       metrics,
+		Search:        searcher.service,
+		ShutdownDelay: cfg.ShutdownDelay,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

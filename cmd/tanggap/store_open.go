@@ -17,11 +17,19 @@ func openStore(cfg Config) (*store.DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("TANGGAP_TIMEZONE: %w", err)
 	}
+	hasher, err := auth.NewArgon2id(auth.Argon2idConfig{
+		MemoryKiB: cfg.Argon2MemoryKiB,
+		Gate:      auth.NewHashGate(cfg.hashConcurrency(), auth.DefaultQueueTimeout),
+		Policy:    auth.PasswordPolicy{AllowDemoPassword: cfg.Demo},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("TANGGAP_ARGON2_MEMORY_KIB: %w", err)
+	}
 	db, err := store.Open(cfg.databaseURL(), store.Options{
 		NumberPrefix: cfg.IssuePrefix,
 		Location:     loc,
 		LogQueries:   cfg.LogQueries,
-		Hasher:       auth.Argon2id{},
+		Hasher:       hasher,
 		AddressKey:   addressKey(cfg.JWTSecret),
 	})
 	if err != nil {

@@ -176,7 +176,9 @@ type CreateUserInput struct {
 	Email string `json:"email"`
 	// The staff member's name.
 	Name string `json:"name"`
-	// At least 10 characters.
+	// At least 10 characters, not only spaces, and neither a common password (with
+	// or without digits and symbols around it), the e-mail address or its local
+	// part, nor the public demo password.
 	Password string `json:"password"`
 	// The account's role.
 	Role models.Role `json:"role"`
@@ -246,6 +248,12 @@ type Duration struct {
 	Seconds int `json:"seconds"`
 	// The length in Indonesian, e.g. 1 hari 3 jam.
 	Text string `json:"text"`
+}
+
+// The ended session.
+type EndSessionPayload struct {
+	// The session, now ended.
+	Session *models.Session `json:"session"`
 }
 
 // A page of issues.
@@ -330,12 +338,18 @@ type LoginInput struct {
 
 // A signed-in session.
 type LoginPayload struct {
-	// A bearer token for the `Authorization` header.
+	// A bearer token for the `Authorization` header. It names a session, which `logout` ends.
 	Token string `json:"token"`
-	// When the token stops working.
+	// When the token stops working, unless the session is ended earlier.
 	ExpiresAt time.Time `json:"expiresAt"`
 	// The signed-in account.
 	User *models.User `json:"user"`
+}
+
+// The ended session.
+type LogoutPayload struct {
+	// The session of the token that sent the request, now ended.
+	Session *models.Session `json:"session"`
 }
 
 // The duplicate and its original.
@@ -692,7 +706,7 @@ type UpdateUserInput struct {
 	Role *models.Role `json:"role,omitempty"`
 	// A new agency, for a PIC.
 	AgencySlug *string `json:"agencySlug,omitempty"`
-	// A new password; revokes earlier tokens.
+	// A new password, under the same rules as for a new account; revokes earlier tokens and ends every session.
 	Password *string `json:"password,omitempty"`
 }
 
