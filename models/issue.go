@@ -38,6 +38,10 @@ type Issue struct {
 	ClosedAt         *time.Time `bun:"closed_at"`
 	AcknowledgeDueAt *time.Time `bun:"acknowledge_due_at"`
 	AnswerDueAt      *time.Time `bun:"answer_due_at"`
+
+	// repairedTimes names the columns whose stored times were out of
+	// range when read (see AfterScanRow).
+	repairedTimes []string
 }
 
 // IsPublic reports whether anonymous callers may see the issue.
