@@ -217,6 +217,13 @@ func TestFaultTimeArguments(t *testing.T) {
 		if len(r.Errors) > 0 {
 			t.Errorf("filter 1950–2199: %s", r.Raw)
 		}
+		// The CSV download of response times takes the same period bounds.
+		for _, bad := range []string{"0000-01-01T00:00:00Z", "1800-01-01T00:00:00Z"} {
+			status, _, _, body := api.download(s.tokenOf(s.auditor), "/export/response-times.csv?from="+bad)
+			if status != http.StatusBadRequest || !strings.Contains(body, models.EINVALID) {
+				t.Errorf("response-times.csv from %s: %d %s", bad, status, body)
+			}
+		}
 		if after := len(storedIssues(t, db)); after != before {
 			t.Errorf("%d issues stored by refused calls", after-before)
 		}
