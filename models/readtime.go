@@ -16,21 +16,22 @@ import (
 // treat it like any other time out of range.
 var UnreadableTime = time.Date(1, time.January, 1, 0, 0, 0, 1, time.UTC)
 
-// A stored time that lies outside EarliestTime and LatestTime, or cannot be
-// read, is never trusted: every reader would otherwise fail on it (GraphQL
-// cannot present year 1 as a non-null time, CSV and Atom need four-digit
-// years, working-time sums run for centuries). It is read as the nearest
-// bound, 1900-01-01T00:00:00Z or 2200-01-01T00:00:00Z (an unreadable time as
-// the earlier), and logged once per process as a warning naming the table,
-// the row id and the column. Writes refuse such times, so only rows written
-// around the application can hold them.
+// timeField is one time column of a row as read.
 type timeField struct {
 	column string
 	t      *time.Time
 }
 
-// repairTimes clamps the row's unreadable times and reports the columns it
-// changed.
+// repairTimes keeps a row readable when a time of it is not: a stored time
+// outside EarliestTime and LatestTime, or one the driver could not read
+// (UnreadableTime), would fail every reader of the row (GraphQL cannot
+// present year 1 as a non-null time, CSV and Atom need four-digit years,
+// working-time sums would run for centuries). Such a time is read as the
+// nearest bound, 1900-01-01T00:00:00Z or 2200-01-01T00:00:00Z (an
+// unreadable one as the earlier), and logged once per process as a warning
+// naming the table, the row id and the column. Writes refuse such times, so
+// only rows written around the application hold them. It returns the
+// columns it clamped.
 func repairTimes(ctx context.Context, table string, id int64, fields ...timeField) []string {
 	var repaired []string
 	for _, f := range fields {
