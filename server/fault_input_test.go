@@ -107,6 +107,10 @@ func TestFaultNULArguments(t *testing.T) {
 				mustErrorCode(t, r, models.EINVALID, c.field)
 			})
 		}
+		// The feed reads the same filter outside GraphQL.
+		if status, body := httpGet(t, api.srv.URL+"/feed.xml?agency=dinas%00kesehatan", ""); status != http.StatusBadRequest {
+			t.Errorf("feed with a NUL agency: %d %s", status, body)
+		}
 		mustNoErrorLogged(t, logs)
 	})
 }

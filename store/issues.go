@@ -80,6 +80,12 @@ func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User, no
 }
 
 func validateIssueFilter(f *models.IssueFilter, user *models.User) error {
+	if err := models.CheckArgument("filter.categorySlug", f.CategorySlug); err != nil {
+		return err
+	}
+	if err := models.CheckArgument("filter.agencySlug", f.AgencySlug); err != nil {
+		return err
+	}
 	for _, s := range f.Statuses {
 		if !s.Valid() {
 			return models.Invalid("filter.status", "status %q tidak dikenal", s)
@@ -204,6 +210,9 @@ func (db *DB) IssueByNumber(ctx context.Context, number string) (*models.Issue, 
 }
 
 func issueByNumber(ctx context.Context, idb bun.IDB, number string) (*models.Issue, error) {
+	if err := models.CheckArgument("number", number); err != nil {
+		return nil, err
+	}
 	issue := new(models.Issue)
 	err := idb.NewSelect().Model(issue).Where("number = ?", strings.ToUpper(strings.TrimSpace(number))).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
