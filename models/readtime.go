@@ -30,8 +30,8 @@ type timeField struct {
 // nearest bound, 1900-01-01T00:00:00Z or 2200-01-01T00:00:00Z (an
 // unreadable one as the earlier), and logged once per process as a warning
 // naming the table, the row id and the column. Writes refuse such times, so
-// only rows written around the application hold them. It returns the
-// columns it clamped.
+// only rows written around the application hold them; a later edit of the
+// row writes the clamped value back. It returns the columns it clamped.
 func repairTimes(ctx context.Context, table string, id int64, fields ...timeField) []string {
 	var repaired []string
 	for _, f := range fields {
@@ -68,8 +68,11 @@ func warnUnreadableTime(ctx context.Context, table string, id int64, column stri
 	if t.Equal(UnreadableTime) {
 		value = "unreadable"
 	}
-	slog.WarnContext(ctx, "stored time out of range; read as the nearest bound",
-		"request_id", RequestIDFromContext(ctx), "table", table, "id", id, "column", column, "value", value)
+	attrs := []any{"table", table, "id", id, "column", column, "value", value}
+	if requestID := RequestIDFromContext(ctx); requestID != "" {
+		attrs = append(attrs, "request_id", requestID)
+	}
+	slog.WarnContext(ctx, "stored time out of range; read as the nearest bound", attrs...)
 }
 
 var (

@@ -68,6 +68,16 @@ func mustCaptureLogs(t *testing.T) *captureLogs {
 func TestFaultPoisonedTimesRead(t *testing.T) {
 	logs := mustCaptureLogs(t)
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		logStart := len(logs.String())
+		if db.Dialect() == store.Postgres {
+			// A cell is logged once per process: row ids of their own keep
+			// this database's cells apart from the previous one's.
+			for _, seq := range []string{"issues_id_seq", "issue_sources_id_seq", "issue_events_id_seq"} {
+				if _, err := db.Bun().ExecContext(context.Background(), "SELECT setval('"+seq+"', 1000)"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
 		trcUser := storetest.MustUser(t, db, "trc@tanggap.test", models.RoleTRC, "")
 		storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
 		trc := storetest.As(trcUser)
@@ -175,16 +185,22 @@ func TestFaultPoisonedTimesRead(t *testing.T) {
 		}
 
 		// A bad cell is a warning naming the row; nothing is an error.
+		own := logs.String()[logStart:]
 		for _, id := range poisonedIDs {
-			if !strings.Contains(logs.String(), fmt.Sprintf(`"table":"issues","id":%d,"column":"created_at"`, id)) {
-				t.Errorf("no warning for issues.created_at of row %d:\n%s", id, logs.String())
+			key := fmt.Sprintf(`"table":"issues","id":%d,"column":"created_at"`, id)
+			warned := false
+			for _, line := range strings.Split(own, "\n") {
+				warned = warned || strings.Contains(line, key) && strings.Contains(line, `"level":"WARN"`)
+			}
+			if !warned {
+				t.Errorf("no warning for issues.created_at of row %d:\n%s", id, own)
 			}
 		}
-		if strings.Contains(logs.String(), `"level":"ERROR"`) {
-			t.Errorf("an error was logged:\n%s", logs.String())
+		if strings.Contains(own, `"level":"ERROR"`) {
+			t.Errorf("an error was logged:\n%s", own)
 		}
 		// Once per cell, not once per read.
-		if n := strings.Count(logs.String(), fmt.Sprintf(`"table":"issues","id":%d,"column":"created_at"`, poisonedIDs[0])); n != 1 {
+		if n := strings.Count(own, fmt.Sprintf(`"table":"issues","id":%d,"column":"created_at"`, poisonedIDs[0])); n != 1 {
 			t.Errorf("the bad cell was logged %d times", n)
 		}
 	})
