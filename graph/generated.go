@@ -287,6 +287,7 @@ type ComplexityRoot struct {
 		AccountHandle func(childComplexity int) int
 		ClaimText     func(childComplexity int) int
 		DetectedAt    func(childComplexity int) int
+		ID            func(childComplexity int) int
 		Platform      func(childComplexity int) int
 		URL           func(childComplexity int) int
 	}
@@ -334,6 +335,7 @@ type ComplexityRoot struct {
 		RejectIssue           func(childComplexity int, input model.RejectIssueInput) int
 		RejectQuestion        func(childComplexity int, input model.RejectQuestionInput) int
 		RemoveHoliday         func(childComplexity int, input model.RemoveHolidayInput) int
+		RemoveIssueSource     func(childComplexity int, input model.RemoveIssueSourceInput) int
 		ReopenIssue           func(childComplexity int, input model.ReopenIssueInput) int
 		ReviseResponse        func(childComplexity int, input model.ReviseResponseInput) int
 		SaveResponseDraft     func(childComplexity int, input model.SaveResponseDraftInput) int
@@ -343,6 +345,7 @@ type ComplexityRoot struct {
 		UpdateAgency          func(childComplexity int, input model.UpdateAgencyInput) int
 		UpdateCategory        func(childComplexity int, input model.UpdateCategoryInput) int
 		UpdateIssue           func(childComplexity int, input model.UpdateIssueInput) int
+		UpdateIssueSource     func(childComplexity int, input model.UpdateIssueSourceInput) int
 		UpdateResponsePolicy  func(childComplexity int, input model.UpdateResponsePolicyInput) int
 		UpdateUser            func(childComplexity int, input model.UpdateUserInput) int
 	}
@@ -431,6 +434,10 @@ type ComplexityRoot struct {
 	RemoveHolidayPayload struct {
 		Holiday          func(childComplexity int) int
 		RecomputedIssues func(childComplexity int) int
+	}
+
+	RemoveIssueSourcePayload struct {
+		Issue func(childComplexity int) int
 	}
 
 	ReopenIssuePayload struct {
@@ -567,6 +574,10 @@ type ComplexityRoot struct {
 		Issue func(childComplexity int) int
 	}
 
+	UpdateIssueSourcePayload struct {
+		Issue func(childComplexity int) int
+	}
+
 	UpdateResponsePolicyPayload struct {
 		Policy           func(childComplexity int) int
 		RecomputedIssues func(childComplexity int) int
@@ -682,6 +693,8 @@ type MutationResolver interface {
 	PublishResponseDraft(ctx context.Context, input model.PublishResponseDraftInput) (*model.PublishResponseDraftPayload, error)
 	PublishResponse(ctx context.Context, input model.PublishResponseInput) (*model.PublishResponsePayload, error)
 	ReviseResponse(ctx context.Context, input model.ReviseResponseInput) (*model.ReviseResponsePayload, error)
+	UpdateIssueSource(ctx context.Context, input model.UpdateIssueSourceInput) (*model.UpdateIssueSourcePayload, error)
+	RemoveIssueSource(ctx context.Context, input model.RemoveIssueSourceInput) (*model.RemoveIssueSourcePayload, error)
 	SubmitQuestion(ctx context.Context, input model.SubmitQuestionInput) (*model.SubmitQuestionPayload, error)
 	LinkQuestion(ctx context.Context, input model.LinkQuestionInput) (*model.LinkQuestionPayload, error)
 	OpenIssueFromQuestion(ctx context.Context, input model.OpenIssueFromQuestionInput) (*model.OpenIssueFromQuestionPayload, error)
@@ -1587,6 +1600,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.IssueSource.DetectedAt(childComplexity), true
+	case "IssueSource.id":
+		if e.ComplexityRoot.IssueSource.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.IssueSource.ID(childComplexity), true
 	case "IssueSource.platform":
 		if e.ComplexityRoot.IssueSource.Platform == nil {
 			break
@@ -1899,6 +1918,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RemoveHoliday(childComplexity, args["input"].(model.RemoveHolidayInput)), true
+	case "Mutation.removeIssueSource":
+		if e.ComplexityRoot.Mutation.RemoveIssueSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_removeIssueSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RemoveIssueSource(childComplexity, args["input"].(model.RemoveIssueSourceInput)), true
 	case "Mutation.reopenIssue":
 		if e.ComplexityRoot.Mutation.ReopenIssue == nil {
 			break
@@ -1998,6 +2028,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateIssue(childComplexity, args["input"].(model.UpdateIssueInput)), true
+	case "Mutation.updateIssueSource":
+		if e.ComplexityRoot.Mutation.UpdateIssueSource == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateIssueSource_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateIssueSource(childComplexity, args["input"].(model.UpdateIssueSourceInput)), true
 	case "Mutation.updateResponsePolicy":
 		if e.ComplexityRoot.Mutation.UpdateResponsePolicy == nil {
 			break
@@ -2383,6 +2424,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RemoveHolidayPayload.RecomputedIssues(childComplexity), true
+
+	case "RemoveIssueSourcePayload.issue":
+		if e.ComplexityRoot.RemoveIssueSourcePayload.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemoveIssueSourcePayload.Issue(childComplexity), true
 
 	case "ReopenIssuePayload.issue":
 		if e.ComplexityRoot.ReopenIssuePayload.Issue == nil {
@@ -2831,6 +2879,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UpdateIssuePayload.Issue(childComplexity), true
 
+	case "UpdateIssueSourcePayload.issue":
+		if e.ComplexityRoot.UpdateIssueSourcePayload.Issue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UpdateIssueSourcePayload.Issue(childComplexity), true
+
 	case "UpdateResponsePolicyPayload.policy":
 		if e.ComplexityRoot.UpdateResponsePolicyPayload.Policy == nil {
 			break
@@ -2974,6 +3029,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("RejectIssueInput", ec.unmarshalInputRejectIssueInput),
 			graphql.NewInputUnmarshaler("RejectQuestionInput", ec.unmarshalInputRejectQuestionInput),
 			graphql.NewInputUnmarshaler("RemoveHolidayInput", ec.unmarshalInputRemoveHolidayInput),
+			graphql.NewInputUnmarshaler("RemoveIssueSourceInput", ec.unmarshalInputRemoveIssueSourceInput),
 			graphql.NewInputUnmarshaler("ReopenIssueInput", ec.unmarshalInputReopenIssueInput),
 			graphql.NewInputUnmarshaler("ReviseResponseInput", ec.unmarshalInputReviseResponseInput),
 			graphql.NewInputUnmarshaler("SaveResponseDraftInput", ec.unmarshalInputSaveResponseDraftInput),
@@ -2984,6 +3040,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
 			graphql.NewInputUnmarshaler("UpdateIssueInput", ec.unmarshalInputUpdateIssueInput),
+			graphql.NewInputUnmarshaler("UpdateIssueSourceInput", ec.unmarshalInputUpdateIssueSourceInput),
 			graphql.NewInputUnmarshaler("UpdateResponsePolicyInput", ec.unmarshalInputUpdateResponsePolicyInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
 		)
@@ -3533,6 +3590,8 @@ func (ec *executionContext) childFields_IssueEdge(ctx context.Context, field gra
 
 func (ec *executionContext) childFields_IssueSource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_IssueSource_id(ctx, field)
 	case "platform":
 		return ec.fieldContext_IssueSource_platform(ctx, field)
 	case "url":
@@ -3711,6 +3770,14 @@ func (ec *executionContext) childFields_RemoveHolidayPayload(ctx context.Context
 		return ec.fieldContext_RemoveHolidayPayload_recomputedIssues(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RemoveHolidayPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_RemoveIssueSourcePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "issue":
+		return ec.fieldContext_RemoveIssueSourcePayload_issue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RemoveIssueSourcePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ReopenIssuePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3979,6 +4046,14 @@ func (ec *executionContext) childFields_UpdateIssuePayload(ctx context.Context, 
 		return ec.fieldContext_UpdateIssuePayload_issue(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UpdateIssuePayload", field.Name)
+}
+
+func (ec *executionContext) childFields_UpdateIssueSourcePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "issue":
+		return ec.fieldContext_UpdateIssueSourcePayload_issue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UpdateIssueSourcePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_UpdateResponsePolicyPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4511,6 +4586,20 @@ func (ec *executionContext) field_Mutation_removeHoliday_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_removeIssueSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.RemoveIssueSourceInput, error) {
+			return ec.unmarshalNRemoveIssueSourceInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveIssueSourceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_reopenIssue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4615,6 +4704,20 @@ func (ec *executionContext) field_Mutation_updateCategory_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateCategoryInput, error) {
 			return ec.unmarshalNUpdateCategoryInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateCategoryInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateIssueSource_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateIssueSourceInput, error) {
+			return ec.unmarshalNUpdateIssueSourceInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateIssueSourceInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8386,6 +8489,29 @@ func (ec *executionContext) fieldContext_IssueEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _IssueSource_id(ctx context.Context, field graphql.CollectedField, obj *models.IssueSource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_IssueSource_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNID2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_IssueSource_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("IssueSource", field, false, false, "ID")
+}
+
 func (ec *executionContext) _IssueSource_platform(ctx context.Context, field graphql.CollectedField, obj *models.IssueSource) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10152,6 +10278,130 @@ func (ec *executionContext) fieldContext_Mutation_reviseResponse(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_reviseResponse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateIssueSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateIssueSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateIssueSource(ctx, fc.Args["input"].(model.UpdateIssueSourceInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"TRC"})
+				if err != nil {
+					var zeroVal *model.UpdateIssueSourcePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.UpdateIssueSourcePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.UpdateIssueSourcePayload) graphql.Marshaler {
+			return ec.marshalNUpdateIssueSourcePayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateIssueSourcePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateIssueSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UpdateIssueSourcePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateIssueSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_removeIssueSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_removeIssueSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RemoveIssueSource(ctx, fc.Args["input"].(model.RemoveIssueSourceInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"TRC"})
+				if err != nil {
+					var zeroVal *model.RemoveIssueSourcePayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RemoveIssueSourcePayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RemoveIssueSourcePayload) graphql.Marshaler {
+			return ec.marshalNRemoveIssueSourcePayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveIssueSourcePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_removeIssueSource(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RemoveIssueSourcePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_removeIssueSource_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12547,6 +12797,38 @@ func (ec *executionContext) fieldContext_RemoveHolidayPayload_recomputedIssues(_
 	return graphql.NewScalarFieldContext("RemoveHolidayPayload", field, false, false, "Int")
 }
 
+func (ec *executionContext) _RemoveIssueSourcePayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.RemoveIssueSourcePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemoveIssueSourcePayload_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemoveIssueSourcePayload_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RemoveIssueSourcePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReopenIssuePayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.ReopenIssuePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14399,6 +14681,38 @@ func (ec *executionContext) _UpdateIssuePayload_issue(ctx context.Context, field
 func (ec *executionContext) fieldContext_UpdateIssuePayload_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "UpdateIssuePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UpdateIssueSourcePayload_issue(ctx context.Context, field graphql.CollectedField, obj *model.UpdateIssueSourcePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UpdateIssueSourcePayload_issue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Issue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UpdateIssueSourcePayload_issue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UpdateIssueSourcePayload",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -17404,6 +17718,55 @@ func UnmarshalRemoveHolidayInput(ctx context.Context, raw any) (model.RemoveHoli
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputRemoveIssueSourceInput(ctx context.Context, obj any) (model.RemoveIssueSourceInput, error) {
+	var it model.RemoveIssueSourceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRemoveIssueSourceInput unmarshals raw into the RemoveIssueSourceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRemoveIssueSourceInput(ctx context.Context, raw any) (model.RemoveIssueSourceInput, error) {
+	var out model.RemoveIssueSourceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RemoveIssueSourceInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReopenIssueInput(ctx context.Context, obj any) (model.ReopenIssueInput, error) {
 	var it model.ReopenIssueInput
 	if obj == nil {
@@ -18031,6 +18394,83 @@ func (ec *executionContext) unmarshalInputUpdateIssueInput(ctx context.Context, 
 func UnmarshalUpdateIssueInput(ctx context.Context, raw any) (model.UpdateIssueInput, error) {
 	var out model.UpdateIssueInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateIssueInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateIssueSourceInput(ctx context.Context, obj any) (model.UpdateIssueSourceInput, error) {
+	var it model.UpdateIssueSourceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "platform", "url", "claimText", "accountHandle", "detectedAt"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "platform":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("platform"))
+			data, err := ec.unmarshalOPlatform2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPlatform(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Platform = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "claimText":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("claimText"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ClaimText = data
+		case "accountHandle":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accountHandle"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AccountHandle = data
+		case "detectedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("detectedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DetectedAt = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateIssueSourceInput unmarshals raw into the UpdateIssueSourceInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateIssueSourceInput(ctx context.Context, raw any) (model.UpdateIssueSourceInput, error) {
+	var out model.UpdateIssueSourceInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateIssueSourceInput", raw, &out)
 	return out, err
 }
 
@@ -19735,6 +20175,11 @@ func (ec *executionContext) _IssueSource(ctx context.Context, sel ast.SelectionS
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("IssueSource")
+		case "id":
+			out.Values[i] = ec._IssueSource_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "platform":
 			out.Values[i] = ec._IssueSource_platform(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20104,6 +20549,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "reviseResponse":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_reviseResponse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateIssueSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateIssueSource(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removeIssueSource":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_removeIssueSource(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -20818,6 +21277,39 @@ func (ec *executionContext) _RemoveHolidayPayload(ctx context.Context, sel ast.S
 			}
 		case "recomputedIssues":
 			out.Values[i] = ec._RemoveHolidayPayload_recomputedIssues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var removeIssueSourcePayloadImplementors = []string{"RemoveIssueSourcePayload"}
+
+func (ec *executionContext) _RemoveIssueSourcePayload(ctx context.Context, sel ast.SelectionSet, obj *model.RemoveIssueSourcePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removeIssueSourcePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemoveIssueSourcePayload")
+		case "issue":
+			out.Values[i] = ec._RemoveIssueSourcePayload_issue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21774,6 +22266,39 @@ func (ec *executionContext) _UpdateIssuePayload(ctx context.Context, sel ast.Sel
 			out.Values[i] = graphql.MarshalString("UpdateIssuePayload")
 		case "issue":
 			out.Values[i] = ec._UpdateIssuePayload_issue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var updateIssueSourcePayloadImplementors = []string{"UpdateIssueSourcePayload"}
+
+func (ec *executionContext) _UpdateIssueSourcePayload(ctx context.Context, sel ast.SelectionSet, obj *model.UpdateIssueSourcePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, updateIssueSourcePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UpdateIssueSourcePayload")
+		case "issue":
+			out.Values[i] = ec._UpdateIssueSourcePayload_issue(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23252,6 +23777,19 @@ func (ec *executionContext) marshalNRemoveHolidayPayload2ᚖgithubᚗcomᚋkotab
 	return ec._RemoveHolidayPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRemoveIssueSourceInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveIssueSourceInput(ctx context.Context, v any) (model.RemoveIssueSourceInput, error) {
+	res, err := ec.unmarshalInputRemoveIssueSourceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRemoveIssueSourcePayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐRemoveIssueSourcePayload(ctx context.Context, sel ast.SelectionSet, v *model.RemoveIssueSourcePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RemoveIssueSourcePayload!")
+		return graphql.Null
+	}
+	return ec._RemoveIssueSourcePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNReopenIssueInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐReopenIssueInput(ctx context.Context, v any) (model.ReopenIssueInput, error) {
 	res, err := ec.unmarshalInputReopenIssueInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23628,13 +24166,13 @@ func (ec *executionContext) marshalNSubmitQuestionPayload2ᚖgithubᚗcomᚋkota
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := scalar.MarshalTime(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
@@ -23712,6 +24250,19 @@ func (ec *executionContext) marshalNUpdateIssuePayload2ᚖgithubᚗcomᚋkotabar
 		return graphql.Null
 	}
 	return ec._UpdateIssuePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUpdateIssueSourceInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateIssueSourceInput(ctx context.Context, v any) (model.UpdateIssueSourceInput, error) {
+	res, err := ec.unmarshalInputUpdateIssueSourceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpdateIssueSourcePayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateIssueSourcePayload(ctx context.Context, sel ast.SelectionSet, v *model.UpdateIssueSourcePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UpdateIssueSourcePayload!")
+		return graphql.Null
+	}
+	return ec._UpdateIssueSourcePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNUpdateResponsePolicyInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐUpdateResponsePolicyInput(ctx context.Context, v any) (model.UpdateResponsePolicyInput, error) {
@@ -24231,6 +24782,22 @@ func (ec *executionContext) marshalOIssueStatus2ᚕgithubᚗcomᚋkotabaruᚋtan
 	return ret
 }
 
+func (ec *executionContext) unmarshalOPlatform2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPlatform(ctx context.Context, v any) (*models.Platform, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(models.Platform)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPlatform2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPlatform(ctx context.Context, sel ast.SelectionSet, v *models.Platform) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOPriority2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPriorityᚄ(ctx context.Context, v any) ([]models.Priority, error) {
 	if v == nil {
 		return nil, nil
@@ -24396,7 +24963,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -24406,7 +24973,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := scalar.MarshalTime(*v)
 	return res
 }
 

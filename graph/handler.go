@@ -68,6 +68,9 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		errcode.RegisterErrorType("DEPTH_LIMIT_EXCEEDED", errcode.KindProtocol)
 		errcode.RegisterErrorType(models.ERATELIMITED, errcode.KindProtocol)
 		errcode.RegisterErrorType("INTROSPECTION_LIMIT_EXCEEDED", errcode.KindProtocol)
+		// Before execution, BAD_USER_INPUT is a variable that does not
+		// read (inputCheck); during execution the kind is not consulted.
+		errcode.RegisterErrorType(models.EINVALID, errcode.KindProtocol)
 	})
 	c := Config{
 		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login},
@@ -85,6 +88,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(depthLimit{Max: cfg.Limits.MaxDepth})
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
+	srv.Use(&inputCheck{})
 	srv.Use(cfg.Limits.FieldRateLimits)
 	srv.Use(costReport{})
 	if cfg.Observe != nil {
@@ -153,9 +157,19 @@ type requestState struct {
 	// the caller, was the limit.
 	unavailable bool
 	tooLarge    bool
+	// refused says an extension refused the operation before it ran.
+	refused bool
 }
 
 type requestStateKey struct{}
+
+// markRequestError notes that the operation was refused before it ran, so
+// the response carries no data entry.
+func markRequestError(ctx context.Context) {
+	if s, ok := ctx.Value(requestStateKey{}).(*requestState); ok {
+		s.refused = true
+	}
+}
 
 func markRateLimited(ctx context.Context, seconds int) {
 	if s, ok := ctx.Value(requestStateKey{}).(*requestState); ok {
@@ -197,7 +211,7 @@ func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
 		// document does not validate.
 		r.status = http.StatusOK
 	}
-	body = withoutNullData(body)
+	body = withoutNullData(body, state.refused)
 	r.header.Del("Content-Length")
 	w.WriteHeader(r.status)
 	w.Write(body) //nolint:errcheck // the client went away
@@ -210,8 +224,9 @@ var preExecutionCodes = map[string]bool{
 }
 
 // withoutNullData drops "data": null from a response that failed before
-// execution: the GraphQL specification says data is absent then.
-func withoutNullData(body []byte) []byte {
+// execution (refused, or every error of a kind raised only then): the
+// GraphQL specification says data is absent then.
+func withoutNullData(body []byte, refused bool) []byte {
 	// gqlgen writes "errors" before "data": a response that starts with
 	// anything else has no errors, and is passed through without parsing.
 	if !bytes.HasPrefix(body, []byte(`{"errors":`)) {
@@ -229,7 +244,7 @@ func withoutNullData(body []byte) []byte {
 		return body
 	}
 	for _, e := range resp.Errors {
-		if !preExecutionCodes[e.Extensions.Code] {
+		if !refused && !preExecutionCodes[e.Extensions.Code] {
 			return body
 		}
 	}

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/kotabaru/tanggap/graph/model"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -69,6 +70,21 @@ func (r *issueSourceResolver) URL(ctx context.Context, obj *models.IssueSource) 
 // AccountHandle is the resolver for the accountHandle field.
 func (r *issueSourceResolver) AccountHandle(ctx context.Context, obj *models.IssueSource) (*string, error) {
 	return optionalString(obj.AccountHandle), nil
+}
+
+// UpdateIssueSource is the resolver for the updateIssueSource field.
+func (r *mutationResolver) UpdateIssueSource(ctx context.Context, input model.UpdateIssueSourceInput) (*model.UpdateIssueSourcePayload, error) {
+	issue, err := r.Issues.UpdateIssueSource(ctx, models.IssueSourceUpdate{
+		ID: input.ID, Platform: input.Platform, URL: input.URL, ClaimText: input.ClaimText,
+		AccountHandle: input.AccountHandle, DetectedAt: input.DetectedAt,
+	})
+	return payload(&model.UpdateIssueSourcePayload{Issue: issue}, err)
+}
+
+// RemoveIssueSource is the resolver for the removeIssueSource field.
+func (r *mutationResolver) RemoveIssueSource(ctx context.Context, input model.RemoveIssueSourceInput) (*model.RemoveIssueSourcePayload, error) {
+	issue, err := r.Issues.RemoveIssueSource(ctx, input.ID, input.Reason)
+	return payload(&model.RemoveIssueSourcePayload{Issue: issue}, err)
 }
 
 // Agency is the resolver for the agency field.

@@ -64,36 +64,45 @@ func ValidateSlug(field, slug string) error {
 	return nil
 }
 
-// RequireText trims s and checks its length in characters. Control
-// characters other than tab, newline and carriage return are refused.
+// RequireText trims s (white space and invisible format characters at both
+// ends) and checks its length in characters. Control characters other than
+// tab, newline and carriage return are refused; text that shows nothing
+// (only white space and zero-width or other format characters) is refused
+// when the field is required, and format characters do not count towards
+// the minimum.
 func RequireText(field, s string, min, max int) (string, error) {
-	s = strings.TrimSpace(s)
-	return s, checkText(field, s, min, max)
+	trimmed := trimInvisible(s)
+	return trimmed, checkText(field, s, trimmed, min, max)
 }
 
 // RequireSource checks text that is stored exactly as written, such as a
 // response's Markdown: its trimmed length must fit, but it is not changed.
 func RequireSource(field, s string, min, max int) (string, error) {
-	return s, checkText(field, strings.TrimSpace(s), min, max)
+	return s, checkText(field, s, trimInvisible(s), min, max)
 }
 
-func checkText(field, s string, min, max int) error {
-	if !utf8.ValidString(s) {
-		return Invalid(field, "teks berisi karakter yang tidak valid")
+// checkText checks text as sent (raw) and without its invisible ends
+// (trimmed), which is what is stored or counted.
+func checkText(field, raw, trimmed string, min, max int) error {
+	s := trimmed
+	if err := CheckArgument(field, raw); err != nil {
+		return err
 	}
-	for _, r := range s {
+	for _, r := range raw {
 		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
 			return Invalid(field, "teks berisi karakter kendali yang tidak diizinkan")
 		}
 	}
-	n := utf8.RuneCountInString(s)
-	if n < min {
-		if min <= 1 {
-			return Invalid(field, "wajib diisi")
+	if min > 0 && VisibleLength(s) == 0 {
+		if raw != "" {
+			return Invalid(field, "tidak boleh hanya berisi spasi atau karakter tak terlihat")
 		}
+		return Invalid(field, "wajib diisi")
+	}
+	if countedLength(s) < min {
 		return Invalid(field, "minimal %d karakter", min)
 	}
-	if n > max {
+	if utf8.RuneCountInString(s) > max {
 		return Invalid(field, "maksimal %d karakter", max)
 	}
 	return nil

@@ -38,6 +38,10 @@ type Issue struct {
 	ClosedAt         *time.Time `bun:"closed_at"`
 	AcknowledgeDueAt *time.Time `bun:"acknowledge_due_at"`
 	AnswerDueAt      *time.Time `bun:"answer_due_at"`
+
+	// repairedTimes names the columns whose stored times were out of
+	// range when read (see AfterScanRow).
+	repairedTimes []string
 }
 
 // IsPublic reports whether anonymous callers may see the issue.
@@ -91,6 +95,8 @@ const (
 	EventMadePublic     EventType = "MADE_PUBLIC"
 	EventQuestionLinked EventType = "QUESTION_LINKED"
 	EventSourceAdded    EventType = "SOURCE_ADDED"
+	EventSourceUpdated  EventType = "SOURCE_UPDATED"
+	EventSourceRemoved  EventType = "SOURCE_REMOVED"
 	EventEdited         EventType = "EDITED"
 )
 
@@ -98,7 +104,7 @@ const (
 var EventTypes = []EventType{
 	EventCreated, EventAssigned, EventReassigned, EventAcknowledged, EventDeclined, EventAnswered,
 	EventRevised, EventClosed, EventReopened, EventRejected, EventDuplicate, EventMadeInternal,
-	EventMadePublic, EventQuestionLinked, EventSourceAdded, EventEdited,
+	EventMadePublic, EventQuestionLinked, EventSourceAdded, EventSourceUpdated, EventSourceRemoved, EventEdited,
 }
 
 // IssueEvent records one transition of an issue: who, when, and why.
@@ -188,6 +194,17 @@ type IssueSourceInput struct {
 	DetectedAt    *time.Time
 }
 
+// IssueSourceUpdate corrects a recorded source; nil fields are unchanged,
+// and an empty URL, claim or handle clears it.
+type IssueSourceUpdate struct {
+	ID            int64
+	Platform      *Platform
+	URL           *string
+	ClaimText     *string
+	AccountHandle *string
+	DetectedAt    *time.Time
+}
+
 // NewIssue carries the fields of an issue logged by TRC.
 type NewIssue struct {
 	Title        string
@@ -233,6 +250,12 @@ type IssueService interface {
 	UpdateIssue(ctx context.Context, number string, in IssueUpdate) (*Issue, error)
 	// AddIssueSource records another place where the claim circulates; TRC only.
 	AddIssueSource(ctx context.Context, number string, in IssueSourceInput) (*Issue, error)
+	// UpdateIssueSource corrects a recorded source; TRC only. Errors:
+	// EUNAUTHENTICATED, EFORBIDDEN, EINVALID, ENOTFOUND.
+	UpdateIssueSource(ctx context.Context, in IssueSourceUpdate) (*Issue, error)
+	// RemoveIssueSource deletes a recorded source with a reason that stays
+	// with staff; TRC only. Errors as UpdateIssueSource.
+	RemoveIssueSource(ctx context.Context, id int64, reason string) (*Issue, error)
 	// AssignIssue assigns or reassigns; TRC only. Errors add ECONFLICT.
 	AssignIssue(ctx context.Context, in Assignment) (*Issue, error)
 	// AcknowledgeIssue is for the PIC of the assigned agency (or TRC). ECONFLICT unless ASSIGNED.

@@ -98,6 +98,17 @@ func newIssueVars(t *testing.T, e *matrixEnv) map[string]any {
 	return input(map[string]any{"issueNumber": issue.Number})
 }
 
+// firstSourceID returns the id of the one source of a fresh issue, as the
+// GraphQL ID the source mutations take.
+func firstSourceID(t *testing.T, e *matrixEnv) string {
+	issue := e.staff.mustNewIssue(t, e.db, models.KindComplaint)
+	sources, err := e.db.SourcesByIssueIDs(storetest.As(e.staff.trc), []int64{issue.ID})
+	if err != nil || len(sources) != 1 {
+		t.Fatalf("sources of %s: %v (%d)", issue.Number, err, len(sources))
+	}
+	return strconv.FormatInt(sources[0].ID, 10)
+}
+
 // matrixRows classifies every mutation of the schema. A mutation added to
 // the schema fails TestAuthorizationMatrix until it is added here.
 var matrixRows = map[string]matrixRow{
@@ -257,6 +268,20 @@ var matrixRows = map[string]matrixRow{
 			return v
 		},
 		allowed: trcOnly, action: "issue.source_added", want: `{"platform":"TIKTOK"}`,
+	},
+	"updateIssueSource": {
+		query: `mutation($in: UpdateIssueSourceInput!) { updateIssueSource(input: $in) { issue { sources { platform url } } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"id": firstSourceID(t, e), "platform": "YOUTUBE", "url": "https://youtube.com/watch?v=koreksi"})
+		},
+		allowed: trcOnly, action: "issue.source_updated", want: `{"platform":"YOUTUBE","url":"https://youtube.com/watch?v=koreksi"}`,
+	},
+	"removeIssueSource": {
+		query: `mutation($in: RemoveIssueSourceInput!) { removeIssueSource(input: $in) { issue { sources { platform } } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"id": firstSourceID(t, e), "reason": "Tautan keliru, unggahan milik akun lain."})
+		},
+		allowed: trcOnly, action: "issue.source_removed", want: `"sources":[]`,
 	},
 	"assignIssue": {
 		query: `mutation($in: AssignIssueInput!) { assignIssue(input: $in) { issue { status agency { slug } } } }`,

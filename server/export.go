@@ -228,7 +228,7 @@ func queryTime(r *http.Request, key string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, models.Invalid(key, "waktu harus RFC 3339")
 	}
-	return t, nil
+	return t, models.CheckPeriodTime(key, t)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -17,6 +17,10 @@ type cursor struct {
 	Order string    `json:"o,omitempty"`
 	At    time.Time `json:"t,omitempty"`
 	ID    int64     `json:"i"`
+	// Stored says that the row's stored time could not be read as it is
+	// (see models.UnreadableTime): the page continues after the row's
+	// stored value, whatever it is, rather than after At.
+	Stored bool `json:"s,omitempty"`
 }
 
 func encodeCursor(c cursor) string {
@@ -35,6 +39,11 @@ func decodeCursor(s, list string) (cursor, error) {
 	var c cursor
 	b, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil || json.Unmarshal(b, &c) != nil || c.ID <= 0 || c.List != list {
+		return c, models.Invalid("after", "kursor tidak valid")
+	}
+	// A time no database takes (year 0 on PostgreSQL) would fail the
+	// query; a cursor this store wrote never holds one.
+	if !c.At.IsZero() && !models.ReadableTime(c.At) {
 		return c, models.Invalid("after", "kursor tidak valid")
 	}
 	return c, nil

@@ -190,6 +190,9 @@ func (p *importParser) parse(records [][]string) []*importRow {
 	byRef := map[string]*importRow{}
 	for i, record := range records[1:] {
 		rowNum := i + 2
+		if !p.cells(rowNum, records[0], record) {
+			continue
+		}
 		get := func(col string) string {
 			if j, ok := index[col]; ok && j < len(record) {
 				return strings.TrimSpace(record[j])
@@ -215,6 +218,23 @@ func (p *importParser) parse(records [][]string) []*importRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// cells refuses a row with a cell no database can store: a NUL character
+// or bytes that are not UTF-8.
+func (p *importParser) cells(rowNum int, header, record []string) bool {
+	ok := true
+	for j, cell := range record {
+		column := ""
+		if j < len(header) {
+			column = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[j], "\ufeff")))
+		}
+		if err := models.CheckArgument(column, cell); err != nil {
+			p.fail(rowNum, column, "%s", models.ErrorMessage(err))
+			ok = false
+		}
+	}
+	return ok
 }
 
 func (p *importParser) issue(rowNum int, row *importRow, get func(string) string) {
@@ -292,8 +312,10 @@ func (p *importParser) issue(rowNum int, row *importRow, get func(string) string
 		p.fail(rowNum, "response", "wajib diisi bila answered_at diisi")
 	case !hasAnswer && body != "":
 		p.fail(rowNum, "answered_at", "wajib diisi bila ada jawaban")
-	case body != "" && len([]rune(body)) < 20:
-		p.fail(rowNum, "response", "minimal 20 karakter")
+	case body != "":
+		if _, err := models.RequireSource("response", body, 20, models.MaxResponseBody); err != nil {
+			p.fail(rowNum, "response", "%s", models.ErrorMessage(err))
+		}
 	}
 	switch {
 	case verdict != "" && !verdict.Valid():
@@ -337,6 +359,10 @@ func (p *importParser) source(rowNum int, row *importRow, get func(string) strin
 		p.fail(rowNum, "source_url", "%s", models.ErrorMessage(err))
 		return
 	}
+	if claim, err = models.RequireText("source_claim", claim, 0, 4000); err != nil {
+		p.fail(rowNum, "source_claim", "%s", models.ErrorMessage(err))
+		return
+	}
 	if url == "" && claim == "" {
 		p.fail(rowNum, "source_claim", "isi source_url atau source_claim")
 		return
@@ -357,7 +383,7 @@ func (p *importParser) source(rowNum int, row *importRow, get func(string) strin
 }
 
 // time reads an RFC 3339 instant or a local "YYYY-MM-DD HH:MM" in the
-// deployment's time zone; it must not lie in the future.
+// deployment's time zone; it must lie between 1 January 2000 and now.
 func (p *importParser) time(rowNum int, column, value string, required bool) (time.Time, bool) {
 	if value == "" {
 		if required {
@@ -375,6 +401,10 @@ func (p *importParser) time(rowNum int, column, value string, required bool) (ti
 	}
 	if t.After(p.now) {
 		p.fail(rowNum, column, "waktu %q ada di masa depan", value)
+		return time.Time{}, false
+	}
+	if err := models.CheckEventTime(column, t, p.now); err != nil {
+		p.fail(rowNum, column, "waktu %q tidak wajar: %s", value, models.ErrorMessage(err))
 		return time.Time{}, false
 	}
 	return t.UTC().Truncate(time.Microsecond), true

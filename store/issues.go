@@ -80,6 +80,12 @@ func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User, no
 }
 
 func validateIssueFilter(f *models.IssueFilter, user *models.User) error {
+	if err := models.CheckArgument("filter.categorySlug", f.CategorySlug); err != nil {
+		return err
+	}
+	if err := models.CheckArgument("filter.agencySlug", f.AgencySlug); err != nil {
+		return err
+	}
 	for _, s := range f.Statuses {
 		if !s.Valid() {
 			return models.Invalid("filter.status", "status %q tidak dikenal", s)
@@ -95,6 +101,16 @@ func validateIssueFilter(f *models.IssueFilter, user *models.User) error {
 	}
 	if !f.Order.Valid() {
 		return models.Invalid("orderBy", "urutan %q tidak dikenal", f.Order)
+	}
+	if f.From != nil {
+		if err := models.CheckPeriodTime("filter.from", *f.From); err != nil {
+			return err
+		}
+	}
+	if f.To != nil {
+		if err := models.CheckPeriodTime("filter.to", *f.To); err != nil {
+			return err
+		}
 	}
 	if f.From != nil && f.To != nil && !f.From.Before(*f.To) {
 		return models.Invalid("filter.to", "tanggal akhir harus setelah tanggal awal")
@@ -164,7 +180,12 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		if desc {
 			op = "<"
 		}
-		q = q.Where("("+column+" "+op+" ?) OR ("+column+" = ? AND i.id "+op+" ?)", c.At.UTC(), c.At.UTC(), c.ID)
+		if c.Stored {
+			stored := "(SELECT " + strings.TrimPrefix(column, "i.") + " FROM issues WHERE id = ?)"
+			q = q.Where("("+column+" "+op+" "+stored+") OR ("+column+" = "+stored+" AND i.id "+op+" ?)", c.ID, c.ID, c.ID)
+		} else {
+			q = q.Where("("+column+" "+op+" ?) OR ("+column+" = ? AND i.id "+op+" ?)", c.At.UTC(), c.At.UTC(), c.ID)
+		}
 	}
 	var issues []*models.Issue
 	if err := q.Scan(ctx, &issues); err != nil {
@@ -180,7 +201,8 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		if f.Order == models.OrderRecentlyUpdated {
 			at = i.UpdatedAt
 		}
-		page.Cursors = append(page.Cursors, encodeCursor(cursor{List: listIssues, Order: string(f.Order), At: at, ID: i.ID}))
+		stored := i.TimeRepaired(strings.TrimPrefix(column, "i."))
+		page.Cursors = append(page.Cursors, encodeCursor(cursor{List: listIssues, Order: string(f.Order), At: at, ID: i.ID, Stored: stored}))
 	}
 	return page, nil
 }
@@ -199,6 +221,9 @@ func (db *DB) IssueByNumber(ctx context.Context, number string) (*models.Issue, 
 }
 
 func issueByNumber(ctx context.Context, idb bun.IDB, number string) (*models.Issue, error) {
+	if err := models.CheckArgument("number", number); err != nil {
+		return nil, err
+	}
 	issue := new(models.Issue)
 	err := idb.NewSelect().Model(issue).Where("number = ?", strings.ToUpper(strings.TrimSpace(number))).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -200,7 +200,7 @@ func validateNewIssue(in models.NewIssue) (*models.Issue, error) {
 // createIssue stores a validated new issue with its sources, its CREATED
 // event and an outbox row; the caller appends the audit entry.
 func (db *DB) createIssue(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue, in models.NewIssue) error {
-	sources, err := validateSources(in.Sources)
+	sources, err := validateSources(in.Sources, now)
 	if err != nil {
 		return err
 	}
@@ -244,7 +244,9 @@ func (db *DB) nextIssueNumber(ctx context.Context, tx bun.Tx, now time.Time) (st
 	return models.IssueNumber(db.prefix, year, seq), nil
 }
 
-func validateSources(in []models.IssueSourceInput) ([]models.IssueSourceInput, error) {
+// validateSources checks the sources of a new issue or a new source; now
+// bounds their detection times.
+func validateSources(in []models.IssueSourceInput, now time.Time) ([]models.IssueSourceInput, error) {
 	if len(in) > 20 {
 		return nil, models.Invalid("sources", "maksimal 20 sumber")
 	}
@@ -255,6 +257,11 @@ func validateSources(in []models.IssueSourceInput) ([]models.IssueSourceInput, e
 			return nil, models.Invalid(field+".platform", "platform %q tidak dikenal", s.Platform)
 		}
 		var err error
+		if s.DetectedAt != nil {
+			if err := models.CheckEventTime(field+".detectedAt", *s.DetectedAt, now); err != nil {
+				return nil, err
+			}
+		}
 		if s.URL, err = models.ValidateURL(field+".url", s.URL); err != nil {
 			return nil, err
 		}
@@ -291,7 +298,7 @@ func insertSources(ctx context.Context, tx bun.Tx, issueID int64, sources []mode
 
 // AddIssueSource records another place where the claim circulates. TRC only.
 func (db *DB) AddIssueSource(ctx context.Context, number string, in models.IssueSourceInput) (*models.Issue, error) {
-	sources, err := validateSources([]models.IssueSourceInput{in})
+	sources, err := validateSources([]models.IssueSourceInput{in}, db.now())
 	if err != nil {
 		return nil, err
 	}

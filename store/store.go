@@ -22,7 +22,7 @@ import (
 	"github.com/uptrace/bun/dialect/pgdialect"
 	"github.com/uptrace/bun/dialect/sqlitedialect"
 	"github.com/uptrace/bun/extra/bundebug"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite"
 
 	"github.com/kotabaru/tanggap/markdown"
 	"github.com/kotabaru/tanggap/models"
@@ -103,7 +103,7 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("postgres url: %w", err)
 		}
-		sqldb := sql.OpenDB(connector)
+		sqldb := sql.OpenDB(timeConnector{connector})
 		sqldb.SetMaxOpenConns(20)
 		sqldb.SetMaxIdleConns(10)
 		sqldb.SetConnMaxIdleTime(5 * time.Minute)
@@ -126,10 +126,11 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
-		sqldb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+		connector, err := sqlite.NewConnector("file:" + path + "?" + q.Encode())
 		if err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
+		sqldb := sql.OpenDB(timeConnector{connector})
 		sqldb.SetMaxOpenConns(8)
 		db.bun = bun.NewDB(sqldb, sqlitedialect.New())
 		db.dialect = SQLite

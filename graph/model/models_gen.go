@@ -310,7 +310,7 @@ type IssueSourceInput struct {
 	ClaimText *string `json:"claimText,omitempty"`
 	// The account that posted it; visible to staff only.
 	AccountHandle *string `json:"accountHandle,omitempty"`
-	// When it was first seen; defaults to now.
+	// When it was first seen, from 2000-01-01 to a day after now; defaults to now.
 	DetectedAt *time.Time `json:"detectedAt,omitempty"`
 }
 
@@ -516,6 +516,20 @@ type RemoveHolidayPayload struct {
 	RecomputedIssues int `json:"recomputedIssues"`
 }
 
+// A recorded source to remove.
+type RemoveIssueSourceInput struct {
+	// The source's id.
+	ID int64 `json:"id"`
+	// Why, 10–1,000 characters; audited, stays with staff.
+	Reason string `json:"reason"`
+}
+
+// The issue without the removed source.
+type RemoveIssueSourcePayload struct {
+	// The issue as stored.
+	Issue *models.Issue `json:"issue"`
+}
+
 // The issue to reopen.
 type ReopenIssueInput struct {
 	// The issue's number.
@@ -672,6 +686,28 @@ type UpdateIssueInput struct {
 
 // The edited issue.
 type UpdateIssuePayload struct {
+	// The issue as stored.
+	Issue *models.Issue `json:"issue"`
+}
+
+// Corrections to a recorded source; omitted fields stay as they are.
+type UpdateIssueSourceInput struct {
+	// The source's id.
+	ID int64 `json:"id"`
+	// The platform.
+	Platform *models.Platform `json:"platform,omitempty"`
+	// An http(s) link to the post or article; empty to clear.
+	URL *string `json:"url,omitempty"`
+	// The claim as seen there; empty to clear. A source keeps a link or a claim.
+	ClaimText *string `json:"claimText,omitempty"`
+	// The account that posted it; empty to clear. Visible to staff only.
+	AccountHandle *string `json:"accountHandle,omitempty"`
+	// When it was first seen, from 2000-01-01 to a day after now.
+	DetectedAt *time.Time `json:"detectedAt,omitempty"`
+}
+
+// The issue with its corrected source.
+type UpdateIssueSourcePayload struct {
 	// The issue as stored.
 	Issue *models.Issue `json:"issue"`
 }
