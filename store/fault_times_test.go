@@ -148,7 +148,7 @@ func TestFaultPoisonedTimesRead(t *testing.T) {
 				}
 			}
 		}
-		inbox, err := db.FindIssues(trc, models.IssueFilter{Statuses: []models.IssueStatus{models.StatusNew}, First: 100})
+		inbox, err := db.FindIssues(trc, models.IssueFilter{Statuses: []models.IssueStatus{models.StatusNew}, First: 100, CountTotal: true})
 		if err != nil || inbox.TotalCount != len(issues)/2 {
 			t.Fatalf("TRC inbox: %v, %+v", err, inbox)
 		}
