@@ -183,4 +183,3 @@ func TestFaultConcurrentMigrateInProcess(t *testing.T) {
 		})
 	}
 }
-
