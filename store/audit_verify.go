@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/lib/pq"
 	"github.com/uptrace/bun"
 	"golang.org/x/sync/singleflight"
 
@@ -239,8 +241,9 @@ func readAuditCheckpoint(ctx context.Context, idb bun.IDB) (*auditCheckpoint, er
 		Model(checkpoint).
 		Where("id = 1").
 		Scan(ctx)
-	if errors.Is(err, sql.ErrNoRows) {
-		// A missing row only costs a full re-computation.
+	if errors.Is(err, sql.ErrNoRows) || isUndefinedTable(err) {
+		// A missing row, or a backup from before checkpoints, only costs a
+		// full re-computation.
 		return &auditCheckpoint{ID: 1, Hash: models.GenesisHash}, nil
 	}
 	if err != nil {
@@ -263,4 +266,13 @@ func (db *DB) advanceAuditCheckpoint(ctx context.Context, entryID int64, hash st
 	if err != nil {
 		slog.WarnContext(ctx, "advance the audit checkpoint", "error", err)
 	}
+}
+
+// isUndefinedTable reports a query on a table that does not exist.
+func isUndefinedTable(err error) bool {
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) {
+		return pqErr.Code == "42P01"
+	}
+	return err != nil && strings.Contains(err.Error(), "no such table")
 }

@@ -42,7 +42,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		return fmt.Errorf("TANGGAP_JWT_SECRET: %w", err)
 	}
 
-	db, err := openMigrated(ctx, cfg)
+	db, err := openMigratedCreating(ctx, cfg, true)
 	if err != nil {
 		return err
 	}
@@ -74,6 +74,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		LoginPerAccount: ratelimit.New(cfg.LoginPerHour, time.Hour),
 		TrustProxy:      cfg.TrustProxy,
 		Metrics:         metrics,
+		MetricsToken:    cfg.MetricsToken,
 		Search:          searcher.service,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
