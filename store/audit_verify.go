@@ -115,7 +115,7 @@ func (db *DB) verifyShared(ctx context.Context, full bool) (*models.AuditVerific
 	if err != nil {
 		return nil, wrapErr(err)
 	}
-	if v.Intact && v.Entries > 0 {
+	if v.Intact && v.Recomputed > 0 {
 		db.advanceAuditCheckpoint(ctx, int64(v.Entries), v.HeadHash, v.VerifiedAt)
 	}
 	return v, nil
