@@ -235,15 +235,20 @@ func (db *DB) openSQLite(rawURL string, opts Options) error {
 // told to find one.
 var ErrNoDatabase = errors.New("no database file")
 
-// Close stops the WAL maintenance, folds the WAL back into the SQLite file
-// when no other process is writing, and closes the connections.
+// Close stops the WAL maintenance and closes the connections. A WAL that
+// bulk work left large is first folded back into the SQLite file and
+// truncated, unless other processes keep it busy: the checkpoint waits only
+// briefly, since it holds their writes back while it waits, and a running
+// server's maintenance does it later.
 func (db *DB) Close() error {
 	if db.maintenance != nil {
 		db.maintenance.stop()
 		db.maintenance = nil
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		db.CheckpointWAL(ctx) //nolint:errcheck // best effort: the next start checkpoints as well
-		cancel()
+		if size, err := db.WALSize(); err == nil && size > walCloseCheckpointBytes {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			db.checkpointWAL(ctx, walCheckpointBusyTimeout) //nolint:errcheck // best effort, see above
+			cancel()
+		}
 	}
 	return db.bun.Close()
 }

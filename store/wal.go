@@ -14,6 +14,10 @@ import (
 // walCheckInterval is how often an open SQLite database looks at its WAL.
 const walCheckInterval = time.Minute
 
+// walCloseCheckpointBytes is the WAL size above which Close checkpoints;
+// below it, SQLite's own automatic checkpoints suffice.
+const walCloseCheckpointBytes = 4 << 20
+
 // walCheckpointBusyTimeout bounds how long a maintenance checkpoint waits for
 // readers and writers. A checkpoint that truncates the WAL holds back new
 // writers while it waits, so it gives up early and tries again later.
