@@ -126,9 +126,11 @@ type ComplexityRoot struct {
 	AuditVerification struct {
 		BrokenAtID func(childComplexity int) int
 		Entries    func(childComplexity int) int
+		Full       func(childComplexity int) int
 		HeadHash   func(childComplexity int) int
 		Intact     func(childComplexity int) int
 		Problem    func(childComplexity int) int
+		Recomputed func(childComplexity int) int
 		VerifiedAt func(childComplexity int) int
 	}
 
@@ -374,7 +376,7 @@ type ComplexityRoot struct {
 		Agencies           func(childComplexity int) int
 		Agency             func(childComplexity int, slug string) int
 		AuditLog           func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
-		AuditVerification  func(childComplexity int) int
+		AuditVerification  func(childComplexity int, full bool) int
 		Categories         func(childComplexity int) int
 		Holidays           func(childComplexity int, year int) int
 		InformationReport  func(childComplexity int, year int, agencySlug string) int
@@ -716,7 +718,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*models.User, error)
 	Users(ctx context.Context) ([]*models.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEntryConnection, error)
-	AuditVerification(ctx context.Context) (*models.AuditVerification, error)
+	AuditVerification(ctx context.Context, full bool) (*models.AuditVerification, error)
 	Question(ctx context.Context, trackingCode string) (*models.Question, error)
 	Questions(ctx context.Context, filter *model.QuestionFilter, first *int, after *string) (*model.QuestionConnection, error)
 	ResponseTimeReport(ctx context.Context, from *time.Time, to *time.Time, agencySlug *string) (*models.ResponseTimeReport, error)
@@ -1025,6 +1027,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditVerification.Entries(childComplexity), true
+	case "AuditVerification.full":
+		if e.ComplexityRoot.AuditVerification.Full == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditVerification.Full(childComplexity), true
 	case "AuditVerification.headHash":
 		if e.ComplexityRoot.AuditVerification.HeadHash == nil {
 			break
@@ -1043,6 +1051,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditVerification.Problem(childComplexity), true
+	case "AuditVerification.recomputed":
+		if e.ComplexityRoot.AuditVerification.Recomputed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditVerification.Recomputed(childComplexity), true
 	case "AuditVerification.verifiedAt":
 		if e.ComplexityRoot.AuditVerification.VerifiedAt == nil {
 			break
@@ -2147,7 +2161,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Query.AuditVerification(childComplexity), true
+		args, err := ec.field_Query_auditVerification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AuditVerification(childComplexity, args["full"].(bool)), true
 	case "Query.categories":
 		if e.ComplexityRoot.Query.Categories == nil {
 			break
@@ -3282,6 +3301,10 @@ func (ec *executionContext) childFields_AuditVerification(ctx context.Context, f
 		return ec.fieldContext_AuditVerification_problem(ctx, field)
 	case "verifiedAt":
 		return ec.fieldContext_AuditVerification_verifiedAt(ctx, field)
+	case "full":
+		return ec.fieldContext_AuditVerification_full(ctx, field)
+	case "recomputed":
+		return ec.fieldContext_AuditVerification_recomputed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditVerification", field.Name)
 }
@@ -4826,6 +4849,20 @@ func (ec *executionContext) field_Query_auditLog_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_auditVerification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "full",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["full"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_holidays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6191,6 +6228,52 @@ func (ec *executionContext) _AuditVerification_verifiedAt(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_AuditVerification_verifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditVerification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AuditVerification_full(ctx context.Context, field graphql.CollectedField, obj *models.AuditVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditVerification_full(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Full, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditVerification_full(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditVerification", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AuditVerification_recomputed(ctx context.Context, field graphql.CollectedField, obj *models.AuditVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditVerification_recomputed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recomputed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditVerification_recomputed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditVerification", field, false, false, "Int")
 }
 
 func (ec *executionContext) _CalendarDay_date(ctx context.Context, field graphql.CollectedField, obj *models.CalendarDay) (ret graphql.Marshaler) {
@@ -11629,7 +11712,8 @@ func (ec *executionContext) _Query_auditVerification(ctx context.Context, field 
 			return ec.fieldContext_Query_auditVerification(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Query().AuditVerification(ctx)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AuditVerification(ctx, fc.Args["full"].(bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *models.AuditVerification) graphql.Marshaler {
@@ -11639,7 +11723,7 @@ func (ec *executionContext) _Query_auditVerification(ctx context.Context, field 
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Query_auditVerification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Query_auditVerification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Query",
 		Field:      field,
@@ -11648,6 +11732,17 @@ func (ec *executionContext) fieldContext_Query_auditVerification(_ context.Conte
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditVerification(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_auditVerification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -19078,6 +19173,16 @@ func (ec *executionContext) _AuditVerification(ctx context.Context, sel ast.Sele
 				})
 		case "verifiedAt":
 			out.Values[i] = ec._AuditVerification_verifiedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "full":
+			out.Values[i] = ec._AuditVerification_full(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recomputed":
+			out.Values[i] = ec._AuditVerification_recomputed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -207,8 +207,14 @@ func complexity(c *ComplexityRoot) {
 		return 1 + child*page(first)
 	}
 	c.Issue.Questions = func(child int) int { return 1 + child*5 }
-	// Verification re-reads the whole chain: a few per operation at most.
-	c.Query.AuditVerification = func(child int) int { return 1500 + child }
+	// A full verification re-reads the whole chain: a few per operation at
+	// most. The public one re-reads only what was appended since the last.
+	c.Query.AuditVerification = func(child int, full bool) int {
+		if full {
+			return 1500 + child
+		}
+		return 50 + child
+	}
 	c.Issue.DueExplanation = func(child int) int { return 5 + child }
 	c.DueExplanation.Days = func(child int) int { return 1 + child*20 }
 	c.Query.ResponseTimeReport = func(child int, _ *time.Time, _ *time.Time, _ *string) int { return 50 + child }

@@ -228,8 +228,8 @@ func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter,
 }
 
 // AuditVerification is the resolver for the auditVerification field.
-func (r *queryResolver) AuditVerification(ctx context.Context) (*models.AuditVerification, error) {
-	return r.Services.Audit.VerifyAudit(ctx)
+func (r *queryResolver) AuditVerification(ctx context.Context, full bool) (*models.AuditVerification, error) {
+	return r.Services.Audit.VerifyAudit(ctx, full)
 }
 
 // Mutation returns MutationResolver implementation.

@@ -82,12 +82,19 @@ type AuditPage struct {
 
 // AuditVerification is the result of re-computing the hash chain.
 type AuditVerification struct {
-	Intact     bool
+	Intact bool
+	// Entries is how many entries the chain holds up to where the check
+	// stopped: the head when intact, the broken entry otherwise.
 	Entries    int
 	HeadHash   string
 	BrokenAtID *int64
 	Problem    string
 	VerifiedAt time.Time
+	// Full is true when every entry was re-computed, false when only those
+	// after the last verified checkpoint were.
+	Full bool
+	// Recomputed is how many entries this check re-computed.
+	Recomputed int
 }
 
 // AuditService reads and verifies the audit log. Entries are written by the
@@ -95,8 +102,12 @@ type AuditVerification struct {
 type AuditService interface {
 	// AuditLog lists entries, newest first. AUDITOR and ADMIN only.
 	AuditLog(ctx context.Context, filter AuditFilter) (*AuditPage, error)
-	// VerifyAudit re-computes the whole chain. Anyone may call it.
-	VerifyAudit(ctx context.Context) (*AuditVerification, error)
+	// VerifyAudit checks the chain. Anyone may ask for the incremental
+	// check, which re-computes the entries after the last verified
+	// checkpoint and checks the checkpoint's entry still carries the hash it
+	// had; full re-computes every entry, which only AUDITOR (and the command
+	// line) may ask for: EUNAUTHENTICATED, EFORBIDDEN.
+	VerifyAudit(ctx context.Context, full bool) (*AuditVerification, error)
 	// AuditHead returns the current head hash and entry count. Anyone may call it.
 	AuditHead(ctx context.Context) (hash string, entries int, err error)
 }

@@ -1,11 +1,16 @@
 package server
 
 import (
+	"crypto/subtle"
+	"net"
+	"net/http"
+	"strings"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
-// Metrics are the Prometheus series of DESIGN §6.
+// Metrics are the Prometheus series the server exports at /metrics.
 type Metrics struct {
 	Registry         *prometheus.Registry
 	HTTPDuration     *prometheus.HistogramVec
@@ -49,4 +54,38 @@ func NewMetrics() *Metrics {
 	m.Registry.MustRegister(m.HTTPDuration, m.OperationLatency, m.Errors, m.RateLimited,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// metricsAccess lets a request read the metrics when it carries the
+// configured bearer token, or, without one, when it comes straight from
+// loopback: a request relayed by a proxy on the same machine carries
+// forwarding headers and is treated as coming from outside. Everyone else
+// gets 404, as if there were nothing here.
+func metricsAccess(token string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if token != "" {
+			given, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+			if ok && subtle.ConstantTimeCompare([]byte(given), []byte(token)) == 1 {
+				next.ServeHTTP(w, r)
+				return
+			}
+		}
+		if directFromLoopback(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		http.NotFound(w, r)
+	})
+}
+
+func directFromLoopback(r *http.Request) bool {
+	if r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" || r.Header.Get("X-Real-IP") != "" {
+		return false
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -113,6 +113,8 @@ func (s *Server) observe(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
+		matched := &matchedRoute{}
+		r = r.WithContext(context.WithValue(r.Context(), matchedRouteKey{}, matched))
 		defer func() {
 			if p := recover(); p != nil {
 				slog.ErrorContext(r.Context(), "panic in handler", "request_id", w.Header().Get("X-Request-ID"), "panic", p)
@@ -121,7 +123,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				}
 			}
 			elapsed := time.Since(start)
-			route := routeLabel(r.URL.Path)
+			route := routeLabel(matched.pattern, r.URL.Path, sw.status)
 			s.metrics.HTTPDuration.WithLabelValues(route, strconv.Itoa(sw.status)).Observe(elapsed.Seconds())
 			slog.InfoContext(r.Context(), "request",
 				"request_id", w.Header().Get("X-Request-ID"),
@@ -132,17 +134,44 @@ func (s *Server) observe(next http.Handler) http.Handler {
 	})
 }
 
-// routeLabel keeps the metric's cardinality bounded.
-func routeLabel(path string) string {
+// matchedRoute carries the pattern the ServeMux matched back out to observe,
+// which sees the request before the mux does.
+type matchedRoute struct{ pattern string }
+
+type matchedRouteKey struct{}
+
+// recordRoute wraps the mux and notes the pattern it matched, even when the
+// handler panics.
+func recordRoute(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if matched, ok := r.Context().Value(matchedRouteKey{}).(*matchedRoute); ok {
+			defer func() { matched.pattern = r.Pattern }()
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// routeLabel names a request in metrics and logs by the route it matched,
+// never by its path: paths are whatever a client sends, and every new label
+// value is a new series kept for the life of the process. Requests nothing
+// matched, and 404s of the catch-all app route, share one label.
+func routeLabel(pattern, path string, status int) string {
+	if _, p, ok := strings.Cut(pattern, " "); ok {
+		pattern = p // drop the method: "GET /feed.xml" → "/feed.xml"
+	}
 	switch {
-	case path == "/graphql", path == "/healthz", path == "/readyz", path == "/metrics", path == "/feed.xml":
-		return path
+	case pattern == "":
+		return "unmatched"
+	case pattern != "/":
+		return pattern
+	case status == http.StatusNotFound:
+		return "unmatched"
 	case strings.HasPrefix(path, "/isu/"):
 		return "/isu/{number}"
-	case strings.HasPrefix(path, "/export/"):
-		return path
 	case strings.HasPrefix(path, "/assets/"):
 		return "/assets"
+	case path == "/graphiql" || path == "/graphiql/":
+		return "/graphiql"
 	}
-	return "/other"
+	return "/"
 }

@@ -39,6 +39,9 @@ type Config struct {
 	// deployments behind a load balancer.
 	TrustProxy bool
 	Metrics    *Metrics
+	// MetricsToken, when set, lets a request with this bearer token read
+	// /metrics from any address; without it only loopback may.
+	MetricsToken string
 	// Search answers the search query; nil searches with the database's
 	// own engine.
 	Search models.SearchService
@@ -99,11 +102,11 @@ func New(cfg Config) *Server {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
-	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", metricsAccess(cfg.MetricsToken, promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
 	if cfg.Frontend != nil {
 		mux.Handle("/", newPages(cfg.Frontend, gql, cfg.Store.Generation))
 	}
-	s.handler = s.closeWhenDraining(s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(mux))))
+	s.handler = s.closeWhenDraining(s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(recordRoute(mux)))))
 	return s
 }
 

@@ -124,49 +124,6 @@ func (db *DB) AuditLog(ctx context.Context, filter models.AuditFilter) (*models.
 	return page, nil
 }
 
-// VerifyAudit re-computes the whole chain in id order and reports the first
-// entry whose link or hash does not match. Anyone may call it.
-func (db *DB) VerifyAudit(ctx context.Context) (*models.AuditVerification, error) {
-	result := &models.AuditVerification{Intact: true, HeadHash: models.GenesisHash, VerifiedAt: db.now()}
-	const batch = 1000
-	prevHash := models.GenesisHash
-	var lastID int64
-	for {
-		var entries []*models.AuditEntry
-		err := db.bun.NewSelect().
-			Model(&entries).
-			Where("id > ?", lastID).
-			OrderExpr("id ASC").
-			Limit(batch).
-			Scan(ctx)
-		if err != nil {
-			return nil, wrapErr(err)
-		}
-		for _, e := range entries {
-			result.Entries++
-			switch {
-			case e.ID != lastID+1:
-				result.Problem = fmt.Sprintf("entri %d sampai %d hilang", lastID+1, e.ID-1)
-			case e.PrevHash != prevHash:
-				result.Problem = "tautan ke entri sebelumnya tidak cocok"
-			case e.ComputeHash() != e.Hash:
-				result.Problem = "isi entri tidak cocok dengan hash-nya"
-			}
-			if result.Problem != "" {
-				id := e.ID
-				result.Intact, result.BrokenAtID = false, &id
-				return result, nil
-			}
-			prevHash, lastID = e.Hash, e.ID
-		}
-		if len(entries) < batch {
-			break
-		}
-	}
-	result.HeadHash = prevHash
-	return result, nil
-}
-
 // AuditHead returns the current head hash and the number of entries.
 func (db *DB) AuditHead(ctx context.Context) (string, int, error) {
 	var head models.AuditEntry

@@ -28,12 +28,15 @@ func auditRows(t *testing.T, db *store.DB) []*models.AuditEntry {
 func mustIntact(t *testing.T, db *store.DB, want int) {
 	t.Helper()
 	ctx := context.Background()
-	v, err := db.VerifyAudit(ctx)
+	v, err := db.VerifyAudit(storetest.SystemContext(), true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !v.Intact || v.BrokenAtID != nil || v.Problem != "" {
 		t.Fatalf("audit chain broken at %v: %s", v.BrokenAtID, v.Problem)
+	}
+	if !v.Full || v.Recomputed != want {
+		t.Fatalf("a full verification re-computed %d of %d entries (full %v)", v.Recomputed, want, v.Full)
 	}
 	head, count, err := db.AuditHead(ctx)
 	if err != nil {
@@ -213,7 +216,7 @@ func tamper(t *testing.T, db *store.DB, query string, args ...any) {
 
 func mustBrokenAt(t *testing.T, db *store.DB, id int64) {
 	t.Helper()
-	v, err := db.VerifyAudit(context.Background())
+	v, err := db.VerifyAudit(storetest.SystemContext(), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,13 +1,25 @@
 package store
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
 
+	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/migrate"
 
 	"github.com/kotabaru/tanggap/migrations"
 )
+
+// migrationsTable records applied migrations, in the layout bun's migrator
+// uses, so databases migrated by earlier versions keep their history.
+const migrationsTable = "bun_migrations"
 
 // MigrationStatus is one migration and whether it has been applied.
 type MigrationStatus struct {
@@ -16,65 +28,244 @@ type MigrationStatus struct {
 	Applied bool
 }
 
-func (db *DB) migrator() (*migrate.Migrator, error) {
-	set := migrate.NewMigrations()
-	if err := set.Discover(migrations.FS(string(db.dialect))); err != nil {
-		return nil, fmt.Errorf("discover migrations: %w", err)
+// migrationFile is one embedded migration: its name (the timestamp), its
+// comment and the files of both directions.
+type migrationFile struct {
+	Name, Comment string
+	Up, Down      string
+}
+
+// migrationFiles lists the dialect's embedded migrations by name. Only
+// transactional migrations (*.tx.up.sql) are accepted: each is applied and
+// recorded in one transaction, so an interrupted run leaves nothing half done.
+func (db *DB) migrationFiles() ([]migrationFile, error) {
+	fsys := migrations.FS(string(db.dialect))
+	ups, err := fs.Glob(fsys, "*.up.sql")
+	if err != nil {
+		return nil, fmt.Errorf("list migrations: %w", err)
 	}
-	return migrate.NewMigrator(db.bun, set, migrate.WithMarkAppliedOnSuccess(true)), nil
+	var files []migrationFile
+	for _, up := range ups {
+		base, ok := strings.CutSuffix(up, ".tx.up.sql")
+		if !ok {
+			return nil, fmt.Errorf("migration %s is not transactional (want NAME_COMMENT.tx.up.sql)", up)
+		}
+		name, comment, _ := strings.Cut(base, "_")
+		down := base + ".tx.down.sql"
+		if _, err := fs.Stat(fsys, down); err != nil {
+			return nil, fmt.Errorf("migration %s has no %s", up, down)
+		}
+		files = append(files, migrationFile{Name: name, Comment: comment, Up: up, Down: down})
+	}
+	slices.SortFunc(files, func(a, b migrationFile) int { return strings.Compare(a.Name, b.Name) })
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no %s migrations embedded", db.dialect)
+	}
+	return files, nil
 }
 
-// Migrate applies every pending migration and returns their names.
-func (db *DB) Migrate(ctx context.Context) ([]string, error) {
-	return db.migrateLocked(ctx, "migrate", func(m *migrate.Migrator) (*migrate.MigrationGroup, error) { return m.Migrate(ctx) })
-}
-
-// Rollback undoes the last group of applied migrations and returns their names.
-func (db *DB) Rollback(ctx context.Context) ([]string, error) {
-	return db.migrateLocked(ctx, "rollback", func(m *migrate.Migrator) (*migrate.MigrationGroup, error) { return m.Rollback(ctx) })
-}
-
-// migrateLocked runs one migration step under the migrator's lock, so two
-// instances starting together never apply a migration twice.
-func (db *DB) migrateLocked(ctx context.Context, what string, step func(*migrate.Migrator) (*migrate.MigrationGroup, error)) ([]string, error) {
-	m, err := db.migrator()
+// statements splits a migration file at its --bun:split lines.
+func (db *DB) statements(file string) ([]string, error) {
+	content, err := fs.ReadFile(migrations.FS(string(db.dialect)), file)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Init(ctx); err != nil {
-		return nil, fmt.Errorf("init migrations: %w", err)
+	var out []string
+	var current []byte
+	scanner := bufio.NewScanner(bytes.NewReader(content))
+	scanner.Buffer(make([]byte, 64<<10), 4<<20)
+	for scanner.Scan() {
+		line := scanner.Bytes()
+		if directive, ok := bytes.CutPrefix(line, []byte("--bun:")); ok {
+			if string(directive) != "split" {
+				return nil, fmt.Errorf("%s: unknown directive --bun:%s", file, directive)
+			}
+			if len(bytes.TrimSpace(current)) > 0 {
+				out = append(out, string(current))
+			}
+			current = nil
+			continue
+		}
+		current = append(current, line...)
+		current = append(current, '\n')
 	}
-	if err := m.Lock(ctx); err != nil {
-		return nil, fmt.Errorf("lock migrations: %w", err)
+	if len(bytes.TrimSpace(current)) > 0 {
+		out = append(out, string(current))
 	}
-	defer m.Unlock(ctx) //nolint:errcheck
-	group, err := step(m)
+	return out, scanner.Err()
+}
+
+// Migrate applies every pending migration and returns their names. It holds
+// the migration lock throughout (see withMigrationLock), so instances
+// starting together wait for each other and apply each migration once.
+func (db *DB) Migrate(ctx context.Context) ([]string, error) {
+	files, err := db.migrationFiles()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
+		return nil, err
 	}
 	var names []string
-	for _, mg := range group.Migrations {
-		names = append(names, mg.Name)
+	err = db.withMigrationLock(ctx, func(ctx context.Context, idb bun.IDB) error {
+		applied, lastGroup, err := db.prepareMigrations(ctx, idb)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if _, done := applied[f.Name]; done {
+				continue
+			}
+			slog.InfoContext(ctx, "applying migration", "name", f.Name, "comment", f.Comment)
+			if err := db.runMigration(ctx, idb, f.Up, func(ctx context.Context, tx bun.Tx) error {
+				_, err := tx.NewInsert().
+					Model(&migrate.Migration{Name: f.Name, GroupID: lastGroup + 1}).
+					ModelTableExpr(migrationsTable).
+					Exec(ctx)
+				return err
+			}); err != nil {
+				return fmt.Errorf("migration %s_%s: %w", f.Name, f.Comment, err)
+			}
+			names = append(names, f.Name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return names, nil
 }
 
-// MigrationStatuses lists every known migration and whether it is applied.
-func (db *DB) MigrationStatuses(ctx context.Context) ([]MigrationStatus, error) {
-	m, err := db.migrator()
+// Rollback undoes the last group of applied migrations, newest first, and
+// returns their names.
+func (db *DB) Rollback(ctx context.Context) ([]string, error) {
+	files, err := db.migrationFiles()
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Init(ctx); err != nil {
-		return nil, fmt.Errorf("init migrations: %w", err)
+	byName := map[string]migrationFile{}
+	for _, f := range files {
+		byName[f.Name] = f
 	}
-	all, err := m.MigrationsWithStatus(ctx)
+	var names []string
+	err = db.withMigrationLock(ctx, func(ctx context.Context, idb bun.IDB) error {
+		applied, lastGroup, err := db.prepareMigrations(ctx, idb)
+		if err != nil {
+			return err
+		}
+		var group []migrate.Migration
+		for _, m := range applied {
+			if m.GroupID == lastGroup {
+				group = append(group, m)
+			}
+		}
+		slices.SortFunc(group, func(a, b migrate.Migration) int { return strings.Compare(b.Name, a.Name) })
+		for _, m := range group {
+			f, ok := byName[m.Name]
+			if !ok {
+				return fmt.Errorf("migration %s is applied but unknown to this version of tanggap", m.Name)
+			}
+			slog.InfoContext(ctx, "rolling back migration", "name", f.Name, "comment", f.Comment)
+			if err := db.runMigration(ctx, idb, f.Down, func(ctx context.Context, tx bun.Tx) error {
+				_, err := tx.NewDelete().
+					TableExpr(migrationsTable).
+					Where("id = ?", m.ID).
+					Exec(ctx)
+				return err
+			}); err != nil {
+				return fmt.Errorf("roll back %s_%s: %w", f.Name, f.Comment, err)
+			}
+			names = append(names, f.Name)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return names, nil
+}
+
+// runMigration runs the statements of one file and record in a single
+// transaction: a migration and the row saying it was applied commit
+// together or not at all.
+func (db *DB) runMigration(ctx context.Context, idb bun.IDB, file string, record func(context.Context, bun.Tx) error) error {
+	stmts, err := db.statements(file)
+	if err != nil {
+		return err
+	}
+	return idb.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		for _, q := range stmts {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		if err := record(ctx, tx); err != nil {
+			return fmt.Errorf("record migration: %w", err)
+		}
+		if db.migrationStep > 0 {
+			select {
+			case <-time.After(db.migrationStep):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	})
+}
+
+// prepareMigrations creates the bookkeeping table when it is missing,
+// removes locks left by earlier versions and returns the applied migrations
+// by name with the last group number. It runs under the migration lock.
+func (db *DB) prepareMigrations(ctx context.Context, idb bun.IDB) (map[string]migrate.Migration, int64, error) {
+	if _, err := idb.NewCreateTable().
+		Model((*migrate.Migration)(nil)).
+		ModelTableExpr(migrationsTable).
+		IfNotExists().
+		Exec(ctx); err != nil {
+		return nil, 0, fmt.Errorf("create %s: %w", migrationsTable, err)
+	}
+	if err := removeStaleMigrationLocks(ctx, idb, db.dialect); err != nil {
+		return nil, 0, err
+	}
+	return appliedMigrations(ctx, idb)
+}
+
+func appliedMigrations(ctx context.Context, idb bun.IDB) (map[string]migrate.Migration, int64, error) {
+	var rows []migrate.Migration
+	if err := idb.NewSelect().
+		ColumnExpr("*").
+		Model(&rows).
+		ModelTableExpr(migrationsTable).
+		Scan(ctx); err != nil {
+		return nil, 0, fmt.Errorf("read %s: %w", migrationsTable, err)
+	}
+	applied := make(map[string]migrate.Migration, len(rows))
+	var lastGroup int64
+	for _, r := range rows {
+		applied[r.Name] = r
+		lastGroup = max(lastGroup, r.GroupID)
+	}
+	return applied, lastGroup, nil
+}
+
+// MigrationStatuses lists every known migration and whether it is applied.
+// It only reads: a database never migrated has every migration pending.
+func (db *DB) MigrationStatuses(ctx context.Context) ([]MigrationStatus, error) {
+	files, err := db.migrationFiles()
+	if err != nil {
+		return nil, err
+	}
+	applied := map[string]migrate.Migration{}
+	exists, err := tableExists(ctx, db.bun, db.dialect, migrationsTable)
 	if err != nil {
 		return nil, fmt.Errorf("migration status: %w", err)
 	}
-	out := make([]MigrationStatus, 0, len(all))
-	for _, mg := range all {
-		out = append(out, MigrationStatus{Name: mg.Name, Comment: mg.Comment, Applied: mg.IsApplied()})
+	if exists {
+		if applied, _, err = appliedMigrations(ctx, db.bun); err != nil {
+			return nil, fmt.Errorf("migration status: %w", err)
+		}
+	}
+	out := make([]MigrationStatus, 0, len(files))
+	for _, f := range files {
+		_, ok := applied[f.Name]
+		out = append(out, MigrationStatus{Name: f.Name, Comment: f.Comment, Applied: ok})
 	}
 	return out, nil
 }
@@ -93,4 +284,18 @@ func (db *DB) PendingMigrations(ctx context.Context) ([]string, error) {
 		}
 	}
 	return pending, nil
+}
+
+// tableExists reports whether the named table exists in the schema the
+// connection sees.
+func tableExists(ctx context.Context, idb bun.IDB, dialect Dialect, table string) (bool, error) {
+	var n int
+	var err error
+	switch dialect {
+	case Postgres:
+		err = idb.QueryRowContext(ctx, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = ?", table).Scan(&n)
+	default:
+		err = idb.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", table).Scan(&n)
+	}
+	return n > 0, err
 }

@@ -10,6 +10,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/url"
 	"os"
@@ -51,7 +52,37 @@ type Options struct {
 	// AddressKey keys the hash of a caller's address kept with a question
 	// (to fold repeats); random per process when empty.
 	AddressKey []byte
+	// MustExist refuses a SQLite file that does not exist yet, so that a
+	// mistyped path fails instead of quietly creating an empty database.
+	MustExist bool
+	// MaxConns bounds the connection pool: 20 on PostgreSQL and 8 on SQLite
+	// when zero. As many connections are kept idle, so bursts reuse them.
+	MaxConns int
+	// SQLiteCacheMiB is the page cache of each SQLite connection; 32 when
+	// zero.
+	SQLiteCacheMiB int
+	// SQLiteMmapMiB is how much of the SQLite file is read through a memory
+	// map; 1024 when zero, negative turns the map off.
+	SQLiteMmapMiB int
+	// MigrationWait bounds how long Migrate waits for a migration another
+	// process is running; 5 minutes when zero.
+	MigrationWait time.Duration
+	// MigrationStepDelay pauses inside every migration's transaction, with
+	// the migration lock held. Only tests that interrupt a migration set it.
+	MigrationStepDelay time.Duration
 }
+
+// Defaults of Options.
+const (
+	defaultPostgresConns  = 20
+	defaultSQLiteConns    = 8
+	defaultSQLiteCacheMiB = 32
+	defaultSQLiteMmapMiB  = 1024
+	defaultMigrationWait  = 5 * time.Minute
+	// sqliteJournalLimit is the size the WAL file is cut back to after a
+	// checkpoint; without it the file keeps its largest size for ever.
+	sqliteJournalLimit = 64 << 20
+)
 
 // DB is the store: a bun database, the clock of its transactions, and the
 // deployment settings the rules need.
@@ -75,6 +106,15 @@ type DB struct {
 	// which under a burst of writers lets some wait for seconds while later
 	// ones get through; a queue in front of it keeps waits short and fair.
 	writeSlot chan struct{}
+	// AuditCacheTTL is how long the public audit verification is reused
+	// while the chain has not grown; tests that alter entries set it to 0.
+	AuditCacheTTL time.Duration
+
+	sqlitePath    string
+	migrationWait time.Duration
+	migrationStep time.Duration
+	auditCache    auditCache
+	maintenance   *walMaintenance
 }
 
 // Open connects to the database named by rawURL: a postgres:// URL, or
@@ -96,45 +136,20 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		rand.Read(opts.AddressKey)
 	}
 	db := &DB{prefix: opts.NumberPrefix, loc: opts.Location, Hasher: opts.Hasher, addressKey: opts.AddressKey, Now: time.Now,
+		AuditCacheTTL: defaultAuditCacheTTL, migrationWait: opts.MigrationWait, migrationStep: opts.MigrationStepDelay,
 		markdown: markdown.New()}
+	if db.migrationWait <= 0 {
+		db.migrationWait = defaultMigrationWait
+	}
 	switch {
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
-		connector, err := pq.NewConnector(rawURL)
-		if err != nil {
-			return nil, fmt.Errorf("postgres url: %w", err)
+		if err := db.openPostgres(rawURL, opts); err != nil {
+			return nil, err
 		}
-		sqldb := sql.OpenDB(timeConnector{connector})
-		sqldb.SetMaxOpenConns(20)
-		sqldb.SetMaxIdleConns(10)
-		sqldb.SetConnMaxIdleTime(5 * time.Minute)
-		db.bun = bun.NewDB(sqldb, pgdialect.New())
-		db.dialect = Postgres
 	default:
-		path := strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite://"), "sqlite:")
-		if path == "" {
-			return nil, errors.New("sqlite url has no file path")
+		if err := db.openSQLite(rawURL, opts); err != nil {
+			return nil, err
 		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-			return nil, fmt.Errorf("create data folder: %w", err)
-		}
-		// busy_timeout comes first so that setting WAL waits for a lock
-		// instead of failing; immediate transactions take the write lock at
-		// BEGIN, so read-then-write transactions never lose to SQLITE_BUSY.
-		q := url.Values{}
-		q.Add("_pragma", "busy_timeout(10000)")
-		q.Add("_pragma", "journal_mode(WAL)")
-		q.Add("_pragma", "foreign_keys(1)")
-		q.Add("_pragma", "synchronous(NORMAL)")
-		q.Set("_txlock", "immediate")
-		connector, err := sqlite.NewConnector("file:" + path + "?" + q.Encode())
-		if err != nil {
-			return nil, fmt.Errorf("open sqlite: %w", err)
-		}
-		sqldb := sql.OpenDB(timeConnector{connector})
-		sqldb.SetMaxOpenConns(8)
-		db.bun = bun.NewDB(sqldb, sqlitedialect.New())
-		db.dialect = SQLite
-		db.writeSlot = make(chan struct{}, 1)
 	}
 	if opts.LogQueries {
 		db.bun.AddQueryHook(bundebug.NewQueryHook(bundebug.WithVerbose(true)))
@@ -145,11 +160,111 @@ func Open(rawURL string, opts Options) (*DB, error) {
 		db.bun.Close()
 		return nil, fmt.Errorf("connect to %s: %w", db.dialect, err)
 	}
+	if db.dialect == SQLite {
+		db.maintenance = db.startWALMaintenance(walCheckInterval)
+	}
 	return db, nil
 }
 
-// Close closes the connections.
-func (db *DB) Close() error { return db.bun.Close() }
+// openPostgres sets up the pool. Idle connections are kept as many as may be
+// open and for long, because closing them only to open new ones under the
+// next burst costs a PostgreSQL backend process each time.
+func (db *DB) openPostgres(rawURL string, opts Options) error {
+	connector, err := pq.NewConnector(rawURL)
+	if err != nil {
+		return fmt.Errorf("postgres url: %w", err)
+	}
+	conns := opts.MaxConns
+	if conns <= 0 {
+		conns = defaultPostgresConns
+	}
+	sqldb := sql.OpenDB(timeConnector{connector})
+	sqldb.SetMaxOpenConns(conns)
+	sqldb.SetMaxIdleConns(conns)
+	sqldb.SetConnMaxIdleTime(30 * time.Minute)
+	db.bun = bun.NewDB(sqldb, pgdialect.New())
+	db.dialect = Postgres
+	return nil
+}
+
+// openSQLite opens the file with its pragmas. busy_timeout comes first so
+// that setting WAL waits for a lock instead of failing; immediate
+// transactions take the write lock at BEGIN, so read-then-write
+// transactions never lose to SQLITE_BUSY. The page cache is per connection,
+// the memory map shared by all of them through the operating system.
+func (db *DB) openSQLite(rawURL string, opts Options) error {
+	path := strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite://"), "sqlite:")
+	if path == "" {
+		return errors.New("sqlite url has no file path")
+	}
+	if opts.MustExist {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%w: %s", ErrNoDatabase, path)
+		} else if err != nil {
+			return fmt.Errorf("sqlite file: %w", err)
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return fmt.Errorf("create data folder: %w", err)
+	}
+	conns, cacheMiB, mmapMiB := opts.MaxConns, opts.SQLiteCacheMiB, opts.SQLiteMmapMiB
+	if conns <= 0 {
+		conns = defaultSQLiteConns
+	}
+	if cacheMiB <= 0 {
+		cacheMiB = defaultSQLiteCacheMiB
+	}
+	switch {
+	case mmapMiB == 0:
+		mmapMiB = defaultSQLiteMmapMiB
+	case mmapMiB < 0:
+		mmapMiB = 0
+	}
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_pragma", fmt.Sprintf("journal_size_limit(%d)", sqliteJournalLimit))
+	q.Add("_pragma", fmt.Sprintf("cache_size(%d)", -cacheMiB*1024))
+	q.Add("_pragma", fmt.Sprintf("mmap_size(%d)", int64(mmapMiB)<<20))
+	q.Add("_pragma", "temp_store(MEMORY)")
+	q.Set("_txlock", "immediate")
+	connector, err := sqlite.NewConnector("file:" + path + "?" + q.Encode())
+	if err != nil {
+		return fmt.Errorf("open sqlite: %w", err)
+	}
+	sqldb := sql.OpenDB(timeConnector{connector})
+	sqldb.SetMaxOpenConns(conns)
+	sqldb.SetMaxIdleConns(conns)
+	sqldb.SetConnMaxIdleTime(30 * time.Minute)
+	db.bun = bun.NewDB(sqldb, sqlitedialect.New())
+	db.dialect = SQLite
+	db.sqlitePath = path
+	db.writeSlot = make(chan struct{}, 1)
+	return nil
+}
+
+// ErrNoDatabase reports a SQLite file that does not exist where Open was
+// told to find one.
+var ErrNoDatabase = errors.New("no database file")
+
+// Close stops the WAL maintenance and closes the connections. A WAL that
+// bulk work left large is first folded back into the SQLite file and
+// truncated, unless other processes keep it busy: the checkpoint waits only
+// briefly, since it holds their writes back while it waits, and a running
+// server's maintenance does it later.
+func (db *DB) Close() error {
+	if db.maintenance != nil {
+		db.maintenance.stop()
+		db.maintenance = nil
+		if size, err := db.WALSize(); err == nil && size > walCloseCheckpointBytes {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			db.checkpointWAL(ctx, walCheckpointBusyTimeout) //nolint:errcheck // best effort, see above
+			cancel()
+		}
+	}
+	return db.bun.Close()
+}
 
 // Dialect reports which database is behind db.
 func (db *DB) Dialect() Dialect { return db.dialect }

@@ -55,6 +55,19 @@ type Config struct {
 	MeiliURL   string
 	MeiliKey   string
 	MeiliIndex string
+	// DBMaxConns bounds the database connection pool (0: the store's
+	// default for the dialect).
+	DBMaxConns int
+	// SQLiteCacheMiB and SQLiteMmapMiB size SQLite's page cache per
+	// connection and its memory map (0: the store's defaults).
+	SQLiteCacheMiB int
+	SQLiteMmapMiB  int
+	// MetricsToken, when set, lets requests with this bearer token read
+	// /metrics from any address; without it only loopback may.
+	MetricsToken string
+	// MigrationStepDelay slows every migration down; only the tests that
+	// kill a migration half-way set it (TANGGAP_TEST_MIGRATION_DELAY).
+	MigrationStepDelay time.Duration
 }
 
 // loadConfig reads the environment.
@@ -81,6 +94,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.MeiliKey, err = secret(getenv, "TANGGAP_MEILI_KEY"); err != nil {
+		return c, err
+	}
+	if err := loadOperationsConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	if v := getenv("TANGGAP_TOKEN_TTL"); v != "" {
@@ -182,6 +198,10 @@ func (c Config) Masked() map[string]any {
 		"shutdown_delay":              c.ShutdownDelay.String(),
 		"argon2_memory_kib":           c.Argon2MemoryKiB,
 		"password_hash_concurrency":   c.hashConcurrency(),
+		"db_max_conns":                c.DBMaxConns,
+		"sqlite_cache":                c.SQLiteCacheMiB,
+		"sqlite_mmap":                 c.SQLiteMmapMiB,
+		"metrics_auth":                mask(c.MetricsToken),
 	}
 }
 

@@ -1,6 +1,6 @@
 // Command tanggap is the whole Tanggap service in one binary: the web portal
 // and GraphQL API (serve), the schema (migrate), demo data (seed), staff
-// accounts (user) and the audit chain (audit).
+// accounts (user), the audit chain (audit), backup and restore.
 package main
 
 import (
@@ -24,7 +24,9 @@ Usage:
   tanggap user add --email E --name N --role ADMIN|TRC|PIC|AUDITOR [--agency SLUG]   (password on stdin)
   tanggap user passwd --email E                                                      (password on stdin)
   tanggap user deactivate --email E
-  tanggap audit verify
+  tanggap audit verify                                                               (re-computes the whole chain)
+  tanggap backup FILE                                                                (verified copy; safe while serving)
+  tanggap restore [--replace] FILE                                                   (layout: README.md, Operations)
   tanggap version
 
 Configuration comes from TANGGAP_* environment variables; see README.md.
@@ -72,6 +74,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return userCmd(ctx, cfg, rest, stdin, stdout)
 	case "audit":
 		return auditCmd(ctx, cfg, rest, stdout)
+	case "backup":
+		return backupCmd(ctx, cfg, rest, stdout)
+	case "restore":
+		return restoreCmd(ctx, cfg, rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "tanggap", version())
 		return nil

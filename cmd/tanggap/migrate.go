@@ -11,7 +11,9 @@ func migrateCmd(ctx context.Context, cfg Config, args []string, stdout io.Writer
 	if len(args) != 1 {
 		return fmt.Errorf("migrate needs one of up, down, status: %w", errUsage)
 	}
-	db, err := openStore(cfg)
+	// Only "up" may create a database: status or down on a mistyped path
+	// would otherwise leave an empty file behind.
+	db, err := openStore(cfg, args[0] == "up")
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ func seedCmd(ctx context.Context, cfg Config, args []string, stdout io.Writer) e
 	if len(args) != 0 {
 		return fmt.Errorf("seed takes no arguments: %w", errUsage)
 	}
-	db, err := openMigrated(ctx, cfg)
+	db, err := openMigratedCreating(ctx, cfg, true)
 	if err != nil {
 		return err
 	}

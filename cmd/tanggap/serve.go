@@ -46,7 +46,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		return fmt.Errorf("TANGGAP_JWT_SECRET: %w", err)
 	}
 
-	db, err := openMigrated(ctx, cfg)
+	db, err := openMigratedCreating(ctx, cfg, true)
 	if err != nil {
 		return err
 	}
@@ -91,6 +91,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		Metrics:       metrics,
 		Search:        searcher.service,
 		ShutdownDelay: cfg.ShutdownDelay,
+		MetricsToken:  cfg.MetricsToken,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

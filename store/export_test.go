@@ -1,0 +1,16 @@
+package store
+
+import "time"
+
+// MigrationLockKey is the PostgreSQL advisory lock key, for tests that hold
+// the lock from another session.
+const MigrationLockKey = migrationLockKey
+
+// StartWALMaintenance restarts db's WAL maintenance with a short interval,
+// for tests that cannot wait a minute.
+func StartWALMaintenance(db *DB, interval time.Duration) {
+	if db.maintenance != nil {
+		db.maintenance.stop()
+	}
+	db.maintenance = db.startWALMaintenance(interval)
+}
