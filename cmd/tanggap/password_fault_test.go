@@ -9,6 +9,9 @@ import (
 // user add and user passwd refuse them and name the field.
 func TestFaultPasswordPolicyCLI(t *testing.T) {
 	env := []string{"TANGGAP_DATA_DIR=" + t.TempDir(), "TANGGAP_DATABASE_URL=", "TANGGAP_JWT_SECRET=" + secret}
+	if out, err := command(t, env, "", "migrate", "up"); err != nil {
+		t.Fatalf("migrate up: %v\n%s", err, out)
+	}
 	add := []string{"user", "add", "--email", "operator@kotabarukab.go.id", "--name", "Operator Satu", "--role", "TRC"}
 	for _, bad := range []string{"indonesia123", "bismillah2026", "tanggap-demo-2026", "operator@kotabarukab.go.id"} {
 		out, err := command(t, env, bad+"\n", add...)
