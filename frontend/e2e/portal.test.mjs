@@ -78,6 +78,13 @@ describe('citizen portal', { skip: skip ?? false }, () => {
       for (const status of await cards.locator('.card-meta .status').allTextContents()) assert.ok(['Sudah dijawab', 'Selesai'].includes(status), status);
       assert.match(await first.locator('.card-foot').textContent(), /dijawab \d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}/);
 
+      // Every menu link is on screen, none pushed off to the side.
+      const nav = page.getByRole('navigation', { name: 'Menu utama' });
+      for (const name of ['Cari isu', 'Instansi', 'Tanya', 'Lacak', 'Tentang']) {
+        const box = await nav.getByRole('link', { name, exact: true }).boundingBox();
+        assert.ok(box.x >= 0 && box.x + box.width <= viewport.width, `the menu link ${name} is off screen`);
+      }
+
       // The filters wait behind one button.
       const toggle = page.getByRole('button', { name: 'Saring' });
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
