@@ -26,15 +26,22 @@ describe('accessibility', { skip: skip ?? false }, () => {
   let pages;
   before(async () => {
     browser = await launch();
-    const data = await gql(`{ issues(filter: { kind: [MISINFORMATION], verdict: [FALSE] }, first: 1) { edges { node { number } } } }`);
-    const hoax = data.issues.edges[0].node.number;
+    const data = await gql(`{
+      hoax: issues(filter: { kind: [MISINFORMATION], verdict: [FALSE] }, first: 1) { edges { node { number } } }
+      late: issues(filter: { overdue: true }, first: 1) { edges { node { number } } }
+    }`);
+    const hoax = data.hoax.edges[0].node.number;
+    const late = data.late.edges[0].node.number;
     pages = [
       ['beranda', '/', 'h2'],
       ['isu', `/isu/${hoax}`, '.response'],
-      ['instansi', '/instansi', '.agency-list li'],
+      ['isu-terlambat', `/isu/${late}`, '.overdue-notice'],
+      ['isu-sedang-ditangani', '/?status=proses', '.issue-card'],
+      ['instansi', '/instansi', '.agency-figures'],
       ['instansi-dinkes', '/instansi/dinkes', '.stats'],
       ['tanya', '/tanya', 'form'],
       ['lacak', '/lacak', 'form'],
+      ['tentang', '/tentang', '[data-testid="policy-table"] tbody tr'],
       ['masuk-staf', '/staf/masuk', 'form'],
     ];
   });
@@ -58,7 +65,7 @@ describe('accessibility', { skip: skip ?? false }, () => {
     assert.deepEqual(failures, []);
   });
 
-  test('keyboard users can skip to the content and reach the search box and filters', async () => {
+  test('keyboard users can skip to the content and reach the search box, the tabs and the filters', async () => {
     const page = await newPage(browser, PHONE);
     await page.goto(`${BASE_URL}/`);
     await page.locator('.issue-card').first().waitFor();
@@ -66,12 +73,17 @@ describe('accessibility', { skip: skip ?? false }, () => {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Langsung ke konten');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#konten');
+    const focused = () => page.evaluate(() => (document.activeElement?.labels?.[0] ?? document.activeElement)?.textContent?.trim());
     const labels = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
-      labels.push(await page.evaluate(() => (document.activeElement?.labels?.[0] ?? document.activeElement)?.textContent?.trim()));
+      labels.push(await focused());
     }
-    assert.deepEqual(labels, ['Cari isu', 'Cari', 'Jenis isu']);
+    assert.deepEqual(labels, ['Cari isu', 'Cari', 'Dijawab', 'Sedang ditangani', 'Semua', 'Saring']);
+    // The folded filters open from the keyboard and come next in order.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Jenis isu');
     await screenshots(page, 'a11y-keyboard');
   });
 });

@@ -10,7 +10,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = process.env.TANGGAP_DEMO_PASSWORD ?? 'tanggap-demo-2026';
 export const SCREENSHOTS = process.env.TANGGAP_E2E_SCREENSHOTS ?? join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
-export const PHONE = { width: 360, height: 780 };
+export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
 
 /**
@@ -132,4 +132,32 @@ export async function eventually(fn, { timeout = 30000, interval = 250, message 
     await new Promise((r) => setTimeout(r, interval));
   }
   throw new Error(`timed out waiting for ${message} (last value: ${JSON.stringify(last)})`);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+
+/** How the portal writes an instant: "3 Mar 2026, 14.05 WITA" (WITA is UTC+8, no daylight saving). */
+export function witaDateTime(iso) {
+  const d = new Date(Date.parse(iso) + 8 * 3600 * 1000);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${two(d.getUTCHours())}.${two(d.getUTCMinutes())} WITA`;
+}
+
+/** The pattern every date-and-time on a public page must follow. */
+export const WITA_PATTERN = /^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}, \d{2}\.\d{2} WITA$/;
+
+/** Working seconds as the portal says them: "2 hari kerja" (8-hour days), "5 jam kerja", "40 menit kerja". */
+export function workingText(seconds) {
+  const one = (n) => {
+    const r = Math.round(n * 10) / 10;
+    return Number.isInteger(r) ? String(r) : r.toFixed(1).replace('.', ',');
+  };
+  if (seconds >= 8 * 3600) return `${one(seconds / (8 * 3600))} hari kerja`;
+  if (seconds >= 3600) return `${one(seconds / 3600)} jam kerja`;
+  return `${Math.max(1, Math.round(seconds / 60))} menit kerja`;
+}
+
+/** The top of the first element matching selector, relative to the viewport. */
+export async function topOf(page, selector) {
+  return page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top);
 }

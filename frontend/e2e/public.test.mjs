@@ -23,7 +23,7 @@ describe('public portal', { skip: skip ?? false }, () => {
     assert.ok(expected.totalCount >= 2, 'the stemmer finds meluncurkan and diluncurkan for peluncuran');
 
     await page.goto(`${BASE_URL}/`);
-    await page.getByRole('heading', { level: 2, name: /^\d+ isu$/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^\d+ isu sudah dijawab$/ }).waitFor();
     // Typed key by key, with no submit: results follow the typing.
     await page.getByRole('searchbox', { name: 'Cari isu' }).pressSequentially(term, { delay: 40 });
     await page.getByRole('heading', { level: 2, name: `${expected.totalCount} isu untuk “${term}”` }).waitFor();
@@ -33,7 +33,8 @@ describe('public portal', { skip: skip ?? false }, () => {
     assert.equal(await cards.first().locator('.card-title').textContent(), expected.edges[0].node.issue.title);
     assert.ok((await page.locator('.issue-card .snippet mark').count()) > 0, 'matched words are highlighted');
 
-    // Facet counts sit on the filter options and match the API.
+    // Facet counts sit on the filter options, behind the Saring button, and match the API.
+    await page.getByRole('button', { name: 'Saring' }).click();
     const agency = expected.facets.agencies[0];
     const option = page.locator('#saring-instansi option', { hasText: agency.name });
     assert.equal(await option.textContent(), `${agency.name} (${agency.count})`);

@@ -158,7 +158,7 @@ describe('staff workflow', { skip: skip ?? false }, () => {
     const card = visitor.locator('.issue-card', { hasText: title });
     await card.waitFor();
     assert.equal(await card.locator('.verdict').textContent(), 'Hoaks');
-    assert.match(await card.locator('.card-foot').textContent(), /Sudah dijawab/);
+    assert.equal(await card.locator('.card-meta .status').textContent(), 'Sudah dijawab');
     assert.match(await card.locator('.snippet').allTextContents().then((t) => t.join(' ')), /BPOM/);
     await screenshots(visitor, 'search-new-answer');
 

@@ -3,8 +3,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage, gql } from './api';
 import {
   eventLabels,
+  formatDate,
   formatDateTime,
   kindLabels,
+  lateBy,
+  overdueDue,
   statusLabels,
   verdictLabels,
   verdictTone,
@@ -101,7 +104,28 @@ export function KindBadge({ kind }: { kind: string }) {
   return <span class="badge kind">{kindLabels[kind] ?? kind}</span>;
 }
 
-export interface IssueSummary {
+/** The fields that say whether and since when an issue is overdue. */
+export interface OverdueFields {
+  overdue: boolean;
+  overdueClock: string | null;
+  acknowledgeDueAt: string | null;
+  answerDueAt: string | null;
+}
+
+/** "Terlambat 5 hari" for an open issue past a due time; nothing otherwise. */
+export function OverdueBadge({ issue, now }: { issue: OverdueFields; now: number }) {
+  const due = issue.overdue ? overdueDue(issue) : null;
+  if (!due) return null;
+  const what = issue.overdueClock === 'ACKNOWLEDGE' ? 'belum diterima instansi' : 'belum dijawab';
+  return (
+    <span class="badge overdue" title={`Batas waktu ${formatDateTime(due)}`}>
+      {lateBy(due, now)}
+      <span class="sr-only"> ({what})</span>
+    </span>
+  );
+}
+
+export interface IssueSummary extends OverdueFields {
   number: string;
   title: string;
   summary: string;
@@ -116,15 +140,20 @@ export interface IssueSummary {
 }
 
 export const ISSUE_SUMMARY_FIELDS = `number title summary kind status verdict verdictLabel createdAt answeredAt
+  overdue overdueClock acknowledgeDueAt answerDueAt
   agency { slug shortName name } category { slug name }`;
 
-export function IssueCard({ issue, href, highlight }: { issue: IssueSummary; href?: string; highlight?: string[] }) {
+/**
+ * One issue in a list: where it stands first (verdict, status, how late),
+ * then the title and summary, then who answers it and when.
+ */
+export function IssueCard({ issue, href, highlight, now }: { issue: IssueSummary; href?: string; highlight?: string[]; now: number }) {
   return (
     <article class="card issue-card">
       <div class="card-meta">
-        <span class="issue-number">{issue.number}</span>
-        <KindBadge kind={issue.kind} />
         <VerdictBadge verdict={issue.verdict} label={issue.verdictLabel} />
+        <StatusBadge status={issue.status} />
+        <OverdueBadge issue={issue} now={now} />
       </div>
       <h3 class="card-title">
         <a href={href ?? `/isu/${issue.number}`}>{issue.title}</a>
@@ -135,9 +164,14 @@ export function IssueCard({ issue, href, highlight }: { issue: IssueSummary; hre
         <p class="card-summary">{issue.summary}</p>
       )}
       <p class="card-foot">
-        <StatusBadge status={issue.status} />
+        <KindBadge kind={issue.kind} />
         {issue.agency && <span> · {issue.agency.shortName}</span>}
-        <span> · {formatDateTime(issue.createdAt)}</span>
+        <span>
+          {' · '}
+          {issue.answeredAt ? `dijawab ${formatDate(issue.answeredAt)}` : `dicatat ${formatDate(issue.createdAt)}`}
+        </span>
+        <span> · </span>
+        <span class="issue-number">{issue.number}</span>
       </p>
     </article>
   );
@@ -173,7 +207,7 @@ export function Timeline({ events }: { events: TimelineItem[] }) {
 }
 
 /** A button that copies text and says so. */
-export function CopyButton({ text, label = 'Salin' }: { text: string; label?: string }) {
+export function CopyButton({ text, label = 'Salin', small }: { text: string; label?: string; small?: boolean }) {
   const [done, setDone] = useState(false);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -192,9 +226,37 @@ export function CopyButton({ text, label = 'Salin' }: { text: string; label?: st
     timer.current = window.setTimeout(() => setDone(false), 2500);
   };
   return (
-    <button type="button" class="btn btn-secondary" onClick={copy} aria-live="polite">
+    <button type="button" class={`btn btn-secondary${small ? ' btn-small' : ''}`} onClick={copy} aria-live="polite">
       {done ? 'Tersalin' : label}
     </button>
+  );
+}
+
+/**
+ * Share buttons: the phone's own share sheet where the browser has one
+ * (Web Share API), WhatsApp, and copying the link.
+ */
+export function ShareBar({ url, title, text }: { url: string; title: string; text: string }) {
+  const canShare = typeof navigator.share === 'function';
+  const share = async () => {
+    try {
+      await navigator.share({ title, text, url });
+    } catch {
+      // The reader closed the share sheet.
+    }
+  };
+  return (
+    <div class="share-actions" role="group" aria-label="Bagikan isu ini">
+      {canShare && (
+        <button type="button" class="btn btn-secondary btn-small" onClick={share}>
+          Bagikan
+        </button>
+      )}
+      <a class="btn btn-secondary btn-small" href={`https://wa.me/?text=${encodeURIComponent(`${text} ${url}`)}`} target="_blank" rel="noopener noreferrer">
+        WhatsApp<span class="sr-only"> (tab baru)</span>
+      </a>
+      <CopyButton text={url} label="Salin tautan" small />
+    </div>
   );
 }
 

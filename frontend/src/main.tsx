@@ -8,6 +8,7 @@ import { IssuePage } from './pages/Issue';
 import { AgencyList, AgencyPage } from './pages/Agencies';
 import { Ask } from './pages/Ask';
 import { Track } from './pages/Track';
+import { About } from './pages/About';
 import { NotFound } from './pages/NotFound';
 
 // The staff console and the Ombudsman dashboard load only when opened, so
@@ -21,6 +22,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }) {
   if (path === '/instansi') return <AgencyList />;
   if ((p = match('/instansi/:slug', path))) return <AgencyPage slug={p.slug} />;
   if (path === '/tanya') return <Ask />;
+  if (path === '/tentang') return <About />;
   if (path === '/lacak') return <Track code={query.get('kode') ?? ''} />;
   if ((p = match('/lacak/:code', path))) return <Track code={p.code} />;
   if (path === '/staf' || path.startsWith('/staf/')) {
@@ -75,10 +77,13 @@ function App() {
               Instansi
             </NavLink>
             <NavLink href="/tanya" path={path}>
-              Bertanya
+              Tanya
             </NavLink>
             <NavLink href="/lacak" path={path}>
-              Lacak pertanyaan
+              Lacak
+            </NavLink>
+            <NavLink href="/tentang" path={path}>
+              Tentang
             </NavLink>
             {staff && (
               <NavLink href="/staf" path={path}>
@@ -96,8 +101,9 @@ function App() {
           <p>
             Tanggap — portal transparansi tanggapan resmi Pemerintah Kabupaten Kotabaru. Semua waktu dalam WITA (UTC+8).
           </p>
-          <p>
-            <a href="/graphiql">API publik (GraphQL)</a> · <a href="/staf/masuk">Masuk staf</a>
+          <p class="footer-links">
+            <a href="/tentang">Tentang Tanggap</a> · <a href="/tentang#privasi">Privasi</a> · <a href="/tentang#api">API dan data terbuka</a> ·{' '}
+            <a href="/feed.xml">Umpan Atom</a> · <a href="/staf/masuk">Masuk staf</a>
           </p>
         </div>
       </footer>

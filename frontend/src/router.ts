@@ -8,11 +8,15 @@ function notify(): void {
   listeners.forEach((fn) => fn());
 }
 
-export function navigate(to: string, replace = false): void {
+/**
+ * Goes to another address of the app. A new page starts at the top; a page
+ * that only refines what it shows (keepScroll) stays where the reader is.
+ */
+export function navigate(to: string, replace = false, keepScroll = false): void {
   if (replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   notify();
-  window.scrollTo(0, 0);
+  if (!keepScroll) window.scrollTo(0, 0);
 }
 
 /** The current path and query string; re-renders the caller when it changes. */
@@ -29,7 +33,12 @@ export function useLocation(): { path: string; query: URLSearchParams } {
 }
 
 /** Paths the server handles itself rather than the app. */
-const serverPaths = ['/graphiql', '/graphql', '/healthz', '/readyz', '/metrics'];
+const serverPaths = ['/graphiql', '/graphql', '/healthz', '/readyz', '/metrics', '/export'];
+
+/** Files such as /feed.xml or /manifest.webmanifest: the app has no route with a dot. */
+function isFile(pathname: string): boolean {
+  return pathname.slice(pathname.lastIndexOf('/') + 1).includes('.');
+}
 
 export function installLinkInterception(): void {
   addEventListener('popstate', notify);
@@ -40,7 +49,7 @@ export function installLinkInterception(): void {
     if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
     const url = new URL(anchor.href, location.href);
     if (url.origin !== location.origin) return;
-    if (serverPaths.some((p) => url.pathname === p || url.pathname.startsWith(p + '/'))) return;
+    if (serverPaths.some((p) => url.pathname === p || url.pathname.startsWith(p + '/')) || isFile(url.pathname)) return;
     if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
     event.preventDefault();
     navigate(url.pathname + url.search + url.hash);

@@ -23,6 +23,7 @@ export function Ask() {
   const [contact, setContact] = useState('');
   const [agency, setAgency] = useState('');
   const [category, setCategory] = useState('');
+  const [link, setLink] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [done, setDone] = useState<Submitted | null>(null);
@@ -36,10 +37,22 @@ export function Ask() {
       setError({ message: `Pertanyaan minimal ${MIN} karakter.`, field: 'body' });
       return;
     }
+    const url = link.trim();
+    if (url && !isWebLink(url)) {
+      setError({ message: 'Tautan harus alamat web lengkap yang diawali http:// atau https://.', field: 'link' });
+      return;
+    }
+    // The API has no field for a link yet: it travels at the end of the
+    // question's text, on its own line, where TRC reads it.
+    const text = url ? `${body.trim()}\n\nTautan: ${url}` : body.trim();
+    if (text.length > MAX) {
+      setError({ message: `Pertanyaan beserta tautannya paling banyak ${MAX.toLocaleString('id-ID')} karakter.`, field: 'body' });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const input: Record<string, string> = { body: body.trim() };
+      const input: Record<string, string> = { body: text };
       if (name.trim()) input.name = name.trim();
       if (contact.trim()) input.contact = contact.trim();
       if (agency) input.agencySlug = agency;
@@ -63,6 +76,11 @@ export function Ask() {
         menelaah dan meneruskannya ke instansi yang tepat. Anda akan mendapat <strong>kode pelacakan</strong> untuk mengikuti
         jawabannya — tanpa perlu akun.
       </p>
+      <p class="alert alert-info" id="tanya-privasi">
+        Nama dan kontak Anda tidak pernah dipublikasikan. <strong>Teks pertanyaan (dan tautannya) dapat dipublikasikan</strong>{' '}
+        bila Tim Reaksi Cepat membukanya sebagai isu publik, jadi jangan tuliskan data pribadi di dalamnya.{' '}
+        <a href="/tentang#privasi">Tentang privasi</a>
+      </p>
       <form onSubmit={submit} noValidate>
         {error && (
           <div class="alert alert-error" role="alert">
@@ -83,6 +101,21 @@ export function Ask() {
           />
           <p id="tanya-isi-bantu" class="hint">
             {MIN}–{MAX.toLocaleString('id-ID')} karakter. Saat ini {length} karakter.
+          </p>
+        </div>
+        <div class="field">
+          <label for="tanya-tautan">Tautan ke unggahan atau berita (tidak wajib)</label>
+          <input
+            id="tanya-tautan"
+            type="url"
+            autocomplete="off"
+            value={link}
+            aria-invalid={invalid('link')}
+            aria-describedby="tanya-tautan-bantu"
+            onInput={(e) => setLink((e.target as HTMLInputElement).value)}
+          />
+          <p id="tanya-tautan-bantu" class="hint">
+            Salin alamat unggahan Facebook, WhatsApp, TikTok, atau berita yang Anda tanyakan, misalnya https://…
           </p>
         </div>
         <fieldset>
@@ -130,6 +163,16 @@ export function Ask() {
       </form>
     </section>
   );
+}
+
+/** Whether s is an absolute http(s) address. */
+function isWebLink(s: string): boolean {
+  try {
+    const url = new URL(s);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
 }
 
 function Receipt({ submitted }: { submitted: Submitted }) {

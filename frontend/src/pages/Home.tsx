@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql } from '../api';
-import { ErrorBox, ISSUE_SUMMARY_FIELDS, IssueCard, type IssueSummary, Loading, useQuery, useTitle } from '../components';
-import { kindLabels, options, statusLabels, verdictLabels } from '../format';
+import { ErrorBox, ISSUE_SUMMARY_FIELDS, IssueCard, type IssueSummary, Loading, useNow, useTitle } from '../components';
+import { kindLabels, options, verdictLabels } from '../format';
 import { navigate } from '../router';
 import { useDirectory } from './directory';
 
@@ -21,55 +21,126 @@ interface Facet {
   count: number;
 }
 
-interface SearchPage {
-  search: {
-    totalCount: number;
-    engine: string;
-    fallback: boolean;
-    pageInfo: PageInfo;
-    facets: { agencies: Facet[]; categories: Facet[]; verdicts: { verdict: string; label: string; count: number }[] };
-    edges: { node: Hit }[];
-  };
+interface Facets {
+  agencies: Facet[];
+  categories: Facet[];
+  verdicts: { verdict: string; label: string; count: number }[];
+}
+
+/** One page of the list, whichever query produced it. */
+interface Page {
+  totalCount: number;
+  fallback: boolean;
+  pageInfo: PageInfo;
+  facets: Facets | null;
+  hits: Hit[];
 }
 
 const SEARCH = `query Search($query: String!, $filter: SearchFilter, $orderBy: SearchOrder, $after: String) {
   search(query: $query, filter: $filter, orderBy: $orderBy, first: 20, after: $after) {
-    totalCount engine fallback
+    totalCount fallback
     pageInfo { hasNextPage endCursor }
     facets { agencies { slug name count } categories { slug name count } verdicts { verdict label count } }
     edges { node { highlights issue { ${ISSUE_SUMMARY_FIELDS} } } }
   }
 }`;
 
-/** URL query parameters of the search page, in Indonesian. */
-const FILTERS = ['jenis', 'status', 'putusan', 'instansi', 'kategori'] as const;
+// Without words to search for, the list is the latest activity: answered
+// issues whose answer (or correction) is newest come first.
+const LATEST = `query Latest($filter: IssueFilter, $after: String) {
+  issues(filter: $filter, orderBy: RECENTLY_UPDATED, first: 20, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ${ISSUE_SUMMARY_FIELDS} } }
+  }
+}`;
 
-function filterFromQuery(q: URLSearchParams): Record<string, unknown> {
+interface SearchData {
+  search: { totalCount: number; fallback: boolean; pageInfo: PageInfo; facets: Facets; edges: { node: Hit }[] };
+}
+
+interface LatestData {
+  issues: { totalCount: number; pageInfo: PageInfo; edges: { node: IssueSummary }[] };
+}
+
+/** The list's tabs: which statuses each shows, and how its heading reads. */
+const TABS = [
+  { value: 'dijawab', label: 'Dijawab', status: ['ANSWERED', 'CLOSED'], heading: 'sudah dijawab' },
+  { value: 'proses', label: 'Sedang ditangani', status: ['ASSIGNED', 'IN_PROGRESS'], heading: 'sedang ditangani' },
+  { value: 'semua', label: 'Semua', status: null, heading: '' },
+] as const;
+
+/** URL query parameters of the search page, in Indonesian. */
+const FILTERS = ['jenis', 'putusan', 'instansi', 'kategori'] as const;
+
+function tabOf(query: URLSearchParams, searching: boolean) {
+  const chosen = TABS.find((t) => t.value === query.get('status'));
+  return chosen ?? (searching ? TABS[2] : TABS[0]);
+}
+
+function filterFromQuery(q: URLSearchParams, status: readonly string[] | null): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   if (q.get('jenis')) filter.kind = [q.get('jenis')];
-  if (q.get('status')) filter.status = q.get('status') === 'ANSWERED' ? ['ANSWERED', 'CLOSED'] : [q.get('status')];
+  if (status) filter.status = [...status];
   if (q.get('putusan')) filter.verdict = [q.get('putusan')];
   if (q.get('instansi')) filter.agencySlug = q.get('instansi');
   if (q.get('kategori')) filter.categorySlug = q.get('kategori');
   return filter;
 }
 
-const engineNames: Record<string, string> = { SQLITE_FTS5: 'SQLite FTS5', POSTGRES: 'PostgreSQL', MEILISEARCH: 'Meilisearch' };
+async function fetchPage(words: string, filter: Record<string, unknown>, orderBy: string, after?: string): Promise<Page> {
+  if (words) {
+    const d = await gql<SearchData>(SEARCH, { query: words, filter, orderBy, after });
+    return { ...d.search, hits: d.search.edges.map((e) => e.node) };
+  }
+  const d = await gql<LatestData>(LATEST, { filter, after });
+  return {
+    totalCount: d.issues.totalCount,
+    fallback: false,
+    pageInfo: d.issues.pageInfo,
+    facets: null,
+    hits: d.issues.edges.map((e) => ({ highlights: [], issue: e.node })),
+  };
+}
 
-/** Search with results as you type, filters with facet counts, newest or most relevant first. */
+/**
+ * The front page: answered issues first (or the results of a search), with
+ * the filters folded behind one button so the list starts on the first screen
+ * of a phone.
+ */
 export function Home({ query }: { query: URLSearchParams }) {
   useTitle('Cari isu');
   const directory = useDirectory();
+  const now = useNow();
   const q = query.get('q') ?? '';
+  const words = q.trim();
   const [text, setText] = useState(q);
+  const [open, setOpen] = useState(false);
   const typed = useRef(false);
-  const filter = filterFromQuery(query);
-  const orderBy = query.get('urut') === 'baru' || (!q.trim() && query.get('urut') !== 'relevan') ? 'NEWEST' : 'RELEVANCE';
-  const first = useQuery<SearchPage>(SEARCH, { query: q, filter, orderBy });
+  const results = useRef<HTMLHeadingElement>(null);
+  const tab = tabOf(query, words !== '');
+  const filter = filterFromQuery(query, tab.status);
+  const orderBy = query.get('urut') === 'baru' ? 'NEWEST' : 'RELEVANCE';
+
+  const [state, setState] = useState<{ page?: Page; error?: unknown; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  const key = JSON.stringify([words, filter, orderBy]);
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    fetchPage(words, filter, orderBy).then(
+      (page) => live && setState({ page, loading: false }),
+      (error) => live && setState({ error, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, tick]);
+
   const [extra, setExtra] = useState<{ hits: Hit[]; info: PageInfo } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
-  useEffect(() => setExtra(null), [first.data]);
+  useEffect(() => setExtra(null), [state.page]);
 
   const setParams = (changes: Record<string, string>) => {
     const next = new URLSearchParams(location.search);
@@ -78,53 +149,71 @@ export function Home({ query }: { query: URLSearchParams }) {
       else next.delete(name);
     }
     const qs = next.toString();
-    navigate(qs ? `/?${qs}` : '/', true);
+    navigate(qs ? `/?${qs}` : '/', true, true);
   };
   const setParam = (name: string, value: string) => setParams({ [name]: value });
 
   // Results follow the typing after a short pause, without a submit.
+  const pending = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (!typed.current) return;
-    const id = setTimeout(() => setParams({ q: text.trim() }), 250);
-    return () => clearTimeout(id);
+    pending.current = window.setTimeout(() => setParams({ q: text.trim() }), 250);
+    return () => clearTimeout(pending.current);
   }, [text]);
   useEffect(() => {
     if (!typed.current) setText(q);
   }, [q]);
 
-  const info = extra?.info ?? first.data?.search.pageInfo;
+  const info = extra?.info ?? state.page?.pageInfo;
   const loadMore = async () => {
     if (!info?.endCursor) return;
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const data = await gql<SearchPage>(SEARCH, { query: q, filter, orderBy, after: info.endCursor });
-      setExtra({ hits: [...(extra?.hits ?? []), ...data.search.edges.map((e) => e.node)], info: data.search.pageInfo });
+      const page = await fetchPage(words, filter, orderBy, info.endCursor);
+      setExtra({ hits: [...(extra?.hits ?? []), ...page.hits], info: page.pageInfo });
     } catch (e) {
       setMoreError(e);
     } finally {
       setLoadingMore(false);
     }
   };
-  const active = FILTERS.some((f) => query.get(f));
-  const hits = [...(first.data?.search.edges.map((e) => e.node) ?? []), ...(extra?.hits ?? [])];
-  const facets = first.data?.search.facets;
+  const activeCount = FILTERS.filter((f) => query.get(f)).length;
+  const hits = [...(state.page?.hits ?? []), ...(extra?.hits ?? [])];
+  const facets = state.page?.facets;
   // Facet counts cover every match, not only the page shown.
   const withCounts = (rows: { slug: string; name: string }[], list: Facet[] | undefined): [string, string][] =>
     rows.map((r) => [r.slug, facets ? `${r.name} (${list?.find((f) => f.slug === r.slug)?.count ?? 0})` : r.name]);
   const verdictCount = (v: string) => facets?.verdicts.find((f) => f.verdict === v)?.count ?? 0;
+  const tabHref = (value: string) => {
+    const next = new URLSearchParams(location.search);
+    next.set('status', value);
+    return `/?${next.toString()}`;
+  };
+  const total = state.page?.totalCount;
+  const heading =
+    total === undefined
+      ? 'Isu'
+      : `${total} isu${tab.heading ? ` ${tab.heading}` : ''}${words ? ` untuk “${words}”` : ''}`;
 
   return (
     <>
       <section class="hero">
         <h1>Cek isu dan tanggapan resmi</h1>
-        <p>Hoaks yang beredar, keluhan, dan pertanyaan warga beserta jawaban resmi instansi Pemerintah Kabupaten Kotabaru.</p>
+        <p class="hero-intro">Hoaks, keluhan, dan pertanyaan warga beserta jawaban resmi Pemerintah Kabupaten Kotabaru.</p>
         <form
           role="search"
           class="search-box"
           onSubmit={(e) => {
             e.preventDefault();
+            clearTimeout(pending.current);
             setParams({ q: text.trim() });
+            // The list may already be on screen: bring its heading to the top
+            // and move focus there, which also closes a phone's keyboard.
+            requestAnimationFrame(() => {
+              results.current?.scrollIntoView({ block: 'start' });
+              results.current?.focus({ preventScroll: true });
+            });
           }}
         >
           <label for="cari" class="sr-only">
@@ -133,7 +222,7 @@ export function Home({ query }: { query: URLSearchParams }) {
           <input
             id="cari"
             type="search"
-            placeholder="Cari: banjir, bansos, vaksin, PDAM…"
+            placeholder="banjir, bansos, vaksin…"
             autocomplete="off"
             enterKeyHint="search"
             value={text}
@@ -147,21 +236,31 @@ export function Home({ query }: { query: URLSearchParams }) {
             Cari
           </button>
         </form>
-        <p id="cari-bantu" class="hint">
-          Gunakan "tanda kutip" untuk frasa dan tanda minus untuk mengecualikan kata, misalnya: banjir -rob
-        </p>
       </section>
-      <div class="browse">
-        <form class="filters" aria-label="Saring hasil" onSubmit={(e) => e.preventDefault()}>
-          <h2 class="filters-title">Saring</h2>
+      <nav class="tabs" aria-label="Tampilkan isu">
+        {TABS.map((t) => (
+          <a href={tabHref(t.value)} aria-current={t === tab ? 'true' : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      <section class="results" aria-labelledby="hasil" aria-busy={state.loading}>
+        <div class="results-bar">
+          <h2 id="hasil" class="results-title" aria-live="polite" tabIndex={-1} ref={results}>
+            {heading}
+          </h2>
+          <button
+            type="button"
+            class="btn btn-secondary btn-small filter-toggle"
+            aria-expanded={open}
+            aria-controls="saringan"
+            onClick={() => setOpen(!open)}
+          >
+            Saring{activeCount > 0 ? ` (${activeCount})` : ''}
+          </button>
+        </div>
+        <form id="saringan" class="filters" hidden={!open} aria-label="Saring hasil" onSubmit={(e) => e.preventDefault()}>
           <Select label="Jenis isu" name="jenis" value={query.get('jenis') ?? ''} onChange={setParam} options={options(kindLabels)} />
-          <Select
-            label="Status"
-            name="status"
-            value={query.get('status') ?? ''}
-            onChange={setParam}
-            options={options(statusLabels).filter(([k]) => ['ASSIGNED', 'IN_PROGRESS', 'ANSWERED', 'DUPLICATE'].includes(k))}
-          />
           <Select
             label="Putusan"
             name="putusan"
@@ -171,51 +270,40 @@ export function Home({ query }: { query: URLSearchParams }) {
           />
           <Select label="Instansi" name="instansi" value={query.get('instansi') ?? ''} onChange={setParam} options={withCounts(directory.data?.agencies ?? [], facets?.agencies)} />
           <Select label="Kategori" name="kategori" value={query.get('kategori') ?? ''} onChange={setParam} options={withCounts(directory.data?.categories ?? [], facets?.categories)} />
-          <Select
-            label="Urutan"
-            name="urut"
-            value={query.get('urut') ?? ''}
-            onChange={setParam}
-            options={[
-              ['relevan', 'Paling cocok'],
-              ['baru', 'Terbaru'],
-            ]}
-            any={q.trim() ? 'Paling cocok' : 'Terbaru'}
-          />
-          {active && (
-            <button type="button" class="btn btn-link" onClick={() => setParams(Object.fromEntries(FILTERS.map((f) => [f, ''])))}>
+          {words && (
+            <div class="field">
+              <label for="saring-urut">Urutan</label>
+              <select id="saring-urut" value={query.get('urut') === 'baru' ? 'baru' : ''} onChange={(e) => setParam('urut', (e.target as HTMLSelectElement).value)}>
+                <option value="">Paling cocok</option>
+                <option value="baru">Terbaru dicatat</option>
+              </select>
+            </div>
+          )}
+          <p id="cari-bantu" class="hint filters-wide">
+            Tips: pakai "tanda kutip" untuk mencari frasa, dan tanda minus untuk membuang kata, misalnya banjir -rob.
+          </p>
+          {activeCount > 0 && (
+            <button type="button" class="btn btn-link filters-wide" onClick={() => setParams(Object.fromEntries(FILTERS.map((f) => [f, ''])))}>
               Hapus semua saringan
             </button>
           )}
         </form>
-        <section class="results" aria-labelledby="hasil" aria-busy={first.loading}>
-          <h2 id="hasil" class="results-title" aria-live="polite">
-            {first.data ? `${first.data.search.totalCount} isu${q.trim() ? ` untuk “${q.trim()}”` : ''}` : 'Isu'}
-          </h2>
-          {first.data?.search.fallback && (
-            <p class="alert alert-info">Mesin pencari utama sedang lambat; hasil dari basis data.</p>
-          )}
-          {first.error ? <ErrorBox error={first.error} retry={first.reload} /> : null}
-          {first.loading && !first.data ? <Loading /> : null}
-          {first.data && hits.length === 0 && <p>Tidak ada isu yang cocok. Coba kata lain atau hapus saringan.</p>}
-          <div class="card-list">
-            {hits.map((hit) => (
-              <IssueCard issue={hit.issue} highlight={q.trim() ? hit.highlights : undefined} />
-            ))}
-          </div>
-          {moreError ? <ErrorBox error={moreError} /> : null}
-          {info?.hasNextPage && (
-            <button type="button" class="btn btn-secondary btn-block" onClick={loadMore} disabled={loadingMore}>
-              {loadingMore ? 'Memuat…' : 'Tampilkan lebih banyak'}
-            </button>
-          )}
-          {first.data && (
-            <p class="hint" style="margin-top:1rem">
-              Pencarian: {engineNames[first.data.search.engine] ?? first.data.search.engine}
-            </p>
-          )}
-        </section>
-      </div>
+        {state.page?.fallback && <p class="alert alert-info">Pencarian sedang lambat; hasil mungkin kurang lengkap.</p>}
+        {state.error ? <ErrorBox error={state.error} retry={() => setTick((n) => n + 1)} /> : null}
+        {state.loading && !state.page ? <Loading /> : null}
+        {state.page && hits.length === 0 && <p>Tidak ada isu yang cocok. Coba kata lain, tab lain, atau hapus saringan.</p>}
+        <div class="card-list">
+          {hits.map((hit) => (
+            <IssueCard issue={hit.issue} highlight={words ? hit.highlights : undefined} now={now} />
+          ))}
+        </div>
+        {moreError ? <ErrorBox error={moreError} /> : null}
+        {info?.hasNextPage && (
+          <button type="button" class="btn btn-secondary btn-block" onClick={loadMore} disabled={loadingMore}>
+            {loadingMore ? 'Memuat…' : 'Tampilkan lebih banyak'}
+          </button>
+        )}
+      </section>
     </>
   );
 }
@@ -226,14 +314,13 @@ function Select(props: {
   value: string;
   options: [string, string][];
   onChange: (name: string, value: string) => void;
-  any?: string;
 }) {
   const id = `saring-${props.name}`;
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
       <select id={id} value={props.value} onChange={(e) => props.onChange(props.name, (e.target as HTMLSelectElement).value)}>
-        <option value="">{props.any ?? 'Semua'}</option>
+        <option value="">Semua</option>
         {props.options.map(([value, label]) => (
           <option value={value}>{label}</option>
         ))}

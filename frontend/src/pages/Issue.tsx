@@ -1,16 +1,19 @@
 import {
-  CopyButton,
   ErrorBox,
   KindBadge,
   Loading,
+  OverdueBadge,
+  type OverdueFields,
+  ShareBar,
   StatusBadge,
   Timeline,
   type TimelineItem,
   VerdictBadge,
+  useNow,
   useQuery,
   useTitle,
 } from '../components';
-import { formatDateTime, platformLabels, priorityLabels } from '../format';
+import { allowance, formatDateTime, formatLocalDate, lateBy, overdueDue, platformLabels, priorityLabels, verdictMeanings } from '../format';
 import { NotFound } from './NotFound';
 
 interface Revision {
@@ -34,7 +37,7 @@ export interface PublicResponse {
   revisions: Revision[];
 }
 
-export interface IssueDetail {
+export interface IssueDetail extends OverdueFields {
   number: string;
   title: string;
   summary: string;
@@ -70,24 +73,46 @@ export const ISSUE_DETAIL_FIELDS = `number title summary kind status priority ve
   responses { id status bodyHTML verdict verdictLabel revision publishedAt updatedAt agency { slug name }
     revisions { number bodyHTML verdict reason createdAt } }
   timeline { type at reason agency { name shortName } }
-  createdAt assignedAt answeredAt acknowledgeDueAt answerDueAt
+  createdAt assignedAt answeredAt acknowledgeDueAt answerDueAt overdue overdueClock
   dueExplanation { policy { priority basis acknowledgeWithinMinutes answerWithinMinutes } days { date counted reason workingMinutes } }`;
 
 const ISSUE = `query Issue($number: String!) { issue(number: $number) { ${ISSUE_DETAIL_FIELDS} } }`;
 
 export function IssuePage({ number }: { number: string }) {
   const { data, error, loading, reload } = useQuery<{ issue: IssueDetail | null }>(ISSUE, { number });
-  useTitle(data?.issue ? data.issue.title : data ? 'Isu tidak ditemukan' : number);
+  // The same title the server puts in the page's head for link previews.
+  const issue = data?.issue;
+  useTitle(issue ? (issue.verdictLabel ? `${issue.verdictLabel}: ${issue.title}` : issue.title) : data ? 'Isu tidak ditemukan' : number);
   if (error) return <ErrorBox error={error} retry={reload} />;
   if (loading || !data) return <Loading label="Memuat isu…" />;
   if (!data.issue) return <NotFound what="Isu" />;
   return <IssueView issue={data.issue} />;
 }
 
+/**
+ * An issue as the public reads it: where it stands and the official answer
+ * first, with the share buttons beside them; the claim, the facts and the
+ * timeline follow.
+ */
 export function IssueView({ issue }: { issue: IssueDetail }) {
+  const now = useNow();
   const published = issue.responses.filter((r) => r.status === 'PUBLISHED');
   const shareUrl = `${location.origin}/isu/${issue.number}`;
-  const shareText = `${issue.verdictLabel ? `[${issue.verdictLabel}] ` : ''}${issue.title} — ${shareUrl}`;
+  const shareTitle = issue.verdictLabel ? `${issue.verdictLabel}: ${issue.title}` : issue.title;
+  const answer = (
+    <section aria-labelledby="tanggapan">
+      <h2 id="tanggapan">Tanggapan resmi</h2>
+      {published.length === 0 && (
+        <p>
+          Belum ada tanggapan resmi.
+          {issue.agency ? ` Isu ini sedang ditangani ${issue.agency.name}.` : ''}
+        </p>
+      )}
+      {published.map((r) => (
+        <ResponseView response={r} />
+      ))}
+    </section>
+  );
   return (
     <article class="issue">
       <nav aria-label="Remah roti" class="crumbs">
@@ -95,16 +120,37 @@ export function IssueView({ issue }: { issue: IssueDetail }) {
       </nav>
       <header class="issue-head">
         <p class="card-meta">
-          <span class="issue-number">{issue.number}</span>
-          <KindBadge kind={issue.kind} />
           <StatusBadge status={issue.status} />
+          <OverdueBadge issue={issue} now={now} />
+          <KindBadge kind={issue.kind} />
         </p>
         <h1>{issue.title}</h1>
         {issue.verdict && (
-          <p class="verdict-line">
-            Putusan: <VerdictBadge verdict={issue.verdict} label={issue.verdictLabel} large />
+          <div class="verdict-line">
+            <p>
+              Putusan: <VerdictBadge verdict={issue.verdict} label={issue.verdictLabel} large />
+            </p>
+            {verdictMeanings[issue.verdict] && (
+              <p class="verdict-meaning">
+                {verdictMeanings[issue.verdict]} <a href="/tentang#putusan">Arti label putusan</a>
+              </p>
+            )}
+          </div>
+        )}
+        <OverdueNotice issue={issue} now={now} />
+        <ShareBar url={shareUrl} title={shareTitle} text={shareTitle} />
+        {issue.duplicateOf && (
+          <p class="alert alert-info">
+            Isu ini sama dengan <a href={`/isu/${issue.duplicateOf.number}`}>{issue.duplicateOf.title}</a>, yang memuat
+            jawabannya.
           </p>
         )}
+      </header>
+
+      {published.length > 0 && answer}
+
+      <section aria-labelledby="tentang-isu">
+        <h2 id="tentang-isu">Tentang isu ini</h2>
         <p class="lead">{issue.summary}</p>
         <dl class="facts">
           {issue.agency && (
@@ -119,7 +165,7 @@ export function IssueView({ issue }: { issue: IssueDetail }) {
             <>
               <dt>Kategori</dt>
               <dd>
-                <a href={`/?kategori=${issue.category.slug}`}>{issue.category.name}</a>
+                <a href={`/?kategori=${issue.category.slug}&status=semua`}>{issue.category.name}</a>
               </dd>
             </>
           )}
@@ -145,13 +191,9 @@ export function IssueView({ issue }: { issue: IssueDetail }) {
           )}
         </dl>
         {issue.dueExplanation && <DueDays explanation={issue.dueExplanation} />}
-        {issue.duplicateOf && (
-          <p class="alert alert-info">
-            Isu ini sama dengan <a href={`/isu/${issue.duplicateOf.number}`}>{issue.duplicateOf.title}</a>, yang memuat
-            jawabannya.
-          </p>
-        )}
-      </header>
+      </section>
+
+      {published.length === 0 && answer}
 
       {issue.sources.length > 0 && (
         <section aria-labelledby="klaim">
@@ -177,34 +219,27 @@ export function IssueView({ issue }: { issue: IssueDetail }) {
         </section>
       )}
 
-      <section aria-labelledby="tanggapan">
-        <h2 id="tanggapan">Tanggapan resmi</h2>
-        {published.length === 0 && (
-          <p>
-            Belum ada tanggapan resmi.
-            {issue.agency ? ` Isu ini sedang ditangani ${issue.agency.name}.` : ''}
-          </p>
-        )}
-        {published.map((r) => (
-          <ResponseView response={r} />
-        ))}
-      </section>
-
       <section aria-labelledby="linimasa">
         <h2 id="linimasa">Linimasa</h2>
         <Timeline events={issue.timeline} />
       </section>
-
-      <section aria-labelledby="bagikan" class="share">
-        <h2 id="bagikan">Bagikan</h2>
-        <p class="share-actions">
-          <CopyButton text={shareUrl} label="Salin tautan" />
-          <a class="btn btn-secondary" href={`https://wa.me/?text=${encodeURIComponent(shareText)}`} target="_blank" rel="noopener noreferrer">
-            Kirim lewat WhatsApp<span class="sr-only"> (tab baru)</span>
-          </a>
-        </p>
-      </section>
     </article>
+  );
+}
+
+/** Says plainly that an agency let its due time pass, and which one. */
+function OverdueNotice({ issue, now }: { issue: IssueDetail; now: number }) {
+  const due = issue.overdue ? overdueDue(issue) : null;
+  if (!due) return null;
+  const agency = issue.agency?.name ?? 'Instansi';
+  const what =
+    issue.overdueClock === 'ACKNOWLEDGE'
+      ? `${agency} belum menyatakan menerima isu ini; batasnya ${formatDateTime(due)}.`
+      : `${agency} belum menerbitkan jawaban resmi; batasnya ${formatDateTime(due)}.`;
+  return (
+    <p class="alert alert-warning overdue-notice" data-testid="overdue-notice">
+      <strong>{lateBy(due, now)}.</strong> {what} <a href="/tentang#batas-waktu">Cara batas waktu dihitung</a>
+    </p>
   );
 }
 
@@ -254,27 +289,21 @@ function ResponseView({ response }: { response: PublicResponse }) {
   );
 }
 
-function minutes(m: number, basis: string): string {
-  const unit = basis === 'WORKING' ? ' kerja' : '';
-  if (m % 60 !== 0) return `${m} menit${unit}`;
-  return `${m / 60} jam${unit}`;
-}
-
 /** Which days the answer clock counted and which it skipped, and why. */
 function DueDays({ explanation: e }: { explanation: DueExplanation }) {
   return (
     <details class="due-days">
       <summary>Bagaimana batas waktu dihitung</summary>
       <p>
-        Prioritas {priorityLabels[e.policy.priority] ?? e.policy.priority}: konfirmasi dalam {minutes(e.policy.acknowledgeWithinMinutes, e.policy.basis)},
-        jawaban dalam {minutes(e.policy.answerWithinMinutes, e.policy.basis)}
-        {e.policy.basis === 'WORKING' ? ' (Senin–Jumat 08.00–16.00 WITA, di luar hari libur).' : ', dihitung 24 jam sehari.'}
+        Prioritas {priorityLabels[e.policy.priority] ?? e.policy.priority}: diterima instansi dalam{' '}
+        {allowance(e.policy.acknowledgeWithinMinutes, e.policy.basis)}, dijawab dalam {allowance(e.policy.answerWithinMinutes, e.policy.basis)}
+        {e.policy.basis === 'WORKING' ? ' (hari kerja Senin–Jumat 08.00–16.00 WITA, di luar hari libur).' : ', dihitung 24 jam sehari.'}
       </p>
       {e.days.length > 0 && (
         <ul>
           {e.days.map((d) => (
             <li>
-              {d.date}: {d.counted ? `dihitung, ${d.workingMinutes / 60} jam kerja` : 'tidak dihitung'} — {d.reason}
+              {formatLocalDate(d.date)}: {d.counted ? `dihitung, ${d.workingMinutes % 60 === 0 ? `${d.workingMinutes / 60} jam` : `${d.workingMinutes} menit`} kerja` : 'tidak dihitung'} — {d.reason}
             </li>
           ))}
         </ul>

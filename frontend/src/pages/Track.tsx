@@ -51,13 +51,17 @@ export function Track({ code }: { code: string }) {
             autocomplete="off"
             autocapitalize="characters"
             spellcheck={false}
-            placeholder="contoh: ABCD-EFGH-JKMNP"
+            aria-describedby="lacak-kode-bantu"
             onInput={(e) => setInput((e.target as HTMLInputElement).value)}
           />
         </div>
         <button type="submit" class="btn btn-primary">
           Lacak
         </button>
+        <p id="lacak-kode-bantu" class="hint">
+          Kode dari tanda terima pertanyaan Anda, misalnya ABCD-EFGH-JKMNP. Huruf besar atau kecil dan tanda hubung boleh
+          diabaikan.
+        </p>
       </form>
       {code && <QuestionStatus code={code} />}
     </section>
