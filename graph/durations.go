@@ -16,18 +16,31 @@ func duration(d *time.Duration) *model.Duration {
 	return &model.Duration{Seconds: int(d.Seconds()), Text: durationText(*d)}
 }
 
+// workingDuration presents a length of working time: its days are working
+// days of eight hours, so 40 working hours read "5 hari kerja", not
+// "1 hari 16 jam".
+func workingDuration(d *time.Duration) *model.Duration {
+	if d == nil {
+		return nil
+	}
+	return &model.Duration{Seconds: int(d.Seconds()), Text: spell(*d, 8*time.Hour, "hari kerja")}
+}
+
 // durationText writes a length of time the way a citizen says it:
 // "2 hari 3 jam", "45 menit", "kurang dari 1 menit".
-func durationText(d time.Duration) string {
+func durationText(d time.Duration) string { return spell(d, 24*time.Hour, "hari") }
+
+// spell writes d in days of the given length, hours and minutes.
+func spell(d, day time.Duration, dayWord string) string {
 	if d < time.Minute {
 		return "kurang dari 1 menit"
 	}
-	days := int(d / (24 * time.Hour))
-	hours := int(d % (24 * time.Hour) / time.Hour)
+	days := int(d / day)
+	hours := int(d % day / time.Hour)
 	minutes := int(d % time.Hour / time.Minute)
 	var parts []string
 	if days > 0 {
-		parts = append(parts, fmt.Sprintf("%d hari", days))
+		parts = append(parts, fmt.Sprintf("%d %s", days, dayWord))
 	}
 	if hours > 0 {
 		parts = append(parts, fmt.Sprintf("%d jam", hours))

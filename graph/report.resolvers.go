@@ -39,12 +39,12 @@ func (r *durationStatsResolver) EnoughData(ctx context.Context, obj *models.Dura
 
 // WorkingMedian is the resolver for the workingMedian field.
 func (r *durationStatsResolver) WorkingMedian(ctx context.Context, obj *models.DurationStats) (*model.Duration, error) {
-	return duration(obj.WorkingMedian), nil
+	return workingDuration(obj.WorkingMedian), nil
 }
 
 // WorkingP90 is the resolver for the workingP90 field.
 func (r *durationStatsResolver) WorkingP90(ctx context.Context, obj *models.DurationStats) (*model.Duration, error) {
-	return duration(obj.WorkingP90), nil
+	return workingDuration(obj.WorkingP90), nil
 }
 
 // ClockMedian is the resolver for the clockMedian field.
@@ -69,7 +69,7 @@ func (r *informationRequestRowResolver) Reason(ctx context.Context, obj *models.
 
 // WorkingTime is the resolver for the workingTime field.
 func (r *informationRequestRowResolver) WorkingTime(ctx context.Context, obj *models.InformationRequest) (*model.Duration, error) {
-	return duration(obj.WorkingTime), nil
+	return workingDuration(obj.WorkingTime), nil
 }
 
 // ClockTime is the resolver for the clockTime field.
@@ -156,7 +156,7 @@ func (r *shareResolver) EnoughData(ctx context.Context, obj *models.Share) (bool
 
 // OverdueWorking is the resolver for the overdueWorking field.
 func (r *waitingIssueResolver) OverdueWorking(ctx context.Context, obj *models.WaitingIssue) (*model.Duration, error) {
-	return duration(&obj.OverdueWorking), nil
+	return workingDuration(&obj.OverdueWorking), nil
 }
 
 // OverdueClock is the resolver for the overdueClock field.

@@ -105,6 +105,10 @@ func (p *pages) serveFile(w http.ResponseWriter, r *http.Request, name string) {
 	if strings.HasSuffix(name, ".html") {
 		w.Header().Set("Content-Security-Policy", contentSecurityPolicy)
 	}
+	if strings.HasSuffix(name, ".webmanifest") {
+		// Not in Go's table of types; browsers expect this one.
+		w.Header().Set("Content-Type", "application/manifest+json")
+	}
 	http.ServeFileFS(w, r, p.files, name)
 }
 

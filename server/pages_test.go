@@ -27,10 +27,11 @@ const testIndex = `<!doctype html><html lang="id"><head><title>Tanggap</title>
 
 func testFrontend() fs.FS {
 	return fstest.MapFS{
-		"index.html":    {Data: []byte(testIndex)},
-		"graphiql.html": {Data: []byte("<!doctype html><title>GraphiQL</title>")},
-		"assets/app.js": {Data: []byte("console.log('app')")},
-		"favicon.svg":   {Data: []byte("<svg></svg>")},
+		"index.html":           {Data: []byte(testIndex)},
+		"graphiql.html":        {Data: []byte("<!doctype html><title>GraphiQL</title>")},
+		"assets/app.js":        {Data: []byte("console.log('app')")},
+		"favicon.svg":          {Data: []byte("<svg></svg>")},
+		"manifest.webmanifest": {Data: []byte(`{"name":"Tanggap"}`)},
 	}
 }
 
@@ -216,6 +217,12 @@ func TestPagesRoutes(t *testing.T) {
 			}
 		})
 	}
+	t.Run("manifest", func(t *testing.T) {
+		res, _ := mustGet(t, srv.URL+"/manifest.webmanifest")
+		if got := res.Header.Get("Content-Type"); got != "application/manifest+json" {
+			t.Errorf("Content-Type = %q", got)
+		}
+	})
 	t.Run("POST", func(t *testing.T) {
 		res, err := http.Post(srv.URL+"/staf", "text/plain", strings.NewReader("x"))
 		if err != nil {
