@@ -264,7 +264,7 @@ func (g *generator) summary(is *genIssue) string {
 		}), is))
 	case "QUESTION":
 		parts = append(parts, g.fill(pick(g.r, []string{
-			"Pertanyaan ini disampaikan "+pick(g.r, askers)+" dari Desa {desa}, Kecamatan {kec}, melalui portal.",
+			"Pertanyaan ini disampaikan " + pick(g.r, askers) + " dari Desa {desa}, Kecamatan {kec}, melalui portal.",
 			"Warga Desa {desa} bertanya melalui layanan pesan singkat pengaduan.",
 		}), is))
 		parts = append(parts, g.fill(nth(is.sit.details, is.variant), is))

@@ -38,15 +38,15 @@ type measurement struct {
 
 // runState is everything a run has measured, for the report.
 type runState struct {
-	opts       runOptions
-	ds         *dataset
-	started    time.Time
-	finished   time.Time
-	commit     string
-	servers    []*server
-	memory     map[string][2]int64 // idle VmRSS after start, VmHWM at the end
-	results    []measurement
-	notes      []string // from the equivalence check
+	opts     runOptions
+	ds       *dataset
+	started  time.Time
+	finished time.Time
+	commit   string
+	servers  []*server
+	memory   map[string][2]int64 // idle VmRSS after start, VmHWM at the end
+	results  []measurement
+	notes    []string // from the equivalence check
 }
 
 func runCmd(ctx context.Context, args []string) error {
