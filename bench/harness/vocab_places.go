@@ -4,13 +4,15 @@ package main
 // issue names exactly one, chosen uniformly, so each name is held by about
 // 1/len(villages) of the issues (1.4 % with 70 names), which makes them the
 // selective search terms. They are single words without Indonesian affixes,
-// so the stemmer leaves them distinct.
+// so the stemmer leaves them distinct, and no name's stem begins another
+// word of the generated text: a name stemmed to "papa" would also find
+// "papan" (board) on an engine that matches the last query word as a prefix.
 var villages = []string{
 	"Semayap", "Sebatung", "Gedambaan", "Stagen", "Sigam", "Tirawan", "Rampa", "Sarangtiung",
 	"Serudung", "Batuah", "Tegalrejo", "Lontar", "Salino", "Sungup", "Langkang", "Kemuning",
 	"Maradapan", "Marabatuan", "Lalak", "Seloka", "Sekapung", "Pelayar", "Gosong", "Sengayam",
 	"Samalantakan", "Tamiang", "Magalau", "Manunggul", "Pudi", "Cantung", "Bungkukan", "Banjarsari",
-	"Senakin", "Sembilang", "Sepapah", "Gunungulin", "Papaan", "Mangkalapi", "Selaru", "Sakalimau",
+	"Senakin", "Sembilang", "Sepapah", "Gunungulin", "Telukaru", "Mangkalapi", "Selaru", "Sakalimau",
 	"Geronggang", "Mekarpura", "Tanjungsari", "Sahapi", "Bekambit", "Betung", "Sulangkit", "Teluktamiang",
 	"Rantaubuda", "Sidomulyo", "Sukamaju", "Karangsari", "Pantaibaru", "Lembu", "Mandin", "Tarjun",
 	"Langadai", "Bangkalaan", "Manggalau", "Sampit", "Tampakang", "Tarusan", "Berangas", "Lasung",
