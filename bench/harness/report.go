@@ -61,9 +61,10 @@ func (st *runState) report() string {
 	ds := st.ds
 	host, _ := hostCPU()
 	fmt.Fprintf(&b, "# Archive-scale benchmark: %d issues\n\n", ds.Issues)
-	fmt.Fprintf(&b, "Run %s – %s (%.1f min), commit %s, %s, %d CPUs (%s), Go %s.\n\n",
+	fmt.Fprintf(&b, "Run %s – %s (%.1f min, of which %.1f min measuring), commit %s, %s, %d CPUs (%s), Go %s, load average %s at the end.\n\n",
 		st.started.Format("2006-01-02 15:04 MST"), st.finished.Format("15:04 MST"), st.finished.Sub(st.started).Minutes(),
-		st.commit, runtime.GOOS, runtime.NumCPU(), host, strings.TrimPrefix(runtime.Version(), "go"))
+		st.finished.Sub(st.measureStart).Minutes(), st.commit, runtime.GOOS, runtime.NumCPU(), host,
+		strings.TrimPrefix(runtime.Version(), "go"), loadAverage())
 	fmt.Fprintf(&b, "Closed loop: %d clients, %s warm-up + %s measured per run; open loop: vegeta, %s per rate. %d round(s).\n\n",
 		st.opts.concurrency, st.opts.warmup, st.opts.duration, st.opts.openDuration, st.opts.rounds)
 
@@ -129,7 +130,7 @@ func (st *runState) report() string {
 		b.WriteString("\n")
 	}
 
-	fmt.Fprintf(&b, "## Ratios across rounds\n\nThroughput ratios (req/s ÷ req/s; above 1 Tanggap serves more); open loop: p99 ÷ p99 (below 1 Tanggap answers faster).\n\n")
+	fmt.Fprintf(&b, "## Ratios across rounds\n\nThroughput ratios (req/s ÷ req/s; above 1 Tanggap serves more); open loop: p99 ÷ p99 (below 1 Tanggap answers faster); workloads PostGraphile cannot serve show Tanggap's own req/s.\n\n")
 	fmt.Fprintf(&b, "| workload | PG ÷ PostGraphile | SQLite ÷ PostGraphile | PG ÷ floor |\n|---|---|---|---|\n")
 	for _, w := range workloads {
 		if st.opts.only != nil && !st.opts.only[w.key] {
@@ -141,6 +142,15 @@ func (st *runState) report() string {
 			pg = append(pg, shortRatio(p, g, w.open))
 			sq = append(sq, shortRatio(s, g, w.open))
 			fl = append(fl, shortRatio(p, f, w.open))
+		}
+		if !w.runsOn("postgraphile") {
+			// Nothing to compare with: the servers' own figures instead.
+			pg, sq, fl = nil, nil, nil
+			for round := 1; round <= st.opts.rounds; round++ {
+				pg = append(pg, rps(st.find(round, w.key, "tanggap-pg")))
+				sq = append(sq, rps(st.find(round, w.key, "tanggap-sqlite")))
+				fl = append(fl, "–")
+			}
 		}
 		fmt.Fprintf(&b, "| (%s) %s | %s | %s | %s |\n", w.key, w.title, strings.Join(pg, " / "), strings.Join(sq, " / "), strings.Join(fl, " / "))
 	}
@@ -183,6 +193,23 @@ func shortRatio(a, b *loadResult, open bool) string {
 }
 
 func kib(v int64) float64 { return float64(v) / 1024 }
+
+func rps(r *loadResult) string {
+	if r == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f req/s", r.RPS)
+}
+
+// loadAverage is the first field of /proc/loadavg: how busy the shared
+// machine was.
+func loadAverage() string {
+	raw, err := readFileString("/proc/loadavg")
+	if err != nil || raw == "" {
+		return "unknown"
+	}
+	return strings.Fields(raw)[0]
+}
 
 func meanShare(t searchTerms, list []string) float64 {
 	if len(list) == 0 {

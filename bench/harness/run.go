@@ -38,15 +38,17 @@ type measurement struct {
 
 // runState is everything a run has measured, for the report.
 type runState struct {
-	opts     runOptions
-	ds       *dataset
-	started  time.Time
-	finished time.Time
-	commit   string
-	servers  []*server
-	memory   map[string][2]int64 // idle VmRSS after start, VmHWM at the end
-	results  []measurement
-	notes    []string // from the equivalence check
+	opts    runOptions
+	ds      *dataset
+	started time.Time
+	// measureStart is when the data set was ready and measuring began.
+	measureStart time.Time
+	finished     time.Time
+	commit       string
+	servers      []*server
+	memory       map[string][2]int64 // idle VmRSS after start, VmHWM at the end
+	results      []measurement
+	notes        []string // from the equivalence check
 }
 
 func runCmd(ctx context.Context, args []string) error {
@@ -97,10 +99,12 @@ func runCmd(ctx context.Context, args []string) error {
 	if st.ds, err = e.loadDataset(ctx, o.issues, o.rebuild); err != nil {
 		return err
 	}
+	st.measureStart = time.Now()
 	defer func() {
 		for _, s := range st.servers {
 			s.stop()
 		}
+		e.dropWorkingCopies()
 	}()
 	if err := e.measure(ctx, st); err != nil {
 		return err
@@ -159,6 +163,20 @@ func (e *env) prepare(ctx context.Context, ds *dataset) (pgRun, sqliteRun string
 	}
 	e.logf("working copies ready in %.1f s", time.Since(start).Seconds())
 	return pgRun, "sqlite:" + dst, nil
+}
+
+// dropWorkingCopies removes the run's copies of the databases once the
+// servers have stopped; the cached data set stays.
+func (e *env) dropWorkingCopies() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := pgExec(ctx, e.pgAdmin, "DROP DATABASE IF EXISTS "+runDatabase+" WITH (FORCE)"); err != nil {
+		e.logf("drop %s: %v", runDatabase, err)
+	}
+	dst := filepath.Join(e.work, "run", "tanggap.db")
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(dst + suffix)
+	}
 }
 
 func copyFile(from, to string) error {
