@@ -75,7 +75,9 @@ func byID[T any](fetch func(context.Context, []int64) ([]*T, error), id func(*T)
 	return func(ctx context.Context, keys []int64) ([]*T, []error) {
 		rows, err := fetch(ctx, keys)
 		if err != nil {
-			return nil, repeatErr(err, len(keys))
+			// One value per key, even on failure: the loader refuses a
+			// shorter slice and would hide err behind its own message.
+			return make([]*T, len(keys)), repeatErr(err, len(keys))
 		}
 		index := make(map[int64]*T, len(rows))
 		for _, r := range rows {
@@ -94,7 +96,7 @@ func groupBy[T any](fetch func(context.Context, []int64) ([]*T, error), parent f
 	return func(ctx context.Context, keys []int64) ([][]*T, []error) {
 		rows, err := fetch(ctx, keys)
 		if err != nil {
-			return nil, repeatErr(err, len(keys))
+			return make([][]*T, len(keys)), repeatErr(err, len(keys))
 		}
 		index := make(map[int64][]*T, len(keys))
 		for _, r := range rows {

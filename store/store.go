@@ -329,6 +329,12 @@ func wrapErr(err error) error {
 	if err == nil || errors.As(err, &e) {
 		return err
 	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		// The request ran out of time (the server is overloaded or the
+		// database slow): the client may retry, nothing is broken.
+		return &models.Error{Code: models.EUNAVAILABLE, RetryAfterSeconds: 1,
+			Message: "Server sedang sibuk dan permintaan melewati batas waktu. Coba lagi sebentar lagi."}
+	}
 	return models.Internal(err)
 }
 
