@@ -414,3 +414,16 @@ func TestIssueTotals(t *testing.T) {
 		}
 	})
 }
+
+// TestDeadlineIsUnavailable checks that a read cut short by the request's
+// deadline is reported as UNAVAILABLE (retry later), not as INTERNAL.
+func TestDeadlineIsUnavailable(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+		defer cancel()
+		_, err := db.FindIssues(ctx, models.IssueFilter{})
+		if code := models.ErrorCode(err); code != models.EUNAVAILABLE {
+			t.Errorf("FindIssues past the deadline: %v (code %s), want UNAVAILABLE", err, code)
+		}
+	})
+}
