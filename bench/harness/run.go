@@ -144,6 +144,13 @@ func (e *env) prepare(ctx context.Context, ds *dataset) (pgRun, sqliteRun string
 		return "", "", err
 	}
 	pgRun = pgURL(e.pgAdmin, runDatabase)
+	// The cached archive may predate the binary's latest migrations; the
+	// server refuses a stale PostgreSQL schema (SQLite migrates on start).
+	migrate := exec.CommandContext(ctx, filepath.Join(e.bin, "tanggap"), "migrate", "up")
+	migrate.Env = append(os.Environ(), "TANGGAP_DATABASE_URL="+pgRun, "TANGGAP_LOG_LEVEL=warn")
+	if out, err := migrate.CombinedOutput(); err != nil {
+		return "", "", fmt.Errorf("migrate the working copy: %w\n%s", err, out)
+	}
 	schema, err := os.ReadFile(filepath.Join(e.pglDir, "schema.sql"))
 	if err != nil {
 		return "", "", err
