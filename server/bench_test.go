@@ -11,7 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/server"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
 
@@ -147,4 +149,18 @@ func BenchmarkIssuesPageNoTotal(b *testing.B) {
 	benchEachDB(b, func(b *testing.B, api *testAPI) {
 		benchPost(b, api, `{ issues(first: 20) { edges { node { number title status agency { name } responses { bodyHTML } } } } }`)
 	})
+}
+
+// BenchmarkIssuesPageCached is BenchmarkIssuesPageNoTotal with the response
+// cache on, as tanggap serve runs by default: repeated anonymous queries
+// are answered from memory until the next write.
+func BenchmarkIssuesPageCached(b *testing.B) {
+	for _, d := range storetest.Dialects(b) {
+		b.Run(string(d), func(b *testing.B) {
+			db := storetest.MustOpen(b, d)
+			storetest.MustLoadDemo(b, db, time.Now())
+			api := newTestAPI(b, db, func(_ *graph.Limits, cfg *server.Config) { cfg.ResponseCacheTTL = 5 * time.Second })
+			benchPost(b, api, `{ issues(first: 20) { edges { node { number title status agency { name } responses { bodyHTML } } } } }`)
+		})
+	}
 }

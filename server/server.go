@@ -48,6 +48,10 @@ type Config struct {
 	// ShutdownDelay is how long Serve keeps answering, draining, once its
 	// context ends and before it closes the listener.
 	ShutdownDelay time.Duration
+	// ResponseCacheTTL is how long a repeated anonymous query may be
+	// answered from memory when no write went through this process; zero
+	// turns the cache off.
+	ResponseCacheTTL time.Duration
 }
 
 // Server is the HTTP server of one Tanggap instance. It keeps no state that
@@ -92,7 +96,7 @@ func New(cfg Config) *Server {
 	authn := auth.Middleware(cfg.Tokens, cfg.Store, auth.Refusals{Unauthorized: unauthorized, Unavailable: unavailable})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", cors(authn(gql)))
+	mux.Handle("/graphql", cors(authn(newResponseCache(cfg.Store.Generation, cfg.ResponseCacheTTL).wrap(gql))))
 	mux.Handle("GET /export/issues.csv", authn(s.exportHandler(s.exportIssues)))
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))

@@ -49,6 +49,9 @@ type Config struct {
 	// /readyz reports it draining, so that a load balancer stops sending it
 	// requests before it closes its listener.
 	ShutdownDelay time.Duration
+	// ResponseCacheTTL bounds how long a repeated anonymous query is
+	// answered from memory; zero turns the cache off.
+	ResponseCacheTTL time.Duration
 	// MeiliURL, when set, makes Meilisearch the search engine, with the
 	// database's engine answering when it does not; MeiliKey is its API key
 	// and MeiliIndex the index the application owns.
@@ -80,6 +83,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		TimeZone:         envOr(getenv, "TANGGAP_TIMEZONE", "Asia/Makassar"),
 		LogLevel:         envOr(getenv, "TANGGAP_LOG_LEVEL", "info"),
 		TokenTTL:         2 * time.Hour,
+		ResponseCacheTTL: 5 * time.Second,
 		Argon2MemoryKiB:  auth.DefaultArgonMemoryKiB,
 		QuestionsPerHour: 5,
 		LookupsPerHour:   60,
@@ -107,6 +111,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if v := getenv("TANGGAP_SHUTDOWN_DELAY"); v != "" {
 		if c.ShutdownDelay, err = time.ParseDuration(v); err != nil || c.ShutdownDelay < 0 || c.ShutdownDelay > time.Minute {
 			return c, fmt.Errorf("TANGGAP_SHUTDOWN_DELAY: want a duration between 0s and 1m, got %q", v)
+		}
+	}
+	if v := getenv("TANGGAP_RESPONSE_CACHE_TTL"); v != "" {
+		if c.ResponseCacheTTL, err = time.ParseDuration(v); err != nil || c.ResponseCacheTTL < 0 || c.ResponseCacheTTL > time.Minute {
+			return c, fmt.Errorf("TANGGAP_RESPONSE_CACHE_TTL: want a duration between 0s and 1m, got %q", v)
 		}
 	}
 	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
@@ -196,6 +205,7 @@ func (c Config) Masked() map[string]any {
 		"requests_per_minute":         c.RequestsPerMinute,
 		"account_requests_per_minute": c.AccountRequestsPerMinute,
 		"shutdown_delay":              c.ShutdownDelay.String(),
+		"response_cache_ttl":          c.ResponseCacheTTL.String(),
 		"argon2_memory_kib":           c.Argon2MemoryKiB,
 		"password_hash_concurrency":   c.hashConcurrency(),
 		"db_max_conns":                c.DBMaxConns,

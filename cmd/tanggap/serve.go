@@ -83,15 +83,16 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
 	srv := server.New(server.Config{
-		Store:         db,
-		Tokens:        tokens,
-		Frontend:      frontend.Dist(),
-		Limits:        limits,
-		TrustProxy:    cfg.TrustProxy,
-		Metrics:       metrics,
-		Search:        searcher.service,
-		ShutdownDelay: cfg.ShutdownDelay,
-		MetricsToken:  cfg.MetricsToken,
+		Store:            db,
+		Tokens:           tokens,
+		Frontend:         frontend.Dist(),
+		Limits:           limits,
+		TrustProxy:       cfg.TrustProxy,
+		Metrics:          metrics,
+		Search:           searcher.service,
+		ShutdownDelay:    cfg.ShutdownDelay,
+		ResponseCacheTTL: cfg.ResponseCacheTTL,
+		MetricsToken:     cfg.MetricsToken,
 	})
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
