@@ -39,6 +39,9 @@ type Indexer struct {
 	OnRefused       func(issueID int64, err error)
 	OnSetAside      func(row *models.OutboxEntry)
 	OnSynonymsError func(err error)
+	// OnIndexed is told after documents were written to the engines, so
+	// caches of search answers can refresh.
+	OnIndexed func()
 	// SyncSynonyms, when set, is called every round; engines that apply
 	// synonyms themselves push the current ones when they changed.
 	SyncSynonyms func(ctx context.Context) error
@@ -104,6 +107,7 @@ func (ix *Indexer) Round(ctx context.Context) (RoundResult, error) {
 		byIssue[r.IssueID] = append(byIssue[r.IssueID], r)
 	}
 	if err := ix.apply(ctx, issues); err == nil {
+		ix.indexed()
 		return RoundResult{Done: len(rows)}, ix.markDone(ctx, rows, now)
 	}
 	if err := ix.reachable(ctx); err != nil {
@@ -116,6 +120,7 @@ func (ix *Indexer) Round(ctx context.Context) (RoundResult, error) {
 		own := byIssue[id]
 		err := ix.apply(ctx, []int64{id})
 		if err == nil {
+			ix.indexed()
 			if err := ix.markDone(ctx, own, now); err != nil {
 				return res, err
 			}
@@ -136,6 +141,12 @@ func (ix *Indexer) Round(ctx context.Context) (RoundResult, error) {
 		res.SetAside += setAside
 	}
 	return res, nil
+}
+
+func (ix *Indexer) indexed() {
+	if ix.OnIndexed != nil {
+		ix.OnIndexed()
+	}
 }
 
 // apply loads the current documents of the issues and sends them to every

@@ -47,6 +47,10 @@ func (c *countCache) invalidate() { c.generation.Add(1) }
 // writes by other processes are bounded by the caches' own lifetimes.
 func (db *DB) Generation() uint64 { return db.counts.generation.Load() }
 
+// Changed tells the caches of derived data that something they may show
+// changed outside the store's own writes, such as the search index.
+func (db *DB) Changed() { db.counts.invalidate() }
+
 // count returns the total of q's rows for the list identified by key, from
 // the cache when it is current.
 func (c *countCache) count(ctx context.Context, key string, q *bun.SelectQuery) (int, error) {

@@ -40,6 +40,7 @@ func openSearch(cfg Config, db *store.DB) *searchStack {
 	}
 	st.service = search.NewService(db.Bun(), primary, fallback)
 	st.indexer = search.NewIndexer(db.Bun(), engines...)
+	st.indexer.OnIndexed = db.Changed
 	if st.meili != nil {
 		st.indexer.SyncSynonyms = st.meili.SyncSynonyms
 	}
