@@ -51,6 +51,7 @@ type loadResult struct {
 	P95        time.Duration `json:"p95"`
 	P99        time.Duration `json:"p99"`
 	MaxRSSKiB  int64         `json:"maxRssKiB"`
+	MaxAnonKiB int64         `json:"maxAnonKiB"`
 	// Extra holds workload-specific observations, such as search hits.
 	Extra string `json:"extra,omitempty"`
 }

@@ -156,21 +156,24 @@ func (st *runState) report() string {
 	}
 	b.WriteString("\n")
 
-	fmt.Fprintf(&b, "## (i) Memory of each server process\n\nVmRSS when ready, the highest VmRSS sampled during each workload, and VmHWM (peak) at the end. PostgreSQL's own processes are not counted for any server.\n\n")
-	fmt.Fprintf(&b, "| server | ready | highest under load (workload) | peak (VmHWM) |\n|---|---|---|---|\n")
+	fmt.Fprintf(&b, "## (i) Memory of each server process\n\nVmRSS when ready, the highest VmRSS sampled during each workload, VmHWM (peak) at the end, and the highest RssAnon: private memory without the pages of mapped files (SQLite maps its database file; those pages are the operating system's shared, reclaimable file cache). PostgreSQL's own processes are not counted for any server.\n\n")
+	fmt.Fprintf(&b, "| server | ready | highest under load (workload) | peak (VmHWM) | highest private (RssAnon) |\n|---|---|---|---|---|\n")
 	for _, c := range serverColumns {
 		m, ok := st.memory[c.name]
 		if !ok {
 			continue
 		}
-		var peak int64
+		var peak, anon int64
 		var at string
 		for _, r := range st.results {
 			if r.Server == c.name && r.Result.MaxRSSKiB > peak {
 				peak, at = r.Result.MaxRSSKiB, r.Workload
 			}
+			if r.Server == c.name {
+				anon = max(anon, r.Result.MaxAnonKiB)
+			}
 		}
-		fmt.Fprintf(&b, "| %s | %.0f MiB | %.0f MiB (%s) | %.0f MiB |\n", c.label, kib(m[0]), kib(peak), at, kib(m[1]))
+		fmt.Fprintf(&b, "| %s | %.0f MiB | %.0f MiB (%s) | %.0f MiB | %.0f MiB |\n", c.label, kib(m[0]), kib(peak), at, kib(m[1]), kib(anon))
 	}
 	b.WriteString("\n")
 	return b.String()

@@ -346,6 +346,7 @@ func (e *env) measure(ctx context.Context, st *runState) error {
 					}
 				}
 				res.MaxRSSKiB = sampler.finish()
+				res.MaxAnonKiB = sampler.anon()
 				if summary := hits.summary(st.ds.Terms.Documents); summary != "" {
 					res.Extra = summary
 				}

@@ -95,9 +95,17 @@ func (s *server) pid() int { return s.cmd.Process.Pid }
 
 // memory reads the resident set (VmRSS) and its peak (VmHWM) in KiB.
 func (s *server) memory() (rss, hwm int64) {
+	rss, hwm, _ = s.memoryDetail()
+	return rss, hwm
+}
+
+// memoryDetail also reads RssAnon: the process's private memory, without
+// the pages of files it maps (SQLite maps its database; those pages are the
+// operating system's file cache, shared and reclaimable).
+func (s *server) memoryDetail() (rss, hwm, anon int64) {
 	f, err := os.Open(fmt.Sprintf("/proc/%d/status", s.pid()))
 	if err != nil {
-		return 0, 0
+		return 0, 0, 0
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -116,15 +124,19 @@ func (s *server) memory() (rss, hwm int64) {
 		if v, ok := field("VmHWM:"); ok {
 			hwm = v
 		}
+		if v, ok := field("RssAnon:"); ok {
+			anon = v
+		}
 	}
-	return rss, hwm
+	return rss, hwm, anon
 }
 
 // rssSampler records the highest VmRSS of a server while a workload runs.
 type rssSampler struct {
-	stop chan struct{}
-	wg   sync.WaitGroup
-	max  int64
+	stop    chan struct{}
+	wg      sync.WaitGroup
+	max     int64
+	maxAnon int64
 }
 
 func sampleRSS(s *server) *rssSampler {
@@ -135,9 +147,8 @@ func sampleRSS(s *server) *rssSampler {
 		t := time.NewTicker(200 * time.Millisecond)
 		defer t.Stop()
 		for {
-			if rss, _ := s.memory(); rss > r.max {
-				r.max = rss
-			}
+			rss, _, anon := s.memoryDetail()
+			r.max, r.maxAnon = max(r.max, rss), max(r.maxAnon, anon)
 			select {
 			case <-r.stop:
 				return
@@ -153,6 +164,9 @@ func (r *rssSampler) finish() int64 {
 	r.wg.Wait()
 	return r.max
 }
+
+// anon is the highest RssAnon sampled; valid after finish.
+func (r *rssSampler) anon() int64 { return r.maxAnon }
 
 func httpOK(method, url, body string) bool {
 	req, err := http.NewRequest(method, url, strings.NewReader(body))
