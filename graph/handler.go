@@ -54,6 +54,9 @@ type HandlerConfig struct {
 	Markdown *markdown.Renderer
 	Login    func(ctx context.Context, in models.Login) (*model.LoginPayload, error)
 	Limits   Limits
+	// PublicURL is the portal's address (scheme and host, no trailing
+	// slash) for the absolute url fields.
+	PublicURL string
 	// Observe is told the name, duration and error codes of every operation.
 	Observe func(operation string, d time.Duration, codes []string)
 }
@@ -73,7 +76,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		errcode.RegisterErrorType(models.EINVALID, errcode.KindProtocol)
 	})
 	c := Config{
-		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login},
+		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL},
 		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
 	}
 	complexity(&c.Complexity)

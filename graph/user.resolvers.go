@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -20,7 +21,10 @@ func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, er
 
 // EndSession is the resolver for the endSession field.
 func (r *mutationResolver) EndSession(ctx context.Context, input EndSessionInput) (*model.EndSessionPayload, error) {
-	session, err := r.Sessions.EndSession(ctx, input.ID)
+	if input.ID.Type != "" && input.ID.Type != typeSession {
+		return nil, models.Invalid("id", "bukan id %s yang valid", typeLabels[typeSession])
+	}
+	session, err := r.Sessions.EndSession(ctx, input.ID.Key)
 	return payload(&model.EndSessionPayload{Session: session}, err)
 }
 
@@ -29,9 +33,19 @@ func (r *queryResolver) MySessions(ctx context.Context) ([]*models.Session, erro
 	return r.Sessions.MySessions(ctx)
 }
 
+// ID is the resolver for the id field.
+func (r *sessionResolver) ID(ctx context.Context, obj *models.Session) (*scalar.NodeID, error) {
+	return &scalar.NodeID{Type: typeSession, Key: obj.ID}, nil
+}
+
 // Current is the resolver for the current field.
 func (r *sessionResolver) Current(ctx context.Context, obj *models.Session) (bool, error) {
 	return obj.ID == models.SessionIDFromContext(ctx), nil
+}
+
+// ID is the resolver for the id field.
+func (r *userResolver) ID(ctx context.Context, obj *models.User) (*scalar.NodeID, error) {
+	return nodeID(typeUser, obj.ID), nil
 }
 
 // Agency is the resolver for the agency field.
@@ -49,3 +63,16 @@ type (
 	sessionResolver struct{ *Resolver }
 	userResolver    struct{ *Resolver }
 )
+
+// !!! WARNING !!!
+// The code below was going to be deleted when updating resolvers. It has been copied here so you have
+// one last chance to move it out of harms way if you want. There are two reasons this happens:
+//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
+//    it when you're done.
+//  - You have helper methods in this file. Move them out to keep these resolver files clean.
+/*
+	func (r *endSessionInputResolver) ID(ctx context.Context, obj *EndSessionInput, data *scalar.NodeID) error {
+	panic(fmt.Errorf("not implemented: ID - id"))
+}
+func (r *Resolver) EndSessionInput() EndSessionInputResolver { return &endSessionInputResolver{r} }
+*/

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -146,4 +147,9 @@ func (a *testAPI) login(email, password string) string {
 	}
 	r.decode(a.t, &out)
 	return out.Login.Token
+}
+
+// globalID is the id the API gives an object of typ with the given key.
+func globalID(typ, key string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + key))
 }

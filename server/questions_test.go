@@ -64,6 +64,12 @@ var publicQueries = map[string]string{
 	"search":             `{ search(query: "", first: 100) { totalCount edges { node { highlights issue { number title summary } } } } }`,
 	"searchSynonyms":     "",
 	"mySessions":         "",
+	// Global ids of a question, an account, an audit entry and a draft-era
+	// response: anonymous callers must get null for each that is not public.
+	"node": `{ node(id: "UXVlc3Rpb246MQ") { id ... on Question { body name contact } } }`,
+	"nodes": `{ nodes(ids: ["UXVlc3Rpb246MQ", "VXNlcjox", "QXVkaXRFbnRyeTox", "SXNzdWU6MQ", "UmVzcG9uc2U6MQ"]) {
+		id ... on Question { body name contact } ... on User { email staffName: name } ... on AuditEntry { changes }
+		... on Issue { title summary sources { accountHandle } } ... on Response { body } } }`,
 }
 
 // TestPrivacy submits a question with a name, an e-mail and a phone number,
