@@ -48,6 +48,10 @@ func withLimits(f func(*graph.Limits)) apiOption {
 	return func(l *graph.Limits, _ *server.Config) { f(l) }
 }
 
+// testPublicURL is the public address the test servers are configured
+// with; links must come from it, never from the request's host.
+const testPublicURL = "https://tanggap.example.go.id"
+
 func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 	t.Helper()
 	tokens, err := auth.NewTokens([]byte("test-secret-test-secret-test-secret!"), "tanggap", "tanggap-api", time.Hour)
@@ -56,8 +60,9 @@ func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 	}
 	limits := graph.DefaultLimits()
 	cfg := server.Config{
-		Store:  db,
-		Tokens: tokens,
+		Store:     db,
+		Tokens:    tokens,
+		PublicURL: testPublicURL,
 	}
 	for _, o := range opts {
 		o(&limits, &cfg)
