@@ -256,13 +256,13 @@ func (s *Server) atomFeed(w http.ResponseWriter, r *http.Request) {
 	for _, item := range data.Items {
 		issue := item.Issue
 		entry := atomEntry{
-			Title:     itemTitle(item),
-			ID:        s.issueURL(issue.Number),
-			Published: itemPublished(item).Format(time.RFC3339),
-			Updated:   issue.UpdatedAt.UTC().Format(time.RFC3339),
-			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: s.issueURL(issue.Number)}},
-			Author:    itemAuthor(item),
-			Summary:   atomText{Type: "text", Text: issue.Summary},
+			Title:      itemTitle(item),
+			ID:         s.issueURL(issue.Number),
+			Published:  itemPublished(item).Format(time.RFC3339),
+			Updated:    issue.UpdatedAt.UTC().Format(time.RFC3339),
+			Links:      []atomLink{{Rel: "alternate", Type: "text/html", Href: s.issueURL(issue.Number)}},
+			Author:     itemAuthor(item),
+			Summary:    atomText{Type: "text", Text: issue.Summary},
 			Categories: []atomCategory{{Term: string(issue.Kind), Label: kindLabels[issue.Kind]}},
 		}
 		if item.Response != nil {

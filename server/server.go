@@ -65,14 +65,14 @@ const defaultPublicURL = "http://localhost:8080"
 // Server is the HTTP server of one Tanggap instance. It keeps no state that
 // another instance would need: several can run behind a load balancer.
 type Server struct {
-	cfg      Config
+	cfg Config
 	// sitemapURLs and openData keep what they built from the whole public
 	// data set until it changes.
 	sitemapURLs *snapshot[[]sitemapURL]
 	openData    *snapshot[*openDataFiles]
-	handler  http.Handler
-	metrics  *Metrics
-	draining atomic.Bool
+	handler     http.Handler
+	metrics     *Metrics
+	draining    atomic.Bool
 }
 
 // New builds the routes and middleware.
@@ -103,9 +103,9 @@ func New(cfg Config) *Server {
 	services.Sessions = cfg.Store
 	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
-		Services: services,
-		Markdown: markdown.New(),
-		Login:    s.login,
+		Services:  services,
+		Markdown:  markdown.New(),
+		Login:     s.login,
 		Limits:    limits,
 		PublicURL: cfg.PublicURL,
 		Observe: func(operation string, d time.Duration, codes []string) {
