@@ -162,7 +162,9 @@ func TestPrivacy(t *testing.T) {
 			t.Errorf("following the question by its code: %+v", followed.Question)
 		}
 
-		for _, path := range []string{"/", "/isu/" + answered.Number, "/graphiql", "/feed.xml", "/feed.xml?agency=dinsos"} {
+		for _, path := range []string{"/", "/isu/" + answered.Number, "/graphiql", "/feed.xml", "/feed.xml?agency=dinsos",
+			"/feed.json", "/claimreview.json", "/sitemap.xml", "/open-data/", "/open-data/issues.csv", "/open-data/issues.jsonl",
+			"/open-data/responses.csv", "/open-data/responses.jsonl", "/open-data/response-times.csv", "/open-data/response-times.jsonl"} {
 			resp, err := http.Get(api.srv.URL + path)
 			if err != nil {
 				t.Fatal(err)
