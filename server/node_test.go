@@ -142,7 +142,9 @@ func TestNodeIdentity(t *testing.T) {
 		var me struct{ Me struct{ ID string } }
 		api.post(trc, `{ me { id } }`, nil).decode(t, &me)
 		var log struct {
-			AuditLog struct{ Edges []struct{ Node struct{ ID string } } }
+			AuditLog struct {
+				Edges []struct{ Node struct{ ID string } }
+			}
 		}
 		api.post(auditor, `{ auditLog(first: 1) { edges { node { id } } } }`, nil).decode(t, &log)
 		var sessions struct{ MySessions []struct{ ID string } }
@@ -170,7 +172,9 @@ func TestNodeIdentity(t *testing.T) {
 				map[string]any{"b": fmt.Sprintf("Pertanyaan nomor %d tentang jadwal layanan kependudukan keliling?", i+1)}).decode(t, &asked[i])
 		}
 		var triage struct {
-			Questions struct{ Edges []struct{ Node struct{ ID, Body string } } }
+			Questions struct {
+				Edges []struct{ Node struct{ ID, Body string } }
+			}
 		}
 		api.post(trc, `{ questions(first: 2) { edges { node { id body } } } }`, nil).decode(t, &triage)
 		staffIDs := map[string]bool{}
