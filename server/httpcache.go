@@ -69,6 +69,15 @@ func (p *policyWriter) Flush() {
 
 func (p *policyWriter) Unwrap() http.ResponseWriter { return p.ResponseWriter }
 
+// varyAccept tells caches that the answer depends on Accept: the API
+// answers application/graphql-response+json or application/json by it.
+func varyAccept(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Vary", "Accept")
+		next.ServeHTTP(w, r)
+	})
+}
+
 // conditional makes a public, anonymous GET answer cacheable: it holds the
 // body, gives a 200 a strong ETag (a hash of the body) and
 // Cache-Control public with a short max-age, and answers 304 Not Modified

@@ -118,7 +118,7 @@ func New(cfg Config) *Server {
 	authn := auth.Middleware(cfg.Tokens, cfg.Store, auth.Refusals{Unauthorized: unauthorized, Unavailable: unavailable})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", cors(conditional(authn(gql))))
+	mux.Handle("/graphql", cors(varyAccept(conditional(authn(gql)))))
 	mux.Handle("GET /export/issues.csv", authn(s.exportHandler(s.exportIssues)))
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
