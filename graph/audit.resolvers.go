@@ -8,12 +8,26 @@ package graph
 import (
 	"context"
 
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
+
+// ID is the resolver for the id field.
+func (r *auditEntryResolver) ID(ctx context.Context, obj *models.AuditEntry) (*scalar.NodeID, error) {
+	return nodeID(typeAuditEntry, obj.ID), nil
+}
 
 // Actor is the resolver for the actor field.
 func (r *auditEntryResolver) Actor(ctx context.Context, obj *models.AuditEntry) (*models.User, error) {
 	return loadOptional(ctx, loaders(ctx).User, obj.ActorID)
+}
+
+// BrokenAtID is the resolver for the brokenAtId field.
+func (r *auditVerificationResolver) BrokenAtID(ctx context.Context, obj *models.AuditVerification) (*scalar.NodeID, error) {
+	if obj.BrokenAtID == nil {
+		return nil, nil
+	}
+	return nodeID(typeAuditEntry, *obj.BrokenAtID), nil
 }
 
 // Problem is the resolver for the problem field.

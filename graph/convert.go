@@ -88,16 +88,23 @@ func issueConnection(page *models.IssuePage) *model.IssueConnection {
 	return conn
 }
 
-func auditFilter(f *model.AuditFilter, first *int, after *string) models.AuditFilter {
+func auditFilter(f *model.AuditFilter, first *int, after *string) (models.AuditFilter, error) {
 	out := models.AuditFilter{First: deref(first), After: deref(after)}
 	if first != nil && *first == 0 {
 		out.First = -1
 	}
 	if f == nil {
-		return out
+		return out, nil
 	}
-	out.ActorID, out.Action, out.Subject, out.From, out.To = f.ActorID, deref(f.Action), deref(f.Subject), f.From, f.To
-	return out
+	out.Action, out.Subject, out.From, out.To = deref(f.Action), deref(f.Subject), f.From, f.To
+	if f.ActorID != nil {
+		id, err := numericID("actorId", *f.ActorID, typeUser)
+		if err != nil {
+			return out, err
+		}
+		out.ActorID = &id
+	}
+	return out, nil
 }
 
 func auditConnection(page *models.AuditPage) *model.AuditEntryConnection {

@@ -32,10 +32,12 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Agency() AgencyResolver
 	AgencyResponseTimes() AgencyResponseTimesResolver
 	AuditEntry() AuditEntryResolver
 	AuditVerification() AuditVerificationResolver
 	CalendarDay() CalendarDayResolver
+	Category() CategoryResolver
 	DueExplanation() DueExplanationResolver
 	DurationStats() DurationStatsResolver
 	Holiday() HolidayResolver
@@ -77,9 +79,11 @@ type ComplexityRoot struct {
 
 	Agency struct {
 		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
 		ShortName   func(childComplexity int) int
 		Slug        func(childComplexity int) int
+		URL         func(childComplexity int) int
 	}
 
 	AgencyResponseTimes struct {
@@ -143,6 +147,7 @@ type ComplexityRoot struct {
 
 	Category struct {
 		Description func(childComplexity int) int
+		ID          func(childComplexity int) int
 		Name        func(childComplexity int) int
 		Slug        func(childComplexity int) int
 	}
@@ -217,6 +222,7 @@ type ComplexityRoot struct {
 
 	Holiday struct {
 		Date      func(childComplexity int) int
+		ID        func(childComplexity int) int
 		Kind      func(childComplexity int) int
 		KindLabel func(childComplexity int) int
 		Name      func(childComplexity int) int
@@ -253,6 +259,7 @@ type ComplexityRoot struct {
 		CreatedAt        func(childComplexity int) int
 		DueExplanation   func(childComplexity int) int
 		DuplicateOf      func(childComplexity int) int
+		ID               func(childComplexity int) int
 		Internal         func(childComplexity int) int
 		InternalReason   func(childComplexity int) int
 		Kind             func(childComplexity int) int
@@ -384,6 +391,8 @@ type ComplexityRoot struct {
 		Issues             func(childComplexity int, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) int
 		Me                 func(childComplexity int) int
 		MySessions         func(childComplexity int) int
+		Node               func(childComplexity int, id scalar.NodeID) int
+		Nodes              func(childComplexity int, ids []*scalar.NodeID) int
 		Question           func(childComplexity int, trackingCode string) int
 		Questions          func(childComplexity int, filter *model.QuestionFilter, first *int, after *string) int
 		ResponsePolicies   func(childComplexity int) int
@@ -472,6 +481,7 @@ type ComplexityRoot struct {
 		Body      func(childComplexity int) int
 		BodyHTML  func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
 		Number    func(childComplexity int) int
 		Reason    func(childComplexity int) int
 		Verdict   func(childComplexity int) int
@@ -617,17 +627,29 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AgencyResolver interface {
+	ID(ctx context.Context, obj *models.Agency) (*scalar.NodeID, error)
+
+	URL(ctx context.Context, obj *models.Agency) (string, error)
+}
 type AgencyResponseTimesResolver interface {
 	Issues(ctx context.Context, obj *models.AgencyFigures, figure models.ReportFigure) ([]*models.Issue, error)
 }
 type AuditEntryResolver interface {
+	ID(ctx context.Context, obj *models.AuditEntry) (*scalar.NodeID, error)
+
 	Actor(ctx context.Context, obj *models.AuditEntry) (*models.User, error)
 }
 type AuditVerificationResolver interface {
+	BrokenAtID(ctx context.Context, obj *models.AuditVerification) (*scalar.NodeID, error)
+
 	Problem(ctx context.Context, obj *models.AuditVerification) (*string, error)
 }
 type CalendarDayResolver interface {
 	WorkingMinutes(ctx context.Context, obj *models.CalendarDay) (int, error)
+}
+type CategoryResolver interface {
+	ID(ctx context.Context, obj *models.Category) (*scalar.NodeID, error)
 }
 type DueExplanationResolver interface {
 	AcknowledgeDueAt(ctx context.Context, obj *models.DueExplanation) (*time.Time, error)
@@ -640,6 +662,8 @@ type DurationStatsResolver interface {
 	ClockP90(ctx context.Context, obj *models.DurationStats) (*model.Duration, error)
 }
 type HolidayResolver interface {
+	ID(ctx context.Context, obj *models.Holiday) (*scalar.NodeID, error)
+
 	KindLabel(ctx context.Context, obj *models.Holiday) (string, error)
 }
 type InformationRequestRowResolver interface {
@@ -648,6 +672,8 @@ type InformationRequestRowResolver interface {
 	ClockTime(ctx context.Context, obj *models.InformationRequest) (*model.Duration, error)
 }
 type IssueResolver interface {
+	ID(ctx context.Context, obj *models.Issue) (*scalar.NodeID, error)
+
 	VerdictLabel(ctx context.Context, obj *models.Issue) (*string, error)
 	Category(ctx context.Context, obj *models.Issue) (*models.Category, error)
 	Agency(ctx context.Context, obj *models.Issue) (*models.Agency, error)
@@ -666,6 +692,8 @@ type IssueResolver interface {
 	DueExplanation(ctx context.Context, obj *models.Issue) (*models.DueExplanation, error)
 }
 type IssueSourceResolver interface {
+	ID(ctx context.Context, obj *models.IssueSource) (*scalar.NodeID, error)
+
 	URL(ctx context.Context, obj *models.IssueSource) (*string, error)
 
 	AccountHandle(ctx context.Context, obj *models.IssueSource) (*string, error)
@@ -719,6 +747,8 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]*models.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEntryConnection, error)
 	AuditVerification(ctx context.Context, full bool) (*models.AuditVerification, error)
+	Node(ctx context.Context, id scalar.NodeID) (Node, error)
+	Nodes(ctx context.Context, ids []*scalar.NodeID) ([]Node, error)
 	Question(ctx context.Context, trackingCode string) (*models.Question, error)
 	Questions(ctx context.Context, filter *model.QuestionFilter, first *int, after *string) (*model.QuestionConnection, error)
 	ResponseTimeReport(ctx context.Context, from *time.Time, to *time.Time, agencySlug *string) (*models.ResponseTimeReport, error)
@@ -730,7 +760,7 @@ type QueryResolver interface {
 	MySessions(ctx context.Context) ([]*models.Session, error)
 }
 type QuestionResolver interface {
-	ID(ctx context.Context, obj *models.Question) (*int64, error)
+	ID(ctx context.Context, obj *models.Question) (*scalar.NodeID, error)
 	TrackingCode(ctx context.Context, obj *models.Question) (string, error)
 	Status(ctx context.Context, obj *models.Question) (models.QuestionStatus, error)
 
@@ -743,6 +773,7 @@ type QuestionResolver interface {
 	Timeline(ctx context.Context, obj *models.Question) ([]*model.QuestionEvent, error)
 }
 type ResponseResolver interface {
+	ID(ctx context.Context, obj *models.Response) (*scalar.NodeID, error)
 	Issue(ctx context.Context, obj *models.Response) (*models.Issue, error)
 	Agency(ctx context.Context, obj *models.Response) (*models.Agency, error)
 
@@ -755,12 +786,16 @@ type ResponsePolicyResolver interface {
 	AnswerWithinMinutes(ctx context.Context, obj *models.ResponsePolicy) (int, error)
 }
 type ResponseRevisionResolver interface {
+	ID(ctx context.Context, obj *models.ResponseRevision) (*scalar.NodeID, error)
+
 	Reason(ctx context.Context, obj *models.ResponseRevision) (*string, error)
 }
 type SearchConnectionResolver interface {
 	PageInfo(ctx context.Context, obj *models.SearchConnection) (*model.PageInfo, error)
 }
 type SessionResolver interface {
+	ID(ctx context.Context, obj *models.Session) (*scalar.NodeID, error)
+
 	Current(ctx context.Context, obj *models.Session) (bool, error)
 }
 type ShareResolver interface {
@@ -772,6 +807,8 @@ type TimelineEventResolver interface {
 	Actor(ctx context.Context, obj *models.IssueEvent) (*models.User, error)
 }
 type UserResolver interface {
+	ID(ctx context.Context, obj *models.User) (*scalar.NodeID, error)
+
 	Agency(ctx context.Context, obj *models.User) (*models.Agency, error)
 }
 type WaitingIssueResolver interface {
@@ -830,6 +867,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Description(childComplexity), true
+	case "Agency.id":
+		if e.ComplexityRoot.Agency.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.ID(childComplexity), true
 	case "Agency.name":
 		if e.ComplexityRoot.Agency.Name == nil {
 			break
@@ -848,6 +891,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Agency.Slug(childComplexity), true
+	case "Agency.url":
+		if e.ComplexityRoot.Agency.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Agency.URL(childComplexity), true
 
 	case "AgencyResponseTimes.acknowledgedOnTime":
 		if e.ComplexityRoot.AgencyResponseTimes.AcknowledgedOnTime == nil {
@@ -964,7 +1013,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEntry.Hash(childComplexity), true
-	case "AuditEntry.id":
+	case "AuditEntry.id", "AuditEntry.position":
 		if e.ComplexityRoot.AuditEntry.ID == nil {
 			break
 		}
@@ -1015,7 +1064,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEntryEdge.Node(childComplexity), true
 
-	case "AuditVerification.brokenAtId":
+	case "AuditVerification.brokenAtId", "AuditVerification.brokenAtPosition":
 		if e.ComplexityRoot.AuditVerification.BrokenAtID == nil {
 			break
 		}
@@ -1095,6 +1144,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Category.Description(childComplexity), true
+	case "Category.id":
+		if e.ComplexityRoot.Category.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Category.ID(childComplexity), true
 	case "Category.name":
 		if e.ComplexityRoot.Category.Name == nil {
 			break
@@ -1284,6 +1339,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Holiday.Date(childComplexity), true
+	case "Holiday.id":
+		if e.ComplexityRoot.Holiday.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Holiday.ID(childComplexity), true
 	case "Holiday.kind":
 		if e.ComplexityRoot.Holiday.Kind == nil {
 			break
@@ -1449,6 +1510,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Issue.DuplicateOf(childComplexity), true
+	case "Issue.id":
+		if e.ComplexityRoot.Issue.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Issue.ID(childComplexity), true
 	case "Issue.internal":
 		if e.ComplexityRoot.Issue.Internal == nil {
 			break
@@ -2230,6 +2297,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MySessions(childComplexity), true
+	case "Query.node":
+		if e.ComplexityRoot.Query.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Query_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(scalar.NodeID)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]*scalar.NodeID)), true
 	case "Query.question":
 		if e.ComplexityRoot.Query.Question == nil {
 			break
@@ -2574,6 +2663,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResponseRevision.CreatedAt(childComplexity), true
+	case "ResponseRevision.id":
+		if e.ComplexityRoot.ResponseRevision.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseRevision.ID(childComplexity), true
 	case "ResponseRevision.number":
 		if e.ComplexityRoot.ResponseRevision.Number == nil {
 			break
@@ -3137,7 +3232,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/user.graphqls"
+//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/node.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/user.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3152,6 +3247,7 @@ var sources = []*ast.Source{
 	{Name: "schema/agency.graphqls", Input: sourceData("schema/agency.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/issue.graphqls", Input: sourceData("schema/issue.graphqls"), BuiltIn: false},
+	{Name: "schema/node.graphqls", Input: sourceData("schema/node.graphqls"), BuiltIn: false},
 	{Name: "schema/question.graphqls", Input: sourceData("schema/question.graphqls"), BuiltIn: false},
 	{Name: "schema/report.graphqls", Input: sourceData("schema/report.graphqls"), BuiltIn: false},
 	{Name: "schema/response.graphqls", Input: sourceData("schema/response.graphqls"), BuiltIn: false},
@@ -3193,6 +3289,8 @@ func (ec *executionContext) childFields_AddIssueSourcePayload(ctx context.Contex
 
 func (ec *executionContext) childFields_Agency(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_Agency_id(ctx, field)
 	case "slug":
 		return ec.fieldContext_Agency_slug(ctx, field)
 	case "name":
@@ -3201,6 +3299,8 @@ func (ec *executionContext) childFields_Agency(ctx context.Context, field graphq
 		return ec.fieldContext_Agency_shortName(ctx, field)
 	case "description":
 		return ec.fieldContext_Agency_description(ctx, field)
+	case "url":
+		return ec.fieldContext_Agency_url(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Agency", field.Name)
 }
@@ -3245,6 +3345,8 @@ func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field gr
 	switch field.Name {
 	case "id":
 		return ec.fieldContext_AuditEntry_id(ctx, field)
+	case "position":
+		return ec.fieldContext_AuditEntry_position(ctx, field)
 	case "at":
 		return ec.fieldContext_AuditEntry_at(ctx, field)
 	case "actor":
@@ -3297,6 +3399,8 @@ func (ec *executionContext) childFields_AuditVerification(ctx context.Context, f
 		return ec.fieldContext_AuditVerification_headHash(ctx, field)
 	case "brokenAtId":
 		return ec.fieldContext_AuditVerification_brokenAtId(ctx, field)
+	case "brokenAtPosition":
+		return ec.fieldContext_AuditVerification_brokenAtPosition(ctx, field)
 	case "problem":
 		return ec.fieldContext_AuditVerification_problem(ctx, field)
 	case "verifiedAt":
@@ -3325,6 +3429,8 @@ func (ec *executionContext) childFields_CalendarDay(ctx context.Context, field g
 
 func (ec *executionContext) childFields_Category(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_Category_id(ctx, field)
 	case "slug":
 		return ec.fieldContext_Category_slug(ctx, field)
 	case "name":
@@ -3473,6 +3579,8 @@ func (ec *executionContext) childFields_FacetCount(ctx context.Context, field gr
 
 func (ec *executionContext) childFields_Holiday(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_Holiday_id(ctx, field)
 	case "date":
 		return ec.fieldContext_Holiday_date(ctx, field)
 	case "name":
@@ -3525,6 +3633,8 @@ func (ec *executionContext) childFields_InformationRequestRow(ctx context.Contex
 
 func (ec *executionContext) childFields_Issue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_Issue_id(ctx, field)
 	case "number":
 		return ec.fieldContext_Issue_number(ctx, field)
 	case "title":
@@ -3857,6 +3967,8 @@ func (ec *executionContext) childFields_ResponsePolicy(ctx context.Context, fiel
 
 func (ec *executionContext) childFields_ResponseRevision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "id":
+		return ec.fieldContext_ResponseRevision_id(ctx, field)
 	case "number":
 		return ec.fieldContext_ResponseRevision_number(ctx, field)
 	case "body":
@@ -4951,6 +5063,34 @@ func (ec *executionContext) field_Query_issues_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (scalar.NodeID, error) {
+			return ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]*scalar.NodeID, error) {
+			return ec.unmarshalNID2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeIDᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_question_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5264,6 +5404,29 @@ func (ec *executionContext) fieldContext_AddIssueSourcePayload_issue(_ context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Agency_id(ctx context.Context, field graphql.CollectedField, obj *models.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Agency().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agency", field, true, true, "ID")
+}
+
 func (ec *executionContext) _Agency_slug(ctx context.Context, field graphql.CollectedField, obj *models.Agency) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5354,6 +5517,29 @@ func (ec *executionContext) _Agency_description(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Agency_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Agency", field, false, false, "String")
+}
+
+func (ec *executionContext) _Agency_url(ctx context.Context, field graphql.CollectedField, obj *models.Agency) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Agency_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Agency().URL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Agency_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Agency", field, true, true, "String")
 }
 
 func (ec *executionContext) _AgencyResponseTimes_agency(ctx context.Context, field graphql.CollectedField, obj *models.AgencyFigures) (ret graphql.Marshaler) {
@@ -5743,18 +5929,41 @@ func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.Co
 			return ec.fieldContext_AuditEntry_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.AuditEntry().ID(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_AuditEntry_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "ID")
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditEntry_position(ctx context.Context, field graphql.CollectedField, obj *models.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditEntry_at(ctx context.Context, field graphql.CollectedField, obj *models.AuditEntry) (ret graphql.Marshaler) {
@@ -6170,18 +6379,41 @@ func (ec *executionContext) _AuditVerification_brokenAtId(ctx context.Context, f
 			return ec.fieldContext_AuditVerification_brokenAtId(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.BrokenAtID, nil
+			return ec.Resolvers.AuditVerification().BrokenAtID(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalOID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_AuditVerification_brokenAtId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AuditVerification", field, false, false, "ID")
+	return graphql.NewScalarFieldContext("AuditVerification", field, true, true, "ID")
+}
+
+func (ec *executionContext) _AuditVerification_brokenAtPosition(ctx context.Context, field graphql.CollectedField, obj *models.AuditVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditVerification_brokenAtPosition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BrokenAtID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditVerification_brokenAtPosition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditVerification", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditVerification_problem(ctx context.Context, field graphql.CollectedField, obj *models.AuditVerification) (ret graphql.Marshaler) {
@@ -6289,14 +6521,14 @@ func (ec *executionContext) _CalendarDay_date(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalNDate2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_CalendarDay_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CalendarDay", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CalendarDay", field, false, false, "Date")
 }
 
 func (ec *executionContext) _CalendarDay_counted(ctx context.Context, field graphql.CollectedField, obj *models.CalendarDay) (ret graphql.Marshaler) {
@@ -6366,6 +6598,29 @@ func (ec *executionContext) _CalendarDay_workingMinutes(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_CalendarDay_workingMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CalendarDay", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Category_id(ctx context.Context, field graphql.CollectedField, obj *models.Category) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Category_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Category().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Category_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Category", field, true, true, "ID")
 }
 
 func (ec *executionContext) _Category_slug(ctx context.Context, field graphql.CollectedField, obj *models.Category) (ret graphql.Marshaler) {
@@ -7179,6 +7434,29 @@ func (ec *executionContext) fieldContext_FacetCount_count(_ context.Context, fie
 	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Holiday_id(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Holiday_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Holiday().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Holiday_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Holiday", field, true, true, "ID")
+}
+
 func (ec *executionContext) _Holiday_date(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7192,14 +7470,14 @@ func (ec *executionContext) _Holiday_date(ctx context.Context, field graphql.Col
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+			return ec.marshalNDate2string(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Holiday_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Holiday", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Holiday", field, false, false, "Date")
 }
 
 func (ec *executionContext) _Holiday_name(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
@@ -7622,6 +7900,29 @@ func (ec *executionContext) fieldContext_InformationRequestRow_clockTime(_ conte
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Issue_id(ctx context.Context, field graphql.CollectedField, obj *models.Issue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Issue_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Issue().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Issue_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Issue", field, true, true, "ID")
 }
 
 func (ec *executionContext) _Issue_number(ctx context.Context, field graphql.CollectedField, obj *models.Issue) (ret graphql.Marshaler) {
@@ -8581,18 +8882,18 @@ func (ec *executionContext) _IssueSource_id(ctx context.Context, field graphql.C
 			return ec.fieldContext_IssueSource_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.IssueSource().ID(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_IssueSource_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("IssueSource", field, false, false, "ID")
+	return graphql.NewScalarFieldContext("IssueSource", field, true, true, "ID")
 }
 
 func (ec *executionContext) _IssueSource_platform(ctx context.Context, field graphql.CollectedField, obj *models.IssueSource) (ret graphql.Marshaler) {
@@ -11747,6 +12048,94 @@ func (ec *executionContext) fieldContext_Query_auditVerification(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(scalar.NodeID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]*scalar.NodeID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_question(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12248,25 +12637,12 @@ func (ec *executionContext) _Question_id(ctx context.Context, field graphql.Coll
 		func(ctx context.Context) (any, error) {
 			return ec.Resolvers.Question().ID(ctx, obj)
 		},
-		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
-			directive0 := next
-
-			directive1 := func(ctx context.Context) (any, error) {
-				if ec.Directives.StaffOnly == nil {
-					var zeroVal *int64
-					return zeroVal, errors.New("directive staffOnly is not implemented")
-				}
-				return ec.Directives.StaffOnly(ctx, obj, directive0)
-			}
-
-			next = directive1
-			return next
-		},
-		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
-			return ec.marshalOID2ᚖint64(ctx, selections, v)
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
 		},
 		true,
-		false,
+		true,
 	)
 }
 func (ec *executionContext) fieldContext_Question_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12965,18 +13341,18 @@ func (ec *executionContext) _Response_id(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Response_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Response().ID(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Response_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Response", field, false, false, "ID")
+	return graphql.NewScalarFieldContext("Response", field, true, true, "ID")
 }
 
 func (ec *executionContext) _Response_issue(ctx context.Context, field graphql.CollectedField, obj *models.Response) (ret graphql.Marshaler) {
@@ -13349,6 +13725,29 @@ func (ec *executionContext) _ResponsePolicy_basis(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ResponsePolicy_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ResponsePolicy", field, false, false, "TimeBasis")
+}
+
+func (ec *executionContext) _ResponseRevision_id(ctx context.Context, field graphql.CollectedField, obj *models.ResponseRevision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseRevision_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ResponseRevision().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseRevision_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseRevision", field, true, true, "ID")
 }
 
 func (ec *executionContext) _ResponseRevision_number(ctx context.Context, field graphql.CollectedField, obj *models.ResponseRevision) (ret graphql.Marshaler) {
@@ -14204,18 +14603,18 @@ func (ec *executionContext) _Session_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Session_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Session().ID(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNID2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Session_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Session", field, false, false, "ID")
+	return graphql.NewScalarFieldContext("Session", field, true, true, "ID")
 }
 
 func (ec *executionContext) _Session_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.Session) (ret graphql.Marshaler) {
@@ -14914,18 +15313,18 @@ func (ec *executionContext) _User_id(ctx context.Context, field graphql.Collecte
 			return ec.fieldContext_User_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.User().ID(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
-			return ec.marshalNID2int64(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+			return ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_User_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("User", field, false, false, "ID")
+	return graphql.NewScalarFieldContext("User", field, true, true, "ID")
 }
 
 func (ec *executionContext) _User_email(ctx context.Context, field graphql.CollectedField, obj *models.User) (ret graphql.Marshaler) {
@@ -16398,7 +16797,7 @@ func (ec *executionContext) unmarshalInputAddHolidayInput(ctx context.Context, o
 		switch k {
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalNDate2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -16559,7 +16958,7 @@ func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj a
 		switch k {
 		case "actorId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actorId"))
-			data, err := ec.unmarshalOID2ᚖint64(ctx, v)
+			data, err := ec.unmarshalOID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17063,7 +17462,7 @@ func (ec *executionContext) unmarshalInputDiscardResponseDraftInput(ctx context.
 		switch k {
 		case "responseId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17105,7 +17504,7 @@ func (ec *executionContext) unmarshalInputEndSessionInput(ctx context.Context, o
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalNID2string(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17329,7 +17728,7 @@ func (ec *executionContext) unmarshalInputLinkQuestionInput(ctx context.Context,
 		switch k {
 		case "questionId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17476,7 +17875,7 @@ func (ec *executionContext) unmarshalInputOpenIssueFromQuestionInput(ctx context
 		switch k {
 		case "questionId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17546,7 +17945,7 @@ func (ec *executionContext) unmarshalInputPublishResponseDraftInput(ctx context.
 		switch k {
 		case "responseId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17742,7 +18141,7 @@ func (ec *executionContext) unmarshalInputRejectQuestionInput(ctx context.Contex
 		switch k {
 		case "questionId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17791,7 +18190,7 @@ func (ec *executionContext) unmarshalInputRemoveHolidayInput(ctx context.Context
 		switch k {
 		case "date":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalNDate2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17833,7 +18232,7 @@ func (ec *executionContext) unmarshalInputRemoveIssueSourceInput(ctx context.Con
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -17931,7 +18330,7 @@ func (ec *executionContext) unmarshalInputReviseResponseInput(ctx context.Contex
 		switch k {
 		case "responseId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseId"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18512,7 +18911,7 @@ func (ec *executionContext) unmarshalInputUpdateIssueSourceInput(ctx context.Con
 		switch k {
 		case "id":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
-			data, err := ec.unmarshalNID2int64(ctx, v)
+			data, err := ec.unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -18706,6 +19105,96 @@ func UnmarshalUpdateUserInput(ctx context.Context, raw any) (model.UpdateUserInp
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case models.User:
+		return ec._User(ctx, sel, &obj)
+	case *models.User:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._User(ctx, sel, obj)
+	case models.Session:
+		return ec._Session(ctx, sel, &obj)
+	case *models.Session:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Session(ctx, sel, obj)
+	case models.ResponseRevision:
+		return ec._ResponseRevision(ctx, sel, &obj)
+	case *models.ResponseRevision:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ResponseRevision(ctx, sel, obj)
+	case models.Response:
+		return ec._Response(ctx, sel, &obj)
+	case *models.Response:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Response(ctx, sel, obj)
+	case models.Question:
+		return ec._Question(ctx, sel, &obj)
+	case *models.Question:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Question(ctx, sel, obj)
+	case models.IssueSource:
+		return ec._IssueSource(ctx, sel, &obj)
+	case *models.IssueSource:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._IssueSource(ctx, sel, obj)
+	case models.Issue:
+		return ec._Issue(ctx, sel, &obj)
+	case *models.Issue:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Issue(ctx, sel, obj)
+	case models.Holiday:
+		return ec._Holiday(ctx, sel, &obj)
+	case *models.Holiday:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Holiday(ctx, sel, obj)
+	case models.Category:
+		return ec._Category(ctx, sel, &obj)
+	case *models.Category:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Category(ctx, sel, obj)
+	case models.AuditEntry:
+		return ec._AuditEntry(ctx, sel, &obj)
+	case *models.AuditEntry:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AuditEntry(ctx, sel, obj)
+	case models.Agency:
+		return ec._Agency(ctx, sel, &obj)
+	case *models.Agency:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Agency(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
@@ -18814,7 +19303,7 @@ func (ec *executionContext) _AddIssueSourcePayload(ctx context.Context, sel ast.
 	return out
 }
 
-var agencyImplementors = []string{"Agency"}
+var agencyImplementors = []string{"Agency", "Node"}
 
 func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, obj *models.Agency) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, agencyImplementors)
@@ -18825,26 +19314,38 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Agency")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agency_id(ctx, field, obj)
+				})
 		case "slug":
 			out.Values[i] = ec._Agency_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._Agency_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shortName":
 			out.Values[i] = ec._Agency_shortName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
 			out.Values[i] = ec._Agency_description(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Agency_url(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18979,7 +19480,7 @@ func (ec *executionContext) _AssignIssuePayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
-var auditEntryImplementors = []string{"AuditEntry"}
+var auditEntryImplementors = []string{"AuditEntry", "Node"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *models.AuditEntry) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, auditEntryImplementors)
@@ -18991,7 +19492,13 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AuditEntry")
 		case "id":
-			out.Values[i] = ec._AuditEntry_id(ctx, field, obj)
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_id(ctx, field, obj)
+				})
+		case "position":
+			out.Values[i] = ec._AuditEntry_position(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -19161,7 +19668,13 @@ func (ec *executionContext) _AuditVerification(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "brokenAtId":
-			out.Values[i] = ec._AuditVerification_brokenAtId(ctx, field, obj)
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditVerification_brokenAtId(ctx, field, obj)
+				})
+		case "brokenAtPosition":
+			out.Values[i] = ec._AuditVerification_brokenAtPosition(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -19252,7 +19765,7 @@ func (ec *executionContext) _CalendarDay(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
-var categoryImplementors = []string{"Category"}
+var categoryImplementors = []string{"Category", "Node"}
 
 func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet, obj *models.Category) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, categoryImplementors)
@@ -19263,20 +19776,26 @@ func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet,
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Category")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Category_id(ctx, field, obj)
+				})
 		case "slug":
 			out.Values[i] = ec._Category_slug(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._Category_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "description":
 			out.Values[i] = ec._Category_description(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -19823,7 +20342,7 @@ func (ec *executionContext) _FacetCount(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
-var holidayImplementors = []string{"Holiday"}
+var holidayImplementors = []string{"Holiday", "Node"}
 
 func (ec *executionContext) _Holiday(ctx context.Context, sel ast.SelectionSet, obj *models.Holiday) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, holidayImplementors)
@@ -19834,6 +20353,12 @@ func (ec *executionContext) _Holiday(ctx context.Context, sel ast.SelectionSet, 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Holiday")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Holiday_id(ctx, field, obj)
+				})
 		case "date":
 			out.Values[i] = ec._Holiday_date(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -19996,7 +20521,7 @@ func (ec *executionContext) _InformationRequestRow(ctx context.Context, sel ast.
 	return out
 }
 
-var issueImplementors = []string{"Issue"}
+var issueImplementors = []string{"Issue", "Node"}
 
 func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, obj *models.Issue) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, issueImplementors)
@@ -20007,6 +20532,12 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Issue")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Issue_id(ctx, field, obj)
+				})
 		case "number":
 			out.Values[i] = ec._Issue_number(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20269,7 +20800,7 @@ func (ec *executionContext) _IssueEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var issueSourceImplementors = []string{"IssueSource"}
+var issueSourceImplementors = []string{"IssueSource", "Node"}
 
 func (ec *executionContext) _IssueSource(ctx context.Context, sel ast.SelectionSet, obj *models.IssueSource) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, issueSourceImplementors)
@@ -20281,10 +20812,11 @@ func (ec *executionContext) _IssueSource(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("IssueSource")
 		case "id":
-			out.Values[i] = ec._IssueSource_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._IssueSource_id(ctx, field, obj)
+				})
 		case "platform":
 			out.Values[i] = ec._IssueSource_platform(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20991,6 +21523,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditVerification(ctx, field)
 				})
+		case "node":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_node(ctx, field)
+				})
+		case "nodes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_nodes(ctx, field)
+				})
 		case "question":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -21076,7 +21620,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
-var questionImplementors = []string{"Question"}
+var questionImplementors = []string{"Question", "Node"}
 
 func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet, obj *models.Question) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, questionImplementors)
@@ -21089,7 +21633,7 @@ func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = graphql.MarshalString("Question")
 		case "id":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
+				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_id(ctx, field, obj)
 				})
@@ -21468,7 +22012,7 @@ func (ec *executionContext) _ReopenIssuePayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
-var responseImplementors = []string{"Response"}
+var responseImplementors = []string{"Response", "Node"}
 
 func (ec *executionContext) _Response(ctx context.Context, sel ast.SelectionSet, obj *models.Response) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseImplementors)
@@ -21480,10 +22024,11 @@ func (ec *executionContext) _Response(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Response")
 		case "id":
-			out.Values[i] = ec._Response_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Response_id(ctx, field, obj)
+				})
 		case "issue":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -21610,7 +22155,7 @@ func (ec *executionContext) _ResponsePolicy(ctx context.Context, sel ast.Selecti
 	return out
 }
 
-var responseRevisionImplementors = []string{"ResponseRevision"}
+var responseRevisionImplementors = []string{"ResponseRevision", "Node"}
 
 func (ec *executionContext) _ResponseRevision(ctx context.Context, sel ast.SelectionSet, obj *models.ResponseRevision) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responseRevisionImplementors)
@@ -21621,6 +22166,12 @@ func (ec *executionContext) _ResponseRevision(ctx context.Context, sel ast.Selec
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ResponseRevision")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResponseRevision_id(ctx, field, obj)
+				})
 		case "number":
 			out.Values[i] = ec._ResponseRevision_number(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22024,7 +22575,7 @@ func (ec *executionContext) _SearchSynonym(ctx context.Context, sel ast.Selectio
 	return out
 }
 
-var sessionImplementors = []string{"Session"}
+var sessionImplementors = []string{"Session", "Node"}
 
 func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, obj *models.Session) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, sessionImplementors)
@@ -22036,10 +22587,11 @@ func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Session")
 		case "id":
-			out.Values[i] = ec._Session_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Session_id(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._Session_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22495,7 +23047,7 @@ func (ec *executionContext) _UpdateUserPayload(ctx context.Context, sel ast.Sele
 	return out
 }
 
-var userImplementors = []string{"User"}
+var userImplementors = []string{"User", "Node"}
 
 func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj *models.User) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, userImplementors)
@@ -22507,10 +23059,11 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("User")
 		case "id":
-			out.Values[i] = ec._User_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._User_id(ctx, field, obj)
+				})
 		case "email":
 			out.Values[i] = ec._User_email(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -23295,6 +23848,20 @@ func (ec *executionContext) marshalNCreateUserPayload2ᚖgithubᚗcomᚋkotabaru
 	return ec._CreateUserPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDate2string(ctx context.Context, v any) (string, error) {
+	res, err := scalar.UnmarshalDate(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalDate(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNDeactivateUserInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐDeactivateUserInput(ctx context.Context, v any) (model.DeactivateUserInput, error) {
 	res, err := ec.unmarshalInputDeactivateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23454,32 +24021,57 @@ func (ec *executionContext) marshalNHolidayKind2githubᚗcomᚋkotabaruᚋtangga
 	return v
 }
 
-func (ec *executionContext) unmarshalNID2int64(ctx context.Context, v any) (int64, error) {
-	res, err := scalar.UnmarshalInt64ID(v)
+func (ec *executionContext) unmarshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx context.Context, v any) (scalar.NodeID, error) {
+	var res scalar.NodeID
+	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNID2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
-	_ = sel
-	res := scalar.MarshalInt64ID(v)
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
-	}
-	return res
+func (ec *executionContext) marshalNID2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx context.Context, sel ast.SelectionSet, v scalar.NodeID) graphql.Marshaler {
+	return v
 }
 
-func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+func (ec *executionContext) unmarshalNID2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeIDᚄ(ctx context.Context, v any) ([]*scalar.NodeID, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*scalar.NodeID, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeIDᚄ(ctx context.Context, sel ast.SelectionSet, v []*scalar.NodeID) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx context.Context, v any) (*scalar.NodeID, error) {
+	var res = new(scalar.NodeID)
+	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
-	_ = sel
-	res := graphql.MarshalID(v)
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
+func (ec *executionContext) marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx context.Context, sel ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ID!")
+		return graphql.Null
 	}
-	return res
+	return v
 }
 
 func (ec *executionContext) marshalNInformationReport2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationReport(ctx context.Context, sel ast.SelectionSet, v *models.InformationReport) graphql.Marshaler {
@@ -23518,6 +24110,20 @@ func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -23674,6 +24280,16 @@ func (ec *executionContext) marshalNMarkDuplicatePayload2ᚖgithubᚗcomᚋkotab
 		return graphql.Null
 	}
 	return ec._MarkDuplicatePayload(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚐNode(ctx context.Context, sel ast.SelectionSet, v []Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNOpenIssueFromQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐOpenIssueFromQuestionInput(ctx context.Context, v any) (model.OpenIssueFromQuestionInput, error) {
@@ -24715,22 +25331,20 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
-func (ec *executionContext) unmarshalOID2ᚖint64(ctx context.Context, v any) (*int64, error) {
+func (ec *executionContext) unmarshalOID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx context.Context, v any) (*scalar.NodeID, error) {
 	if v == nil {
 		return nil, nil
 	}
-	res, err := scalar.UnmarshalInt64ID(v)
-	return &res, graphql.ErrorOnPath(ctx, err)
+	var res = new(scalar.NodeID)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOID2ᚖint64(ctx context.Context, sel ast.SelectionSet, v *int64) graphql.Marshaler {
+func (ec *executionContext) marshalOID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋscalarᚐNodeID(ctx context.Context, sel ast.SelectionSet, v *scalar.NodeID) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	_ = sel
-	_ = ctx
-	res := scalar.MarshalInt64ID(*v)
-	return res
+	return v
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -24748,6 +25362,24 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalInt(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚖint64(ctx context.Context, v any) (*int64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt64(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint64(ctx context.Context, sel ast.SelectionSet, v *int64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt64(*v)
 	return res
 }
 
@@ -24885,6 +25517,13 @@ func (ec *executionContext) marshalOIssueStatus2ᚕgithubᚗcomᚋkotabaruᚋtan
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalONode2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚐNode(ctx context.Context, sel ast.SelectionSet, v Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOPlatform2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPlatform(ctx context.Context, v any) (*models.Platform, error) {

@@ -34,6 +34,9 @@ type Limits struct {
 	MaxComplexity    int   // cost, counting aliases and list sizes
 	FieldRateLimits  FieldLimits
 	QueryCacheLength int
+	// PersistedQueries bounds the automatic persisted queries kept (an LRU
+	// cache: anyone may register a query, so it is no allow-list).
+	PersistedQueries int
 }
 
 // DefaultLimits are generous for real queries, including GraphiQL's
@@ -45,6 +48,7 @@ func DefaultLimits() Limits {
 		MaxDepth:         15,
 		MaxComplexity:    6000,
 		QueryCacheLength: 1000,
+		PersistedQueries: 1000,
 	}
 }
 
@@ -54,6 +58,9 @@ type HandlerConfig struct {
 	Markdown *markdown.Renderer
 	Login    func(ctx context.Context, in models.Login) (*model.LoginPayload, error)
 	Limits   Limits
+	// PublicURL is the portal's address (scheme and host, no trailing
+	// slash) for the absolute url fields.
+	PublicURL string
 	// Observe is told the name, duration and error codes of every operation.
 	Observe func(operation string, d time.Duration, codes []string)
 }
@@ -73,7 +80,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		errcode.RegisterErrorType(models.EINVALID, errcode.KindProtocol)
 	})
 	c := Config{
-		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login},
+		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL},
 		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
 	}
 	complexity(&c.Complexity)
@@ -86,6 +93,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.SetErrorPresenter(presentError)
 	srv.SetRecoverFunc(recoverPanic)
 	srv.Use(extension.Introspection{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](max(cfg.Limits.PersistedQueries, 1))})
 	srv.Use(depthLimit{Max: cfg.Limits.MaxDepth})
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
 	srv.Use(&inputCheck{})
@@ -103,6 +111,27 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		}
 		state := &requestState{}
 		r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, cfg.Limits.MaxBodyBytes), state: state}
+		if r.Method == http.MethodPost {
+			body, err := io.ReadAll(r.Body)
+			if state.tooLarge {
+				writeError(w, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE",
+					fmt.Sprintf("Permintaan terlalu besar: batasnya %d byte.", cfg.Limits.MaxBodyBytes))
+				return
+			}
+			if err != nil {
+				writeError(w, http.StatusBadRequest, "BAD_REQUEST", "Badan permintaan tidak dapat dibaca.")
+				return
+			}
+			// A JSON array is a batch of operations, which this API does not
+			// execute: each operation is one request, costed and rate-limited
+			// on its own.
+			if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '[' {
+				writeError(w, http.StatusBadRequest, "BATCH_NOT_SUPPORTED",
+					"Permintaan berkelompok (batch, array JSON) tidak didukung: kirim satu operasi per permintaan.")
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		ctx := context.WithValue(r.Context(), requestStateKey{}, state)
 		ctx = WithLoaders(ctx, NewLoaders(cfg.Services))
 		rec := &recorder{header: w.Header(), status: http.StatusOK}
@@ -206,10 +235,29 @@ func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
 			r.status = http.StatusServiceUnavailable
 		}
 		r.header.Set("Retry-After", strconv.Itoa(state.retryAfterSeconds))
-	case r.status == http.StatusUnprocessableEntity && !graphqlResponse:
-		// application/json: a well-formed request gets 200 even when the
-		// document does not validate.
-		r.status = http.StatusOK
+	default:
+		switch requestFailure(body) {
+		case failurePersistedQueryNotFound:
+			// Apollo's persisted-query link reads this error from a 200
+			// response and retries with the whole query.
+			r.status = http.StatusOK
+		case failureNoQuery:
+			r.status = http.StatusBadRequest
+			r.header.Set("Content-Type", "application/json; charset=utf-8")
+			body = requestErrorBody("BAD_REQUEST", "Permintaan tidak memuat kueri GraphQL: kirim query, atau hash kueri tersimpan (persistedQuery) yang sudah dikenal.")
+		case failureUndecodable:
+			// gqlgen's message repeats the whole body back; say what is
+			// wrong without it.
+			r.status = http.StatusBadRequest
+			r.header.Set("Content-Type", "application/json; charset=utf-8")
+			body = requestErrorBody("BAD_REQUEST", "Badan permintaan bukan JSON yang valid: kirim satu objek dengan query, variables dan operationName.")
+		default:
+			if r.status == http.StatusUnprocessableEntity && !graphqlResponse {
+				// application/json: a well-formed request gets 200 even
+				// when the document does not validate.
+				r.status = http.StatusOK
+			}
+		}
 	}
 	body = withoutNullData(body, state.refused)
 	r.header.Del("Content-Length")

@@ -39,6 +39,8 @@ var (
 // would.
 var customScalars = map[string]func(any) error{
 	"Time": func(v any) error { _, err := scalar.UnmarshalTime(v); return err },
+	"Date": func(v any) error { _, err := scalar.UnmarshalDate(v); return err },
+	"ID":   func(v any) error { _, err := scalar.ParseNodeID(v); return err },
 }
 
 func (*inputCheck) ExtensionName() string { return "InputCheck" }

@@ -7,10 +7,17 @@ package graph
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
+
+// ID is the resolver for the id field.
+func (r *issueResolver) ID(ctx context.Context, obj *models.Issue) (*scalar.NodeID, error) {
+	return nodeID(typeIssue, obj.ID), nil
+}
 
 // VerdictLabel is the resolver for the verdictLabel field.
 func (r *issueResolver) VerdictLabel(ctx context.Context, obj *models.Issue) (*string, error) {
@@ -59,7 +66,12 @@ func (r *issueResolver) Timeline(ctx context.Context, obj *models.Issue) ([]*mod
 
 // URL is the resolver for the url field.
 func (r *issueResolver) URL(ctx context.Context, obj *models.Issue) (string, error) {
-	return "/isu/" + obj.Number, nil
+	return r.PublicURL + "/isu/" + obj.Number, nil
+}
+
+// ID is the resolver for the id field.
+func (r *issueSourceResolver) ID(ctx context.Context, obj *models.IssueSource) (*scalar.NodeID, error) {
+	return childNodeID(typeIssueSource, obj.IssueID, strconv.FormatInt(obj.ID, 10)), nil
 }
 
 // URL is the resolver for the url field.
@@ -74,8 +86,12 @@ func (r *issueSourceResolver) AccountHandle(ctx context.Context, obj *models.Iss
 
 // UpdateIssueSource is the resolver for the updateIssueSource field.
 func (r *mutationResolver) UpdateIssueSource(ctx context.Context, input model.UpdateIssueSourceInput) (*model.UpdateIssueSourcePayload, error) {
+	id, err := numericID("id", input.ID, typeIssueSource)
+	if err != nil {
+		return nil, err
+	}
 	issue, err := r.Issues.UpdateIssueSource(ctx, models.IssueSourceUpdate{
-		ID: input.ID, Platform: input.Platform, URL: input.URL, ClaimText: input.ClaimText,
+		ID: id, Platform: input.Platform, URL: input.URL, ClaimText: input.ClaimText,
 		AccountHandle: input.AccountHandle, DetectedAt: input.DetectedAt,
 	})
 	return payload(&model.UpdateIssueSourcePayload{Issue: issue}, err)
@@ -83,7 +99,11 @@ func (r *mutationResolver) UpdateIssueSource(ctx context.Context, input model.Up
 
 // RemoveIssueSource is the resolver for the removeIssueSource field.
 func (r *mutationResolver) RemoveIssueSource(ctx context.Context, input model.RemoveIssueSourceInput) (*model.RemoveIssueSourcePayload, error) {
-	issue, err := r.Issues.RemoveIssueSource(ctx, input.ID, input.Reason)
+	id, err := numericID("id", input.ID, typeIssueSource)
+	if err != nil {
+		return nil, err
+	}
+	issue, err := r.Issues.RemoveIssueSource(ctx, id, input.Reason)
 	return payload(&model.RemoveIssueSourcePayload{Issue: issue}, err)
 }
 

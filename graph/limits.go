@@ -12,6 +12,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/ratelimit"
 )
@@ -199,6 +200,8 @@ func complexity(c *ComplexityRoot) {
 		return 1 + child*page(first)
 	}
 	c.Query.SearchSynonyms = func(child int) int { return 1 + child*100 }
+	c.Query.Node = func(child int, _ scalar.NodeID) int { return 1 + child }
+	c.Query.Nodes = func(child int, ids []*scalar.NodeID) int { return 1 + child*max(len(ids), 1) }
 	c.Issue.Sources = func(child int) int { return 1 + child*5 }
 	c.Issue.Responses = func(child int) int { return 1 + child*2 }
 	c.Issue.Timeline = func(child int) int { return 1 + child*10 }

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -31,21 +32,33 @@ func (r *mutationResolver) SubmitQuestion(ctx context.Context, input model.Submi
 
 // LinkQuestion is the resolver for the linkQuestion field.
 func (r *mutationResolver) LinkQuestion(ctx context.Context, input model.LinkQuestionInput) (*model.LinkQuestionPayload, error) {
-	q, err := r.Services.Questions.LinkQuestion(ctx, input.QuestionID, input.IssueNumber)
+	id, err := numericID("questionId", input.QuestionID, typeQuestion)
+	if err != nil {
+		return nil, err
+	}
+	q, err := r.Services.Questions.LinkQuestion(ctx, id, input.IssueNumber)
 	return payload(&model.LinkQuestionPayload{Question: q}, err)
 }
 
 // OpenIssueFromQuestion is the resolver for the openIssueFromQuestion field.
 func (r *mutationResolver) OpenIssueFromQuestion(ctx context.Context, input model.OpenIssueFromQuestionInput) (*model.OpenIssueFromQuestionPayload, error) {
+	id, err := numericID("questionId", input.QuestionID, typeQuestion)
+	if err != nil {
+		return nil, err
+	}
 	q, issue, err := r.Services.Questions.OpenIssueFromQuestion(ctx, models.OpenIssue{
-		QuestionID: input.QuestionID, Title: input.Title, Summary: input.Summary, Kind: input.Kind, CategorySlug: deref(input.CategorySlug),
+		QuestionID: id, Title: input.Title, Summary: input.Summary, Kind: input.Kind, CategorySlug: deref(input.CategorySlug),
 	})
 	return payload(&model.OpenIssueFromQuestionPayload{Question: q, Issue: issue}, err)
 }
 
 // RejectQuestion is the resolver for the rejectQuestion field.
 func (r *mutationResolver) RejectQuestion(ctx context.Context, input model.RejectQuestionInput) (*model.RejectQuestionPayload, error) {
-	q, err := r.Services.Questions.RejectQuestion(ctx, input.QuestionID, input.Reason)
+	id, err := numericID("questionId", input.QuestionID, typeQuestion)
+	if err != nil {
+		return nil, err
+	}
+	q, err := r.Services.Questions.RejectQuestion(ctx, id, input.Reason)
 	return payload(&model.RejectQuestionPayload{Question: q}, err)
 }
 
@@ -64,8 +77,8 @@ func (r *queryResolver) Questions(ctx context.Context, filter *model.QuestionFil
 }
 
 // ID is the resolver for the id field.
-func (r *questionResolver) ID(ctx context.Context, obj *models.Question) (*int64, error) {
-	return &obj.ID, nil
+func (r *questionResolver) ID(ctx context.Context, obj *models.Question) (*scalar.NodeID, error) {
+	return questionNodeID(ctx, obj), nil
 }
 
 // TrackingCode is the resolver for the trackingCode field.

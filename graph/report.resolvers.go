@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -55,6 +56,11 @@ func (r *durationStatsResolver) ClockMedian(ctx context.Context, obj *models.Dur
 // ClockP90 is the resolver for the clockP90 field.
 func (r *durationStatsResolver) ClockP90(ctx context.Context, obj *models.DurationStats) (*model.Duration, error) {
 	return duration(obj.ClockP90), nil
+}
+
+// ID is the resolver for the id field.
+func (r *holidayResolver) ID(ctx context.Context, obj *models.Holiday) (*scalar.NodeID, error) {
+	return &scalar.NodeID{Type: typeHoliday, Key: obj.Date}, nil
 }
 
 // KindLabel is the resolver for the kindLabel field.

@@ -35,4 +35,7 @@ type Resolver struct {
 	// Login issues a bearer token for an authenticated user, counting the
 	// attempt against the rate limits first.
 	Login func(ctx context.Context, in models.Login) (*model.LoginPayload, error)
+	// PublicURL is the portal's address without a trailing slash, for the
+	// absolute url fields.
+	PublicURL string
 }

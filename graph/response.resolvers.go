@@ -7,9 +7,16 @@ package graph
 
 import (
 	"context"
+	"strconv"
 
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
+
+// ID is the resolver for the id field.
+func (r *responseResolver) ID(ctx context.Context, obj *models.Response) (*scalar.NodeID, error) {
+	return nodeID(typeResponse, obj.ID), nil
+}
 
 // Issue is the resolver for the issue field.
 func (r *responseResolver) Issue(ctx context.Context, obj *models.Response) (*models.Issue, error) {
@@ -32,6 +39,11 @@ func (r *responseResolver) Revisions(ctx context.Context, obj *models.Response) 
 		return []*models.ResponseRevision{}, nil
 	}
 	return loaders(ctx).Revisions.Load(ctx, obj.ID)
+}
+
+// ID is the resolver for the id field.
+func (r *responseRevisionResolver) ID(ctx context.Context, obj *models.ResponseRevision) (*scalar.NodeID, error) {
+	return childNodeID(typeResponseRevision, obj.ResponseID, strconv.Itoa(obj.Number)), nil
 }
 
 // Reason is the resolver for the reason field.

@@ -146,13 +146,21 @@ func (r *mutationResolver) SaveResponseDraft(ctx context.Context, input model.Sa
 
 // DiscardResponseDraft is the resolver for the discardResponseDraft field.
 func (r *mutationResolver) DiscardResponseDraft(ctx context.Context, input model.DiscardResponseDraftInput) (*model.DiscardResponseDraftPayload, error) {
-	response, err := r.Responses.DiscardDraft(ctx, input.ResponseID)
+	id, err := numericID("responseId", input.ResponseID, typeResponse)
+	if err != nil {
+		return nil, err
+	}
+	response, err := r.Responses.DiscardDraft(ctx, id)
 	return payload(&model.DiscardResponseDraftPayload{Response: response}, err)
 }
 
 // PublishResponseDraft is the resolver for the publishResponseDraft field.
 func (r *mutationResolver) PublishResponseDraft(ctx context.Context, input model.PublishResponseDraftInput) (*model.PublishResponseDraftPayload, error) {
-	response, err := r.Responses.PublishDraft(ctx, input.ResponseID)
+	id, err := numericID("responseId", input.ResponseID, typeResponse)
+	if err != nil {
+		return nil, err
+	}
+	response, err := r.Responses.PublishDraft(ctx, id)
 	return payload(&model.PublishResponseDraftPayload{Response: response}, err)
 }
 
@@ -164,8 +172,12 @@ func (r *mutationResolver) PublishResponse(ctx context.Context, input model.Publ
 
 // ReviseResponse is the resolver for the reviseResponse field.
 func (r *mutationResolver) ReviseResponse(ctx context.Context, input model.ReviseResponseInput) (*model.ReviseResponsePayload, error) {
+	id, err := numericID("responseId", input.ResponseID, typeResponse)
+	if err != nil {
+		return nil, err
+	}
 	response, err := r.Responses.ReviseResponse(ctx, models.Revise{
-		ResponseID: input.ResponseID, Body: input.Body, Verdict: input.Verdict, Reason: input.Reason,
+		ResponseID: id, Body: input.Body, Verdict: input.Verdict, Reason: input.Reason,
 	})
 	return payload(&model.ReviseResponsePayload{Response: response}, err)
 }
@@ -220,7 +232,11 @@ func (r *queryResolver) Users(ctx context.Context) ([]*models.User, error) {
 
 // AuditLog is the resolver for the auditLog field.
 func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEntryConnection, error) {
-	page, err := r.Services.Audit.AuditLog(ctx, auditFilter(filter, first, after))
+	f, err := auditFilter(filter, first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.Services.Audit.AuditLog(ctx, f)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,9 @@
 package graph
 
+import "github.com/kotabaru/tanggap/graph/scalar"
+
 // EndSessionInput is the argument of endSession. It is written by hand
-// because a session id is an opaque string, where the generated inputs read
-// every ID as a database number.
+// because a session's key is an opaque string, not a database number.
 type EndSessionInput struct {
-	ID string `json:"id"`
+	ID scalar.NodeID `json:"id"`
 }

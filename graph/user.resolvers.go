@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -20,7 +21,10 @@ func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, er
 
 // EndSession is the resolver for the endSession field.
 func (r *mutationResolver) EndSession(ctx context.Context, input EndSessionInput) (*model.EndSessionPayload, error) {
-	session, err := r.Sessions.EndSession(ctx, input.ID)
+	if input.ID.Type != "" && input.ID.Type != typeSession {
+		return nil, models.Invalid("id", "bukan id %s yang valid", typeLabels[typeSession])
+	}
+	session, err := r.Sessions.EndSession(ctx, input.ID.Key)
 	return payload(&model.EndSessionPayload{Session: session}, err)
 }
 
@@ -29,9 +33,19 @@ func (r *queryResolver) MySessions(ctx context.Context) ([]*models.Session, erro
 	return r.Sessions.MySessions(ctx)
 }
 
+// ID is the resolver for the id field.
+func (r *sessionResolver) ID(ctx context.Context, obj *models.Session) (*scalar.NodeID, error) {
+	return &scalar.NodeID{Type: typeSession, Key: obj.ID}, nil
+}
+
 // Current is the resolver for the current field.
 func (r *sessionResolver) Current(ctx context.Context, obj *models.Session) (bool, error) {
 	return obj.ID == models.SessionIDFromContext(ctx), nil
+}
+
+// ID is the resolver for the id field.
+func (r *userResolver) ID(ctx context.Context, obj *models.User) (*scalar.NodeID, error) {
+	return nodeID(typeUser, obj.ID), nil
 }
 
 // Agency is the resolver for the agency field.

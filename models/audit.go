@@ -110,4 +110,7 @@ type AuditService interface {
 	VerifyAudit(ctx context.Context, full bool) (*AuditVerification, error)
 	// AuditHead returns the current head hash and entry count. Anyone may call it.
 	AuditHead(ctx context.Context) (hash string, entries int, err error)
+	// AuditEntriesByIDs returns the entries with the given ids, in any
+	// order. AUDITOR and ADMIN only: EUNAUTHENTICATED, EFORBIDDEN.
+	AuditEntriesByIDs(ctx context.Context, ids []int64) ([]*AuditEntry, error)
 }

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -47,6 +48,10 @@ func withLimits(f func(*graph.Limits)) apiOption {
 	return func(l *graph.Limits, _ *server.Config) { f(l) }
 }
 
+// testPublicURL is the public address the test servers are configured
+// with; links must come from it, never from the request's host.
+const testPublicURL = "https://tanggap.example.go.id"
+
 func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 	t.Helper()
 	tokens, err := auth.NewTokens([]byte("test-secret-test-secret-test-secret!"), "tanggap", "tanggap-api", time.Hour)
@@ -55,8 +60,9 @@ func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 	}
 	limits := graph.DefaultLimits()
 	cfg := server.Config{
-		Store:  db,
-		Tokens: tokens,
+		Store:     db,
+		Tokens:    tokens,
+		PublicURL: testPublicURL,
 	}
 	for _, o := range opts {
 		o(&limits, &cfg)
@@ -146,4 +152,9 @@ func (a *testAPI) login(email, password string) string {
 	}
 	r.decode(a.t, &out)
 	return out.Login.Token
+}
+
+// globalID is the id the API gives an object of typ with the given key.
+func globalID(typ, key string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(typ + ":" + key))
 }

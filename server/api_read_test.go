@@ -402,7 +402,7 @@ func TestReadAPI(t *testing.T) {
 				var out detailIssue
 				api.post(caller.token, detail, map[string]any{"n": strings.ToLower(number)}).decode(t, &out)
 				got := out.Issue
-				if got == nil || got.Number != number || got.Title != issue.Title || got.URL != "/isu/"+number {
+				if got == nil || got.Number != number || got.Title != issue.Title || got.URL != testPublicURL+"/isu/"+number {
 					t.Fatalf("%s: issue %s not returned as stored", caller.name, number)
 				}
 				if got.Agency == nil {

@@ -65,7 +65,7 @@ func cors(next http.Handler) http.Handler {
 		h.Set("Access-Control-Expose-Headers", "X-Request-ID, Retry-After")
 		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-			h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, Accept, X-Request-ID")
+			h.Set("Access-Control-Allow-Headers", clientHeaders)
 			h.Set("Access-Control-Max-Age", "86400")
 			w.WriteHeader(http.StatusNoContent)
 			return
@@ -73,6 +73,14 @@ func cors(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+// clientHeaders are the request headers browsers may send to the API:
+// those of the protocol and those that common GraphQL clients (Apollo,
+// Relay, urql, graphql-request) add to name themselves and the operation.
+const clientHeaders = "Content-Type, Authorization, Accept, X-Request-ID, " +
+	"Apollographql-Client-Name, Apollographql-Client-Version, Apollo-Require-Preflight, X-Apollo-Operation-Name, " +
+	"Apollo-Query-Plan-Experimental, Graphql-Client-Name, Graphql-Client-Version, X-Graphql-Client-Name, " +
+	"X-Graphql-Client-Version, X-Operation-Name, Baggage, Sentry-Trace, Traceparent, Tracestate"
 
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

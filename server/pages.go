@@ -25,8 +25,12 @@ const siteName = "Tanggap"
 
 var (
 	issueNumberPattern = regexp.MustCompile(`^[A-Za-z0-9]{1,12}-[0-9]{4}-[0-9]{1,9}$`)
-	hostPattern        = regexp.MustCompile(`^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$`)
 )
+
+// feedLinks announce the feeds in every page's head, so feed readers and
+// browsers find them from the portal's address.
+const feedLinks = `<link rel="alternate" type="application/atom+xml" title="Tanggap: jawaban resmi terbaru" href="/feed.xml">` + "\n" +
+	`<link rel="alternate" type="application/feed+json" title="Tanggap: jawaban resmi terbaru (JSON Feed)" href="/feed.json">` + "\n"
 
 // contentSecurityPolicy allows the app's own scripts only. Link previews
 // and JSON-LD are data, not scripts, so they need no exception.
@@ -48,12 +52,15 @@ type pages struct {
 	index string
 	// issues keeps the issues of recent pages until the data changes.
 	issues *issueCache
+	// publicURL is the portal's configured address, for absolute links in
+	// previews; never the request's Host header.
+	publicURL string
 }
 
 // newPages serves files from the built app and asks api for issues;
 // generation changes whenever the data may have changed.
-func newPages(files fs.FS, api http.Handler, generation func() uint64) http.Handler {
-	p := &pages{files: files, api: api, issues: newIssueCache(generation)}
+func newPages(files fs.FS, api http.Handler, generation func() uint64, publicURL string) http.Handler {
+	p := &pages{files: files, api: api, issues: newIssueCache(generation), publicURL: publicURL}
 	if b, err := fs.ReadFile(files, "index.html"); err == nil {
 		p.index = string(b)
 	}
@@ -128,8 +135,8 @@ func (p *pages) writeIndex(w http.ResponseWriter, r *http.Request, status int, h
 		if start, end := strings.Index(page, "<title>"), strings.Index(page, "</title>"); start >= 0 && end > start && strings.Contains(head, "<title>") {
 			page = page[:start] + page[end+len("</title>"):]
 		}
-		page = strings.Replace(page, headMarker, head, 1)
 	}
+	page = strings.Replace(page, headMarker, feedLinks+head, 1)
 	if noscript != "" {
 		page = strings.Replace(page, noscriptMarker, noscript, 1)
 	}
@@ -191,8 +198,10 @@ func (p *pages) issuePage(w http.ResponseWriter, r *http.Request, number string)
 	case issue == nil:
 		p.writeIndex(w, r, http.StatusNotFound, `<title>Isu tidak ditemukan · `+siteName+`</title>`+"\n"+`<meta name="robots" content="noindex">`, "")
 	default:
-		base := baseURL(r)
-		p.writeIndex(w, r, http.StatusOK, issueHead(issue, base), issueNoscript(issue))
+		if t, err := time.Parse(time.RFC3339Nano, issue.UpdatedAt); err == nil {
+			w.Header().Set("Last-Modified", t.UTC().Format(http.TimeFormat))
+		}
+		p.writeIndex(w, r, http.StatusOK, issueHead(issue, p.publicURL), issueNoscript(issue))
 	}
 }
 
@@ -238,19 +247,6 @@ type bufferedResponse struct {
 func (b *bufferedResponse) Header() http.Header         { return b.header }
 func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
 func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }
-
-// baseURL is the scheme and host the browser used, for absolute links in
-// previews; empty when the Host header is not a plain host name.
-func baseURL(r *http.Request) string {
-	if !hostPattern.MatchString(r.Host) {
-		return ""
-	}
-	scheme := "http"
-	if r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
 
 func defaultHead() string {
 	title := siteName + " · Klarifikasi dan tanggapan resmi pemerintah daerah"

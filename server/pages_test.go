@@ -133,7 +133,7 @@ func TestPagesIssueHead(t *testing.T) {
 		if !strings.HasPrefix(meta["og:description"], "Status: "+label+".") || !strings.Contains(meta["og:description"], agency) {
 			t.Errorf("og:description = %q", meta["og:description"])
 		}
-		if meta["og:url"] != srv.URL+"/isu/"+number {
+		if meta["og:url"] != defaultPublicURL+"/isu/"+number {
 			t.Errorf("og:url = %q", meta["og:url"])
 		}
 		m := jsonLDPattern.FindStringSubmatch(page)

@@ -64,6 +64,12 @@ var publicQueries = map[string]string{
 	"search":             `{ search(query: "", first: 100) { totalCount edges { node { highlights issue { number title summary } } } } }`,
 	"searchSynonyms":     "",
 	"mySessions":         "",
+	// Global ids of a question, an account, an audit entry and a draft-era
+	// response: anonymous callers must get null for each that is not public.
+	"node": `{ node(id: "UXVlc3Rpb246MQ") { id ... on Question { body name contact } } }`,
+	"nodes": `{ nodes(ids: ["UXVlc3Rpb246MQ", "VXNlcjox", "QXVkaXRFbnRyeTox", "SXNzdWU6MQ", "UmVzcG9uc2U6MQ"]) {
+		id ... on Question { body name contact } ... on User { email staffName: name } ... on AuditEntry { changes }
+		... on Issue { title summary sources { accountHandle } } ... on Response { body } } }`,
 }
 
 // TestPrivacy submits a question with a name, an e-mail and a phone number,
@@ -156,7 +162,9 @@ func TestPrivacy(t *testing.T) {
 			t.Errorf("following the question by its code: %+v", followed.Question)
 		}
 
-		for _, path := range []string{"/", "/isu/" + answered.Number, "/graphiql", "/feed.xml", "/feed.xml?agency=dinsos"} {
+		for _, path := range []string{"/", "/isu/" + answered.Number, "/graphiql", "/feed.xml", "/feed.xml?agency=dinsos",
+			"/feed.json", "/claimreview.json", "/sitemap.xml", "/open-data/", "/open-data/issues.csv", "/open-data/issues.jsonl",
+			"/open-data/responses.csv", "/open-data/responses.jsonl", "/open-data/response-times.csv", "/open-data/response-times.jsonl"} {
 			resp, err := http.Get(api.srv.URL + path)
 			if err != nil {
 				t.Fatal(err)

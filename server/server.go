@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -52,15 +53,30 @@ type Config struct {
 	// answered from memory when no write went through this process; zero
 	// turns the cache off.
 	ResponseCacheTTL time.Duration
+	// PublicURL is the portal's public address, scheme and host without a
+	// trailing slash. Feeds, the sitemap, link previews and the API's url
+	// fields are built from it, never from a request's Host header; empty
+	// means http://localhost:8080.
+	PublicURL string
+	// SitemapURLsPerFile bounds the addresses of one sitemap file (0: the
+	// protocol's 50,000); beyond it /sitemap.xml becomes an index.
+	SitemapURLsPerFile int
 }
+
+// defaultPublicURL is the public address until one is configured.
+const defaultPublicURL = "http://localhost:8080"
 
 // Server is the HTTP server of one Tanggap instance. It keeps no state that
 // another instance would need: several can run behind a load balancer.
 type Server struct {
-	cfg      Config
-	handler  http.Handler
-	metrics  *Metrics
-	draining atomic.Bool
+	cfg Config
+	// sitemapURLs and openData keep what they built from the whole public
+	// data set until it changes.
+	sitemapURLs *snapshot[[]sitemapURL]
+	openData    *snapshot[*openDataFiles]
+	handler     http.Handler
+	metrics     *Metrics
+	draining    atomic.Bool
 }
 
 // New builds the routes and middleware.
@@ -71,10 +87,19 @@ func New(cfg Config) *Server {
 	if cfg.Metrics == nil {
 		cfg.Metrics = NewMetrics()
 	}
+	if cfg.PublicURL == "" {
+		cfg.PublicURL = defaultPublicURL
+	}
+	cfg.PublicURL = strings.TrimSuffix(cfg.PublicURL, "/")
+	if cfg.SitemapURLsPerFile <= 0 {
+		cfg.SitemapURLsPerFile = maxSitemapURLs
+	}
 	if cfg.LoginThrottle == nil {
 		cfg.LoginThrottle, _ = auth.NewLoginThrottle(auth.DefaultLoginThrottleConfig())
 	}
 	s := &Server{cfg: cfg, metrics: cfg.Metrics}
+	s.sitemapURLs = &snapshot[[]sitemapURL]{generation: cfg.Store.Generation}
+	s.openData = &snapshot[*openDataFiles]{generation: cfg.Store.Generation}
 	limits := cfg.Limits
 	limits.FieldRateLimits.Rejected = func(field string) { s.metrics.RateLimited.WithLabelValues(field).Inc() }
 	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store, Accountability: cfg.Store}
@@ -82,10 +107,11 @@ func New(cfg Config) *Server {
 	services.Sessions = cfg.Store
 	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
-		Services: services,
-		Markdown: markdown.New(),
-		Login:    s.login,
-		Limits:   limits,
+		Services:  services,
+		Markdown:  markdown.New(),
+		Login:     s.login,
+		Limits:    limits,
+		PublicURL: cfg.PublicURL,
 		Observe: func(operation string, d time.Duration, codes []string) {
 			s.metrics.OperationLatency.WithLabelValues(operation).Observe(d.Seconds())
 			for _, c := range codes {
@@ -96,21 +122,32 @@ func New(cfg Config) *Server {
 	authn := auth.Middleware(cfg.Tokens, cfg.Store, auth.Refusals{Unauthorized: unauthorized, Unavailable: unavailable})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", cors(authn(newResponseCache(cfg.Store.Generation, cfg.ResponseCacheTTL).wrap(gql))))
+	mux.Handle("/graphql", cors(varyAccept(conditional(authn(newResponseCache(cfg.Store.Generation, cfg.ResponseCacheTTL).wrap(gql))))))
 	mux.Handle("GET /export/issues.csv", authn(s.exportHandler(s.exportIssues)))
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
 	mux.Handle("GET /export/information-report.csv", authn(s.exportHandler(s.exportInformationReport)))
-	mux.HandleFunc("GET /feed.xml", s.feed)
+	mux.Handle("GET /feed.xml", conditional(http.HandlerFunc(s.atomFeed)))
+	mux.Handle("GET /feed.json", conditional(http.HandlerFunc(s.jsonFeed)))
+	mux.Handle("GET /claimreview.json", conditional(http.HandlerFunc(s.claimReviewFeed)))
+	mux.Handle("GET /sitemap.xml", conditional(http.HandlerFunc(s.sitemap)))
+	mux.Handle("GET /sitemaps/{page}", conditional(http.HandlerFunc(s.sitemapPage)))
+	mux.HandleFunc("GET /robots.txt", s.robots)
+	openData := s.openDataHandler()
+	mux.Handle("GET /open-data/{$}", conditional(openData))
+	mux.Handle("GET /open-data/{file}", conditional(openData))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", s.ready)
 	mux.Handle("GET /metrics", metricsAccess(cfg.MetricsToken, promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
 	if cfg.Frontend != nil {
-		mux.Handle("/", newPages(cfg.Frontend, gql, cfg.Store.Generation))
+		pages := newPages(cfg.Frontend, gql, cfg.Store.Generation, cfg.PublicURL)
+		mux.Handle("/", pages)
+		mux.Handle("GET /isu/{number}", conditional(pages))
 	}
-	s.handler = s.closeWhenDraining(s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout, securityHeaders(recordRoute(mux)))))
+	s.handler = s.closeWhenDraining(s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout,
+		securityHeaders(compress(cachePolicy(recordRoute(mux)))))))
 	return s
 }
 

@@ -77,8 +77,8 @@ func TestFaultLogoutRevokesToken(t *testing.T) {
 				devices[s.Device] = true
 				if s.Current {
 					current++
-					if s.ID != sessionOf(t, laptop) {
-						t.Errorf("session %s is marked current, the token's is %s", s.ID, sessionOf(t, laptop))
+					if want := globalID("Session", sessionOf(t, laptop)); s.ID != want {
+						t.Errorf("session %s is marked current, the token's is %s", s.ID, want)
 					}
 				}
 			}

@@ -68,6 +68,11 @@ type Config struct {
 	// MetricsToken, when set, lets requests with this bearer token read
 	// /metrics from any address; without it only loopback may.
 	MetricsToken string
+	// PublicURL is the portal's public address (scheme and host, no
+	// trailing slash): feeds, sitemaps, link previews and the API's url
+	// fields are built from it, never from a request's Host header. Empty
+	// means the address serve listens on.
+	PublicURL string
 	// MigrationStepDelay slows every migration down; only the tests that
 	// kill a migration half-way set it (TANGGAP_TEST_MIGRATION_DELAY).
 	MigrationStepDelay time.Duration
@@ -117,6 +122,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		if c.ResponseCacheTTL, err = time.ParseDuration(v); err != nil || c.ResponseCacheTTL < 0 || c.ResponseCacheTTL > time.Minute {
 			return c, fmt.Errorf("TANGGAP_RESPONSE_CACHE_TTL: want a duration between 0s and 1m, got %q", v)
 		}
+	}
+	if c.PublicURL, err = publicURL(getenv("TANGGAP_PUBLIC_URL")); err != nil {
+		return c, err
 	}
 	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
 		return c, err
@@ -212,6 +220,7 @@ func (c Config) Masked() map[string]any {
 		"sqlite_cache":                c.SQLiteCacheMiB,
 		"sqlite_mmap":                 c.SQLiteMmapMiB,
 		"metrics_auth":                mask(c.MetricsToken),
+		"public_url":                  c.PublicURL,
 	}
 }
 

@@ -80,6 +80,14 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 			"*": ratelimit.New(cfg.AccountRequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.AccountRequestsPerMinute))),
 		},
 	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	publicURL := cfg.PublicURL
+	if publicURL == "" {
+		publicURL = "http://" + displayAddr(ln.Addr())
+	}
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
 	srv := server.New(server.Config{
@@ -93,11 +101,8 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		ShutdownDelay:    cfg.ShutdownDelay,
 		ResponseCacheTTL: cfg.ResponseCacheTTL,
 		MetricsToken:     cfg.MetricsToken,
+		PublicURL:        publicURL,
 	})
-	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
-	}
 	fmt.Fprintf(stdout, "Tanggap is listening on http://%s (database: %s)\n", displayAddr(ln.Addr()), db.Dialect())
 	slog.Info("listening", "addr", ln.Addr().String())
 	indexerCtx, stopIndexer := context.WithCancel(ctx)

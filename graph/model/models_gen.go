@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -26,7 +27,7 @@ type AcknowledgeIssuePayload struct {
 
 // A holiday to add.
 type AddHolidayInput struct {
-	// The local date, YYYY-MM-DD.
+	// The local date.
 	Date string `json:"date"`
 	// The holiday's name, 3–120 characters.
 	Name string `json:"name"`
@@ -92,8 +93,8 @@ type AuditEntryEdge struct {
 
 // Selects audit entries; fields combine with AND.
 type AuditFilter struct {
-	// The actor's account id.
-	ActorID *int64 `json:"actorId,omitempty"`
+	// The actor's account: a User's global id (a bare number is still read as the account's number).
+	ActorID *scalar.NodeID `json:"actorId,omitempty"`
 	// The action, e.g. issue.assigned.
 	Action *string `json:"action,omitempty"`
 	// The subject, e.g. issue:KTB-2026-000001.
@@ -232,8 +233,8 @@ type DeleteSearchSynonymsPayload struct {
 
 // The draft to delete.
 type DiscardResponseDraftInput struct {
-	// The draft's id.
-	ResponseID int64 `json:"responseId"`
+	// The draft's global id (a bare number is still read as the response's number).
+	ResponseID scalar.NodeID `json:"responseId"`
 }
 
 // The deleted draft.
@@ -316,8 +317,8 @@ type IssueSourceInput struct {
 
 // Links a question to an existing issue.
 type LinkQuestionInput struct {
-	// The question's id.
-	QuestionID int64 `json:"questionId"`
+	// The question's global id (a bare number is still read as the question's number).
+	QuestionID scalar.NodeID `json:"questionId"`
 	// The number of the issue that answers it.
 	IssueNumber string `json:"issueNumber"`
 }
@@ -373,8 +374,8 @@ type Mutation struct {
 
 // Opens a new issue from a question; the question text becomes its source.
 type OpenIssueFromQuestionInput struct {
-	// The question's id.
-	QuestionID int64 `json:"questionId"`
+	// The question's global id (a bare number is still read as the question's number).
+	QuestionID scalar.NodeID `json:"questionId"`
 	// The issue's title, 5–200 characters.
 	Title string `json:"title"`
 	// The issue's summary, 10–4,000 characters.
@@ -407,8 +408,8 @@ type PageInfo struct {
 
 // The draft to publish.
 type PublishResponseDraftInput struct {
-	// The draft's id.
-	ResponseID int64 `json:"responseId"`
+	// The draft's global id (a bare number is still read as the response's number).
+	ResponseID scalar.NodeID `json:"responseId"`
 }
 
 // The published response.
@@ -490,8 +491,8 @@ type RejectIssuePayload struct {
 
 // Rejects a question.
 type RejectQuestionInput struct {
-	// The question's id.
-	QuestionID int64 `json:"questionId"`
+	// The question's global id (a bare number is still read as the question's number).
+	QuestionID scalar.NodeID `json:"questionId"`
 	// Why, 10–1,000 characters; the asker reads it.
 	Reason string `json:"reason"`
 }
@@ -504,7 +505,7 @@ type RejectQuestionPayload struct {
 
 // A holiday to remove.
 type RemoveHolidayInput struct {
-	// The local date, YYYY-MM-DD.
+	// The local date.
 	Date string `json:"date"`
 }
 
@@ -518,8 +519,8 @@ type RemoveHolidayPayload struct {
 
 // A recorded source to remove.
 type RemoveIssueSourceInput struct {
-	// The source's id.
-	ID int64 `json:"id"`
+	// The source's global id (a bare number is still read as the source's number).
+	ID scalar.NodeID `json:"id"`
 	// Why, 10–1,000 characters; audited, stays with staff.
 	Reason string `json:"reason"`
 }
@@ -546,8 +547,8 @@ type ReopenIssuePayload struct {
 
 // A correction of a published response.
 type ReviseResponseInput struct {
-	// The response's id.
-	ResponseID int64 `json:"responseId"`
+	// The response's global id (a bare number is still read as the response's number).
+	ResponseID scalar.NodeID `json:"responseId"`
 	// The corrected text in Markdown.
 	Body string `json:"body"`
 	// The verdict of the corrected text; required for misinformation.
@@ -692,8 +693,8 @@ type UpdateIssuePayload struct {
 
 // Corrections to a recorded source; omitted fields stay as they are.
 type UpdateIssueSourceInput struct {
-	// The source's id.
-	ID int64 `json:"id"`
+	// The source's global id (a bare number is still read as the source's number).
+	ID scalar.NodeID `json:"id"`
 	// The platform.
 	Platform *models.Platform `json:"platform,omitempty"`
 	// An http(s) link to the post or article; empty to clear.

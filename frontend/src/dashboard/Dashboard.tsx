@@ -4,13 +4,13 @@ import { ErrorBox, Loading, useQuery, useTitle } from '../components';
 import { formatDateTime } from '../format';
 import { Downloads, ResponseTimes } from './ResponseTimes';
 
-const VERIFY = `{ auditVerification { intact entries headHash brokenAtId problem verifiedAt } }`;
+const VERIFY = `{ auditVerification { intact entries headHash brokenAtPosition problem verifiedAt } }`;
 
 interface Verification {
   intact: boolean;
   entries: number;
   headHash: string;
-  brokenAtId: string | null;
+  brokenAtPosition: number | null;
   problem: string | null;
   verifiedAt: string;
 }
@@ -41,7 +41,7 @@ export function AuditSummary() {
       </p>
       {!a.intact && (
         <p>
-          Putus di entri #{a.brokenAtId}: {a.problem}
+          Putus di entri #{a.brokenAtPosition}: {a.problem}
         </p>
       )}
       <p>
@@ -53,6 +53,7 @@ export function AuditSummary() {
 
 interface AuditEntry {
   id: string;
+  position: number;
   at: string;
   actor: { name: string; email: string } | null;
   actorRole: string;
@@ -66,7 +67,7 @@ interface AuditEntry {
 const AUDIT = `query Audit($filter: AuditFilter, $after: String) {
   auditLog(filter: $filter, first: 50, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id at actor { name email } actorRole action subject changes prevHash hash } }
+    edges { node { id position at actor { name email } actorRole action subject changes prevHash hash } }
   }
 }`;
 
@@ -137,7 +138,7 @@ export function AuditLog() {
               <tbody>
                 {entries.map((e) => (
                   <tr>
-                    <td>{e.id}</td>
+                    <td>{e.position}</td>
                     <td>{formatDateTime(e.at)}</td>
                     <td>
                       {e.actor ? e.actor.name : '–'}
