@@ -6,6 +6,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -192,4 +194,95 @@ func insertBenchIssues(b *testing.B, e *env) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSearchLarge measures the search service over 100,000 documents
+// (see openLargeCorpus): the latency of selective queries (about 1.5 % of
+// the documents match) and broad ones (12–15 %), one at a time, and the
+// throughput of four clients searching back to back. Each sub-benchmark
+// reports p50 and p95 in milliseconds, the mean number of matches and the
+// SQL statements one search issues. Run it with
+//
+//	go test ./search -run '^$' -bench 'BenchmarkSearchLarge' -benchtime 100x
+//
+// and TANGGAP_TEST_POSTGRES_URL for PostgreSQL. The first run builds the
+// corpus of each engine (minutes); later runs reuse it.
+func BenchmarkSearchLarge(b *testing.B) {
+	cases := []engineCase{sqliteCase()}
+	if os.Getenv(storetest.PostgresURLEnv) != "" {
+		cases = append(cases, postgresCase())
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			db := openLargeCorpus(b, c)
+			counter := &statementCounter{}
+			db.Bun().AddQueryHook(counter)
+			service := search.NewService(db.Bun(), c.build(b, db, search.NewSynonymSource(db.Bun(), 30*time.Second)), nil)
+			for _, class := range []struct {
+				name    string
+				queries []largeQuery
+			}{{"selective", selectiveQueries}, {"broad", broadQueries}} {
+				run := func(b *testing.B, q largeQuery) *models.SearchConnection {
+					conn, err := service.Search(ctx(), models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order})
+					if err != nil {
+						b.Fatal(err)
+					}
+					return conn
+				}
+				b.Run(class.name, func(b *testing.B) {
+					// One untimed round warms the caches and reports the
+					// matches of each query.
+					for _, q := range class.queries {
+						b.Logf("%-22q %s: %d matches", q.q, q.order, run(b, q).TotalCount)
+					}
+					latencies := make([]time.Duration, 0, b.N)
+					hits := 0
+					counter.reset()
+					b.ResetTimer()
+					for i := 0; i < b.N; i++ {
+						start := time.Now()
+						conn := run(b, class.queries[i%len(class.queries)])
+						latencies = append(latencies, time.Since(start))
+						hits += conn.TotalCount
+					}
+					b.StopTimer()
+					reportLatencies(b, latencies)
+					b.ReportMetric(float64(hits)/float64(b.N), "matches")
+					b.ReportMetric(float64(counter.count())/float64(b.N), "stmts/op")
+				})
+				b.Run(class.name+"-throughput", func(b *testing.B) {
+					const clients = 4
+					var next atomic.Int64
+					var wg sync.WaitGroup
+					b.ResetTimer()
+					start := time.Now()
+					for range clients {
+						wg.Add(1)
+						go func() {
+							defer wg.Done()
+							for {
+								i := next.Add(1) - 1
+								if i >= int64(b.N) {
+									return
+								}
+								q := class.queries[i%int64(len(class.queries))]
+								if _, err := service.Search(ctx(), models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order}); err != nil {
+									b.Error(err)
+									return
+								}
+							}
+						}()
+					}
+					wg.Wait()
+					b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+				})
+			}
+		})
+	}
+}
+
+func reportLatencies(b *testing.B, latencies []time.Duration) {
+	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
+	b.ReportMetric(float64(latencies[len(latencies)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(latencies[len(latencies)*95/100].Microseconds())/1000, "p95-ms")
 }
