@@ -17,7 +17,9 @@ type statementCounter struct {
 
 var _ bun.QueryHook = (*statementCounter)(nil)
 
-func (c *statementCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+func (c *statementCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	return ctx
+}
 
 func (c *statementCounter) AfterQuery(_ context.Context, e *bun.QueryEvent) {
 	c.mu.Lock()
