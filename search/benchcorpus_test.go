@@ -29,9 +29,12 @@ import (
 // published responses each, in Indonesian, with query words planted at
 // known frequencies. Building it takes minutes, so it is built once and
 // kept: SQLite as a file under the temporary folder, PostgreSQL as a
-// database of its own on the test server, both named by a key of the corpus
-// version and the migrations. Change largeCorpusVersion whenever the
-// generator or the way documents are indexed changes.
+// database of its own on the test server (tanggap_searchbench_…), both named by a
+// key of the corpus version and the migrations, so that a schema change
+// builds a new one and the old stays for comparison. Change
+// largeCorpusVersion whenever the generator or the way documents are
+// indexed changes; corpora of other versions are then deleted. Delete the
+// folder tanggap-searchbench and the databases to reclaim the space.
 const (
 	largeCorpusVersion = "1"
 	largeIssues        = 100_000
@@ -123,12 +126,18 @@ func openLargeCorpus(b *testing.B, c engineCase) *store.DB {
 		}
 		path := filepath.Join(dir, "corpus-"+key+".db")
 		if _, err := os.Stat(path); err != nil {
-			// Other versions are stale: drop them before building.
+			// Corpora of other generator versions are stale; those of other
+			// migrations are kept, to compare one schema with another.
 			old, _ := filepath.Glob(filepath.Join(dir, "corpus-*"))
 			for _, f := range old {
-				os.Remove(f)
+				if !strings.HasPrefix(filepath.Base(f), "corpus-v"+largeCorpusVersion+"_") {
+					os.Remove(f)
+				}
 			}
 			building := path + ".building"
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(building + suffix) // left by an interrupted build
+			}
 			buildLargeCorpus(b, c, "sqlite:"+building)
 			if err := os.Rename(building, path); err != nil {
 				b.Fatal(err)
@@ -142,13 +151,14 @@ func openLargeCorpus(b *testing.B, c engineCase) *store.DB {
 			b.Fatal(err)
 		}
 		defer admin.Close()
-		name := "tanggap_bench_" + key
+		name := "tanggap_searchbench_" + key
 		var exists bool
 		if err := admin.QueryRow("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", name).Scan(&exists); err != nil {
 			b.Fatal(err)
 		}
 		if !exists {
-			rows, err := admin.Query("SELECT datname FROM pg_database WHERE datname LIKE 'tanggap\\_bench\\_%'")
+			rows, err := admin.Query("SELECT datname FROM pg_database WHERE datname LIKE 'tanggap\\_searchbench\\_v%' AND datname NOT LIKE $1",
+				"tanggap\\_searchbench\\_v"+largeCorpusVersion+"\\_%")
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -165,6 +175,9 @@ func openLargeCorpus(b *testing.B, c engineCase) *store.DB {
 				}
 			}
 			building := name + "_building"
+			if _, err := admin.Exec("DROP DATABASE IF EXISTS " + building + " WITH (FORCE)"); err != nil {
+				b.Fatal(err)
+			}
 			if _, err := admin.Exec("CREATE DATABASE " + building); err != nil {
 				b.Fatal(err)
 			}
