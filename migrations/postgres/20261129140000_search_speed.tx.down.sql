@@ -1,0 +1,3 @@
+ALTER TABLE search_documents
+    DROP COLUMN IF EXISTS tsv_head,
+    RESET (toast_tuple_target);
