@@ -37,6 +37,8 @@ type dbDialect interface {
 	// excluding returns a condition on d that drops the documents holding
 	// any of p.not, for a plan without words.
 	excluding(p *plan) (string, []any)
+	// grouping says how the facets group the matches.
+	grouping() facetGrouping
 }
 
 // Name implements Engine.

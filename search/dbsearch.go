@@ -37,7 +37,7 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 			c, a := e.dialect.excluding(p)
 			conds, args = append(conds, c), append(args, a...)
 		}
-		st = listing(req, conds, args)
+		st = listing(req, conds, args, e.dialect.grouping())
 		// An exclusion reads the full-text index too.
 		st.tune = p != nil
 	}
@@ -67,7 +67,8 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 }
 
 // searchRow is a row of a search statement: a result of the page (kind p,
-// in the order of ord) or a group of the facets (kind f).
+// in the order of ord) or a group of the facets (kind f, of the grouping
+// set grp).
 type searchRow struct {
 	Kind         string         `bun:"kind"`
 	Ord          int            `bun:"ord"`
@@ -76,6 +77,7 @@ type searchRow struct {
 	Summary      string         `bun:"summary"`
 	Body         string         `bun:"body"`
 	Score        float64        `bun:"score"`
+	Grp          int            `bun:"grp"`
 	Agency       sql.NullString `bun:"agency_slug"`
 	AgencyName   sql.NullString `bun:"agency_name"`
 	Category     sql.NullString `bun:"category_slug"`
@@ -83,6 +85,26 @@ type searchRow struct {
 	Verdict      sql.NullString `bun:"verdict"`
 	N            int            `bun:"n"`
 }
+
+// facetGrouping is how a dialect groups the matches for the facets: by
+// agency, category and verdict together (set 0), or by each alone, with
+// GROUPING SETS, where the set is GROUPING() of the three (agency 3,
+// category 5, verdict 6).
+type facetGrouping struct{ set, groupBy string }
+
+var (
+	jointGrouping = facetGrouping{"0", "GROUP BY d.agency_slug, d.category_slug, d.verdict"}
+	setsGrouping  = facetGrouping{"GROUPING(d.agency_slug, d.category_slug, d.verdict)",
+		"GROUP BY GROUPING SETS ((d.agency_slug), (d.category_slug), (d.verdict))"}
+)
+
+// The grouping sets of the facet rows.
+const (
+	groupedJointly    = 0
+	groupedByAgency   = 3
+	groupedByCategory = 5
+	groupedByVerdict  = 6
+)
 
 func (e *dbEngine) result(p *plan, rows []searchRow) *Result {
 	result := &Result{Facets: newFacets()}
@@ -93,20 +115,22 @@ func (e *dbEngine) result(p *plan, rows []searchRow) *Result {
 			page = append(page, r)
 			continue
 		}
-		result.Total += r.N
-		if r.Agency.Valid {
+		if r.Grp == groupedJointly || r.Grp == groupedByAgency {
+			result.Total += r.N
+		}
+		if r.Agency.Valid && (r.Grp == groupedJointly || r.Grp == groupedByAgency) {
 			result.Facets.Agencies[r.Agency.String] += r.N
 			if r.AgencyName.Valid {
 				result.Facets.AgencyNames[r.Agency.String] = r.AgencyName.String
 			}
 		}
-		if r.Category.Valid {
+		if r.Category.Valid && (r.Grp == groupedJointly || r.Grp == groupedByCategory) {
 			result.Facets.Categories[r.Category.String] += r.N
 			if r.CategoryName.Valid {
 				result.Facets.CategoryNames[r.Category.String] = r.CategoryName.String
 			}
 		}
-		if r.Verdict.Valid {
+		if r.Verdict.Valid && (r.Grp == groupedJointly || r.Grp == groupedByVerdict) {
 			result.Facets.Verdicts[r.Verdict.String] += r.N
 		}
 	}
@@ -134,31 +158,30 @@ type statement struct {
 // searchStatement joins the page and the facets of a search into one
 // statement. with, when set, is a WITH clause both may use. page selects
 // ord, issue_id, title, summary, body and score; grouped is the FROM
-// clause (with its conditions) of the documents to count, aliased d.
-func searchStatement(with string, withArgs []any, page string, pageArgs []any, grouped string, groupedArgs []any) (string, []any) {
-	q := with + "SELECT 'p' AS kind, p.ord, p.issue_id, p.title, p.summary, p.body, p.score, " +
+// clause (with its conditions) of the documents to count, aliased d. The
+// agencies and categories are few, so naming their groups costs little and
+// spares the search service two statements.
+func searchStatement(with string, withArgs []any, page string, pageArgs []any, grouped string, groupedArgs []any, g facetGrouping) (string, []any) {
+	q := with + "SELECT 'p' AS kind, p.ord, p.issue_id, p.title, p.summary, p.body, p.score, 0 AS grp, " +
 		"NULL AS agency_slug, NULL AS agency_name, NULL AS category_slug, NULL AS category_name, NULL AS verdict, 0 AS n " +
 		"FROM (" + page + ") AS p UNION ALL " +
-		"SELECT 'f', 0, 0, '', '', '', CAST(0 AS REAL), g.agency_slug, a.name, g.category_slug, c.name, g.verdict, g.n FROM (" +
-		"SELECT d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped +
-		" GROUP BY d.agency_slug, d.category_slug, d.verdict) AS g " +
+		"SELECT 'f', 0, 0, '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, a.name, g.category_slug, c.name, g.verdict, g.n FROM (" +
+		"SELECT " + g.set + " AS grp, d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped + " " + g.groupBy + ") AS g " +
 		"LEFT JOIN agencies AS a ON a.slug = g.agency_slug LEFT JOIN categories AS c ON c.slug = g.category_slug"
 	return q, append(append(append([]any{}, withArgs...), pageArgs...), groupedArgs...)
 }
 
 // listing returns the statement of a search without words: every document
 // that passes the conditions, newest first. The page picks its ids from the
-// date index before it reads the texts of those rows only. The agencies and
-// categories are few, so naming their groups costs little and spares the
-// search service two statements.
-func listing(req *Request, conds []string, args []any) statement {
+// date index before it reads the texts of those rows only.
+func listing(req *Request, conds []string, args []any, g facetGrouping) statement {
 	where := whereClause(conds)
 	page := "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, " +
 		"d.issue_id, d.title, d.summary, d.body, CAST(0 AS REAL) AS score FROM (" +
 		"SELECT d.issue_id, d.created_at FROM search_documents AS d" + where +
 		" ORDER BY d.created_at DESC, d.issue_id DESC LIMIT ? OFFSET ?) AS t " +
 		"JOIN search_documents AS d ON d.issue_id = t.issue_id"
-	q, a := searchStatement("", nil, page, append(append([]any{}, args...), req.Limit, req.Offset), "search_documents AS d"+where, args)
+	q, a := searchStatement("", nil, page, append(append([]any{}, args...), req.Limit, req.Offset), "search_documents AS d"+where, args, g)
 	return statement{sql: q, args: a}
 }
 

@@ -69,15 +69,15 @@ const rankWeights = "'{0.1, 0.2, 0.4, 1.0}'"
 
 // rerankCandidates bounds how many matches a search ranks exactly. Ranking
 // reads each document's whole tsvector, which PostgreSQL keeps compressed
-// out of line: a few microseconds each, a second for a word in every other
-// document. So the matches are first ordered by a cheap signal, the rank of
-// the title and summary alone (tsv_head, kept in the row), and only the
-// best rerankCandidates of them are ranked on everything; the rest follow
-// in the cheap order. A document whose title and summary do not hold the
-// words ranks on its responses alone, so it can only be passed over when
-// more than rerankCandidates documents match better in their title or
-// summary. Searches with fewer matches are ranked exactly.
-var rerankCandidates = 2000
+// out of line: several microseconds a document, a second for a word in
+// most documents of a large corpus. So the matches are first ordered by a
+// cheap signal, the rank of the title and summary alone (tsv_head, kept in
+// the row), and only the best rerankCandidates of them are ranked on
+// everything; the rest follow in the cheap order, which keeps pages
+// consistent past the bound. A document that matches in its responses only
+// can be passed over when more than rerankCandidates documents match in
+// their title or summary. Searches with fewer matches are ranked exactly.
+var rerankCandidates = 1000
 
 func (postgresDialect) matching(p *plan, req *Request, conds []string, args []any) statement {
 	query := tsquery(p)
@@ -99,22 +99,30 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 		pageArgs = []any{query, req.Limit, req.Offset}
 	} else {
 		n, pool := rerankCandidates, max(rerankCandidates, req.Offset+req.Limit)
-		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, " + rank("d.tsv_head") + " AS cheap " +
+		// m keeps each match's tsvector as the reference to its stored
+		// value, read only for the candidates. The cheap rank is zero
+		// unless the title and summary match on their own, which is
+		// quicker to tell than to rank.
+		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
+			"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap " +
 			"FROM search_documents AS d" + where + "), " +
-			"c AS (SELECT issue_id, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM m " +
+			"c AS (SELECT issue_id, tsv, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM m " +
 			"ORDER BY cheap DESC, issue_id DESC LIMIT ?), " +
-			"r AS (SELECT c.issue_id, c.pos, CASE WHEN c.pos <= ? THEN " + rank("d.tsv") + " END AS exact " +
-			"FROM c JOIN search_documents AS d ON d.issue_id = c.issue_id), " +
+			"r AS (SELECT d.issue_id, d.pos, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
 			"t AS (SELECT issue_id, exact, row_number() OVER (" +
 			"ORDER BY pos > ?, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
-		withArgs = append(append([]any{query}, whereArgs...), pool, n, query, n, n)
+		withArgs = append(append([]any{query, query}, whereArgs...), pool, n, query, n, n)
 		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
 	}
-	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil)
+	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil, setsGrouping)
 	return statement{sql: q, args: a, tune: true}
 }
+
+// grouping counts each facet in a grouping set of its own: a few rows
+// rather than one for every combination of agency, category and verdict.
+func (postgresDialect) grouping() facetGrouping { return setsGrouping }
 
 func (postgresDialect) excluding(p *plan) (string, []any) {
 	return "d.tsv @@ to_tsquery('simple', ?)", []any{tsquery(p)}

@@ -90,9 +90,13 @@ func (sqliteDialect) matching(p *plan, req *Request, conds []string, args []any)
 			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
 		pageArgs = append(append(append([]any{}, whereArgs...), bm25Rank), req.Limit, req.Offset)
 	}
-	q, a := searchStatement("", nil, page, pageArgs, joined+where, whereArgs)
+	q, a := searchStatement("", nil, page, pageArgs, joined+where, whereArgs, jointGrouping)
 	return statement{sql: q, args: a}
 }
+
+// grouping counts the combinations of agency, category and verdict in one
+// pass: SQLite has no GROUPING SETS.
+func (sqliteDialect) grouping() facetGrouping { return jointGrouping }
 
 func (sqliteDialect) excluding(p *plan) (string, []any) {
 	return "d.issue_id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", []any{fts5Any(p.not)}

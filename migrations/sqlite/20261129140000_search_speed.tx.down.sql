@@ -1,3 +1,7 @@
+DROP INDEX IF EXISTS search_documents_facet_idx;
+
+--bun:split
+
 DROP INDEX IF EXISTS search_documents_filter_idx;
 
 --bun:split
