@@ -200,15 +200,16 @@ func insertBenchIssues(b *testing.B, e *env) {
 
 // BenchmarkSearchLarge measures the search service over 100,000 documents
 // (see openLargeCorpus): the latency of selective queries (about 1.5 % of
-// the documents match) and broad ones (12–15 %), one at a time, and the
-// throughput of four clients searching back to back. The latency
+// the documents match), broad ones (12–15 %) and lists without words, one
+// at a time, and the throughput of four clients searching back to back. The
+// latency
 // benchmarks report p50 and p95 in milliseconds, the processor time of a
 // search (this process and, on PostgreSQL, the server's processes for the
 // database), the mean number of matches and the SQL statements of a search.
 // On PostgreSQL, ranking reports how much of the exact first page of 20 the
 // bounded ranking keeps. Run it with
 //
-//	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/.*/(selective|broad)' -benchtime 84x
+//	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/.*/(selective|broad|list)' -benchtime 84x
 //	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/postgres/ranking' -benchtime 1x
 //
 // and TANGGAP_TEST_POSTGRES_URL for PostgreSQL. The first run builds the
@@ -227,7 +228,7 @@ func BenchmarkSearchLarge(b *testing.B) {
 			for _, class := range []struct {
 				name    string
 				queries []largeQuery
-			}{{"selective", selectiveQueries}, {"broad", broadQueries}} {
+			}{{"selective", selectiveQueries}, {"broad", broadQueries}, {"list", listQueries}} {
 				run := func(b *testing.B, q largeQuery) *models.SearchConnection {
 					return run(b, service, models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order})
 				}

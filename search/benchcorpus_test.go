@@ -99,7 +99,15 @@ var (
 		{q: "banjir ", filter: models.SearchFilter{Kind: []models.IssueKind{models.KindComplaint, models.KindQuestion}}},
 		{q: "jalan rusak ", order: models.SearchByNewest},
 	}
+	// Lists without words: the search page as it opens, and narrowed.
+	listQueries = []largeQuery{
+		{q: ""},
+		{q: "", filter: models.SearchFilter{Verdict: []models.Verdict{models.VerdictFalse}}},
+		{q: "", filter: models.SearchFilter{AgencySlug: ptr("dinkes"), Kind: []models.IssueKind{models.KindComplaint}}},
+	}
 )
+
+func ptr[T any](v T) *T { return &v }
 
 // largeCorpusKey names a built corpus: it changes with the version and with
 // the migrations of the dialect, their names and their contents.
