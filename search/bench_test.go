@@ -202,10 +202,10 @@ func insertBenchIssues(b *testing.B, e *env) {
 // (see openLargeCorpus): the latency of selective queries (about 1.5 % of
 // the documents match), broad ones (12–15 %) and lists without words, one
 // at a time, and the throughput of four clients searching back to back. The
-// latency
-// benchmarks report p50 and p95 in milliseconds, the processor time of a
-// search (this process and, on PostgreSQL, the server's processes for the
-// database), the mean number of matches and the SQL statements of a search.
+// latency benchmarks report p50 and p95 in milliseconds, the processor time
+// of a search (this process and, on PostgreSQL, the server's processes for
+// the database), the mean number of matches and the SQL statements of a
+// search.
 // On PostgreSQL, ranking reports how much of the exact first page of 20 the
 // bounded ranking keeps. Run it with
 //
