@@ -67,29 +67,31 @@ func (sqliteDialect) matching(p *plan, req *Request, conds []string, args []any)
 	joined := "search_fts AS f JOIN search_documents AS d INDEXED BY " + filterIndex + " ON d.issue_id = f.rowid"
 	where := whereClause(append([]string{"f.search_fts MATCH ?"}, conds...))
 	whereArgs := append([]any{query}, args...)
-	var page string
-	var pageArgs []any
-	switch {
-	case req.Order == models.SearchByNewest:
-		// The scores of the page's rows only, each a lookup of its rowid.
-		page = "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, " +
-			"coalesce((SELECT -rank FROM search_fts WHERE search_fts MATCH ? AND rank MATCH ? AND rowid = t.issue_id), 0.0) AS score FROM (" +
-			"SELECT d.issue_id, d.created_at FROM " + joined + where +
-			" ORDER BY d.created_at DESC, d.issue_id DESC LIMIT ? OFFSET ?) AS t " +
+	if req.Order == models.SearchByNewest {
+		// Both the page and the facets need the columns of every match:
+		// look them up once. The scores come along: bm25 counts the
+		// documents of each word anew for every full-text query, so
+		// scoring every match in this one costs less than a query for
+		// each row of the page.
+		with := "WITH m AS MATERIALIZED (SELECT f.rowid AS issue_id, -f.rank AS score, d.created_at, d.agency_slug, d.category_slug, d.verdict FROM " +
+			joined + where + " AND f.rank MATCH ?) "
+		page := "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, t.score FROM (" +
+			"SELECT issue_id, score, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
 			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
-		pageArgs = append(append([]any{query, bm25Rank}, whereArgs...), req.Limit, req.Offset)
-	default:
-		// FTS5 ranks the ids alone; without filters it needs no other table.
-		from := "search_fts AS f"
-		if len(conds) > 0 {
-			from = joined
-		}
-		page = "SELECT row_number() OVER (ORDER BY t.score DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, t.score FROM (" +
-			"SELECT f.rowid AS issue_id, -f.rank AS score FROM " + from + where + " AND f.rank MATCH ?" +
-			" ORDER BY f.rank, f.rowid DESC LIMIT ? OFFSET ?) AS t " +
-			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
-		pageArgs = append(append(append([]any{}, whereArgs...), bm25Rank), req.Limit, req.Offset)
+		withArgs := append(append([]any{}, whereArgs...), bm25Rank)
+		q, a := searchStatement(with, withArgs, page, []any{req.Limit, req.Offset}, "m AS d", nil, jointGrouping)
+		return statement{sql: q, args: a}
 	}
+	// FTS5 ranks the ids alone; without filters it needs no other table.
+	from := "search_fts AS f"
+	if len(conds) > 0 {
+		from = joined
+	}
+	page := "SELECT row_number() OVER (ORDER BY t.score DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, t.score FROM (" +
+		"SELECT f.rowid AS issue_id, -f.rank AS score FROM " + from + where + " AND f.rank MATCH ?" +
+		" ORDER BY f.rank, f.rowid DESC LIMIT ? OFFSET ?) AS t " +
+		"JOIN search_documents AS d ON d.issue_id = t.issue_id"
+	pageArgs := append(append(append([]any{}, whereArgs...), bm25Rank), req.Limit, req.Offset)
 	q, a := searchStatement("", nil, page, pageArgs, joined+where, whereArgs, jointGrouping)
 	return statement{sql: q, args: a}
 }
