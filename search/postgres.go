@@ -74,9 +74,9 @@ const rankWeights = "'{0.1, 0.2, 0.4, 1.0}'"
 // cheap signal, the rank of the title and summary alone (tsv_head, kept in
 // the row), and only the best rerankCandidates of them are ranked on
 // everything; the rest follow in the cheap order, which keeps pages
-// consistent past the bound. A document that matches in its responses only
-// can be passed over when more than rerankCandidates documents match in
-// their title or summary. Searches with fewer matches are ranked exactly.
+// consistent past the bound. A document whose words are mostly in its
+// responses can be passed over when rerankCandidates others match better in
+// their title and summary. Searches with fewer matches are ranked exactly.
 var rerankCandidates = 1000
 
 func (postgresDialect) matching(p *plan, req *Request, conds []string, args []any) statement {
