@@ -6,11 +6,15 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/search"
+	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/demodata"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -192,4 +196,192 @@ func insertBenchIssues(b *testing.B, e *env) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSearchLarge measures the search service over 100,000 documents
+// (see openLargeCorpus): the latency of selective queries (about 1.5 % of
+// the documents match), broad ones (12–15 %) and lists without words, one
+// at a time, and the throughput of four clients searching back to back. The
+// latency benchmarks report p50 and p95 in milliseconds, the processor time
+// of a search (this process and, on PostgreSQL, the server's processes for
+// the database), the mean number of matches and the SQL statements of a
+// search.
+// On PostgreSQL, ranking reports how much of the exact first page of 20 the
+// bounded ranking keeps. Run it with
+//
+//	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/.*/(selective|broad|list)' -benchtime 84x
+//	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/postgres/ranking' -benchtime 1x
+//
+// and TANGGAP_TEST_POSTGRES_URL for PostgreSQL. The first run builds the
+// corpus of each engine (minutes); later runs reuse it.
+func BenchmarkSearchLarge(b *testing.B) {
+	cases := []engineCase{sqliteCase()}
+	if os.Getenv(storetest.PostgresURLEnv) != "" {
+		cases = append(cases, postgresCase())
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			db := openLargeCorpus(b, c)
+			counter := &statementCounter{}
+			db.Bun().AddQueryHook(counter)
+			service := search.NewService(db.Bun(), c.build(b, db, search.NewSynonymSource(db.Bun(), 30*time.Second)), nil)
+			for _, class := range []struct {
+				name    string
+				queries []largeQuery
+			}{{"selective", selectiveQueries}, {"broad", broadQueries}, {"list", listQueries}} {
+				run := func(b *testing.B, q largeQuery) *models.SearchConnection {
+					return run(b, service, models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order})
+				}
+				b.Run(class.name, func(b *testing.B) {
+					// One untimed round warms the caches and reports the
+					// matches of each query.
+					for _, q := range class.queries {
+						b.Logf("%-22q %s: %d matches", q.q, q.order, run(b, q).TotalCount)
+					}
+					latencies := make([]time.Duration, 0, b.N)
+					hits := 0
+					cpu := startCPU(b, db)
+					counter.reset()
+					b.ResetTimer()
+					for i := 0; i < b.N; i++ {
+						start := time.Now()
+						conn := run(b, class.queries[i%len(class.queries)])
+						latencies = append(latencies, time.Since(start))
+						hits += conn.TotalCount
+					}
+					b.StopTimer()
+					statements := counter.count()
+					cpu.report(b)
+					reportLatencies(b, latencies)
+					b.ReportMetric(float64(hits)/float64(b.N), "matches")
+					b.ReportMetric(float64(statements)/float64(b.N), "stmts/op")
+				})
+				b.Run(class.name+"-throughput", func(b *testing.B) {
+					const clients = 4
+					var next atomic.Int64
+					var wg sync.WaitGroup
+					b.ResetTimer()
+					start := time.Now()
+					for range clients {
+						wg.Add(1)
+						go func() {
+							defer wg.Done()
+							for {
+								i := next.Add(1) - 1
+								if i >= int64(b.N) {
+									return
+								}
+								q := class.queries[i%int64(len(class.queries))]
+								if _, err := service.Search(ctx(), models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order}); err != nil {
+									b.Error(err)
+									return
+								}
+							}
+						}()
+					}
+					wg.Wait()
+					b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+				})
+			}
+			if c.dialect != store.Postgres {
+				return
+			}
+			b.Run("ranking", func(b *testing.B) {
+				// How much of the exact first page the bounded ranking keeps,
+				// over the benchmark's queries and those of the relevance set.
+				queries := []models.SearchRequest{}
+				for _, q := range append(append([]largeQuery{}, selectiveQueries...), broadQueries...) {
+					if q.order != models.SearchByNewest {
+						queries = append(queries, models.SearchRequest{Query: q.q, Filter: q.filter})
+					}
+				}
+				for _, rq := range relevanceSet {
+					queries = append(queries, models.SearchRequest{Query: rq.query})
+				}
+				var kept, of int
+				for i := 0; i < b.N; i++ {
+					kept, of = 0, 0
+					for _, req := range queries {
+						bounded := run(b, service, req)
+						restore := search.SetRerankCandidates(1 << 30)
+						exact := run(b, service, req)
+						restore()
+						set := map[string]bool{}
+						for _, e := range exact.Edges {
+							set[e.Node.Issue.Number] = true
+						}
+						for _, e := range bounded.Edges {
+							if set[e.Node.Issue.Number] {
+								kept++
+							}
+						}
+						of += len(exact.Edges)
+					}
+				}
+				b.ReportMetric(float64(kept)/float64(of), "top20-kept")
+			})
+		})
+	}
+}
+
+func reportLatencies(b *testing.B, latencies []time.Duration) {
+	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
+	b.ReportMetric(float64(latencies[len(latencies)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(latencies[len(latencies)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+func run(b *testing.B, service *search.Service, req models.SearchRequest) *models.SearchConnection {
+	conn, err := service.Search(ctx(), req)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return conn
+}
+
+// cpuMeter measures the processor time of a benchmark: this process's and,
+// on PostgreSQL, that of the server processes serving its database, which
+// the machine's other work does not inflate as it does the latencies.
+type cpuMeter struct {
+	db    *store.DB
+	start time.Duration
+	n     int
+}
+
+func startCPU(b *testing.B, db *store.DB) *cpuMeter {
+	m := &cpuMeter{db: db}
+	m.start = m.now(b)
+	return m
+}
+
+func (m *cpuMeter) now(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	total := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	if m.db.Dialect() != store.Postgres {
+		return total
+	}
+	var pids []int
+	if err := m.db.Bun().NewRaw("SELECT pid FROM pg_stat_activity WHERE datname = current_database()").Scan(ctx(), &pids); err != nil {
+		b.Fatal(err)
+	}
+	for _, pid := range pids {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			continue // a server on another machine, or a process that ended
+		}
+		// The fields after the command name: utime and stime are the 12th
+		// and 13th, in clock ticks (100 a second on Linux).
+		fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
+		var utime, stime int64
+		fmt.Sscan(fields[11], &utime) //nolint:errcheck
+		fmt.Sscan(fields[12], &stime) //nolint:errcheck
+		total += time.Duration(utime+stime) * 10 * time.Millisecond
+	}
+	return total
+}
+
+func (m *cpuMeter) report(b *testing.B) {
+	b.ReportMetric(float64((m.now(b)-m.start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }

@@ -80,6 +80,15 @@ func runConformance(t *testing.T, c engineCase) {
 		expect(t, "pembersihan saluran", "kebanjiran")
 	})
 
+	t.Run("Prefix", func(t *testing.T) {
+		// The word being typed is a prefix as typed, never as its stem:
+		// persalinan stems to salin, and salin* finds salinitas.
+		expect(t, "persalinan", "vaksin")
+		expect(t, "persalin", "vaksin")
+		expect(t, "salin", "vaksin", "sungai")
+		expect(t, "laboratori", "sungai")
+	})
+
 	t.Run("Synonyms", func(t *testing.T) {
 		got := contains(t, "dinkes", "vaksin", "dbd")
 		lacks(t, got, "dinkes", "bansos", "kebanjiran")

@@ -23,9 +23,10 @@ type fixture struct {
 // logged an hour apart, in this order.
 var corpus = []fixture{
 	{key: "vaksin", kind: models.KindMisinformation, agency: "dinkes", category: "kesehatan", verdict: "FALSE",
-		title:         "Peluncuran vaksinasi keliling disebut berbayar",
-		summary:       "Pesan berantai menyebut warga harus membayar Rp50.000 saat peluncuran vaksinasi keliling di Pulau Laut.",
-		response:      "## Klarifikasi\n\nDinas Kesehatan menegaskan **vaksinasi keliling gratis**. Tidak ada pungutan apa pun.",
+		title:   "Peluncuran vaksinasi keliling disebut berbayar",
+		summary: "Pesan berantai menyebut warga harus membayar Rp50.000 saat peluncuran vaksinasi keliling di Pulau Laut.",
+		response: "## Klarifikasi\n\nDinas Kesehatan menegaskan **vaksinasi keliling gratis**. Tidak ada pungutan apa pun. " +
+			"Layanan persalinan di puskesmas juga tidak dipungut biaya.",
 		claim:         "vaksin keliling bayar 50rb, siapkan uang pas",
 		accountHandle: "@penyebar_rahasia77"},
 	{key: "kebanjiran", kind: models.KindComplaint, agency: "pupr", category: "infrastruktur",
@@ -51,7 +52,7 @@ var corpus = []fixture{
 	{key: "sungai", kind: models.KindAspiration, agency: "pupr",
 		title:    "Air sungai di Tanjung Selayar tidak lagi bersih",
 		summary:  "Warga menduga sungai tercemar limbah yang dibuang dari bawah jembatan.",
-		response: "Sampel air sungai sudah diperiksa di laboratorium."},
+		response: "Sampel air sungai sudah diperiksa di laboratorium, termasuk salinitasnya."},
 	{key: "jembatan", kind: models.KindComplaint, agency: "pupr", category: "infrastruktur", state: "CLOSED",
 		title:    "Jembatan gantung Desa Tanjung Lalak rusak",
 		summary:  "Papan lapuk dan berlubang membahayakan anak sekolah yang menyeberang.",

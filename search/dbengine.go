@@ -31,9 +31,14 @@ type dbDialect interface {
 	removeDocument(ctx context.Context, tx bun.Tx, issueID int64) error
 	// clear empties the documents and the index.
 	clear(ctx context.Context, tx bun.Tx) error
-	// match returns the FROM clause, the conditions and the score of a plan
-	// (nil for a query without words), with the arguments of each in order.
-	match(p *plan) (from string, fromArgs []any, score string, scoreArgs []any, conds []string, condArgs []any)
+	// matching returns the statement of a plan with words, over the
+	// documents that pass conds (on the documents table, aliased d).
+	matching(p *plan, req *Request, conds []string, args []any) statement
+	// excluding returns a condition on d that drops the documents holding
+	// any of p.not, for a plan without words.
+	excluding(p *plan) (string, []any)
+	// grouping says how the facets group the matches.
+	grouping() facetGrouping
 }
 
 // Name implements Engine.
@@ -209,45 +214,87 @@ func insertVocabulary(ctx context.Context, tx bun.Tx, counts map[string]int) err
 // dbVocabulary implements vocabulary on the search_vocabulary table.
 type dbVocabulary struct{ db bun.IDB }
 
-func (v dbVocabulary) known(ctx context.Context, terms []string) (map[string]bool, error) {
-	out := map[string]bool{}
-	if len(terms) == 0 {
-		return out, nil
+// lookup reads the known terms and the longer words of the prefix in one
+// statement: a search pays a round trip for every statement.
+func (v dbVocabulary) lookup(ctx context.Context, terms []string, prefix string, limit int) (map[string]bool, []string, error) {
+	known := map[string]bool{}
+	var parts []string
+	var args []any
+	if len(terms) > 0 {
+		parts, args = append(parts, "SELECT term, 0 AS longer FROM search_vocabulary WHERE term IN (?)"), append(args, bun.In(terms))
 	}
-	var found []string
-	if err := v.db.NewRaw("SELECT term FROM search_vocabulary WHERE term IN (?)", bun.In(terms)).Scan(ctx, &found); err != nil {
-		return nil, err
+	if prefix != "" {
+		parts = append(parts, "SELECT term, 1 AS longer FROM (SELECT term FROM search_vocabulary "+
+			"WHERE term >= ? AND term < ? ORDER BY docs DESC, term ASC LIMIT ?) AS p")
+		args = append(args, prefix, prefixEnd(prefix), limit)
 	}
-	for _, t := range found {
-		out[t] = true
+	if len(parts) == 0 {
+		return known, nil, nil
 	}
-	return out, nil
+	var rows []struct {
+		Term   string `bun:"term"`
+		Longer int    `bun:"longer"`
+	}
+	if err := v.db.NewRaw(strings.Join(parts, " UNION ALL "), args...).Scan(ctx, &rows); err != nil {
+		return nil, nil, err
+	}
+	var longer []string
+	for _, r := range rows {
+		if r.Longer == 1 {
+			longer = append(longer, r.Term)
+		} else {
+			known[r.Term] = true
+		}
+	}
+	return known, longer, nil
 }
 
 // prefixEnd is the first string after every string that starts with prefix,
 // in byte order.
 func prefixEnd(prefix string) string { return prefix + "\U0010FFFF" }
 
-func (v dbVocabulary) withPrefix(ctx context.Context, prefix string, limit int) ([]string, error) {
-	var found []string
-	err := v.db.NewRaw("SELECT term FROM search_vocabulary WHERE term >= ? AND term < ? ORDER BY docs DESC, term ASC LIMIT ?",
-		prefix, prefixEnd(prefix), limit).Scan(ctx, &found)
-	return found, err
-}
-
-func (v dbVocabulary) close(ctx context.Context, word string) ([]string, error) {
-	runes := []rune(word)
-	budget := TypoBudget(len(runes))
-	if budget == 0 {
+// close reads the candidates of every word in one statement. A wrong first
+// letter counts as two typos, so candidates share the word's first letter.
+func (v dbVocabulary) close(ctx context.Context, words []string) ([]string, error) {
+	type bounds struct {
+		first    string
+		min, max int
+	}
+	var conds []string
+	var args []any
+	var ranges []bounds
+	for _, w := range words {
+		runes := []rune(w)
+		budget := TypoBudget(len(runes))
+		if budget == 0 {
+			ranges = append(ranges, bounds{})
+			continue
+		}
+		b := bounds{string(runes[0]), len(runes) - budget, len(runes) + budget}
+		ranges = append(ranges, b)
+		conds = append(conds, "(term >= ? AND term < ? AND length(term) BETWEEN ? AND ?)")
+		args = append(args, b.first, prefixEnd(b.first), b.min, b.max)
+	}
+	if len(conds) == 0 {
 		return nil, nil
 	}
-	// A wrong first letter counts as two typos, so close words share it.
-	first := string(runes[0])
 	var candidates []string
-	err := v.db.NewRaw("SELECT term FROM search_vocabulary WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
-		first, prefixEnd(first), len(runes)-budget, len(runes)+budget).Scan(ctx, &candidates)
-	if err != nil {
+	if err := v.db.NewRaw("SELECT term FROM search_vocabulary WHERE "+strings.Join(conds, " OR "), args...).Scan(ctx, &candidates); err != nil {
 		return nil, err
 	}
-	return closest(word, candidates, maxTypoExpansions), nil
+	var out []string
+	for i, w := range words {
+		b := ranges[i]
+		if b.first == "" {
+			continue
+		}
+		var own []string
+		for _, c := range candidates {
+			if n := len([]rune(c)); strings.HasPrefix(c, b.first) && n >= b.min && n <= b.max {
+				own = append(own, c)
+			}
+		}
+		out = append(out, closest(w, own, maxTypoExpansions)...)
+	}
+	return out, nil
 }

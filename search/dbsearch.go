@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -11,7 +12,11 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// Search implements Engine for both database engines.
+// Search implements Engine for both database engines. After its plan, a
+// search is one statement: the page, which ranks ids and scores and reads
+// the texts of the page's rows alone, together with one grouping of every
+// match by agency, category and verdict that gives the facets, their names
+// and the exact total.
 func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	var p *plan
 	if !req.Query.IsEmpty() {
@@ -23,50 +28,29 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 			return nil, fmt.Errorf("plan query: %w", err)
 		}
 	}
-	from, fromArgs, score, scoreArgs, conds, condArgs := e.dialect.match(p)
-	fconds, fargs := filterConditions(req.Filter)
-	conds, condArgs = append(conds, fconds...), append(condArgs, fargs...)
-	where := ""
-	if len(conds) > 0 {
-		where = " WHERE " + strings.Join(conds, " AND ")
-	}
-
-	order := "score DESC, d.issue_id DESC"
-	if req.Order == models.SearchByNewest || p == nil || len(p.must) == 0 {
-		order = "d.created_at DESC, d.issue_id DESC"
-	}
-	pageSQL := "SELECT d.issue_id, d.title, d.summary, d.body, " + score + " AS score FROM " + from + where +
-		" ORDER BY " + order + " LIMIT ? OFFSET ?"
-	args := append(append(append(append([]any{}, scoreArgs...), fromArgs...), condArgs...), req.Limit, req.Offset)
-	var rows []struct {
-		IssueID int64   `bun:"issue_id"`
-		Title   string  `bun:"title"`
-		Summary string  `bun:"summary"`
-		Body    string  `bun:"body"`
-		Score   float64 `bun:"score"`
-	}
-
-	// One grouping by all three facets reads the matches once; the counts
-	// per facet are summed from its rows.
-	facetSQL := "SELECT d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + from + where +
-		" GROUP BY d.agency_slug, d.category_slug, d.verdict"
-	var groups []struct {
-		Agency   sql.NullString `bun:"agency_slug"`
-		Category sql.NullString `bun:"category_slug"`
-		Verdict  sql.NullString `bun:"verdict"`
-		N        int            `bun:"n"`
-	}
-	run := func(ctx context.Context, idb bun.IDB) error {
-		if err := idb.NewRaw(pageSQL, args...).Scan(ctx, &rows); err != nil {
-			return fmt.Errorf("search page: %w", err)
+	conds, args := filterConditions(req.Filter)
+	var st statement
+	if p != nil && len(p.must) > 0 {
+		st = e.dialect.matching(p, req, conds, args)
+	} else {
+		if p != nil && len(p.not) > 0 {
+			c, a := e.dialect.excluding(p)
+			conds, args = append(conds, c), append(args, a...)
 		}
-		if err := idb.NewRaw(facetSQL, append(append([]any{}, fromArgs...), condArgs...)...).Scan(ctx, &groups); err != nil {
-			return fmt.Errorf("search facets: %w", err)
+		st = listing(req, conds, args, e.dialect.grouping())
+		// An exclusion reads the full-text index too.
+		st.tune = p != nil
+	}
+
+	var rows []searchRow
+	run := func(ctx context.Context, idb bun.IDB) error {
+		if err := idb.NewRaw(st.sql, st.args...).Scan(ctx, &rows); err != nil {
+			return fmt.Errorf("search: %w", err)
 		}
 		return nil
 	}
 	var err error
-	if tuner, ok := e.dialect.(planTuner); ok && p != nil {
+	if tuner, ok := e.dialect.(planTuner); ok && st.tune {
 		err = e.db.RunInTx(ctx, &sql.TxOptions{ReadOnly: true}, func(ctx context.Context, tx bun.Tx) error {
 			if err := tuner.tune(ctx, tx); err != nil {
 				return err
@@ -79,27 +63,133 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return e.result(p, rows), nil
+}
+
+// searchRow is a row of a search statement: a result of the page (kind p,
+// in the order of ord) or a group of the facets (kind f, of the grouping
+// set grp).
+type searchRow struct {
+	Kind         string         `bun:"kind"`
+	Ord          int            `bun:"ord"`
+	IssueID      int64          `bun:"issue_id"`
+	Title        string         `bun:"title"`
+	Summary      string         `bun:"summary"`
+	Body         string         `bun:"body"`
+	Score        float64        `bun:"score"`
+	Grp          int            `bun:"grp"`
+	Agency       sql.NullString `bun:"agency_slug"`
+	AgencyName   sql.NullString `bun:"agency_name"`
+	Category     sql.NullString `bun:"category_slug"`
+	CategoryName sql.NullString `bun:"category_name"`
+	Verdict      sql.NullString `bun:"verdict"`
+	N            int            `bun:"n"`
+}
+
+// facetGrouping is how a dialect groups the matches for the facets: by
+// agency, category and verdict together (set 0), or by each alone, with
+// GROUPING SETS, where the set is GROUPING() of the three (agency 3,
+// category 5, verdict 6).
+type facetGrouping struct{ set, groupBy string }
+
+var (
+	jointGrouping = facetGrouping{"0", "GROUP BY d.agency_slug, d.category_slug, d.verdict"}
+	setsGrouping  = facetGrouping{"GROUPING(d.agency_slug, d.category_slug, d.verdict)",
+		"GROUP BY GROUPING SETS ((d.agency_slug), (d.category_slug), (d.verdict))"}
+)
+
+// The grouping sets of the facet rows.
+const (
+	groupedJointly    = 0
+	groupedByAgency   = 3
+	groupedByCategory = 5
+	groupedByVerdict  = 6
+)
+
+func (e *dbEngine) result(p *plan, rows []searchRow) *Result {
 	result := &Result{Facets: newFacets()}
-	for _, g := range groups {
-		result.Total += g.N
-		if g.Agency.Valid {
-			result.Facets.Agencies[g.Agency.String] += g.N
+	result.Facets.AgencyNames, result.Facets.CategoryNames = map[string]string{}, map[string]string{}
+	var page []searchRow
+	for _, r := range rows {
+		if r.Kind == "p" {
+			page = append(page, r)
+			continue
 		}
-		if g.Category.Valid {
-			result.Facets.Categories[g.Category.String] += g.N
+		if r.Grp == groupedJointly || r.Grp == groupedByAgency {
+			result.Total += r.N
 		}
-		if g.Verdict.Valid {
-			result.Facets.Verdicts[g.Verdict.String] += g.N
+		if r.Agency.Valid && (r.Grp == groupedJointly || r.Grp == groupedByAgency) {
+			result.Facets.Agencies[r.Agency.String] += r.N
+			if r.AgencyName.Valid {
+				result.Facets.AgencyNames[r.Agency.String] = r.AgencyName.String
+			}
+		}
+		if r.Category.Valid && (r.Grp == groupedJointly || r.Grp == groupedByCategory) {
+			result.Facets.Categories[r.Category.String] += r.N
+			if r.CategoryName.Valid {
+				result.Facets.CategoryNames[r.Category.String] = r.CategoryName.String
+			}
+		}
+		if r.Verdict.Valid && (r.Grp == groupedJointly || r.Grp == groupedByVerdict) {
+			result.Facets.Verdicts[r.Verdict.String] += r.N
 		}
 	}
+	// UNION ALL promises no order; the page says its own.
+	sort.Slice(page, func(i, j int) bool { return page[i].Ord < page[j].Ord })
 	h := &highlighter{marks: map[string]bool{}}
 	if p != nil {
 		h.marks, h.prefixes = p.marks, p.prefixes
 	}
-	for _, r := range rows {
+	for _, r := range page {
 		result.Hits = append(result.Hits, Hit{IssueID: r.IssueID, Score: r.Score, Highlights: h.highlights(r.Title, r.Summary, r.Body)})
 	}
-	return result, nil
+	return result
+}
+
+// statement is the one statement of a search.
+type statement struct {
+	sql  string
+	args []any
+	// tune runs it in a read-only transaction after the dialect's
+	// planTuner, for dialects whose planner needs it.
+	tune bool
+}
+
+// searchStatement joins the page and the facets of a search into one
+// statement. with, when set, is a WITH clause both may use. page selects
+// ord, issue_id, title, summary, body and score; grouped is the FROM
+// clause (with its conditions) of the documents to count, aliased d. The
+// agencies and categories are few, so naming their groups costs little and
+// spares the search service two statements.
+func searchStatement(with string, withArgs []any, page string, pageArgs []any, grouped string, groupedArgs []any, g facetGrouping) (string, []any) {
+	q := with + "SELECT 'p' AS kind, p.ord, p.issue_id, p.title, p.summary, p.body, p.score, 0 AS grp, " +
+		"NULL AS agency_slug, NULL AS agency_name, NULL AS category_slug, NULL AS category_name, NULL AS verdict, 0 AS n " +
+		"FROM (" + page + ") AS p UNION ALL " +
+		"SELECT 'f', 0, 0, '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, a.name, g.category_slug, c.name, g.verdict, g.n FROM (" +
+		"SELECT " + g.set + " AS grp, d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped + " " + g.groupBy + ") AS g " +
+		"LEFT JOIN agencies AS a ON a.slug = g.agency_slug LEFT JOIN categories AS c ON c.slug = g.category_slug"
+	return q, append(append(append([]any{}, withArgs...), pageArgs...), groupedArgs...)
+}
+
+// listing returns the statement of a search without words: every document
+// that passes the conditions, newest first. The page picks its ids from the
+// date index before it reads the texts of those rows only.
+func listing(req *Request, conds []string, args []any, g facetGrouping) statement {
+	where := whereClause(conds)
+	page := "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, " +
+		"d.issue_id, d.title, d.summary, d.body, CAST(0 AS REAL) AS score FROM (" +
+		"SELECT d.issue_id, d.created_at FROM search_documents AS d" + where +
+		" ORDER BY d.created_at DESC, d.issue_id DESC LIMIT ? OFFSET ?) AS t " +
+		"JOIN search_documents AS d ON d.issue_id = t.issue_id"
+	q, a := searchStatement("", nil, page, append(append([]any{}, args...), req.Limit, req.Offset), "search_documents AS d"+where, args, g)
+	return statement{sql: q, args: a}
+}
+
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
 }
 
 // planTuner is a dialect that adjusts its planner for full-text queries,

@@ -64,6 +64,9 @@ type Facets struct {
 	Agencies   map[string]int
 	Categories map[string]int
 	Verdicts   map[string]int
+	// AgencyNames and CategoryNames name the slugs when the engine could do
+	// it along the way (the database engines); nil when it could not.
+	AgencyNames, CategoryNames map[string]string
 }
 
 func newFacets() Facets {

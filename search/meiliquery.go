@@ -61,14 +61,23 @@ func meiliQuery(q Query, stemmed bool) string {
 	for _, p := range q.Phrases {
 		parts = append(parts, `"`+strings.Join(Stems(p), " ")+`"`)
 	}
-	for _, w := range q.Words {
+	prefix := q.PrefixLast
+	for i, w := range q.Words {
 		if stemmed {
-			w = Stem(w)
+			s := Stem(w)
+			// The prefix is the word as typed: the stem of persalinan is
+			// salin, and salin* finds Salino and salinitas. A stem that
+			// differs from the word is matched whole; the words as written
+			// are tried when it finds nothing.
+			if i == len(q.Words)-1 && s != w {
+				prefix = false
+			}
+			w = s
 		}
 		parts = append(parts, w)
 	}
 	s := strings.Join(parts, " ")
-	if !q.PrefixLast && s != "" {
+	if !prefix && s != "" {
 		s += " "
 	}
 	return s
@@ -139,7 +148,7 @@ func queryHighlighter(q Query, syn *Synonyms) *highlighter {
 	}
 	if q.PrefixLast && len(q.Words) > 0 {
 		last := q.Words[len(q.Words)-1]
-		h.prefixes = append(h.prefixes, last, Stem(last))
+		h.prefixes = append(h.prefixes, last)
 	}
 	for _, p := range q.Phrases {
 		for _, s := range Stems(p) {

@@ -14,8 +14,8 @@ type plan struct {
 	must []clause
 	// not lists what no match may hold.
 	not []alternative
-	// marks are the stems highlighting marks; prefixes mark the beginnings
-	// of words.
+	// marks are the stems highlighting marks; prefixes are the beginnings
+	// of words as typed.
 	marks    map[string]bool
 	prefixes []string
 }
@@ -24,7 +24,8 @@ type plan struct {
 type clause struct{ alts []alternative }
 
 // alternative is a stem, or several stems that must all appear: next to each
-// other in order when adjacent, anywhere otherwise.
+// other in order when adjacent, anywhere otherwise. A prefix alternative
+// holds the beginning of a word as typed.
 type alternative struct {
 	stems    []string
 	adjacent bool
@@ -33,13 +34,12 @@ type alternative struct {
 
 // vocabulary is what a database engine knows of its indexed words.
 type vocabulary interface {
-	// known returns which of the terms the index holds.
-	known(ctx context.Context, terms []string) (map[string]bool, error)
-	// withPrefix returns up to limit indexed terms that start with prefix,
-	// the most frequent first.
-	withPrefix(ctx context.Context, prefix string, limit int) ([]string, error)
-	// close returns indexed terms that word may be a typo of.
-	close(ctx context.Context, word string) ([]string, error)
+	// lookup returns which of the terms the index holds and, when prefix is
+	// not empty, up to limit indexed terms that start with it, the most
+	// frequent first, in one round trip.
+	lookup(ctx context.Context, terms []string, prefix string, limit int) (known map[string]bool, longer []string, err error)
+	// close returns indexed terms that one of the words may be a typo of.
+	close(ctx context.Context, words []string) ([]string, error)
 }
 
 // Limits on how far one word expands.
@@ -53,9 +53,14 @@ const (
 func buildPlan(ctx context.Context, q Query, syn *Synonyms, vocab vocabulary) (*plan, error) {
 	p := &plan{marks: map[string]bool{}}
 	stems := Stems(q.Words)
-	var lookup []string
-	lookup = append(lookup, stems...)
-	known, err := vocab.known(ctx, lookup)
+	// The word being typed is a prefix of the words as written, never of
+	// its stem: the stem of persalinan is salin, and salin* would find
+	// Salino and salinitas, which persalinan* does not.
+	prefix := ""
+	if n := len(q.Words); n > 0 && q.PrefixLast && len([]rune(q.Words[n-1])) >= minPrefixLength {
+		prefix = q.Words[n-1]
+	}
+	known, longer, err := vocab.lookup(ctx, stems, prefix, maxPrefixExpansions)
 	if err != nil {
 		return nil, err
 	}
@@ -71,30 +76,22 @@ func buildPlan(ctx context.Context, q Query, syn *Synonyms, vocab vocabulary) (*
 		}
 		word, stem := q.Words[i], stems[i]
 		c := clause{alts: []alternative{{stems: []string{stem}}}}
-		last := i == len(stems)-1
 		found := known[stem]
-		if last && q.PrefixLast && len([]rune(word)) >= minPrefixLength {
-			longer, err := vocab.withPrefix(ctx, word, maxPrefixExpansions)
-			if err != nil {
-				return nil, err
-			}
-			c.alts = append(c.alts, alternative{stems: []string{stem}, prefix: true})
+		if i == len(stems)-1 && prefix != "" {
+			c.alts = append(c.alts, alternative{stems: []string{prefix}, prefix: true})
 			for _, t := range longer {
 				c.alts = append(c.alts, alternative{stems: []string{Stem(t)}})
 			}
 			found = found || len(longer) > 0
 		}
 		if !found && TypoBudget(len([]rune(word))) > 0 {
-			near, err := vocab.close(ctx, word)
+			words := []string{word}
+			if stem != word {
+				words = append(words, stem)
+			}
+			near, err := vocab.close(ctx, words)
 			if err != nil {
 				return nil, err
-			}
-			if stem != word {
-				alsoNear, err := vocab.close(ctx, stem)
-				if err != nil {
-					return nil, err
-				}
-				near = append(near, alsoNear...)
 			}
 			for _, t := range near {
 				c.alts = append(c.alts, alternative{stems: []string{Stem(t)}})

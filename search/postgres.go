@@ -64,15 +64,73 @@ func (postgresDialect) clear(ctx context.Context, tx bun.Tx) error {
 	return err
 }
 
-// rankWeights are the weights of D, C, B and A for ts_rank_cd; normalization
-// 1 divides by the logarithm of the document's length.
-const rankSQL = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, to_tsquery('simple', ?), 1)"
+// rankWeights are the weights of D, C, B and A for ts_rank_cd.
+const rankWeights = "'{0.1, 0.2, 0.4, 1.0}'"
 
-func (postgresDialect) match(p *plan) (string, []any, string, []any, []string, []any) {
-	from, score := "search_documents AS d", "0.0"
-	if p == nil || (len(p.must) == 0 && len(p.not) == 0) {
-		return from, nil, score, nil, nil, nil
+// rerankCandidates bounds how many matches a search ranks exactly. Ranking
+// reads each document's whole tsvector, which PostgreSQL keeps compressed
+// out of line: several microseconds a document, a second for a word in
+// most documents of a large corpus. So the matches are first ordered by a
+// cheap signal, the rank of the title and summary alone (tsv_head, kept in
+// the row), and only the best rerankCandidates of them are ranked on
+// everything; the rest follow in the cheap order, which keeps pages
+// consistent past the bound. A document whose words are mostly in its
+// responses can be passed over when rerankCandidates others match better in
+// their title and summary. Searches with fewer matches are ranked exactly.
+var rerankCandidates = 1000
+
+func (postgresDialect) matching(p *plan, req *Request, conds []string, args []any) statement {
+	query := tsquery(p)
+	tsq := "to_tsquery('simple', ?)"
+	where := whereClause(append([]string{"d.tsv @@ " + tsq}, conds...))
+	whereArgs := append([]any{query}, args...)
+	// ts_rank_cd with normalization 1 divides by the logarithm of the
+	// document's length.
+	rank := func(column string) string { return "ts_rank_cd(" + rankWeights + ", " + column + ", " + tsq + ", 1)" }
+	var with, page string
+	var withArgs, pageArgs []any
+	if req.Order == models.SearchByNewest {
+		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.created_at, d.agency_slug, d.category_slug, d.verdict " +
+			"FROM search_documents AS d" + where + ") "
+		withArgs = whereArgs
+		page = "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, " +
+			rank("d.tsv") + " AS score FROM (SELECT issue_id, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
+			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
+		pageArgs = []any{query, req.Limit, req.Offset}
+	} else {
+		n, pool := rerankCandidates, max(rerankCandidates, req.Offset+req.Limit)
+		// m keeps each match's tsvector as the reference to its stored
+		// value, read only for the candidates. The cheap rank is zero
+		// unless the title and summary match on their own, which is
+		// quicker to tell than to rank.
+		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
+			"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap " +
+			"FROM search_documents AS d" + where + "), " +
+			"c AS (SELECT issue_id, tsv, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM m " +
+			"ORDER BY cheap DESC, issue_id DESC LIMIT ?), " +
+			"r AS (SELECT d.issue_id, d.pos, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
+			"t AS (SELECT issue_id, exact, row_number() OVER (" +
+			"ORDER BY pos > ?, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
+		withArgs = append(append([]any{query, query}, whereArgs...), pool, n, query, n, n)
+		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
+			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
+		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
 	}
+	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil, setsGrouping)
+	return statement{sql: q, args: a, tune: true}
+}
+
+// grouping counts each facet in a grouping set of its own: a few rows
+// rather than one for every combination of agency, category and verdict.
+func (postgresDialect) grouping() facetGrouping { return setsGrouping }
+
+func (postgresDialect) excluding(p *plan) (string, []any) {
+	return "d.tsv @@ to_tsquery('simple', ?)", []any{tsquery(p)}
+}
+
+// tsquery writes a plan as tsquery text: every clause, and not any
+// exclusion.
+func tsquery(p *plan) string {
 	var parts []string
 	for _, c := range p.must {
 		var alts []string
@@ -93,12 +151,7 @@ func (postgresDialect) match(p *plan) (string, []any, string, []any, []string, [
 		}
 		parts = append(parts, "!("+strings.Join(alts, " | ")+")")
 	}
-	query := strings.Join(parts, " & ")
-	var scoreArgs []any
-	if len(p.must) > 0 {
-		score, scoreArgs = rankSQL, []any{query}
-	}
-	return from, nil, score, scoreArgs, []string{"d.tsv @@ to_tsquery('simple', ?)"}, []any{query}
+	return strings.Join(parts, " & ")
 }
 
 // tsqueryAlternative writes an alternative as tsquery text. Stems hold

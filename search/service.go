@@ -202,38 +202,50 @@ func (s *Service) connection(ctx context.Context, in models.SearchRequest, req *
 
 func (s *Service) facets(ctx context.Context, f Facets) (*models.SearchFacets, error) {
 	out := &models.SearchFacets{Agencies: []*models.FacetCount{}, Categories: []*models.FacetCount{}, Verdicts: []*models.VerdictCount{}}
-	names := func(table string, counts map[string]int) ([]*models.FacetCount, error) {
+	// A slug without a name (an agency that no longer exists) is left out.
+	names := func(table string, counts map[string]int, known map[string]string) ([]*models.FacetCount, error) {
 		list := []*models.FacetCount{}
 		if len(counts) == 0 {
 			return list, nil
 		}
-		slugs := make([]string, 0, len(counts))
-		for slug := range counts {
-			slugs = append(slugs, slug)
+		if known == nil {
+			slugs := make([]string, 0, len(counts))
+			for slug := range counts {
+				slugs = append(slugs, slug)
+			}
+			var rows []struct {
+				Slug string `bun:"slug"`
+				Name string `bun:"name"`
+			}
+			if err := s.db.NewSelect().Table(table).Column("slug", "name").Where("slug IN (?)", bun.In(slugs)).Scan(ctx, &rows); err != nil {
+				return nil, fmt.Errorf("name %s: %w", table, err)
+			}
+			known = make(map[string]string, len(rows))
+			for _, r := range rows {
+				known[r.Slug] = r.Name
+			}
 		}
-		var rows []struct {
-			Slug string `bun:"slug"`
-			Name string `bun:"name"`
-		}
-		if err := s.db.NewSelect().Table(table).Column("slug", "name").Where("slug IN (?)", bun.In(slugs)).Scan(ctx, &rows); err != nil {
-			return nil, fmt.Errorf("name %s: %w", table, err)
-		}
-		for _, r := range rows {
-			list = append(list, &models.FacetCount{Slug: r.Slug, Name: r.Name, Count: counts[r.Slug]})
+		for slug, n := range counts {
+			if name, ok := known[slug]; ok {
+				list = append(list, &models.FacetCount{Slug: slug, Name: name, Count: n})
+			}
 		}
 		sort.Slice(list, func(i, j int) bool {
 			if list[i].Count != list[j].Count {
 				return list[i].Count > list[j].Count
 			}
-			return list[i].Name < list[j].Name
+			if list[i].Name != list[j].Name {
+				return list[i].Name < list[j].Name
+			}
+			return list[i].Slug < list[j].Slug
 		})
 		return list, nil
 	}
 	var err error
-	if out.Agencies, err = names("agencies", f.Agencies); err != nil {
+	if out.Agencies, err = names("agencies", f.Agencies, f.AgencyNames); err != nil {
 		return nil, err
 	}
-	if out.Categories, err = names("categories", f.Categories); err != nil {
+	if out.Categories, err = names("categories", f.Categories, f.CategoryNames); err != nil {
 		return nil, err
 	}
 	for _, v := range models.Verdicts {

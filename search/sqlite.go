@@ -52,43 +52,83 @@ func (sqliteDialect) clear(ctx context.Context, tx bun.Tx) error {
 	return err
 }
 
-// bm25Weights rank a match in the title far above one in the responses or
-// in the agency's name.
-const bm25Weights = "10.0, 4.0, 1.0, 0.5"
+// bm25Rank ranks a match in the title far above one in the responses or in
+// the agency's name. FTS5 computes it from its index alone (term counts and
+// the sizes of the columns), never from the stored text.
+const bm25Rank = "bm25(10.0, 4.0, 1.0, 0.5)"
 
-func (sqliteDialect) match(p *plan) (string, []any, string, []any, []string, []any) {
-	from, score := "search_documents AS d", "0.0"
-	var conds []string
-	var args []any
-	if p == nil {
-		return from, nil, score, nil, nil, nil
+// filterIndex holds the filter and facet columns of every document by issue
+// id. In the table those columns come after the long texts, on overflow
+// pages; a match looks them up here instead.
+const filterIndex = "search_documents_filter_idx"
+
+func (sqliteDialect) matching(p *plan, req *Request, conds []string, args []any) statement {
+	query := fts5Query(p)
+	joined := "search_fts AS f JOIN search_documents AS d INDEXED BY " + filterIndex + " ON d.issue_id = f.rowid"
+	where := whereClause(append([]string{"f.search_fts MATCH ?"}, conds...))
+	whereArgs := append([]any{query}, args...)
+	if req.Order == models.SearchByNewest {
+		// Both the page and the facets need the columns of every match:
+		// look them up once. The scores come along: bm25 counts the
+		// documents of each word anew for every full-text query, so
+		// scoring every match in this one costs less than a query for
+		// each row of the page.
+		with := "WITH m AS MATERIALIZED (SELECT f.rowid AS issue_id, -f.rank AS score, d.created_at, d.agency_slug, d.category_slug, d.verdict FROM " +
+			joined + where + " AND f.rank MATCH ?) "
+		page := "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, t.score FROM (" +
+			"SELECT issue_id, score, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
+			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
+		withArgs := append(append([]any{}, whereArgs...), bm25Rank)
+		q, a := searchStatement(with, withArgs, page, []any{req.Limit, req.Offset}, "m AS d", nil, jointGrouping)
+		return statement{sql: q, args: a}
 	}
-	if len(p.must) > 0 {
-		from = "search_fts JOIN search_documents AS d ON d.issue_id = search_fts.rowid"
-		score = "-bm25(search_fts, " + bm25Weights + ")"
-		parts := make([]string, len(p.must))
-		for i, c := range p.must {
-			alts := make([]string, len(c.alts))
-			for j, a := range c.alts {
-				alts[j] = fts5Alternative(a)
-			}
-			parts[i] = "(" + strings.Join(alts, " OR ") + ")"
-		}
-		conds, args = append(conds, "search_fts MATCH ?"), append(args, strings.Join(parts, " AND "))
+	// FTS5 ranks the ids alone; without filters it needs no other table.
+	from := "search_fts AS f"
+	if len(conds) > 0 {
+		from = joined
 	}
+	page := "SELECT row_number() OVER (ORDER BY t.score DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, t.score FROM (" +
+		"SELECT f.rowid AS issue_id, -f.rank AS score FROM " + from + where + " AND f.rank MATCH ?" +
+		" ORDER BY f.rank, f.rowid DESC LIMIT ? OFFSET ?) AS t " +
+		"JOIN search_documents AS d ON d.issue_id = t.issue_id"
+	pageArgs := append(append(append([]any{}, whereArgs...), bm25Rank), req.Limit, req.Offset)
+	q, a := searchStatement("", nil, page, pageArgs, joined+where, whereArgs, jointGrouping)
+	return statement{sql: q, args: a}
+}
+
+// grouping counts the combinations of agency, category and verdict in one
+// pass: SQLite has no GROUPING SETS.
+func (sqliteDialect) grouping() facetGrouping { return jointGrouping }
+
+func (sqliteDialect) excluding(p *plan) (string, []any) {
+	return "d.issue_id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", []any{fts5Any(p.not)}
+}
+
+// fts5Query writes a plan with words as one FTS5 query: every clause, and
+// NOT any exclusion.
+func fts5Query(p *plan) string {
+	parts := make([]string, len(p.must))
+	for i, c := range p.must {
+		parts[i] = fts5Any(c.alts)
+	}
+	query := "(" + strings.Join(parts, " AND ") + ")"
 	if len(p.not) > 0 {
-		alts := make([]string, len(p.not))
-		for i, a := range p.not {
-			alts[i] = fts5Alternative(a)
-		}
-		conds = append(conds, "d.issue_id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
-		args = append(args, strings.Join(alts, " OR "))
+		query += " NOT " + fts5Any(p.not)
 	}
-	return from, nil, score, nil, conds, args
+	return query
+}
+
+// fts5Any matches any of the alternatives.
+func fts5Any(alts []alternative) string {
+	out := make([]string, len(alts))
+	for i, a := range alts {
+		out[i] = fts5Alternative(a)
+	}
+	return "(" + strings.Join(out, " OR ") + ")"
 }
 
 // fts5Alternative writes an alternative in the FTS5 query language. Stems
-// hold letters and digits only, so quoting them is enough.
+// and words hold letters and digits only, so quoting them is enough.
 func fts5Alternative(a alternative) string {
 	switch {
 	case a.prefix:

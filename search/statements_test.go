@@ -1,0 +1,112 @@
+package search_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/search"
+	"github.com/kotabaru/tanggap/store"
+)
+
+// statementCounter counts the SQL statements a database runs, BEGIN and
+// COMMIT included.
+type statementCounter struct {
+	mu    sync.Mutex
+	n     int
+	query []string
+}
+
+var _ bun.QueryHook = (*statementCounter)(nil)
+
+func (c *statementCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	return ctx
+}
+
+func (c *statementCounter) AfterQuery(_ context.Context, e *bun.QueryEvent) {
+	c.mu.Lock()
+	c.n++
+	c.query = append(c.query, e.Query)
+	c.mu.Unlock()
+}
+
+func (c *statementCounter) reset() {
+	c.mu.Lock()
+	c.n, c.query = 0, nil
+	c.mu.Unlock()
+}
+
+func (c *statementCounter) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+// statements returns the statements run since the last reset.
+func (c *statementCounter) statements() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.query...)
+}
+
+// TestSearchStatements counts the SQL statements one search issues on each
+// database engine, so that a change that adds a round trip shows. The
+// synonyms are cached as in production.
+func TestSearchStatements(t *testing.T) {
+	str := func(s string) *string { return &s }
+	searches := []struct {
+		name   string
+		req    models.SearchRequest
+		sqlite int
+		pg     int
+	}{
+		// The vocabulary (known words and those the last one begins), the
+		// search, and the issues of the page. PostgreSQL runs the search in a
+		// read-only transaction that keeps it on the full-text index.
+		{"words", models.SearchRequest{Query: "air bersih"}, 3, 6},
+		{"prefix", models.SearchRequest{Query: "kebanj"}, 3, 6},
+		{"filter and order", models.SearchRequest{Query: "banjir ", Order: models.SearchByNewest,
+			Filter: models.SearchFilter{AgencySlug: str("bpbd")}}, 3, 6},
+		// A word the index does not hold asks for the words close to it.
+		{"typo", models.SearchRequest{Query: "jembtan "}, 4, 7},
+		{"exclusion only", models.SearchRequest{Query: "-banjir"}, 2, 5},
+		{"list", models.SearchRequest{Query: ""}, 2, 2},
+	}
+	for _, c := range engineCases(t) {
+		if c.engine == models.EngineMeilisearch {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			e.loadCorpus()
+			counter := &statementCounter{}
+			e.db.Bun().AddQueryHook(counter)
+			service := search.NewService(e.db.Bun(), c.build(t, e.db, search.NewSynonymSource(e.db.Bun(), time.Hour)), nil)
+			for _, s := range searches {
+				if _, err := service.Search(ctx(), s.req); err != nil { // reads the synonyms once
+					t.Fatal(err)
+				}
+				counter.reset()
+				conn, err := service.Search(ctx(), s.req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(conn.Edges) == 0 {
+					t.Errorf("%s: no results", s.name)
+				}
+				want := s.sqlite
+				if c.dialect == store.Postgres {
+					want = s.pg
+				}
+				if got := counter.count(); got != want {
+					t.Errorf("%s: %d statements, want %d:\n%s", s.name, got, want, strings.Join(counter.statements(), "\n"))
+				}
+			}
+		})
+	}
+}
