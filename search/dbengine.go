@@ -50,6 +50,13 @@ func (e *dbEngine) Ping(ctx context.Context) error { return e.db.PingContext(ctx
 // Index implements Engine: it writes in one transaction, so the change is
 // confirmed when it commits.
 func (e *dbEngine) Index(ctx context.Context, docs []*Document, removed []int64) error {
+	// Analysis (stemming, synonyms) is done before the transaction opens:
+	// on SQLite the transaction holds the database's one write lock, which
+	// staff writes are waiting for.
+	analysedDocs := make([]analysed, len(docs))
+	for i, d := range docs {
+		analysedDocs[i] = d.analyse()
+	}
 	return e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		for _, id := range removed {
 			old, err := storedTerms(ctx, tx, id)
@@ -66,12 +73,12 @@ func (e *dbEngine) Index(ctx context.Context, docs []*Document, removed []int64)
 				return err
 			}
 		}
-		for _, d := range docs {
+		for i, d := range docs {
 			old, err := storedTerms(ctx, tx, d.IssueID)
 			if err != nil {
 				return err
 			}
-			a := d.analyse()
+			a := analysedDocs[i]
 			terms := a.terms()
 			if err := e.dialect.writeDocument(ctx, tx, d, a, terms); err != nil {
 				return fmt.Errorf("write document %d: %w", d.IssueID, err)
