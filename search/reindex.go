@@ -12,7 +12,7 @@ import (
 )
 
 // ReindexBatchSize is how many issues `tanggap reindex` loads at a time.
-const ReindexBatchSize = 500
+const ReindexBatchSize = 1000
 
 // Reindex rebuilds every engine from the database. Changes that reach the
 // outbox while it runs are queued again afterwards, so none is lost to the

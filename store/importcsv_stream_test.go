@@ -226,8 +226,17 @@ func checkImported(t *testing.T, db *store.DB, file []byte, issues int, ordered 
 		t.Fatalf("%d imported issues in the database, want %d", len(rows), issues)
 	}
 	ids := make([]int64, len(rows))
+	// Every step from logging to closing is an event; answered issues have
+	// their published response with its first revision.
+	steps := map[models.IssueStatus]int{models.StatusNew: 1, models.StatusAssigned: 2, models.StatusInProgress: 3,
+		models.StatusAnswered: 4, models.StatusClosed: 5}
+	events, answered := 0, 0
 	for i, issue := range rows {
 		ids[i] = issue.ID
+		events += steps[issue.Status]
+		if issue.AnsweredAt != nil {
+			answered++
+		}
 		if issue.Status != models.StatusNew && (issue.AgencyID == nil || issue.AnswerDueAt == nil) {
 			t.Errorf("%s (%s) came in without its assignment: %+v", issue.Number, issue.Status, issue)
 		}
@@ -250,5 +259,17 @@ func checkImported(t *testing.T, db *store.DB, file []byte, issues int, ordered 
 	}
 	if n := count("search_outbox"); n != issues {
 		t.Errorf("%d outbox rows for %d imported issues", n, issues)
+	}
+	if n := count("issue_events"); n != events {
+		t.Errorf("%d events for the imported issues, want %d", n, events)
+	}
+	revisions, err := db.Bun().NewSelect().
+		Table("response_revisions").
+		Join("JOIN responses ON responses.id = response_revisions.response_id").
+		Where("responses.issue_id IN (?)", bun.In(ids)).
+		Where("responses.status = ?", models.ResponsePublished).
+		Count(ctx)
+	if err != nil || count("responses") != answered || int(revisions) != answered {
+		t.Errorf("%d responses with %d revisions for %d answered issues (%v)", count("responses"), revisions, answered, err)
 	}
 }

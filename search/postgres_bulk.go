@@ -1,0 +1,53 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lib/pq"
+	"github.com/uptrace/bun"
+)
+
+// postgresInsertDocuments inserts a batch of documents passed as one array
+// per column: a short statement PostgreSQL parses and plans once, whatever
+// the number of documents, with the same weighted tsvector as every other
+// write (tsvectorSQL, over the words of each field).
+var postgresInsertDocuments = "INSERT INTO search_documents (" + documentColumns + ", tsv) " +
+	"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, created_at, updated_at, terms, " +
+	fmt.Sprintf(strings.ReplaceAll(tsvectorSQL, "?", "%s"), "title_words", "summary_words", "body_words", "extra_words") +
+	" FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], " +
+	"$10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) " +
+	"AS d (issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, created_at, updated_at, terms, " +
+	"title_words, summary_words, body_words, extra_words)"
+
+// insertDocuments implements bulkInserter.
+func (postgresDialect) insertDocuments(ctx context.Context, tx bun.Tx, docs []*Document) error {
+	n := len(docs)
+	ids := make(pq.Int64Array, n)
+	number, title, summary, body, extra := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	kind, status, created, updated, terms := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	verdict, agency, category := make([]sql.NullString, n), make([]sql.NullString, n), make([]sql.NullString, n)
+	words := [4]pq.StringArray{make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)}
+	for i, d := range docs {
+		a := d.analysis()
+		ids[i], number[i], title[i], summary[i], body[i], extra[i] = d.IssueID, d.Number, d.Title, d.Summary, d.Body, d.Extra
+		kind[i], status[i], terms[i] = string(d.Kind), string(d.Status), strings.Join(a.terms, " ")
+		created[i], updated[i] = d.CreatedAt.UTC().Format(time.RFC3339Nano), d.UpdatedAt.UTC().Format(time.RFC3339Nano)
+		if d.Verdict != nil {
+			verdict[i] = sql.NullString{String: string(*d.Verdict), Valid: true}
+		}
+		agency[i] = sql.NullString{String: d.AgencySlug, Valid: d.AgencySlug != ""}
+		category[i] = sql.NullString{String: d.CategorySlug, Valid: d.CategorySlug != ""}
+		for j, field := range [][]string{a.title, a.summary, a.body, a.extra} {
+			words[j][i] = strings.Join(field, " ")
+		}
+	}
+	_, err := tx.Tx.ExecContext(ctx, postgresInsertDocuments,
+		ids, number, title, summary, body, extra, kind, status,
+		pq.GenericArray{A: verdict}, pq.GenericArray{A: agency}, pq.GenericArray{A: category},
+		created, updated, terms, words[0], words[1], words[2], words[3])
+	return err
+}
