@@ -318,6 +318,9 @@ func (p *importParser) record(rowNum int, record []string) *importRow {
 		p.source(rowNum, first, get)
 		return first
 	}
+	// The fields of a record share one string: a reference kept for the
+	// whole file must not keep its row.
+	ref = strings.Clone(ref)
 	row := &importRow{row: rowNum, ref: ref}
 	p.issue(rowNum, row, get)
 	p.byRef[ref] = row

@@ -68,7 +68,8 @@ func (db *DB) newImportWriter(actor *models.User, fileName string, checked []*im
 // when one is full.
 func (w *importWriter) add(ctx context.Context, row *importRow) error {
 	if row.existing {
-		w.result.Skipped = append(w.result.Skipped, row.ref)
+		// The first pass's copy of the reference, which keeps no row alive.
+		w.result.Skipped = append(w.result.Skipped, w.byRef[row.ref].ref)
 		w.skipped++
 		return nil
 	}
@@ -132,8 +133,8 @@ func (w *importWriter) flush(ctx context.Context) error {
 		written[number] = true
 	}
 	for _, row := range w.batch {
-		if !written[w.byRef[row.ref].number] {
-			w.result.Skipped = append(w.result.Skipped, row.ref)
+		if checked := w.byRef[row.ref]; !written[checked.number] {
+			w.result.Skipped = append(w.result.Skipped, checked.ref)
 		}
 	}
 	w.result.Imported = append(w.result.Imported, imported...)
