@@ -8,57 +8,50 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// rebuildChunk is how many documents one INSERT of a rebuild writes. Fewer
-// statements cost less to prepare, and FTS5 writes its pending entries as a
-// new segment, to be merged later, at every statement.
+// rebuildChunk is how many documents one statement of a rebuild writes.
+// Fewer statements cost less to prepare, and FTS5 writes its pending
+// entries as a new segment, to be merged later, at every statement.
 const rebuildChunk = 500
 
-// bulkInserter is a dialect that writes many documents in one statement
-// into the emptied tables of a rebuild.
-type bulkInserter interface {
-	insertDocuments(ctx context.Context, tx bun.Tx, docs []*Document) error
-}
-
-// rebuildEmptier is a dialect with a faster way than clear to empty its
-// tables before a rebuild.
-type rebuildEmptier interface {
-	emptyForRebuild(ctx context.Context, tx bun.Tx) error
-}
-
-// rebuildFinisher is a dialect with work to do after the last document of a
-// rebuild, before it commits.
-type rebuildFinisher interface {
-	finishRebuild(ctx context.Context, tx bun.Tx) error
+// bulkRebuilder is a dialect that rebuilds with statements of many
+// documents each: start prepares the tables, write takes up to rebuildChunk
+// documents, finish gets the ids of all the documents written.
+type bulkRebuilder interface {
+	startRebuild(ctx context.Context, tx bun.Tx) error
+	writeRebuild(ctx context.Context, tx bun.Tx, docs []*Document) error
+	finishRebuild(ctx context.Context, tx bun.Tx, ids []int64) error
 }
 
 // Rebuild implements Engine: the old documents stay visible to searches
 // until the transaction that replaces them all commits.
 func (e *dbEngine) Rebuild(ctx context.Context, source DocumentSource) (int, error) {
-	n := 0
+	bulk, _ := e.dialect.(bulkRebuilder)
+	var ids []int64
 	err := e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		n = 0
-		empty := e.dialect.clear
-		if emptier, ok := e.dialect.(rebuildEmptier); ok {
-			empty = emptier.emptyForRebuild
+		ids = ids[:0]
+		var err error
+		if bulk != nil {
+			err = bulk.startRebuild(ctx, tx)
+		} else {
+			err = e.dialect.clear(ctx, tx)
 		}
-		if err := empty(ctx, tx); err != nil {
+		if err != nil {
 			return err
 		}
 		if _, err := tx.NewRaw("DELETE FROM search_vocabulary").Exec(ctx); err != nil {
 			return err
 		}
 		counts := map[string]int{}
-		bulk, _ := e.dialect.(bulkInserter)
-		err := source(ctx, func(docs []*Document) error {
+		err = source(ctx, func(docs []*Document) error {
 			for _, d := range docs {
 				for _, t := range d.analysis().terms {
 					counts[t]++
 				}
+				ids = append(ids, d.IssueID)
 			}
-			n += len(docs)
 			if bulk != nil {
 				for start := 0; start < len(docs); start += rebuildChunk {
-					if err := bulk.insertDocuments(ctx, tx, docs[start:min(start+rebuildChunk, len(docs))]); err != nil {
+					if err := bulk.writeRebuild(ctx, tx, docs[start:min(start+rebuildChunk, len(docs))]); err != nil {
 						return fmt.Errorf("write documents: %w", err)
 					}
 				}
@@ -75,8 +68,8 @@ func (e *dbEngine) Rebuild(ctx context.Context, source DocumentSource) (int, err
 		if err != nil {
 			return err
 		}
-		if finisher, ok := e.dialect.(rebuildFinisher); ok {
-			if err := finisher.finishRebuild(ctx, tx); err != nil {
+		if bulk != nil {
+			if err := bulk.finishRebuild(ctx, tx, ids); err != nil {
 				return err
 			}
 		}
@@ -87,7 +80,7 @@ func (e *dbEngine) Rebuild(ctx context.Context, source DocumentSource) (int, err
 			err = a.analyze(ctx, e.db)
 		}
 	}
-	return n, err
+	return len(ids), err
 }
 
 // valuesList writes n rows of the same VALUES tuple, separated by commas.

@@ -122,7 +122,8 @@ func TestMeiliAddedLater(t *testing.T) {
 // TestRebuildWritesWhatIndexWrites: the bulk statements of a rebuild store
 // every document row, full-text entry and vocabulary count exactly as the
 // indexer's document-by-document path does, times and tsvectors included,
-// over batches smaller than the corpus.
+// over batches smaller than the corpus; they restore missing and damaged
+// rows and remove the row of an issue that is not public.
 func TestRebuildWritesWhatIndexWrites(t *testing.T) {
 	for _, c := range engineCases(t) {
 		if c.engine == models.EngineMeilisearch {
@@ -144,6 +145,28 @@ func TestRebuildWritesWhatIndexWrites(t *testing.T) {
 						"created_at::text, updated_at::text, terms, tsv::text FROM search_documents ORDER BY issue_id")
 			}
 			indexed := snapshot(t, e.db, queries)
+			columns, values := strings.Join(documentColumns, ", "), "id, number, title, summary, '', '', kind, status, NULL, NULL, NULL, created_at, updated_at, ''"
+			if c.dialect == store.Postgres {
+				columns, values = columns+", tsv", values+", to_tsvector('simple', title)"
+			}
+			damage := []string{
+				"INSERT INTO search_documents (" + columns + ") SELECT " + values + " FROM issues " +
+					"WHERE status = 'NEW' ORDER BY id LIMIT 1",
+				"DELETE FROM search_documents WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id LIMIT 2)",
+				"UPDATE search_documents SET terms = 'rusak' WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id DESC LIMIT 2)",
+			}
+			if c.dialect == store.Postgres {
+				damage = append(damage, "UPDATE search_documents SET tsv = to_tsvector('simple', 'rusak') WHERE issue_id % 3 = 0")
+			}
+			for _, q := range damage {
+				res, err := e.db.Bun().ExecContext(ctx(), q)
+				if err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+				if n, _ := res.RowsAffected(); n == 0 {
+					t.Fatalf("%s damaged nothing", q)
+				}
+			}
 			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db.Bun(), 4)); err != nil {
 				t.Fatal(err)
 			}
@@ -197,3 +220,7 @@ func firstDifference(a, b []string) string {
 	}
 	return "(one is a prefix of the other)"
 }
+
+// documentColumns are the columns of search_documents both databases share.
+var documentColumns = []string{"issue_id", "number", "title", "summary", "body", "extra", "kind", "status", "verdict",
+	"agency_slug", "category_slug", "created_at", "updated_at", "terms"}

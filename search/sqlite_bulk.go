@@ -16,11 +16,11 @@ const sqliteDocumentTuple = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 // the same.
 const sqliteTimeLayout = "2006-01-02 15:04:05.999999-07:00"
 
-// insertDocuments implements bulkInserter: one INSERT for the document rows
+// writeRebuild implements bulkRebuilder: one INSERT for the document rows
 // and one for their FTS5 entries. The values go to SQLite as parameters of
 // the statement rather than written into its text, which for long documents
 // would cost more than the insert.
-func (sqliteDialect) insertDocuments(ctx context.Context, tx bun.Tx, docs []*Document) error {
+func (sqliteDialect) writeRebuild(ctx context.Context, tx bun.Tx, docs []*Document) error {
 	rows := make([]any, 0, 14*len(docs))
 	entries := make([]any, 0, 5*len(docs))
 	for _, d := range docs {
@@ -43,11 +43,11 @@ func (sqliteDialect) insertDocuments(ctx context.Context, tx bun.Tx, docs []*Doc
 	return err
 }
 
-// emptyForRebuild implements rebuildEmptier. Deleting every row of an FTS5
+// startRebuild implements bulkRebuilder. Deleting every row of an FTS5
 // table costs as much as indexing it again, row by row; dropping the table
 // and creating it anew from its own stored definition costs nothing, and is
 // as transactional.
-func (sqliteDialect) emptyForRebuild(ctx context.Context, tx bun.Tx) error {
+func (sqliteDialect) startRebuild(ctx context.Context, tx bun.Tx) error {
 	var definition string
 	err := tx.NewRaw("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'search_fts'").Scan(ctx, &definition)
 	if err != nil {
@@ -67,10 +67,10 @@ func (sqliteDialect) emptyForRebuild(ctx context.Context, tx bun.Tx) error {
 	return nil
 }
 
-// finishRebuild implements rebuildFinisher: it merges the segments of the
+// finishRebuild implements bulkRebuilder: it merges the segments of the
 // rebuild into one and restores FTS5's default merging (automerge 4,
 // crisismerge 16) for the changes that follow.
-func (sqliteDialect) finishRebuild(ctx context.Context, tx bun.Tx) error {
+func (sqliteDialect) finishRebuild(ctx context.Context, tx bun.Tx, _ []int64) error {
 	for _, q := range []string{
 		"INSERT INTO search_fts (search_fts) VALUES ('optimize')",
 		"INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4)",
