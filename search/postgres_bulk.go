@@ -11,12 +11,12 @@ import (
 	"github.com/uptrace/bun"
 )
 
-// postgresUpsertDocuments writes a batch of documents passed as one array
+// postgresUpsertDocuments writes a chunk of documents passed as one array
 // per column: a short statement PostgreSQL parses and plans once, whatever
 // the number of documents, with the same weighted tsvector as every other
 // write (tsvectorSQL, over the words of each field). A row that already
-// holds exactly the new values, tsvector included, is left alone: rebuilding
-// an index that is up to date then writes nothing, neither new row versions
+// holds exactly the new values, tsvector included, is left alone:
+// rebuilding an index that is up to date writes neither new row versions
 // nor GIN entries, while any difference at all is still repaired.
 var postgresUpsertDocuments = "INSERT INTO search_documents (" + documentColumns + ", tsv) " +
 	"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, created_at, updated_at, terms, " +
@@ -44,22 +44,15 @@ func qualified(table string, columns []string) string {
 // the new documents.
 func (postgresDialect) startRebuild(context.Context, bun.Tx) error { return nil }
 
-// finishRebuild implements bulkRebuilder: it removes the documents of
-// issues that are no longer public.
-func (postgresDialect) finishRebuild(ctx context.Context, tx bun.Tx, ids []int64) error {
-	_, err := tx.Tx.ExecContext(ctx,
-		"DELETE FROM search_documents WHERE issue_id NOT IN (SELECT unnest($1::bigint[]))", pq.Int64Array(ids))
-	return err
-}
-
-// writeRebuild implements bulkRebuilder.
-func (postgresDialect) writeRebuild(ctx context.Context, tx bun.Tx, docs []*Document) error {
+// prepareRebuild implements bulkRebuilder: the column arrays of the chunk.
+func (postgresDialect) prepareRebuild(docs []*Document) any {
 	n := len(docs)
+	column := func() pq.StringArray { return make(pq.StringArray, n) }
 	ids := make(pq.Int64Array, n)
-	number, title, summary, body, extra := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
-	kind, status, created, updated, terms := make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)
+	number, title, summary, body, extra, kind, status := column(), column(), column(), column(), column(), column(), column()
+	created, updated, terms := column(), column(), column()
 	verdict, agency, category := make([]sql.NullString, n), make([]sql.NullString, n), make([]sql.NullString, n)
-	words := [4]pq.StringArray{make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n), make(pq.StringArray, n)}
+	words := [4]pq.StringArray{column(), column(), column(), column()}
 	for i, d := range docs {
 		a := d.analysis()
 		ids[i], number[i], title[i], summary[i], body[i], extra[i] = d.IssueID, d.Number, d.Title, d.Summary, d.Body, d.Extra
@@ -74,9 +67,21 @@ func (postgresDialect) writeRebuild(ctx context.Context, tx bun.Tx, docs []*Docu
 			words[j][i] = strings.Join(field, " ")
 		}
 	}
-	_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments,
-		ids, number, title, summary, body, extra, kind, status,
+	return []any{ids, number, title, summary, body, extra, kind, status,
 		pq.GenericArray{A: verdict}, pq.GenericArray{A: agency}, pq.GenericArray{A: category},
-		created, updated, terms, words[0], words[1], words[2], words[3])
+		created, updated, terms, words[0], words[1], words[2], words[3]}
+}
+
+// writeRebuild implements bulkRebuilder.
+func (postgresDialect) writeRebuild(ctx context.Context, tx bun.Tx, _ []*Document, prepared any) error {
+	_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments, prepared.([]any)...)
+	return err
+}
+
+// finishRebuild implements bulkRebuilder: it removes the documents of
+// issues that are no longer public.
+func (postgresDialect) finishRebuild(ctx context.Context, tx bun.Tx, ids []int64) error {
+	_, err := tx.Tx.ExecContext(ctx,
+		"DELETE FROM search_documents WHERE issue_id NOT IN (SELECT unnest($1::bigint[]))", pq.Int64Array(ids))
 	return err
 }

@@ -16,30 +16,39 @@ const sqliteDocumentTuple = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 // the same.
 const sqliteTimeLayout = "2006-01-02 15:04:05.999999-07:00"
 
-// writeRebuild implements bulkRebuilder: one INSERT for the document rows
-// and one for their FTS5 entries. The values go to SQLite as parameters of
-// the statement rather than written into its text, which for long documents
-// would cost more than the insert.
-func (sqliteDialect) writeRebuild(ctx context.Context, tx bun.Tx, docs []*Document) error {
-	rows := make([]any, 0, 14*len(docs))
-	entries := make([]any, 0, 5*len(docs))
+// sqliteChunk is a chunk of a rebuild ready to write: the values of its
+// document rows and of its FTS5 entries.
+type sqliteChunk struct{ rows, entries []any }
+
+// prepareRebuild implements bulkRebuilder. The values go to SQLite as
+// parameters of the statement rather than written into its text, which for
+// long documents would cost more than the insert.
+func (sqliteDialect) prepareRebuild(docs []*Document) any {
+	c := sqliteChunk{rows: make([]any, 0, 14*len(docs)), entries: make([]any, 0, 5*len(docs))}
 	for _, d := range docs {
 		a := d.analysis()
 		for _, v := range documentArgs(d, a.terms) {
 			if t, ok := v.(time.Time); ok {
 				v = t.UTC().Format(sqliteTimeLayout)
 			}
-			rows = append(rows, v)
+			c.rows = append(c.rows, v)
 		}
-		entries = append(entries, d.IssueID, strings.Join(a.titleStems, " "), strings.Join(a.summaryStems, " "),
+		c.entries = append(c.entries, d.IssueID, strings.Join(a.titleStems, " "), strings.Join(a.summaryStems, " "),
 			strings.Join(a.bodyStems, " "), strings.Join(a.extras, " "))
 	}
+	return c
+}
+
+// writeRebuild implements bulkRebuilder: one INSERT for the document rows
+// and one for their FTS5 entries.
+func (sqliteDialect) writeRebuild(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error {
+	c := prepared.(sqliteChunk)
 	q := "INSERT INTO search_documents (" + documentColumns + ") VALUES " + valuesList(len(docs), sqliteDocumentTuple)
-	if _, err := tx.Tx.ExecContext(ctx, q, rows...); err != nil {
+	if _, err := tx.Tx.ExecContext(ctx, q, c.rows...); err != nil {
 		return err
 	}
 	q = "INSERT INTO search_fts (rowid, title, summary, body, extra) VALUES " + valuesList(len(docs), "(?, ?, ?, ?, ?)")
-	_, err := tx.Tx.ExecContext(ctx, q, entries...)
+	_, err := tx.Tx.ExecContext(ctx, q, c.entries...)
 	return err
 }
 
