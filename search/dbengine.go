@@ -92,46 +92,6 @@ func (e *dbEngine) Index(ctx context.Context, docs []*Document, removed []int64)
 	})
 }
 
-// Rebuild implements Engine: the old documents stay visible to searches
-// until the transaction that replaces them all commits.
-func (e *dbEngine) Rebuild(ctx context.Context, source DocumentSource) (int, error) {
-	n := 0
-	err := e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		n = 0
-		if err := e.dialect.clear(ctx, tx); err != nil {
-			return err
-		}
-		if _, err := tx.NewRaw("DELETE FROM search_vocabulary").Exec(ctx); err != nil {
-			return err
-		}
-		counts := map[string]int{}
-		err := source(ctx, func(docs []*Document) error {
-			for _, d := range docs {
-				a := d.analyse()
-				terms := a.terms()
-				if err := e.dialect.writeDocument(ctx, tx, d, a, terms); err != nil {
-					return fmt.Errorf("write document %d: %w", d.IssueID, err)
-				}
-				for _, t := range terms {
-					counts[t]++
-				}
-				n++
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		return insertVocabulary(ctx, tx, counts)
-	})
-	if err == nil {
-		if a, ok := e.dialect.(analyzer); ok {
-			err = a.analyze(ctx, e.db)
-		}
-	}
-	return n, err
-}
-
 // analyzer is a dialect whose planner needs fresh statistics after a rebuild.
 type analyzer interface {
 	analyze(ctx context.Context, db *bun.DB) error

@@ -3,7 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -34,6 +34,54 @@ type Document struct {
 	CategorySlug string
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+
+	// analysed caches analysis().
+	analysed *documentAnalysis
+}
+
+// documentAnalysis is a document's analysis with its terms.
+type documentAnalysis struct {
+	analysed
+	terms []string
+}
+
+// analysis analyses the document once; a rebuild does it while the previous
+// batch is being written.
+func (d *Document) analysis() *documentAnalysis {
+	return d.analysisWith(nil)
+}
+
+// analysisWith is analysis with the stems of earlier documents at hand.
+func (d *Document) analysisWith(stems stemCache) *documentAnalysis {
+	if d.analysed == nil {
+		a := d.analyseWith(stems)
+		d.analysed = &documentAnalysis{analysed: a, terms: a.terms()}
+	}
+	return d.analysed
+}
+
+// maxStemCache bounds a stemCache: far more than the distinct words of a
+// regency's issues.
+const maxStemCache = 200_000
+
+// stemCache remembers the stems of the words of earlier documents: the
+// documents of a rebuild share most of their words, and stemming is the
+// larger part of analysing them. It belongs to one goroutine.
+type stemCache map[string]string
+
+func (c stemCache) stem(token string) string {
+	if c == nil {
+		return Stem(token)
+	}
+	if s, ok := c[token]; ok {
+		return s
+	}
+	s := Stem(token)
+	if len(c) < maxStemCache {
+		// A token may be a slice of the whole document's text.
+		c[strings.Clone(token)] = strings.Clone(s)
+	}
+	return s
 }
 
 // analysed is a document split into tokens and their stems per weighted
@@ -41,24 +89,28 @@ type Document struct {
 type analysed struct {
 	title, summary, body, extra                 []string
 	titleStems, summaryStems, bodyStems, extras []string
+	// stemOf maps every distinct token to its stem.
+	stemOf map[string]string
 }
 
-func (d *Document) analyse() analysed {
+func (d *Document) analyse() analysed { return d.analyseWith(nil) }
+
+func (d *Document) analyseWith(cache stemCache) analysed {
 	a := analysed{
 		title:   Tokenize(d.Title),
 		summary: Tokenize(d.Summary),
 		body:    Tokenize(d.Body),
 		extra:   Tokenize(d.Number + "\n" + d.Extra),
+		stemOf:  map[string]string{},
 	}
 	// Words repeat within a document: stem each once.
-	known := map[string]string{}
 	stems := func(tokens []string) []string {
 		out := make([]string, len(tokens))
 		for i, t := range tokens {
-			s, ok := known[t]
+			s, ok := a.stemOf[t]
 			if !ok {
-				s = Stem(t)
-				known[t] = s
+				s = cache.stem(t)
+				a.stemOf[t] = s
 			}
 			out[i] = s
 		}
@@ -68,21 +120,15 @@ func (d *Document) analyse() analysed {
 	return a
 }
 
-// terms lists the distinct words and stems of the document: the vocabulary
-// that typo tolerance and prefix search look in.
+// terms lists the distinct words and stems of the document, sorted: the
+// vocabulary that typo tolerance and prefix search look in.
 func (a analysed) terms() []string {
-	set := map[string]bool{}
-	for _, field := range [][]string{a.title, a.summary, a.body, a.extra, a.titleStems, a.summaryStems, a.bodyStems, a.extras} {
-		for _, t := range field {
-			set[t] = true
-		}
+	out := make([]string, 0, 2*len(a.stemOf))
+	for token, stem := range a.stemOf {
+		out = append(out, token, stem)
 	}
-	out := make([]string, 0, len(set))
-	for t := range set {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // LoadDocuments builds the documents of the given issues from the database.
@@ -229,26 +275,64 @@ func PublicIssueIDs(ctx context.Context, db bun.IDB, afterID int64, limit int) (
 type DocumentSource func(ctx context.Context, yield func(docs []*Document) error) error
 
 // AllDocuments is the DocumentSource of the database: every public issue, in
-// batches of batchSize.
+// batches of batchSize. Loading, analysing and the caller's writing overlap:
+// while the caller writes one batch, the next is analysed and the one after
+// it loaded.
 func AllDocuments(db bun.IDB, batchSize int) DocumentSource {
 	return func(ctx context.Context, yield func([]*Document) error) error {
-		var after int64
-		for {
-			ids, err := PublicIssueIDs(ctx, db, after, batchSize)
-			if err != nil {
-				return err
-			}
-			if len(ids) == 0 {
-				return nil
-			}
-			docs, _, err := LoadDocuments(ctx, db, ids)
-			if err != nil {
-				return err
-			}
-			if err := yield(docs); err != nil {
-				return err
-			}
-			after = ids[len(ids)-1]
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		type batch struct {
+			docs []*Document
+			err  error
 		}
+		send := func(out chan<- batch, b batch) bool {
+			select {
+			case out <- b:
+				return b.err == nil
+			case <-ctx.Done():
+				return false
+			}
+		}
+		loaded, analysed := make(chan batch, 1), make(chan batch, 1)
+		go func() {
+			defer close(loaded)
+			var after int64
+			for {
+				ids, err := PublicIssueIDs(ctx, db, after, batchSize)
+				if err == nil && len(ids) == 0 {
+					return
+				}
+				var docs []*Document
+				if err == nil {
+					docs, _, err = LoadDocuments(ctx, db, ids)
+				}
+				if !send(loaded, batch{docs, err}) {
+					return
+				}
+				after = ids[len(ids)-1]
+			}
+		}()
+		go func() {
+			defer close(analysed)
+			stems := stemCache{}
+			for b := range loaded {
+				for _, d := range b.docs {
+					d.analysisWith(stems)
+				}
+				if !send(analysed, b) {
+					return
+				}
+			}
+		}()
+		for b := range analysed {
+			if b.err != nil {
+				return b.err
+			}
+			if err := yield(b.docs); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
 	}
 }

@@ -84,7 +84,7 @@ type meiliDocument struct {
 }
 
 func toMeili(d *Document) meiliDocument {
-	a := d.analyse()
+	a := d.analysis().analysed
 	var stems []string
 	for _, field := range [][]string{a.summaryStems, a.bodyStems, a.extras} {
 		stems = append(stems, field...)

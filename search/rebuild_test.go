@@ -2,6 +2,8 @@ package search_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -116,3 +118,109 @@ func TestMeiliAddedLater(t *testing.T) {
 		t.Errorf("backlog after a second setup = %+v", b)
 	}
 }
+
+// TestRebuildWritesWhatIndexWrites: the bulk statements of a rebuild store
+// every document row, full-text entry and vocabulary count exactly as the
+// indexer's document-by-document path does, times and tsvectors included,
+// over batches smaller than the corpus; they restore missing and damaged
+// rows and remove the row of an issue that is not public.
+func TestRebuildWritesWhatIndexWrites(t *testing.T) {
+	for _, c := range engineCases(t) {
+		if c.engine == models.EngineMeilisearch {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			e.loadCorpus()
+			queries := []string{"SELECT term, docs FROM search_vocabulary ORDER BY term"}
+			switch c.dialect {
+			case store.SQLite:
+				queries = append(queries,
+					"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, "+
+						"CAST(created_at AS TEXT), CAST(updated_at AS TEXT), terms FROM search_documents ORDER BY issue_id",
+					"SELECT rowid, title, summary, body, extra FROM search_fts ORDER BY rowid")
+			case store.Postgres:
+				queries = append(queries,
+					"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, "+
+						"created_at::text, updated_at::text, terms, tsv::text FROM search_documents ORDER BY issue_id")
+			}
+			indexed := snapshot(t, e.db, queries)
+			columns, values := strings.Join(documentColumns, ", "), "id, number, title, summary, '', '', kind, status, NULL, NULL, NULL, created_at, updated_at, ''"
+			if c.dialect == store.Postgres {
+				columns, values = columns+", tsv", values+", to_tsvector('simple', title)"
+			}
+			damage := []string{
+				"INSERT INTO search_documents (" + columns + ") SELECT " + values + " FROM issues " +
+					"WHERE status = 'NEW' ORDER BY id LIMIT 1",
+				"DELETE FROM search_documents WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id LIMIT 2)",
+				"UPDATE search_documents SET terms = 'rusak' WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id DESC LIMIT 2)",
+			}
+			if c.dialect == store.Postgres {
+				damage = append(damage, "UPDATE search_documents SET tsv = to_tsvector('simple', 'rusak') WHERE issue_id % 3 = 0")
+			}
+			for _, q := range damage {
+				res, err := e.db.Bun().ExecContext(ctx(), q)
+				if err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+				if n, _ := res.RowsAffected(); n == 0 {
+					t.Fatalf("%s damaged nothing", q)
+				}
+			}
+			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db.Bun(), 4)); err != nil {
+				t.Fatal(err)
+			}
+			rebuilt := snapshot(t, e.db, queries)
+			for i, q := range queries {
+				if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
+					t.Errorf("%s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", q, len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i]))
+				}
+			}
+		})
+	}
+}
+
+// snapshot reads the rows of each query as text, one string per row.
+func snapshot(t *testing.T, db *store.DB, queries []string) [][]string {
+	t.Helper()
+	out := make([][]string, len(queries))
+	for i, q := range queries {
+		rows, err := db.Bun().QueryContext(ctx(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		columns, _ := rows.Columns()
+		for rows.Next() {
+			values := make([]sql.NullString, len(columns))
+			dest := make([]any, len(columns))
+			for j := range values {
+				dest[j] = &values[j]
+			}
+			if err := rows.Scan(dest...); err != nil {
+				t.Fatal(err)
+			}
+			row := make([]string, len(values))
+			for j, v := range values {
+				row[j] = fmt.Sprintf("%v:%q", v.Valid, v.String)
+			}
+			out[i] = append(out[i], strings.Join(row, " | "))
+		}
+		if err := rows.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+func firstDifference(a, b []string) string {
+	for i := 0; i < min(len(a), len(b)); i++ {
+		if a[i] != b[i] {
+			return "\n  " + a[i] + "\n  " + b[i]
+		}
+	}
+	return "(one is a prefix of the other)"
+}
+
+// documentColumns are the columns of search_documents both databases share.
+var documentColumns = []string{"issue_id", "number", "title", "summary", "body", "extra", "kind", "status", "verdict",
+	"agency_slug", "category_slug", "created_at", "updated_at", "terms"}

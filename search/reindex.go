@@ -11,6 +11,9 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
+// ReindexBatchSize is how many issues `tanggap reindex` loads at a time.
+const ReindexBatchSize = 1000
+
 // Reindex rebuilds every engine from the database. Changes that reach the
 // outbox while it runs are queued again afterwards, so none is lost to the
 // swap; rows set aside before it started are settled by the rebuild, which

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -59,29 +58,115 @@ type ImportResult struct {
 	Skipped  []string // external references already imported
 }
 
+// ImportStoppedError says that an import stopped part-way, after the issues
+// in Imported were saved; running the same import again adds the rest.
+type ImportStoppedError struct {
+	Imported []string
+	Err      error
+}
+
+func (e *ImportStoppedError) Error() string {
+	return fmt.Sprintf("impor terhenti setelah %d isu tersimpan; jalankan lagi impor yang sama untuk menyelesaikannya: %v", len(e.Imported), e.Err)
+}
+
+func (e *ImportStoppedError) Unwrap() error { return e.Err }
+
 // importRow is one issue of a file, with its extra source rows folded in.
 type importRow struct {
 	row    int
 	ref    string
 	logged time.Time
 	issue  demodata.Issue
+	// Learnt by the checking pass: the issue's last row (its last
+	// continuation row), whether it was imported before, and its number.
+	last     int
+	existing bool
+	number   string
 }
 
 // ImportCSV imports issues with their sources, assignment, timestamps and
-// official responses from a CSV file (layout: ImportColumns). Every row is
-// validated first and all problems are returned together as *ImportError;
-// then every new issue is written in one transaction, or none is. Rows whose
-// external_ref was imported before are skipped, so importing the same file
-// again changes nothing. Only the command line (system user) may import.
-func (db *DB) ImportCSV(ctx context.Context, r io.Reader, fileName string) (*ImportResult, error) {
+// official responses from a CSV file (layout: ImportColumns). It reads r
+// twice, one row at a time, so a file of any size is imported in bounded
+// memory. The first pass checks every row and returns all problems together
+// as *ImportError, with nothing imported. The second writes the new issues
+// in batches of importBatchSize, each in a short transaction of its own
+// with its audit entry and outbox rows, so that other writers are never
+// kept waiting for long. Rows whose external_ref was imported before are
+// skipped, so importing the same file again changes nothing, and an import
+// that stopped part-way (returned as *ImportStoppedError, or a killed
+// process) is finished by running it again. Numbers are handed out in
+// logging order, reserved together when the first batch is saved. Only the
+// command line (system user) may import.
+func (db *DB) ImportCSV(ctx context.Context, r io.ReadSeeker, fileName string) (*ImportResult, error) {
 	actor := models.UserFromContext(ctx)
 	if !actor.IsSystem() {
 		return nil, forbidden()
 	}
-	records, err := readCSV(r)
+	p, err := db.newImportParser(ctx)
 	if err != nil {
 		return nil, err
 	}
+	// The first pass keeps only what numbering and later continuation rows
+	// need of each issue.
+	var issues []*importRow
+	err = p.scan(r, func(rowNum int, row *importRow) error {
+		if row.row == rowNum {
+			issues = append(issues, row)
+		}
+		row.last, row.issue = rowNum, demodata.Issue{}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(p.errs) > 0 {
+		return nil, &ImportError{Rows: p.errs}
+	}
+	checked := p.byRef
+	if err := db.markImported(ctx, issues); err != nil {
+		return nil, wrapErr(err)
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("rewind import file: %w", err)
+	}
+
+	w := db.newImportWriter(actor, fileName, issues, p.agencies, p.categories)
+	p.reset()
+	err = p.scan(r, func(rowNum int, row *importRow) error {
+		first := checked[row.ref]
+		if len(p.errs) > 0 {
+			return errFileChanged
+		}
+		if first == nil || (row.row == rowNum && first.row != rowNum) {
+			return errFileChanged
+		}
+		if rowNum < first.last {
+			return nil // more continuation rows to come
+		}
+		delete(p.byRef, row.ref)
+		row.existing = first.existing
+		return w.add(ctx, row)
+	})
+	if err == nil && len(p.errs) > 0 {
+		err = errFileChanged
+	}
+	if err == nil {
+		err = w.flush(ctx)
+	}
+	if err != nil {
+		if len(w.result.Imported) > 0 {
+			return nil, &ImportStoppedError{Imported: w.result.Imported, Err: wrapErr(err)}
+		}
+		return nil, wrapErr(err)
+	}
+	sort.Strings(w.result.Imported)
+	return w.result, nil
+}
+
+// errFileChanged stops an import whose file read differently the second time.
+var errFileChanged = models.Errorf(models.ECONFLICT, "Berkas berubah selama impor; periksa berkasnya lalu jalankan impor lagi")
+
+func (db *DB) newImportParser(ctx context.Context) (*importParser, error) {
 	agencies, err := db.Agencies(ctx)
 	if err != nil {
 		return nil, err
@@ -97,60 +182,36 @@ func (db *DB) ImportCSV(ctx context.Context, r io.Reader, fileName string) (*Imp
 	for _, c := range categories {
 		p.categories[c.Slug] = c.ID
 	}
-	rows := p.parse(records)
-	if len(p.errs) > 0 {
-		return nil, &ImportError{Rows: p.errs}
-	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].logged.Before(rows[j].logged) })
-
-	result := &ImportResult{}
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
-		result.Imported, result.Skipped = nil, nil
-		l := &historyLoader{db: db, tx: tx, now: now, agencies: p.agencies, categories: p.categories, pics: map[string]*models.User{}}
-		for _, row := range rows {
-			exists, err := tx.NewSelect().Model((*models.Issue)(nil)).Where("external_ref = ?", row.ref).Exists(ctx)
-			if err != nil {
-				return err
-			}
-			if exists {
-				result.Skipped = append(result.Skipped, row.ref)
-				continue
-			}
-			ref := row.ref
-			issue, err := l.issueAt(ctx, &row.issue, row.logged, &ref)
-			if err != nil {
-				return fmt.Errorf("row %d: %w", row.row, err)
-			}
-			result.Imported = append(result.Imported, issue.Number)
-		}
-		if len(result.Imported) == 0 {
-			return nil
-		}
-		return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
-			Action: "issue.import", Subject: "import:" + fileName,
-			Changes: map[string]any{"imported": result.Imported, "skipped": len(result.Skipped)},
-		})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return result, nil
+	p.reset()
+	return p, nil
 }
 
-func readCSV(r io.Reader) ([][]string, error) {
-	reader := csv.NewReader(io.LimitReader(r, 64<<20))
-	reader.FieldsPerRecord = -1
-	records, err := reader.ReadAll()
-	var parseErr *csv.ParseError
-	switch {
-	case errors.As(err, &parseErr):
-		return nil, &ImportError{Rows: []RowError{{Row: parseErr.StartLine, Message: "CSV tidak valid: " + parseErr.Err.Error()}}}
-	case err != nil:
-		return nil, fmt.Errorf("read import file: %w", err)
-	case len(records) < 2:
-		return nil, &ImportError{Rows: []RowError{{Row: 1, Message: "berkas harus berisi baris judul kolom dan minimal satu baris data"}}}
+// markImported marks the issues whose external_ref is already in the
+// database.
+func (db *DB) markImported(ctx context.Context, issues []*importRow) error {
+	const chunk = 500
+	byRef := make(map[string]*importRow, chunk)
+	for start := 0; start < len(issues); start += chunk {
+		clear(byRef)
+		refs := make([]string, 0, chunk)
+		for _, row := range issues[start:min(start+chunk, len(issues))] {
+			byRef[row.ref] = row
+			refs = append(refs, row.ref)
+		}
+		var found []string
+		err := db.bun.NewSelect().
+			Model((*models.Issue)(nil)).
+			Column("external_ref").
+			Where("external_ref IN (?)", bun.In(refs)).
+			Scan(ctx, &found)
+		if err != nil {
+			return fmt.Errorf("look up imported references: %w", err)
+		}
+		for _, ref := range found {
+			byRef[ref].existing = true
+		}
 	}
-	return records, nil
+	return nil
 }
 
 type importParser struct {
@@ -159,75 +220,126 @@ type importParser struct {
 	agencies   map[string]*models.Agency
 	categories map[string]int64
 	errs       []RowError
+	// columns maps a column name to its index in a row.
+	columns map[string]int
+	// byRef holds the issues read so far whose continuation rows may follow.
+	byRef map[string]*importRow
 }
 
 func (p *importParser) fail(row int, column, format string, args ...any) {
 	p.errs = append(p.errs, RowError{Row: row, Column: column, Message: fmt.Sprintf(format, args...)})
 }
 
-// parse validates every row and returns the issues, each with the sources
-// of its continuation rows (rows repeating the external_ref with only
-// source columns filled).
-func (p *importParser) parse(records [][]string) []*importRow {
-	index := map[string]int{}
-	for i, name := range records[0] {
+// reset prepares the parser for another pass over a file.
+func (p *importParser) reset() {
+	p.errs, p.columns, p.byRef = nil, map[string]int{}, map[string]*importRow{}
+}
+
+// scan reads r one row at a time and validates each. It calls visit with the
+// issue every data row belongs to: a row starting an issue, or a
+// continuation row (repeating the external_ref with only source columns
+// filled) whose source it added to the issue before. Problems are collected
+// in p.errs; scan returns early only for a file it cannot read on, or when
+// visit fails.
+func (p *importParser) scan(r io.Reader, visit func(rowNum int, row *importRow) error) error {
+	rows := newCSVRows(r)
+	rowNum, read := 0, 0
+	for {
+		record, n, err := rows.next()
+		if err == io.EOF {
+			break
+		}
+		var bad *badRow
+		if errors.As(err, &bad) {
+			p.errs = append(p.errs, bad.RowError)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if rowNum = n; rowNum == 1 {
+			if !p.header(record) {
+				return nil
+			}
+			continue
+		}
+		read++
+		row := p.record(rowNum, record)
+		if row == nil {
+			continue
+		}
+		if err := visit(rowNum, row); err != nil {
+			return err
+		}
+	}
+	if read == 0 {
+		p.fail(max(rowNum, 1), "", "berkas harus berisi baris judul kolom dan minimal satu baris data")
+	}
+	return nil
+}
+
+// header reads the column names of the first row.
+func (p *importParser) header(record []string) bool {
+	for i, name := range record {
 		name = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff")))
 		if !contains(ImportColumns, name) {
 			p.fail(1, name, "kolom tidak dikenal; kolom yang berlaku: %s", strings.Join(ImportColumns, ", "))
 			continue
 		}
-		index[name] = i
+		p.columns[name] = i
 	}
 	for _, name := range requiredColumns {
-		if _, ok := index[name]; !ok {
+		if _, ok := p.columns[name]; !ok {
 			p.fail(1, name, "kolom wajib tidak ada")
 		}
 	}
-	if len(p.errs) > 0 {
+	return len(p.errs) == 0
+}
+
+// record validates one data row and returns the issue it belongs to, or nil
+// if it has no external_ref or repeats one wrongly.
+func (p *importParser) record(rowNum int, record []string) *importRow {
+	get := func(col string) string {
+		if j, ok := p.columns[col]; ok && j < len(record) {
+			return strings.TrimSpace(record[j])
+		}
+		return ""
+	}
+	if !p.cells(rowNum, record) {
 		return nil
 	}
-	var rows []*importRow
-	byRef := map[string]*importRow{}
-	for i, record := range records[1:] {
-		rowNum := i + 2
-		if !p.cells(rowNum, records[0], record) {
-			continue
-		}
-		get := func(col string) string {
-			if j, ok := index[col]; ok && j < len(record) {
-				return strings.TrimSpace(record[j])
-			}
-			return ""
-		}
-		ref := get("external_ref")
-		if ref == "" {
-			p.fail(rowNum, "external_ref", "wajib diisi")
-			continue
-		}
-		if first, ok := byRef[ref]; ok {
-			if get("title") != "" || get("summary") != "" || get("kind") != "" {
-				p.fail(rowNum, "external_ref", "%q sudah dipakai di baris %d; baris lanjutan hanya boleh berisi kolom source_*", ref, first.row)
-				continue
-			}
-			p.source(rowNum, first, get)
-			continue
-		}
-		row := &importRow{row: rowNum, ref: ref}
-		p.issue(rowNum, row, get)
-		byRef[ref] = row
-		rows = append(rows, row)
+	ref := get("external_ref")
+	if ref == "" {
+		p.fail(rowNum, "external_ref", "wajib diisi")
+		return nil
 	}
-	return rows
+	if first, ok := p.byRef[ref]; ok {
+		if get("title") != "" || get("summary") != "" || get("kind") != "" {
+			p.fail(rowNum, "external_ref", "%q sudah dipakai di baris %d; baris lanjutan hanya boleh berisi kolom source_*", ref, first.row)
+			return nil
+		}
+		p.source(rowNum, first, get)
+		return first
+	}
+	// The fields of a record share one string: a reference kept for the
+	// whole file must not keep its row.
+	ref = strings.Clone(ref)
+	row := &importRow{row: rowNum, ref: ref}
+	p.issue(rowNum, row, get)
+	p.byRef[ref] = row
+	return row
 }
 
 // cells refuses a row with a cell no database can store: a NUL character
 // or bytes that are not UTF-8.
-func (p *importParser) cells(rowNum int, header, record []string) bool {
+func (p *importParser) cells(rowNum int, record []string) bool {
 	ok := true
 	for j, cell := range record {
 		column := ""
-		if j < len(header) {
-			column = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(header[j], "\ufeff")))
+		for name, k := range p.columns {
+			if k == j {
+				column = name
+			}
 		}
 		if err := models.CheckArgument(column, cell); err != nil {
 			p.fail(rowNum, column, "%s", models.ErrorMessage(err))

@@ -32,14 +32,22 @@ func importCmd(ctx context.Context, cfg Config, args []string, stdout io.Writer)
 	defer db.Close()
 	result, err := db.ImportCSV(models.NewContextWithUser(ctx, models.SystemUser), f, filepath.Base(args[0]))
 	var invalid *store.ImportError
-	if errors.As(err, &invalid) {
+	var stopped *store.ImportStoppedError
+	switch {
+	case errors.As(err, &invalid):
 		fmt.Fprintln(stdout, invalid.Error())
 		return errImportInvalid
-	} else if err != nil {
+	case errors.As(err, &stopped):
+		fmt.Fprintf(stdout, "Imported %d issue(s) before the import stopped; run the same import again to finish it.\n", len(stopped.Imported))
+		return describe(stopped.Err)
+	case err != nil:
 		return describe(err)
 	}
 	fmt.Fprintf(stdout, "Imported %d issue(s)", len(result.Imported))
-	if len(result.Imported) > 0 {
+	switch n := len(result.Imported); {
+	case n > 20:
+		fmt.Fprintf(stdout, ": %s … %s", strings.Join(result.Imported[:10], ", "), strings.Join(result.Imported[n-10:], ", "))
+	case n > 0:
 		fmt.Fprintf(stdout, ": %s", strings.Join(result.Imported, ", "))
 	}
 	fmt.Fprintf(stdout, "\nSkipped %d row(s) imported before.\n", len(result.Skipped))

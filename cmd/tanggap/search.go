@@ -85,5 +85,5 @@ func (st *searchStack) start(ctx context.Context, metrics *server.Metrics) <-cha
 
 // reindex rebuilds every engine of st from the database.
 func reindex(ctx context.Context, st *searchStack) (map[models.SearchEngine]int, error) {
-	return search.Reindex(ctx, st.db.Bun(), 500, st.engines()...)
+	return search.Reindex(ctx, st.db.Bun(), search.ReindexBatchSize, st.engines()...)
 }

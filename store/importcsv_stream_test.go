@@ -1,0 +1,275 @@
+package store_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/store"
+	"github.com/kotabaru/tanggap/store/storetest"
+)
+
+// TestImportCSVLargeFile: a file far larger than any buffer is read to its
+// end; the one problem, in its last row past 64 MiB, is reported with that
+// row's number.
+func TestImportCSVLargeFile(t *testing.T) {
+	db := storetest.MustOpen(t, store.SQLite)
+	mustImportFixtures(t, db)
+	path := filepath.Join(t.TempDir(), "besar.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "external_ref,title,summary,kind,logged_at")
+	summary := strings.Repeat("Ringkasan laporan arsip yang panjang. ", 100)
+	rows := 1
+	for size := 0; size < 70<<20; rows++ {
+		n, _ := fmt.Fprintf(w, "BESAR-%06d,Laporan arsip nomor %d,%s,COMPLAINT,2026-01-05 08:00\n", rows, rows, summary)
+		size += n
+	}
+	rows++
+	fmt.Fprintf(w, "BESAR-%06d,Laporan arsip terakhir,%s,GOSIP,2026-01-05 08:00\n", rows, summary)
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	f, err = os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = db.ImportCSV(storetest.SystemContext(), f, "besar.csv")
+	var invalid *store.ImportError
+	if !errors.As(err, &invalid) {
+		t.Fatalf("want an ImportError, got %v", err)
+	}
+	if len(invalid.Rows) != 1 || invalid.Rows[0].Row != rows || invalid.Rows[0].Column != "kind" {
+		t.Errorf("want one problem in row %d, column kind; got %v", rows, invalid.Error())
+	}
+}
+
+// TestImportCSVUnreadableRows: a row that is not valid CSV, or that grows
+// past MaxImportRowBytes (an unclosed quote swallowing the rest of the
+// file), stops the check there with its row number, not its line number,
+// together with the problems found before it.
+func TestImportCSVUnreadableRows(t *testing.T) {
+	db := storetest.MustOpen(t, store.SQLite)
+	mustImportFixtures(t, db)
+	header := "external_ref,title,summary,kind,logged_at,response\n"
+	// Row 2 spans three lines; row 3 has a problem of its own.
+	valid := "OK-1,Judul yang sah,Ringkasan yang cukup panjang.,COMPLAINT,2026-03-01 08:00,\"\"\n" +
+		"OK-2,Judul yang sah,\"Ringkasan\nyang cukup\npanjang.\",COMPLAINT,2026-03-01 08:00,\n" +
+		"OK-3,Judul yang sah,Ringkasan yang cukup panjang.,GOSIP,2026-03-01 08:00,\n"
+	cases := []struct {
+		name, bad, message string
+	}{
+		{"ErrBareQuote", "BAD-4,Judul \"sah\" ini,Ringkasan yang cukup panjang.,COMPLAINT,2026-03-01 08:00,\n", "CSV tidak valid"},
+		{"ErrRowTooLarge", "BAD-4,Judul yang sah,\"Ringkasan tanpa tanda kutip penutup " +
+			strings.Repeat("teks yang terus berlanjut ", 3*store.MaxImportRowBytes/26) + "\n", "melebihi 1 MiB"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			file := header + valid + c.bad + strings.Repeat("OK-9,Judul yang sah,Ringkasan yang cukup panjang.,COMPLAINT,2026-03-01 08:00,\n", 10)
+			_, err := importFile(t, db, file)
+			var invalid *store.ImportError
+			if !errors.As(err, &invalid) {
+				t.Fatalf("want an ImportError, got %v", err)
+			}
+			if len(invalid.Rows) != 2 || invalid.Rows[0].Row != 4 || invalid.Rows[0].Column != "kind" ||
+				invalid.Rows[1].Row != 5 || !strings.Contains(invalid.Rows[1].Message, c.message) {
+				t.Errorf("want the problem of row 4 and %q in row 5; got %v", c.message, invalid.Error())
+			}
+		})
+	}
+}
+
+// TestImportCSVBatches: a file of several batches is imported whole, with
+// the sources of its continuation rows, numbers handed out in logging
+// order, an outbox row per issue, and an audit entry per batch in an
+// unbroken chain; importing it again changes nothing.
+func TestImportCSVBatches(t *testing.T) {
+	const issues = 1500
+	now := time.Now()
+	var file bytes.Buffer
+	if err := storetest.WriteImportCSV(&file, "ARSIP", issues, now); err != nil {
+		t.Fatal(err)
+	}
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, now)
+		auditBefore := auditCount(t, db)
+		result, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(file.Bytes()), "arsip.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(result.Imported) != issues || len(result.Skipped) != 0 {
+			t.Fatalf("imported %d, skipped %d; want %d new issues", len(result.Imported), len(result.Skipped), issues)
+		}
+		checkImported(t, db, file.Bytes(), issues, true)
+
+		entries := auditCount(t, db) - auditBefore
+		if entries < 2 {
+			t.Errorf("%d audit entries for %d issues; want one per batch", entries, issues)
+		}
+		if v, err := db.VerifyAudit(storetest.SystemContext(), true); err != nil || !v.Intact {
+			t.Errorf("audit chain after the import: %+v %v", v, err)
+		}
+
+		result, err = db.ImportCSV(storetest.SystemContext(), bytes.NewReader(file.Bytes()), "arsip.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(result.Imported) != 0 || len(result.Skipped) != issues || auditCount(t, db)-auditBefore != entries {
+			t.Errorf("re-import: imported %d, skipped %d, %d new audit entries", len(result.Imported), len(result.Skipped), auditCount(t, db)-auditBefore-entries)
+		}
+		checkImported(t, db, file.Bytes(), issues, true)
+	})
+}
+
+// TestImportCSVStoppedAndResumed: an import that stops part-way (here the
+// file cannot be read any further) keeps the batches it saved and says so;
+// running it again imports the rest, and the result is the same as one
+// uninterrupted import.
+func TestImportCSVStoppedAndResumed(t *testing.T) {
+	const issues = 1500
+	now := time.Now()
+	var file bytes.Buffer
+	if err := storetest.WriteImportCSV(&file, "ARSIP", issues, now); err != nil {
+		t.Fatal(err)
+	}
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, now)
+		broken := &brokenSecondRead{Reader: bytes.NewReader(file.Bytes()), failAt: int64(file.Len()) * 6 / 10}
+		_, err := db.ImportCSV(storetest.SystemContext(), broken, "arsip.csv")
+		var stopped *store.ImportStoppedError
+		if !errors.As(err, &stopped) {
+			t.Fatalf("want an ImportStoppedError, got %v", err)
+		}
+		if n := len(stopped.Imported); n == 0 || n >= issues {
+			t.Fatalf("the stopped import saved %d issues", n)
+		}
+		if !strings.Contains(stopped.Error(), "jalankan lagi") {
+			t.Errorf("the error does not say how to finish: %v", stopped)
+		}
+
+		result, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(file.Bytes()), "arsip.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(result.Imported)+len(stopped.Imported) != issues || len(result.Skipped) != len(stopped.Imported) {
+			t.Errorf("the second run imported %d and skipped %d after %d", len(result.Imported), len(result.Skipped), len(stopped.Imported))
+		}
+		// Each run numbers its own issues in logging order.
+		checkImported(t, db, file.Bytes(), issues, false)
+	})
+}
+
+// brokenSecondRead is a file that reads once, and fails at failAt when read
+// again.
+type brokenSecondRead struct {
+	*bytes.Reader
+	rewound bool
+	failAt  int64
+}
+
+func (b *brokenSecondRead) Seek(offset int64, whence int) (int64, error) {
+	b.rewound = true
+	return b.Reader.Seek(offset, whence)
+}
+
+func (b *brokenSecondRead) Read(p []byte) (int, error) {
+	if b.rewound {
+		pos := b.Size() - int64(b.Len())
+		if pos >= b.failAt {
+			return 0, errors.New("input/output error")
+		}
+		p = p[:min(int64(len(p)), b.failAt-pos)]
+	}
+	return b.Reader.Read(p)
+}
+
+// checkImported compares the issues imported from file with the file: each
+// reference once, every source, every non-NEW issue assigned with its due
+// times, an outbox row for each, and, when ordered, numbers in logging
+// order.
+func checkImported(t *testing.T, db *store.DB, file []byte, issues int, ordered bool) {
+	t.Helper()
+	records, err := csv.NewReader(bytes.NewReader(file)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := 0
+	for _, r := range records[1:] {
+		if r[6] != "" { // source_platform
+			sources++
+		}
+	}
+	ctx := context.Background()
+	var rows []*models.Issue
+	if err := db.Bun().NewSelect().Model(&rows).Where("external_ref LIKE ?", "ARSIP-%").Scan(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != issues {
+		t.Fatalf("%d imported issues in the database, want %d", len(rows), issues)
+	}
+	ids := make([]int64, len(rows))
+	// Every step from logging to closing is an event; answered issues have
+	// their published response with its first revision.
+	steps := map[models.IssueStatus]int{models.StatusNew: 1, models.StatusAssigned: 2, models.StatusInProgress: 3,
+		models.StatusAnswered: 4, models.StatusClosed: 5}
+	events, answered := 0, 0
+	for i, issue := range rows {
+		ids[i] = issue.ID
+		events += steps[issue.Status]
+		if issue.AnsweredAt != nil {
+			answered++
+		}
+		if issue.Status != models.StatusNew && (issue.AgencyID == nil || issue.AnswerDueAt == nil) {
+			t.Errorf("%s (%s) came in without its assignment: %+v", issue.Number, issue.Status, issue)
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Number < rows[j].Number })
+	for i := 1; ordered && i < len(rows); i++ {
+		if rows[i].CreatedAt.Before(rows[i-1].CreatedAt) {
+			t.Fatalf("%s was logged before %s", rows[i].Number, rows[i-1].Number)
+		}
+	}
+	count := func(table string) int {
+		n, err := db.Bun().NewSelect().Table(table).Where("issue_id IN (?)", bun.In(ids)).Count(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int(n)
+	}
+	if n := count("issue_sources"); n != sources {
+		t.Errorf("%d sources imported, the file has %d", n, sources)
+	}
+	if n := count("search_outbox"); n != issues {
+		t.Errorf("%d outbox rows for %d imported issues", n, issues)
+	}
+	if n := count("issue_events"); n != events {
+		t.Errorf("%d events for the imported issues, want %d", n, events)
+	}
+	revisions, err := db.Bun().NewSelect().
+		Table("response_revisions").
+		Join("JOIN responses ON responses.id = response_revisions.response_id").
+		Where("responses.issue_id IN (?)", bun.In(ids)).
+		Where("responses.status = ?", models.ResponsePublished).
+		Count(ctx)
+	if err != nil || count("responses") != answered || int(revisions) != answered {
+		t.Errorf("%d responses with %d revisions for %d answered issues (%v)", count("responses"), revisions, answered, err)
+	}
+}
