@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"fmt"
 	"slices"
@@ -426,4 +427,40 @@ func TestDeadlineIsUnavailable(t *testing.T) {
 			t.Errorf("FindIssues past the deadline: %v (code %s), want UNAVAILABLE", err, code)
 		}
 	})
+}
+
+// TestFaultBusyIsUnavailable holds SQLite's write lock from another
+// connection past the busy timeout: the staff write that waited is refused
+// as UNAVAILABLE (retry), never as INTERNAL, and nothing is half-written.
+func TestFaultBusyIsUnavailable(t *testing.T) {
+	db := storetest.MustOpen(t, store.SQLite)
+	var path string
+	if err := db.Bun().NewRaw("SELECT file FROM pragma_database_list WHERE name = 'main'").Scan(context.Background(), &path); err != nil {
+		t.Fatal(err)
+	}
+	trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
+	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(100)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(trc, 30*time.Second)
+	defer cancel()
+	_, err = db.CreateIssue(ctx, newIssue("Isu yang menunggu kunci tulis"))
+	conn.ExecContext(context.Background(), "ROLLBACK")
+	if code := models.ErrorCode(err); code != models.EUNAVAILABLE {
+		t.Fatalf("write while another process holds the lock: %v (code %s), want UNAVAILABLE", err, code)
+	}
+	page, err := db.FindIssues(storetest.As(&models.User{Role: models.RoleAuditor}), models.IssueFilter{CountTotal: true})
+	if err != nil || page.TotalCount != 0 {
+		t.Errorf("after the refused write: %d issues (%v)", page.TotalCount, err)
+	}
 }

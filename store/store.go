@@ -329,6 +329,13 @@ func wrapErr(err error) error {
 	if err == nil || errors.As(err, &e) {
 		return err
 	}
+	if isBusy(err) {
+		// Another process held SQLite's write lock past the busy timeout
+		// (this process's own writers queue in front of it): nothing is
+		// broken, and the caller may retry.
+		return &models.Error{Code: models.EUNAVAILABLE, RetryAfterSeconds: 2,
+			Message: "Basis data sedang sibuk menyimpan perubahan lain. Coba lagi sebentar lagi."}
+	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		// The request ran out of time (the server is overloaded or the
 		// database slow): the client may retry, nothing is broken.
@@ -336,6 +343,15 @@ func wrapErr(err error) error {
 			Message: "Server sedang sibuk dan permintaan melewati batas waktu. Coba lagi sebentar lagi."}
 	}
 	return models.Internal(err)
+}
+
+// isBusy reports SQLite's SQLITE_BUSY ("database is locked").
+func isBusy(err error) bool {
+	var busy interface{ Code() int }
+	if errors.As(err, &busy) && busy.Code()&0xff == 5 {
+		return true
+	}
+	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
 }
 
 // isUniqueViolation reports a unique constraint failure on either database.
