@@ -48,6 +48,9 @@ type Config struct {
 	// ShutdownDelay is how long Serve keeps answering, draining, once its
 	// context ends and before it closes the listener.
 	ShutdownDelay time.Duration
+	// SessionTTL is how long a browser session that keeps a refresh cookie
+	// lasts at most; DefaultSessionTTL when zero.
+	SessionTTL time.Duration
 }
 
 // Server is the HTTP server of one Tanggap instance. It keeps no state that
@@ -66,6 +69,9 @@ func New(cfg Config) *Server {
 	}
 	if cfg.Metrics == nil {
 		cfg.Metrics = NewMetrics()
+	}
+	if cfg.SessionTTL == 0 {
+		cfg.SessionTTL = DefaultSessionTTL
 	}
 	if cfg.LoginThrottle == nil {
 		cfg.LoginThrottle, _ = auth.NewLoginThrottle(auth.DefaultLoginThrottleConfig())
@@ -97,6 +103,7 @@ func New(cfg Config) *Server {
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
 	mux.Handle("GET /export/information-report.csv", authn(s.exportHandler(s.exportInformationReport)))
+	s.refreshRoutes(mux, authn)
 	mux.HandleFunc("GET /feed.xml", s.feed)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

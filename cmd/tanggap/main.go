@@ -16,7 +16,7 @@ import (
 const usage = `Tanggap — portal transparansi tanggapan resmi pemerintah daerah.
 
 Usage:
-  tanggap serve [--demo] [--addr :8080] [--database-url URL] [--data-dir DIR]
+  tanggap serve [--demo] [--addr 127.0.0.1:8080] [--database-url URL] [--data-dir DIR]  (--addr :8080 listens on every interface)
   tanggap migrate up|down|status
   tanggap seed
   tanggap import FILE.csv                                                            (layout: README.md)
