@@ -105,7 +105,7 @@ func TestRefreshRotation(t *testing.T) {
 			if !c.HttpOnly || !c.Secure || c.SameSite != http.SameSiteStrictMode || c.Path != "/auth/refresh" || c.MaxAge <= 0 {
 				t.Errorf("cookie %+v: want HttpOnly, Secure, SameSite=Strict, Path=/auth/refresh and a lifetime", c)
 			}
-			if got := r.Body.SessionExpiresAt; got.Before(before.Add(server.DefaultSessionTTL-time.Minute)) {
+			if got := r.Body.SessionExpiresAt; got.Before(before.Add(server.DefaultSessionTTL - time.Minute)) {
 				t.Errorf("session ends %v; want the session lifetime from now", got)
 			}
 			if again := refreshCall(t, api, "/auth/refresh/start", access, "", nil); again.Status != http.StatusConflict || again.Cookie != nil {

@@ -237,7 +237,9 @@ func demoLogin(t *testing.T, baseURL string) string {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var out struct{ Data struct{ Login struct{ Token string } } }
+	var out struct {
+		Data struct{ Login struct{ Token string } }
+	}
 	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.Data.Login.Token == "" {
 		t.Fatalf("demo login failed: %v", err)
 	}
