@@ -16,9 +16,19 @@ func (r *auditEntryResolver) Actor(ctx context.Context, obj *models.AuditEntry) 
 	return loadOptional(ctx, loaders(ctx).User, obj.ActorID)
 }
 
+// ActionLabel is the resolver for the actionLabel field.
+func (r *auditEntryResolver) ActionLabel(ctx context.Context, obj *models.AuditEntry) (string, error) {
+	return models.AuditActionLabel(obj.Action), nil
+}
+
 // Problem is the resolver for the problem field.
 func (r *auditVerificationResolver) Problem(ctx context.Context, obj *models.AuditVerification) (*string, error) {
 	return optionalString(obj.Problem), nil
+}
+
+// AuditActions is the resolver for the auditActions field.
+func (r *queryResolver) AuditActions(ctx context.Context) ([]*models.AuditAction, error) {
+	return pointers(models.AuditActions()), nil
 }
 
 // AuditEntry returns AuditEntryResolver implementation.

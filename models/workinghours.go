@@ -116,14 +116,29 @@ func clockText(d time.Duration) string {
 	return fmt.Sprintf("%02d.%02d", int(d/time.Hour), int(d%time.Hour/time.Minute))
 }
 
-// WorkingHoursService reads and changes the regency's working hours.
-type WorkingHoursService interface {
+// HolidayImport says what importing a list of holidays did.
+type HolidayImport struct {
+	// Added are the holidays written; Skipped those whose date already had
+	// a holiday, which stays as it was.
+	Added, Skipped []Holiday
+	// Recomputed is how many open issues got new due times.
+	Recomputed int
+}
+
+// WorkingCalendarService keeps the regency's working hours and imports
+// holiday lists.
+type WorkingCalendarService interface {
 	// WorkingHours returns the working week. Anyone may call it.
 	WorkingHours(ctx context.Context) (WorkingWeek, error)
 	// SetWorkingHours replaces the working week and re-computes the due
 	// times of open issues, returning how many moved. ADMIN only:
 	// EUNAUTHENTICATED, EFORBIDDEN; EINVALID naming the day.
 	SetWorkingHours(ctx context.Context, week WorkingWeek) (int, error)
+	// ImportHolidays adds a list of holidays in one step, keeping the
+	// holiday of a date that already has one, re-computes the due times of
+	// open issues once and audits the import under the name of its source.
+	// ADMIN only; EINVALID for a holiday without a valid date or name.
+	ImportHolidays(ctx context.Context, holidays []Holiday, source string) (*HolidayImport, error)
 }
 
 // WeekdayLabel is the Indonesian name of a weekday: Senin, Selasa, …

@@ -82,6 +82,7 @@ func New(cfg Config) *Server {
 	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store, Accountability: cfg.Store}
 	services.Search, services.Synonyms = s.wireSearch(&cfg), cfg.Store
 	services.Sessions = cfg.Store
+	services.Calendar, services.Trends = cfg.Store, cfg.Store
 	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Services: services,

@@ -9,21 +9,12 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// HolidayImport says what ImportHolidays did.
-type HolidayImport struct {
-	// Added are the holidays written; Skipped those whose date already had
-	// a holiday, which stays as it was.
-	Added, Skipped []models.Holiday
-	// Recomputed is how many open issues got new due times.
-	Recomputed int
-}
-
 // ImportHolidays adds a list of holidays, for example read from an
 // iCalendar file, in one transaction: dates that already have a holiday
 // keep it, every other holiday is added, the due times of open issues are
 // re-computed once, and one audit entry names the source and the dates.
 // ADMIN, or the command line.
-func (db *DB) ImportHolidays(ctx context.Context, holidays []models.Holiday, source string) (*HolidayImport, error) {
+func (db *DB) ImportHolidays(ctx context.Context, holidays []models.Holiday, source string) (*models.HolidayImport, error) {
 	actor, err := db.userAdmin(ctx)
 	if err != nil {
 		return nil, err
@@ -36,7 +27,7 @@ func (db *DB) ImportHolidays(ctx context.Context, holidays []models.Holiday, sou
 			return nil, models.Invalid("calendar", "hari libur %q tidak valid: tanggal YYYY-MM-DD, nama dan jenis", h.Date)
 		}
 	}
-	result := &HolidayImport{}
+	result := &models.HolidayImport{}
 	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		result.Added, result.Skipped = nil, nil
 		var existing []holidayRow

@@ -21,6 +21,7 @@ Usage:
   tanggap seed
   tanggap import FILE.csv                                                            (layout: README.md)
   tanggap reindex                                                                    (rebuild search from the database)
+  tanggap holidays import [--kind NATIONAL|CUTI_BERSAMA|REGIONAL] FILE.ics          (all-day events become holidays)
   tanggap user add --email E --name N --role ADMIN|TRC|PIC|AUDITOR [--agency SLUG]   (password on stdin)
   tanggap user passwd --email E                                                      (password on stdin)
   tanggap user deactivate --email E
@@ -70,6 +71,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return importCmd(ctx, cfg, rest, stdout)
 	case "reindex":
 		return reindexCmd(ctx, cfg, rest, stdout)
+	case "holidays":
+		return holidaysCmd(ctx, cfg, rest, stdout)
 	case "user":
 		return userCmd(ctx, cfg, rest, stdin, stdout)
 	case "audit":
