@@ -134,7 +134,9 @@ func TestResponseTimeTrendAPI(t *testing.T) {
 		for _, m := range trend.Months {
 			sum += m.Total.Assigned
 		}
-		var report struct{ ResponseTimeReport struct{ Total struct{ Assigned int } } }
+		var report struct {
+			ResponseTimeReport struct{ Total struct{ Assigned int } }
+		}
 		api.post("", `query($from: Time, $to: Time) { responseTimeReport(from: $from, to: $to) { total { assigned } } }`,
 			map[string]any{"from": trend.From, "to": trend.To}).decode(t, &report)
 		if sum == 0 || sum != report.ResponseTimeReport.Total.Assigned {
