@@ -211,9 +211,8 @@ func (t *Tokens) Verify(token string) (Claims, error) {
 // TTL returns the lifetime of the tokens Issue makes.
 func (t *Tokens) TTL() time.Duration { return t.ttl }
 
-// GenerateSecret returns a fresh random signing key of MinSecretBytes bytes.
-// It is for demo mode, where no key is configured and tokens need not
-// survive a restart.
+// GenerateSecret returns a fresh random signing key of MinSecretBytes bytes,
+// for tools and tests that need a key of their own.
 func GenerateSecret() []byte {
 	secret := make([]byte, MinSecretBytes)
 	// crypto/rand.Read never returns an error; it aborts the program if the
