@@ -3,7 +3,7 @@ import type { StaffUser } from '../api';
 import { ErrorBox, Loading, Notice, useQuery, useTitle } from '../components';
 import { formatDateTime, roleLabels } from '../format';
 import { PeriodPicker, periodOf, setQuery } from './Period';
-import { Downloads, ResponseTimes } from './ResponseTimes';
+import { Downloads, Overdue, ResponseTimes } from './ResponseTimes';
 import { Trends } from './Trends';
 
 const VERIFY = `{ auditVerification { intact entries headHash brokenAtId problem verifiedAt } }`;
@@ -36,6 +36,7 @@ export function Dashboard({ user, query }: { user: StaffUser; query: URLSearchPa
       {period.problem && <Notice tone="warning">{period.problem}</Notice>}
       <ResponseTimes from={period.from} to={period.to} />
       <Trends from={period.from} to={period.to} path={path} query={query} />
+      <Overdue to={period.to} />
       {(user.role === 'AUDITOR' || user.role === 'ADMIN') && <Downloads from={period.from} to={period.to} />}
     </section>
   );

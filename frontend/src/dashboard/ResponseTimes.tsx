@@ -51,13 +51,6 @@ export function ResponseTimes({ from, to }: { from: Date; to: Date }) {
   const q = useQuery<Report>(REPORT, { from: from.toISOString(), to: to.toISOString() });
   const r = q.data?.responseTimeReport;
   const rows = r?.agencies.filter((a) => a.assigned > 0) ?? [];
-  const overdue = useQuery<Report>(OVERDUE, {
-    from: new Date(to.getTime() - OVERDUE_SPAN_DAYS * 86400000).toISOString(),
-    to: to.toISOString(),
-  });
-  const waiting = [...(overdue.data?.responseTimeReport.total.waiting ?? [])].sort(
-    (a, b) => b.overdueClock.seconds - a.overdueClock.seconds,
-  );
   return (
     <>
       <h2>Kecepatan tanggapan per instansi</h2>
@@ -110,45 +103,62 @@ export function ResponseTimes({ from, to }: { from: Date; to: Date }) {
               </tbody>
             </table>
           </div>
-          <h2>Isu terlambat ({waiting.length})</h2>
-          <p class="muted">Semua isu terbuka yang melewati batas waktu, tidak terbatas pada periode di atas; yang paling lama menunggu di atas.</p>
-          {waiting.length === 0 ? (
-            <p>Tidak ada isu yang terlambat.</p>
-          ) : (
-            <div class="table-wrap" tabIndex={0} role="region" aria-label="Isu terlambat">
-              <table class="data" data-testid="overdue">
-                <thead>
-                  <tr>
-                    <th scope="col">Isu</th>
-                    <th scope="col">Instansi</th>
-                    <th scope="col">Jam</th>
-                    <th scope="col">Batas</th>
-                    <th scope="col">Terlambat (jam kerja)</th>
-                    <th scope="col">Terlambat (jam biasa)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {waiting.map((w) => (
-                    <tr>
-                      <td>
-                        <a href={`/staf/isu/${w.issue.number}`}>{w.issue.title}</a>
-                        <br />
-                        <span class="issue-number">{w.issue.number}</span> · {statusLabels[w.issue.status]}
-                        {w.issue.priority ? ` · ${priorityLabels[w.issue.priority]}` : ''}
-                        {w.issue.internal ? ' · internal' : ''}
-                      </td>
-                      <td>{w.issue.agency?.name}</td>
-                      <td>{w.clock === 'ACKNOWLEDGE' ? 'Konfirmasi' : 'Jawaban'}</td>
-                      <td>{formatDateTime(w.dueAt)}</td>
-                      <td class="clock clock-late">{w.overdueWorking.text}</td>
-                      <td>{w.overdueClock.text}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
         </>
+      )}
+    </>
+  );
+}
+
+/** Every open issue past a due time, whatever the period: who lets which issue wait. */
+export function Overdue({ to }: { to: Date }) {
+  const overdue = useQuery<Report>(OVERDUE, {
+    from: new Date(to.getTime() - OVERDUE_SPAN_DAYS * 86400000).toISOString(),
+    to: to.toISOString(),
+  });
+  const waiting = [...(overdue.data?.responseTimeReport.total.waiting ?? [])].sort(
+    (a, b) => b.overdueClock.seconds - a.overdueClock.seconds,
+  );
+  if (overdue.error) return <ErrorBox error={overdue.error} retry={overdue.reload} />;
+  if (!overdue.data) return <Loading />;
+  return (
+    <>
+      <h2>Isu terlambat ({waiting.length})</h2>
+      <p class="muted">Semua isu terbuka yang melewati batas waktu, tidak terbatas pada periode di atas; yang paling lama menunggu di atas.</p>
+      {waiting.length === 0 ? (
+        <p>Tidak ada isu yang terlambat.</p>
+      ) : (
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Isu terlambat">
+          <table class="data" data-testid="overdue">
+            <thead>
+              <tr>
+                <th scope="col">Isu</th>
+                <th scope="col">Instansi</th>
+                <th scope="col">Jam</th>
+                <th scope="col">Batas</th>
+                <th scope="col">Terlambat (jam kerja)</th>
+                <th scope="col">Terlambat (jam biasa)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {waiting.map((w) => (
+                <tr>
+                  <td>
+                    <a href={`/staf/isu/${w.issue.number}`}>{w.issue.title}</a>
+                    <br />
+                    <span class="issue-number">{w.issue.number}</span> · {statusLabels[w.issue.status]}
+                    {w.issue.priority ? ` · ${priorityLabels[w.issue.priority]}` : ''}
+                    {w.issue.internal ? ' · internal' : ''}
+                  </td>
+                  <td>{w.issue.agency?.name}</td>
+                  <td>{w.clock === 'ACKNOWLEDGE' ? 'Konfirmasi' : 'Jawaban'}</td>
+                  <td>{formatDateTime(w.dueAt)}</td>
+                  <td class="clock clock-late">{w.overdueWorking.text}</td>
+                  <td>{w.overdueClock.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

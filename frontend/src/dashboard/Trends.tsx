@@ -57,8 +57,13 @@ export function Trends({ from, to, path, query }: { from: Date; to: Date; path: 
   const directory = useDirectory();
   const slug = query.get('instansi') ?? '';
   const t = q.data?.responseTimeTrend;
-  const rows: { month: string; figures: TrendFigures | null }[] =
-    t?.months.map((m) => ({ month: m.month, figures: slug ? (m.agencies.find((a) => a.agency?.slug === slug) ?? null) : m.total })) ?? [];
+  // Months before the first issue of the period say nothing: the trend starts there.
+  const firstWithIssues = t ? t.months.findIndex((m) => m.total.assigned > 0) : -1;
+  const months = t ? t.months.slice(Math.max(0, firstWithIssues === -1 ? t.months.length - 1 : firstWithIssues)) : [];
+  const rows: { month: string; figures: TrendFigures | null }[] = months.map((m) => ({
+    month: m.month,
+    figures: slug ? (m.agencies.find((a) => a.agency?.slug === slug) ?? null) : m.total,
+  }));
   const agencyName = slug ? (directory.data?.agencies.find((a) => a.slug === slug)?.name ?? slug) : 'Semua instansi';
   return (
     <section aria-labelledby="tren-judul">
@@ -74,17 +79,17 @@ export function Trends({ from, to, path, query }: { from: Date; to: Date; path: 
       </div>
       {q.error ? <ErrorBox error={q.error} retry={q.reload} /> : null}
       {!t && !q.error && <Loading />}
-      {t && t.months.length > 0 && (
+      {t && months.length > 0 && (
         <>
           <p class="muted">
-            {agencyName}, {monthLabel(t.months[0].month, true)} – {monthLabel(t.months[t.months.length - 1].month, true)}, menurut bulan isu diteruskan
+            {agencyName}, {monthLabel(months[0].month, true)} – {monthLabel(months[months.length - 1].month, true)}, menurut bulan isu diteruskan
             {t.includesInternal ? ', termasuk isu internal' : ''}. Bulan dengan kurang dari {t.minimumCount} isu ditandai &quot;–&quot; (belum cukup data).
           </p>
           <div class="trend-charts">
             <ShareTrend rows={rows} agency={agencyName} />
             <MedianTrend rows={rows} agency={agencyName} />
           </div>
-          <Heatmap months={t.months} />
+          <Heatmap months={months} minimum={t.minimumCount} />
         </>
       )}
     </section>
@@ -97,7 +102,7 @@ const AXIS = 34;
 
 /** Month slots across the width, with room on the left for the scale. */
 function slots(width: number, n: number) {
-  const left = 34;
+  const left = 40;
   const step = (width - left - 4) / Math.max(n, 1);
   return { left, step, bar: Math.max(6, Math.min(28, step * 0.62)) };
 }
@@ -114,7 +119,7 @@ function MonthAxis({ rows, left, step }: { rows: { month: string }[]; left: numb
         ) : null,
       )}
       {rows.map((r, i) =>
-        r.month.endsWith('-01') || i === 0 ? (
+        r.month.endsWith('-01') || (i === 0 && !rows[1]?.month.endsWith('-01')) ? (
           <text x={left + step * i + step / 2} y={PLOT_TOP + PLOT_HEIGHT + 30} text-anchor="middle" class="chart-year">
             {r.month.slice(0, 4)}
           </text>
@@ -235,7 +240,7 @@ function MedianTrend({ rows, agency }: { rows: { month: string; figures: TrendFi
 }
 
 /** On-time share per agency and month, as a table with shaded cells. */
-function Heatmap({ months }: { months: TrendMonth[] }) {
+function Heatmap({ months, minimum }: { months: TrendMonth[]; minimum: number }) {
   const agencies = new Map<string, { slug: string; shortName: string; name: string }>();
   for (const m of months) for (const a of m.agencies) if (a.agency) agencies.set(a.agency.slug, a.agency);
   if (agencies.size === 0) return <p>Belum ada isu yang diteruskan dalam periode ini.</p>;
@@ -243,7 +248,10 @@ function Heatmap({ months }: { months: TrendMonth[] }) {
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label="Tepat waktu per instansi dan bulan">
       <table class="data heatmap" data-testid="trend-table">
-        <caption>Dijawab tepat waktu per instansi dan bulan (persen; &quot;–&quot;: belum cukup data)</caption>
+        <caption>
+          Dijawab tepat waktu per instansi dan bulan, dalam persen. Di bawah {minimum} isu hanya jumlahnya yang ditampilkan (tepat waktu/dinilai),
+          karena persentasenya menyesatkan.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Instansi</th>
@@ -262,8 +270,13 @@ function Heatmap({ months }: { months: TrendMonth[] }) {
               </th>
               {months.map((m) => {
                 const s = m.agencies.find((a) => a.agency?.slug === agency.slug)?.answeredOnTime;
-                if (!s || !s.enoughData || s.ratio === null) {
-                  return <td class="heat-none">{s ? '–' : ''}</td>;
+                if (!s || s.of === 0) return <td class="heat-none" />;
+                if (!s.enoughData || s.ratio === null) {
+                  return (
+                    <td class="heat-none heat-count" title={`Belum cukup data: ${s.onTime} tepat waktu dari ${s.of}`}>
+                      {s.onTime}/{s.of}
+                    </td>
+                  );
                 }
                 const tone = s.ratio >= 0.8 ? 'good' : s.ratio >= 0.5 ? 'fair' : 'poor';
                 return (

@@ -103,7 +103,7 @@ function Running({ issues, now }: { issues: InboxIssue[]; now: number }) {
     <>
       <ul class="card-list running-cards only-narrow" aria-label="Isu yang sedang berjalan" data-testid="running-cards">
         {issues.map((i) => (
-          <li class="card" data-issue={i.number}>
+          <li class="card" data-running={i.number}>
             <p class="card-meta">
               <span class="issue-number">{i.number}</span>
               <span class="badge status">{statusLabels[i.status]}</span>
