@@ -80,10 +80,10 @@ func main() {
 			p.output[e.Test] = append(p.output[e.Test], e.Output)
 		case e.Test != "" && e.Action == "pass":
 			p.passed++
-			switch {
-			case strings.HasSuffix(e.Test, "/sqlite"):
+			switch name := e.Test + "/"; {
+			case strings.Contains(name, "/sqlite/"):
 				p.sqlite++
-			case strings.HasSuffix(e.Test, "/postgres"):
+			case strings.Contains(name, "/postgres/"):
 				p.postgres++
 			}
 			delete(p.output, e.Test)

@@ -151,3 +151,28 @@ func TestResponseTimeTrendAPI(t *testing.T) {
 		}
 	})
 }
+
+// TestResponseTimeTrendCost checks that a trend costs its months: the
+// dashboard's two queries over 24 months fit the cost limit, every agency's
+// full figures over five years do not.
+func TestResponseTimeTrendCost(t *testing.T) {
+	db := storetest.MustOpen(t, store.SQLite)
+	api := newTestAPI(t, db)
+	vars := map[string]any{"from": "2024-12-01T00:00:00+08:00", "to": "2026-12-01T00:00:00+08:00"}
+	charts := api.post("", `query($from: Time, $to: Time) { responseTimeTrend(from: $from, to: $to, agencySlug: null) { months { month total {
+		agency { slug shortName name } assigned answeredOnTime { onTime of enoughData ratio } timeToAnswer { count enoughData workingMedian { seconds text } } } } } }`, vars)
+	heat := api.post("", `query($from: Time, $to: Time) { responseTimeTrend(from: $from, to: $to) { months { month total { assigned }
+		agencies { agency { slug shortName name } answeredOnTime { onTime of enoughData ratio } } } } }`, vars)
+	if len(charts.Errors) > 0 || len(heat.Errors) > 0 {
+		t.Fatalf("the dashboard's queries over 24 months: %s %s", charts.Raw, heat.Raw)
+	}
+	if small, large := costOf(t, api.post("", `{ responseTimeTrend { months { month } } }`, nil)), costOf(t, charts); small >= large {
+		t.Errorf("costs %d and %d: the richer query must cost more", small, large)
+	}
+	everything := api.post("", `{ responseTimeTrend(from: "2021-12-01T00:00:00+08:00", to: "2026-12-01T00:00:00+08:00") { months { month agencies {
+		agency { slug name } assigned answered open overdueNow answeredOnTime { onTime of ratio } acknowledgedOnTime { onTime of ratio }
+		timeToAnswer { count workingMedian { seconds } workingP90 { seconds } clockMedian { seconds } clockP90 { seconds } } } } } }`, nil)
+	if everything.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+		t.Errorf("every figure of every agency over five years: %s", everything.Raw)
+	}
+}

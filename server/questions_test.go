@@ -64,6 +64,9 @@ var publicQueries = map[string]string{
 	"search":             `{ search(query: "", first: 100) { totalCount edges { node { highlights issue { number title summary } } } } }`,
 	"searchSynonyms":     "",
 	"mySessions":         "",
+	"workingHours":       `{ workingHours { summary days { weekday start end } } }`,
+	"auditActions":       `{ auditActions { action label } }`,
+	"responseTimeTrend":  `{ responseTimeTrend(from: "2025-01-01T00:00:00Z") { months { month total { assigned answeredOnTime { ratio } } agencies { agency { slug } assigned } } } }`,
 }
 
 // TestPrivacy submits a question with a name, an e-mail and a phone number,

@@ -11,25 +11,50 @@ interface TrendFigures {
   timeToAnswer: { count: number; enoughData: boolean; workingMedian: Duration | null };
 }
 
+interface HeatFigures {
+  agency: { slug: string; shortName: string; name: string } | null;
+  answeredOnTime: Share;
+}
+
 interface TrendMonth {
   month: string;
   total: TrendFigures;
-  agencies: TrendFigures[];
+}
+
+interface HeatMonth {
+  month: string;
+  total: { assigned: number };
+  agencies: HeatFigures[];
 }
 
 interface Trend {
-  responseTimeTrend: { from: string; to: string; minimumCount: number; includesInternal: boolean; months: TrendMonth[] };
+  responseTimeTrend: { minimumCount: number; includesInternal: boolean; months: TrendMonth[] };
 }
 
-const FIGURES = `agency { slug shortName name } assigned answeredOnTime { onTime of enoughData ratio }
-  timeToAnswer { count enoughData workingMedian { seconds text } }`;
+interface Heat {
+  responseTimeTrend: { minimumCount: number; months: HeatMonth[] };
+}
 
-const TREND = `query Trend($from: Time, $to: Time) {
-  responseTimeTrend(from: $from, to: $to) {
-    from to minimumCount includesInternal
-    months { month total { ${FIGURES} } agencies { ${FIGURES} } }
+// The charts ask for one row a month (all agencies, or the one chosen); the
+// table asks for every agency's share, and nothing more, so that both stay
+// within the API's cost limit.
+const TREND = `query Trend($from: Time, $to: Time, $agency: String) {
+  responseTimeTrend(from: $from, to: $to, agencySlug: $agency) {
+    minimumCount includesInternal
+    months { month total { agency { slug shortName name } assigned answeredOnTime { onTime of enoughData ratio }
+      timeToAnswer { count enoughData workingMedian { seconds text } } } }
   }
 }`;
+
+const HEAT = `query TrendByAgency($from: Time, $to: Time) {
+  responseTimeTrend(from: $from, to: $to) {
+    minimumCount
+    months { month total { assigned } agencies { agency { slug shortName name } answeredOnTime { onTime of enoughData ratio } } }
+  }
+}`;
+
+/** The longest trend the dashboard draws, in months. */
+const MAX_MONTHS = 24;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 const MONTHS_LONG = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -42,28 +67,34 @@ function monthLabel(month: string, long = false): string {
 
 /**
  * The trend covers the twelve months up to the end of the chosen period, or
- * the whole period when it is longer.
+ * the whole period when it is longer, up to MAX_MONTHS.
  */
-export function trendRange(from: Date, to: Date): { from: Date; to: Date } {
-  const end = new Date(to.getTime() + 8 * 3600_000);
-  const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1) - 8 * 3600_000);
-  return { from: from < start ? from : start, to };
+export function trendRange(from: Date, to: Date): { from: Date; to: Date; clipped: boolean } {
+  const end = new Date(to.getTime() - 1 + 8 * 3600_000);
+  const monthStart = (back: number) => new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - back, 1) - 8 * 3600_000);
+  const twelve = monthStart(11);
+  const longest = monthStart(MAX_MONTHS - 1);
+  if (from >= twelve) return { from: twelve, to, clipped: false };
+  if (from >= longest) return { from, to, clipped: false };
+  return { from: longest, to, clipped: true };
 }
 
 /** On-time shares and median times to answer month by month, for all agencies or one. */
 export function Trends({ from, to, path, query }: { from: Date; to: Date; path: string; query: URLSearchParams }) {
   const range = trendRange(from, to);
-  const q = useQuery<Trend>(TREND, { from: range.from.toISOString(), to: range.to.toISOString() });
-  const directory = useDirectory();
   const slug = query.get('instansi') ?? '';
+  const vars = { from: range.from.toISOString(), to: range.to.toISOString() };
+  const q = useQuery<Trend>(TREND, { ...vars, agency: slug || null });
+  const heat = useQuery<Heat>(HEAT, vars);
+  const directory = useDirectory();
   const t = q.data?.responseTimeTrend;
-  // Months before the first issue of the period say nothing: the trend starts there.
-  const firstWithIssues = t ? t.months.findIndex((m) => m.total.assigned > 0) : -1;
-  const months = t ? t.months.slice(Math.max(0, firstWithIssues === -1 ? t.months.length - 1 : firstWithIssues)) : [];
-  const rows: { month: string; figures: TrendFigures | null }[] = months.map((m) => ({
-    month: m.month,
-    figures: slug ? (m.agencies.find((a) => a.agency?.slug === slug) ?? null) : m.total,
-  }));
+  // Months before the first issue of the period say nothing: the trend
+  // starts at the first month with issues in any agency.
+  const firstWithIssues = heat.data ? heat.data.responseTimeTrend.months.findIndex((m) => m.total.assigned > 0) : 0;
+  const skip = firstWithIssues === -1 ? (heat.data?.responseTimeTrend.months.length ?? 1) - 1 : firstWithIssues;
+  const months = t ? t.months.slice(skip) : [];
+  const heatMonths = heat.data ? heat.data.responseTimeTrend.months.slice(skip) : [];
+  const rows: { month: string; figures: TrendFigures | null }[] = months.map((m) => ({ month: m.month, figures: m.total }));
   const agencyName = slug ? (directory.data?.agencies.find((a) => a.slug === slug)?.name ?? slug) : 'Semua instansi';
   return (
     <section aria-labelledby="tren-judul">
@@ -78,9 +109,11 @@ export function Trends({ from, to, path, query }: { from: Date; to: Date; path: 
         </select>
       </div>
       {q.error ? <ErrorBox error={q.error} retry={q.reload} /> : null}
-      {!t && !q.error && <Loading />}
-      {t && months.length > 0 && (
+      {heat.error ? <ErrorBox error={heat.error} retry={heat.reload} /> : null}
+      {(!t || !heat.data) && !q.error && !heat.error && <Loading />}
+      {t && heat.data && months.length > 0 && (
         <>
+          {range.clipped && <p class="muted">Periode ini lebih dari {MAX_MONTHS} bulan: tren menampilkan {MAX_MONTHS} bulan terakhirnya.</p>}
           <p class="muted">
             {agencyName}, {monthLabel(months[0].month, true)} – {monthLabel(months[months.length - 1].month, true)}, menurut bulan isu diteruskan
             {t.includesInternal ? ', termasuk isu internal' : ''}. Bulan dengan kurang dari {t.minimumCount} isu ditandai &quot;–&quot; (belum cukup data).
@@ -89,7 +122,7 @@ export function Trends({ from, to, path, query }: { from: Date; to: Date; path: 
             <ShareTrend rows={rows} agency={agencyName} />
             <MedianTrend rows={rows} agency={agencyName} />
           </div>
-          <Heatmap months={months} minimum={t.minimumCount} />
+          <Heatmap months={heatMonths} minimum={t.minimumCount} />
         </>
       )}
     </section>
@@ -240,7 +273,7 @@ function MedianTrend({ rows, agency }: { rows: { month: string; figures: TrendFi
 }
 
 /** On-time share per agency and month, as a table with shaded cells. */
-function Heatmap({ months, minimum }: { months: TrendMonth[]; minimum: number }) {
+function Heatmap({ months, minimum }: { months: HeatMonth[]; minimum: number }) {
   const agencies = new Map<string, { slug: string; shortName: string; name: string }>();
   for (const m of months) for (const a of m.agencies) if (a.agency) agencies.set(a.agency.slug, a.agency);
   if (agencies.size === 0) return <p>Belum ada isu yang diteruskan dalam periode ini.</p>;
