@@ -111,9 +111,10 @@ func (t *Tokens) SetClock(now func() time.Time) {
 
 // Issue returns a signed token for c and the time it expires. The UserID must
 // be positive, the TokenVersion not negative, the Role not empty and the
-// SessionID a session id (see models.NewSessionID);
-// c.ExpiresAt and c.IssuedAt are ignored, as Issue sets them from its clock
-// and lifetime. Every token gets a random id (jti).
+// SessionID a session id (see models.NewSessionID). The token lives for the
+// configured lifetime, or until c.ExpiresAt when that is set and earlier (the
+// end of its session); c.IssuedAt is ignored, as Issue sets it from its
+// clock. Every token gets a random id (jti).
 func (t *Tokens) Issue(c Claims) (token string, expiresAt time.Time, err error) {
 	switch {
 	case c.UserID <= 0:
@@ -133,6 +134,12 @@ func (t *Tokens) Issue(c Claims) (token string, expiresAt time.Time, err error) 
 	// expiry exactly the one in the token.
 	now := t.now().UTC().Truncate(time.Second)
 	expiresAt = now.Add(t.ttl)
+	if limit := c.ExpiresAt.UTC().Truncate(time.Second); !c.ExpiresAt.IsZero() && limit.Before(expiresAt) {
+		if !limit.After(now) {
+			return "", time.Time{}, errors.New("auth: token would expire before it is issued")
+		}
+		expiresAt = limit
+	}
 	version := c.TokenVersion
 	claims := tokenClaims{
 		Version:   &version,
@@ -204,9 +211,8 @@ func (t *Tokens) Verify(token string) (Claims, error) {
 // TTL returns the lifetime of the tokens Issue makes.
 func (t *Tokens) TTL() time.Duration { return t.ttl }
 
-// GenerateSecret returns a fresh random signing key of MinSecretBytes bytes.
-// It is for demo mode, where no key is configured and tokens need not
-// survive a restart.
+// GenerateSecret returns a fresh random signing key of MinSecretBytes bytes,
+// for tools and tests that need a key of their own.
 func GenerateSecret() []byte {
 	secret := make([]byte, MinSecretBytes)
 	// crypto/rand.Read never returns an error; it aborts the program if the

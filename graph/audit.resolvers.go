@@ -22,6 +22,11 @@ func (r *auditEntryResolver) Actor(ctx context.Context, obj *models.AuditEntry) 
 	return loadOptional(ctx, loaders(ctx).User, obj.ActorID)
 }
 
+// ActionLabel is the resolver for the actionLabel field.
+func (r *auditEntryResolver) ActionLabel(ctx context.Context, obj *models.AuditEntry) (string, error) {
+	return models.AuditActionLabel(obj.Action), nil
+}
+
 // BrokenAtID is the resolver for the brokenAtId field.
 func (r *auditVerificationResolver) BrokenAtID(ctx context.Context, obj *models.AuditVerification) (*scalar.NodeID, error) {
 	if obj.BrokenAtID == nil {
@@ -33,6 +38,11 @@ func (r *auditVerificationResolver) BrokenAtID(ctx context.Context, obj *models.
 // Problem is the resolver for the problem field.
 func (r *auditVerificationResolver) Problem(ctx context.Context, obj *models.AuditVerification) (*string, error) {
 	return optionalString(obj.Problem), nil
+}
+
+// AuditActions is the resolver for the auditActions field.
+func (r *queryResolver) AuditActions(ctx context.Context) ([]*models.AuditAction, error) {
+	return pointers(models.AuditActions()), nil
 }
 
 // AuditEntry returns AuditEntryResolver implementation.

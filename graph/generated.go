@@ -104,16 +104,22 @@ type ComplexityRoot struct {
 		Issue func(childComplexity int) int
 	}
 
+	AuditAction struct {
+		Action func(childComplexity int) int
+		Label  func(childComplexity int) int
+	}
+
 	AuditEntry struct {
-		Action    func(childComplexity int) int
-		Actor     func(childComplexity int) int
-		ActorRole func(childComplexity int) int
-		At        func(childComplexity int) int
-		Changes   func(childComplexity int) int
-		Hash      func(childComplexity int) int
-		ID        func(childComplexity int) int
-		PrevHash  func(childComplexity int) int
-		Subject   func(childComplexity int) int
+		Action      func(childComplexity int) int
+		ActionLabel func(childComplexity int) int
+		Actor       func(childComplexity int) int
+		ActorRole   func(childComplexity int) int
+		At          func(childComplexity int) int
+		Changes     func(childComplexity int) int
+		Hash        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		PrevHash    func(childComplexity int) int
+		Subject     func(childComplexity int) int
 	}
 
 	AuditEntryConnection struct {
@@ -228,6 +234,12 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 	}
 
+	ImportHolidaysPayload struct {
+		Added            func(childComplexity int) int
+		RecomputedIssues func(childComplexity int) int
+		Skipped          func(childComplexity int) int
+	}
+
 	InformationReport struct {
 		Agency    func(childComplexity int) int
 		Answered  func(childComplexity int) int
@@ -334,6 +346,7 @@ type ComplexityRoot struct {
 		DeleteSearchSynonyms  func(childComplexity int, input model.DeleteSearchSynonymsInput) int
 		DiscardResponseDraft  func(childComplexity int, input model.DiscardResponseDraftInput) int
 		EndSession            func(childComplexity int, input EndSessionInput) int
+		ImportHolidays        func(childComplexity int, input model.ImportHolidaysInput) int
 		LinkQuestion          func(childComplexity int, input model.LinkQuestionInput) int
 		Login                 func(childComplexity int, input model.LoginInput) int
 		Logout                func(childComplexity int) int
@@ -350,6 +363,7 @@ type ComplexityRoot struct {
 		SaveResponseDraft     func(childComplexity int, input model.SaveResponseDraftInput) int
 		SetIssueInternal      func(childComplexity int, input model.SetIssueInternalInput) int
 		SetSearchSynonyms     func(childComplexity int, input model.SetSearchSynonymsInput) int
+		SetWorkingHours       func(childComplexity int, input model.SetWorkingHoursInput) int
 		SubmitQuestion        func(childComplexity int, input model.SubmitQuestionInput) int
 		UpdateAgency          func(childComplexity int, input model.UpdateAgencyInput) int
 		UpdateCategory        func(childComplexity int, input model.UpdateCategoryInput) int
@@ -382,6 +396,7 @@ type ComplexityRoot struct {
 	Query struct {
 		Agencies           func(childComplexity int) int
 		Agency             func(childComplexity int, slug string) int
+		AuditActions       func(childComplexity int) int
 		AuditLog           func(childComplexity int, filter *model.AuditFilter, first *int, after *string) int
 		AuditVerification  func(childComplexity int, full bool) int
 		Categories         func(childComplexity int) int
@@ -397,9 +412,11 @@ type ComplexityRoot struct {
 		Questions          func(childComplexity int, filter *model.QuestionFilter, first *int, after *string) int
 		ResponsePolicies   func(childComplexity int) int
 		ResponseTimeReport func(childComplexity int, from *time.Time, to *time.Time, agencySlug *string) int
+		ResponseTimeTrend  func(childComplexity int, from *time.Time, to *time.Time, agencySlug *string) int
 		Search             func(childComplexity int, query string, filter *models.SearchFilter, orderBy *models.SearchOrder, first *int, after *string) int
 		SearchSynonyms     func(childComplexity int) int
 		Users              func(childComplexity int) int
+		WorkingHours       func(childComplexity int) int
 	}
 
 	Question struct {
@@ -497,6 +514,23 @@ type ComplexityRoot struct {
 		Total            func(childComplexity int) int
 	}
 
+	ResponseTimeTrend struct {
+		From             func(childComplexity int) int
+		GeneratedAt      func(childComplexity int) int
+		IncludesInternal func(childComplexity int) int
+		MinimumCount     func(childComplexity int) int
+		Months           func(childComplexity int) int
+		To               func(childComplexity int) int
+	}
+
+	ResponseTimeTrendMonth struct {
+		Agencies func(childComplexity int) int
+		From     func(childComplexity int) int
+		Month    func(childComplexity int) int
+		To       func(childComplexity int) int
+		Total    func(childComplexity int) int
+	}
+
 	ReviseResponsePayload struct {
 		Response func(childComplexity int) int
 	}
@@ -551,6 +585,11 @@ type ComplexityRoot struct {
 
 	SetSearchSynonymsPayload struct {
 		SearchSynonym func(childComplexity int) int
+	}
+
+	SetWorkingHoursPayload struct {
+		RecomputedIssues func(childComplexity int) int
+		WorkingHours     func(childComplexity int) int
 	}
 
 	Share struct {
@@ -621,6 +660,20 @@ type ComplexityRoot struct {
 		OverdueClock   func(childComplexity int) int
 		OverdueWorking func(childComplexity int) int
 	}
+
+	WorkingDay struct {
+		End          func(childComplexity int) int
+		Minutes      func(childComplexity int) int
+		Start        func(childComplexity int) int
+		Weekday      func(childComplexity int) int
+		WeekdayLabel func(childComplexity int) int
+	}
+
+	WorkingHours struct {
+		DayLengthMinutes func(childComplexity int) int
+		Days             func(childComplexity int) int
+		Summary          func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -639,6 +692,8 @@ type AuditEntryResolver interface {
 	ID(ctx context.Context, obj *models.AuditEntry) (*scalar.NodeID, error)
 
 	Actor(ctx context.Context, obj *models.AuditEntry) (*models.User, error)
+
+	ActionLabel(ctx context.Context, obj *models.AuditEntry) (string, error)
 }
 type AuditVerificationResolver interface {
 	BrokenAtID(ctx context.Context, obj *models.AuditVerification) (*scalar.NodeID, error)
@@ -723,6 +778,8 @@ type MutationResolver interface {
 	PublishResponseDraft(ctx context.Context, input model.PublishResponseDraftInput) (*model.PublishResponseDraftPayload, error)
 	PublishResponse(ctx context.Context, input model.PublishResponseInput) (*model.PublishResponsePayload, error)
 	ReviseResponse(ctx context.Context, input model.ReviseResponseInput) (*model.ReviseResponsePayload, error)
+	SetWorkingHours(ctx context.Context, input model.SetWorkingHoursInput) (*model.SetWorkingHoursPayload, error)
+	ImportHolidays(ctx context.Context, input model.ImportHolidaysInput) (*model.ImportHolidaysPayload, error)
 	UpdateIssueSource(ctx context.Context, input model.UpdateIssueSourceInput) (*model.UpdateIssueSourcePayload, error)
 	RemoveIssueSource(ctx context.Context, input model.RemoveIssueSourceInput) (*model.RemoveIssueSourcePayload, error)
 	SubmitQuestion(ctx context.Context, input model.SubmitQuestionInput) (*model.SubmitQuestionPayload, error)
@@ -747,6 +804,8 @@ type QueryResolver interface {
 	Users(ctx context.Context) ([]*models.User, error)
 	AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEntryConnection, error)
 	AuditVerification(ctx context.Context, full bool) (*models.AuditVerification, error)
+	AuditActions(ctx context.Context) ([]*models.AuditAction, error)
+	WorkingHours(ctx context.Context) (*model.WorkingHours, error)
 	Node(ctx context.Context, id scalar.NodeID) (Node, error)
 	Nodes(ctx context.Context, ids []*scalar.NodeID) ([]Node, error)
 	Question(ctx context.Context, trackingCode string) (*models.Question, error)
@@ -757,6 +816,7 @@ type QueryResolver interface {
 	InformationReport(ctx context.Context, year int, agencySlug string) (*models.InformationReport, error)
 	Search(ctx context.Context, query string, filter *models.SearchFilter, orderBy *models.SearchOrder, first *int, after *string) (*models.SearchConnection, error)
 	SearchSynonyms(ctx context.Context) ([]*models.SearchSynonym, error)
+	ResponseTimeTrend(ctx context.Context, from *time.Time, to *time.Time, agencySlug *string) (*models.ResponseTimeTrend, error)
 	MySessions(ctx context.Context) ([]*models.Session, error)
 }
 type QuestionResolver interface {
@@ -977,12 +1037,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssignIssuePayload.Issue(childComplexity), true
 
+	case "AuditAction.action":
+		if e.ComplexityRoot.AuditAction.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditAction.Action(childComplexity), true
+	case "AuditAction.label":
+		if e.ComplexityRoot.AuditAction.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditAction.Label(childComplexity), true
+
 	case "AuditEntry.action":
 		if e.ComplexityRoot.AuditEntry.Action == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AuditEntry.Action(childComplexity), true
+	case "AuditEntry.actionLabel":
+		if e.ComplexityRoot.AuditEntry.ActionLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEntry.ActionLabel(childComplexity), true
 	case "AuditEntry.actor":
 		if e.ComplexityRoot.AuditEntry.Actor == nil {
 			break
@@ -1363,6 +1442,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Holiday.Name(childComplexity), true
+
+	case "ImportHolidaysPayload.added":
+		if e.ComplexityRoot.ImportHolidaysPayload.Added == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportHolidaysPayload.Added(childComplexity), true
+	case "ImportHolidaysPayload.recomputedIssues":
+		if e.ComplexityRoot.ImportHolidaysPayload.RecomputedIssues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportHolidaysPayload.RecomputedIssues(childComplexity), true
+	case "ImportHolidaysPayload.skipped":
+		if e.ComplexityRoot.ImportHolidaysPayload.Skipped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportHolidaysPayload.Skipped(childComplexity), true
 
 	case "InformationReport.agency":
 		if e.ComplexityRoot.InformationReport.Agency == nil {
@@ -1894,6 +1992,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndSession(childComplexity, args["input"].(EndSessionInput)), true
+	case "Mutation.importHolidays":
+		if e.ComplexityRoot.Mutation.ImportHolidays == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_importHolidays_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ImportHolidays(childComplexity, args["input"].(model.ImportHolidaysInput)), true
 	case "Mutation.linkQuestion":
 		if e.ComplexityRoot.Mutation.LinkQuestion == nil {
 			break
@@ -2065,6 +2174,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetSearchSynonyms(childComplexity, args["input"].(model.SetSearchSynonymsInput)), true
+	case "Mutation.setWorkingHours":
+		if e.ComplexityRoot.Mutation.SetWorkingHours == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setWorkingHours_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetWorkingHours(childComplexity, args["input"].(model.SetWorkingHoursInput)), true
 	case "Mutation.submitQuestion":
 		if e.ComplexityRoot.Mutation.SubmitQuestion == nil {
 			break
@@ -2212,6 +2332,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Agency(childComplexity, args["slug"].(string)), true
+	case "Query.auditActions":
+		if e.ComplexityRoot.Query.AuditActions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.AuditActions(childComplexity), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -2358,6 +2484,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ResponseTimeReport(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time), args["agencySlug"].(*string)), true
+	case "Query.responseTimeTrend":
+		if e.ComplexityRoot.Query.ResponseTimeTrend == nil {
+			break
+		}
+
+		args, err := ec.field_Query_responseTimeTrend_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ResponseTimeTrend(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time), args["agencySlug"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2381,6 +2518,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity), true
+	case "Query.workingHours":
+		if e.ComplexityRoot.Query.WorkingHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.WorkingHours(childComplexity), true
 
 	case "Question.agencyGuess":
 		if e.ComplexityRoot.Question.AgencyGuess == nil {
@@ -2731,6 +2874,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ResponseTimeReport.Total(childComplexity), true
 
+	case "ResponseTimeTrend.from":
+		if e.ComplexityRoot.ResponseTimeTrend.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrend.From(childComplexity), true
+	case "ResponseTimeTrend.generatedAt":
+		if e.ComplexityRoot.ResponseTimeTrend.GeneratedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrend.GeneratedAt(childComplexity), true
+	case "ResponseTimeTrend.includesInternal":
+		if e.ComplexityRoot.ResponseTimeTrend.IncludesInternal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrend.IncludesInternal(childComplexity), true
+	case "ResponseTimeTrend.minimumCount":
+		if e.ComplexityRoot.ResponseTimeTrend.MinimumCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrend.MinimumCount(childComplexity), true
+	case "ResponseTimeTrend.months":
+		if e.ComplexityRoot.ResponseTimeTrend.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrend.Months(childComplexity), true
+	case "ResponseTimeTrend.to":
+		if e.ComplexityRoot.ResponseTimeTrend.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrend.To(childComplexity), true
+
+	case "ResponseTimeTrendMonth.agencies":
+		if e.ComplexityRoot.ResponseTimeTrendMonth.Agencies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrendMonth.Agencies(childComplexity), true
+	case "ResponseTimeTrendMonth.from":
+		if e.ComplexityRoot.ResponseTimeTrendMonth.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrendMonth.From(childComplexity), true
+	case "ResponseTimeTrendMonth.month":
+		if e.ComplexityRoot.ResponseTimeTrendMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrendMonth.Month(childComplexity), true
+	case "ResponseTimeTrendMonth.to":
+		if e.ComplexityRoot.ResponseTimeTrendMonth.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrendMonth.To(childComplexity), true
+	case "ResponseTimeTrendMonth.total":
+		if e.ComplexityRoot.ResponseTimeTrendMonth.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponseTimeTrendMonth.Total(childComplexity), true
+
 	case "ReviseResponsePayload.response":
 		if e.ComplexityRoot.ReviseResponsePayload.Response == nil {
 			break
@@ -2896,6 +3107,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SetSearchSynonymsPayload.SearchSynonym(childComplexity), true
+
+	case "SetWorkingHoursPayload.recomputedIssues":
+		if e.ComplexityRoot.SetWorkingHoursPayload.RecomputedIssues == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetWorkingHoursPayload.RecomputedIssues(childComplexity), true
+	case "SetWorkingHoursPayload.workingHours":
+		if e.ComplexityRoot.SetWorkingHoursPayload.WorkingHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SetWorkingHoursPayload.WorkingHours(childComplexity), true
 
 	case "Share.enoughData":
 		if e.ComplexityRoot.Share.EnoughData == nil {
@@ -3107,6 +3331,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WaitingIssue.OverdueWorking(childComplexity), true
 
+	case "WorkingDay.end":
+		if e.ComplexityRoot.WorkingDay.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingDay.End(childComplexity), true
+	case "WorkingDay.minutes":
+		if e.ComplexityRoot.WorkingDay.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingDay.Minutes(childComplexity), true
+	case "WorkingDay.start":
+		if e.ComplexityRoot.WorkingDay.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingDay.Start(childComplexity), true
+	case "WorkingDay.weekday":
+		if e.ComplexityRoot.WorkingDay.Weekday == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingDay.Weekday(childComplexity), true
+	case "WorkingDay.weekdayLabel":
+		if e.ComplexityRoot.WorkingDay.WeekdayLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingDay.WeekdayLabel(childComplexity), true
+
+	case "WorkingHours.dayLengthMinutes":
+		if e.ComplexityRoot.WorkingHours.DayLengthMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingHours.DayLengthMinutes(childComplexity), true
+	case "WorkingHours.days":
+		if e.ComplexityRoot.WorkingHours.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingHours.Days(childComplexity), true
+	case "WorkingHours.summary":
+		if e.ComplexityRoot.WorkingHours.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkingHours.Summary(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3131,6 +3405,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DeleteSearchSynonymsInput", ec.unmarshalInputDeleteSearchSynonymsInput),
 			graphql.NewInputUnmarshaler("DiscardResponseDraftInput", ec.unmarshalInputDiscardResponseDraftInput),
 			graphql.NewInputUnmarshaler("EndSessionInput", ec.unmarshalInputEndSessionInput),
+			graphql.NewInputUnmarshaler("ImportHolidaysInput", ec.unmarshalInputImportHolidaysInput),
 			graphql.NewInputUnmarshaler("IssueFilter", ec.unmarshalInputIssueFilter),
 			graphql.NewInputUnmarshaler("IssueSourceInput", ec.unmarshalInputIssueSourceInput),
 			graphql.NewInputUnmarshaler("LinkQuestionInput", ec.unmarshalInputLinkQuestionInput),
@@ -3150,6 +3425,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SearchFilter", ec.unmarshalInputSearchFilter),
 			graphql.NewInputUnmarshaler("SetIssueInternalInput", ec.unmarshalInputSetIssueInternalInput),
 			graphql.NewInputUnmarshaler("SetSearchSynonymsInput", ec.unmarshalInputSetSearchSynonymsInput),
+			graphql.NewInputUnmarshaler("SetWorkingHoursInput", ec.unmarshalInputSetWorkingHoursInput),
 			graphql.NewInputUnmarshaler("SubmitQuestionInput", ec.unmarshalInputSubmitQuestionInput),
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
@@ -3157,6 +3433,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateIssueSourceInput", ec.unmarshalInputUpdateIssueSourceInput),
 			graphql.NewInputUnmarshaler("UpdateResponsePolicyInput", ec.unmarshalInputUpdateResponsePolicyInput),
 			graphql.NewInputUnmarshaler("UpdateUserInput", ec.unmarshalInputUpdateUserInput),
+			graphql.NewInputUnmarshaler("WorkingDayInput", ec.unmarshalInputWorkingDayInput),
 		)
 	}
 	first := true
@@ -3232,7 +3509,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/issue.graphqls" "schema/node.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/user.graphqls"
+//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/calendar.graphqls" "schema/issue.graphqls" "schema/node.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/trend.graphqls" "schema/user.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3246,6 +3523,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "schema/agency.graphqls", Input: sourceData("schema/agency.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
+	{Name: "schema/calendar.graphqls", Input: sourceData("schema/calendar.graphqls"), BuiltIn: false},
 	{Name: "schema/issue.graphqls", Input: sourceData("schema/issue.graphqls"), BuiltIn: false},
 	{Name: "schema/node.graphqls", Input: sourceData("schema/node.graphqls"), BuiltIn: false},
 	{Name: "schema/question.graphqls", Input: sourceData("schema/question.graphqls"), BuiltIn: false},
@@ -3253,6 +3531,7 @@ var sources = []*ast.Source{
 	{Name: "schema/response.graphqls", Input: sourceData("schema/response.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
+	{Name: "schema/trend.graphqls", Input: sourceData("schema/trend.graphqls"), BuiltIn: false},
 	{Name: "schema/user.graphqls", Input: sourceData("schema/user.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3341,6 +3620,16 @@ func (ec *executionContext) childFields_AssignIssuePayload(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type AssignIssuePayload", field.Name)
 }
 
+func (ec *executionContext) childFields_AuditAction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_AuditAction_action(ctx, field)
+	case "label":
+		return ec.fieldContext_AuditAction_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditAction", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3355,6 +3644,8 @@ func (ec *executionContext) childFields_AuditEntry(ctx context.Context, field gr
 		return ec.fieldContext_AuditEntry_actorRole(ctx, field)
 	case "action":
 		return ec.fieldContext_AuditEntry_action(ctx, field)
+	case "actionLabel":
+		return ec.fieldContext_AuditEntry_actionLabel(ctx, field)
 	case "subject":
 		return ec.fieldContext_AuditEntry_subject(ctx, field)
 	case "changes":
@@ -3591,6 +3882,18 @@ func (ec *executionContext) childFields_Holiday(ctx context.Context, field graph
 		return ec.fieldContext_Holiday_kindLabel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Holiday", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportHolidaysPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "added":
+		return ec.fieldContext_ImportHolidaysPayload_added(ctx, field)
+	case "skipped":
+		return ec.fieldContext_ImportHolidaysPayload_skipped(ctx, field)
+	case "recomputedIssues":
+		return ec.fieldContext_ImportHolidaysPayload_recomputedIssues(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportHolidaysPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_InformationReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4005,6 +4308,40 @@ func (ec *executionContext) childFields_ResponseTimeReport(ctx context.Context, 
 	return nil, fmt.Errorf("no field named %q was found under type ResponseTimeReport", field.Name)
 }
 
+func (ec *executionContext) childFields_ResponseTimeTrend(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ResponseTimeTrend_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ResponseTimeTrend_to(ctx, field)
+	case "generatedAt":
+		return ec.fieldContext_ResponseTimeTrend_generatedAt(ctx, field)
+	case "minimumCount":
+		return ec.fieldContext_ResponseTimeTrend_minimumCount(ctx, field)
+	case "includesInternal":
+		return ec.fieldContext_ResponseTimeTrend_includesInternal(ctx, field)
+	case "months":
+		return ec.fieldContext_ResponseTimeTrend_months(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResponseTimeTrend", field.Name)
+}
+
+func (ec *executionContext) childFields_ResponseTimeTrendMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_ResponseTimeTrendMonth_month(ctx, field)
+	case "from":
+		return ec.fieldContext_ResponseTimeTrendMonth_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ResponseTimeTrendMonth_to(ctx, field)
+	case "total":
+		return ec.fieldContext_ResponseTimeTrendMonth_total(ctx, field)
+	case "agencies":
+		return ec.fieldContext_ResponseTimeTrendMonth_agencies(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResponseTimeTrendMonth", field.Name)
+}
+
 func (ec *executionContext) childFields_ReviseResponsePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "response":
@@ -4115,6 +4452,16 @@ func (ec *executionContext) childFields_SetSearchSynonymsPayload(ctx context.Con
 		return ec.fieldContext_SetSearchSynonymsPayload_searchSynonym(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SetSearchSynonymsPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SetWorkingHoursPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "workingHours":
+		return ec.fieldContext_SetWorkingHoursPayload_workingHours(ctx, field)
+	case "recomputedIssues":
+		return ec.fieldContext_SetWorkingHoursPayload_recomputedIssues(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SetWorkingHoursPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Share(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4253,6 +4600,34 @@ func (ec *executionContext) childFields_WaitingIssue(ctx context.Context, field 
 		return ec.fieldContext_WaitingIssue_overdueClock(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WaitingIssue", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkingDay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "weekday":
+		return ec.fieldContext_WorkingDay_weekday(ctx, field)
+	case "weekdayLabel":
+		return ec.fieldContext_WorkingDay_weekdayLabel(ctx, field)
+	case "start":
+		return ec.fieldContext_WorkingDay_start(ctx, field)
+	case "end":
+		return ec.fieldContext_WorkingDay_end(ctx, field)
+	case "minutes":
+		return ec.fieldContext_WorkingDay_minutes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkingDay", field.Name)
+}
+
+func (ec *executionContext) childFields_WorkingHours(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "days":
+		return ec.fieldContext_WorkingHours_days(ctx, field)
+	case "summary":
+		return ec.fieldContext_WorkingHours_summary(ctx, field)
+	case "dayLengthMinutes":
+		return ec.fieldContext_WorkingHours_dayLengthMinutes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkingHours", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4595,6 +4970,20 @@ func (ec *executionContext) field_Mutation_endSession_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_importHolidays_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ImportHolidaysInput, error) {
+			return ec.unmarshalNImportHolidaysInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐImportHolidaysInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_linkQuestion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4797,6 +5186,20 @@ func (ec *executionContext) field_Mutation_setSearchSynonyms_args(ctx context.Co
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SetSearchSynonymsInput, error) {
 			return ec.unmarshalNSetSearchSynonymsInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetSearchSynonymsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setWorkingHours_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SetWorkingHoursInput, error) {
+			return ec.unmarshalNSetWorkingHoursInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetWorkingHoursInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5136,6 +5539,36 @@ func (ec *executionContext) field_Query_questions_args(ctx context.Context, rawA
 }
 
 func (ec *executionContext) field_Query_responseTimeReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "agencySlug",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["agencySlug"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_responseTimeTrend_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
@@ -5920,6 +6353,52 @@ func (ec *executionContext) fieldContext_AssignIssuePayload_issue(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _AuditAction_action(ctx context.Context, field graphql.CollectedField, obj *models.AuditAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditAction_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditAction_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditAction", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditAction_label(ctx context.Context, field graphql.CollectedField, obj *models.AuditAction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditAction_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditAction_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditAction", field, false, false, "String")
+}
+
 func (ec *executionContext) _AuditEntry_id(ctx context.Context, field graphql.CollectedField, obj *models.AuditEntry) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6065,6 +6544,29 @@ func (ec *executionContext) _AuditEntry_action(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_AuditEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AuditEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEntry_actionLabel(ctx context.Context, field graphql.CollectedField, obj *models.AuditEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEntry_actionLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AuditEntry().ActionLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEntry_actionLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEntry", field, true, true, "String")
 }
 
 func (ec *executionContext) _AuditEntry_subject(ctx context.Context, field graphql.CollectedField, obj *models.AuditEntry) (ret graphql.Marshaler) {
@@ -7547,6 +8049,93 @@ func (ec *executionContext) _Holiday_kindLabel(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Holiday_kindLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Holiday", field, true, true, "String")
+}
+
+func (ec *executionContext) _ImportHolidaysPayload_added(ctx context.Context, field graphql.CollectedField, obj *model.ImportHolidaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportHolidaysPayload_added(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Added, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Holiday) graphql.Marshaler {
+			return ec.marshalNHoliday2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportHolidaysPayload_added(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportHolidaysPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Holiday(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportHolidaysPayload_skipped(ctx context.Context, field graphql.CollectedField, obj *model.ImportHolidaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportHolidaysPayload_skipped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Skipped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Holiday) graphql.Marshaler {
+			return ec.marshalNHoliday2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportHolidaysPayload_skipped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportHolidaysPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Holiday(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ImportHolidaysPayload_recomputedIssues(ctx context.Context, field graphql.CollectedField, obj *model.ImportHolidaysPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportHolidaysPayload_recomputedIssues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecomputedIssues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportHolidaysPayload_recomputedIssues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportHolidaysPayload", field, false, false, "Int")
 }
 
 func (ec *executionContext) _InformationReport_year(ctx context.Context, field graphql.CollectedField, obj *models.InformationReport) (ret graphql.Marshaler) {
@@ -10668,6 +11257,130 @@ func (ec *executionContext) fieldContext_Mutation_reviseResponse(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_setWorkingHours(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setWorkingHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetWorkingHours(ctx, fc.Args["input"].(model.SetWorkingHoursInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.SetWorkingHoursPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.SetWorkingHoursPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SetWorkingHoursPayload) graphql.Marshaler {
+			return ec.marshalNSetWorkingHoursPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetWorkingHoursPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setWorkingHours(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SetWorkingHoursPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setWorkingHours_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_importHolidays(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_importHolidays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ImportHolidays(ctx, fc.Args["input"].(model.ImportHolidaysInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal *model.ImportHolidaysPayload
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ImportHolidaysPayload
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportHolidaysPayload) graphql.Marshaler {
+			return ec.marshalNImportHolidaysPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐImportHolidaysPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_importHolidays(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportHolidaysPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_importHolidays_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_updateIssueSource(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12048,6 +12761,70 @@ func (ec *executionContext) fieldContext_Query_auditVerification(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_auditActions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_auditActions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().AuditActions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.AuditAction) graphql.Marshaler {
+			return ec.marshalNAuditAction2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAuditActionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_auditActions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditAction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_workingHours(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_workingHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().WorkingHours(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WorkingHours) graphql.Marshaler {
+			return ec.marshalNWorkingHours2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingHours(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_workingHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkingHours(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12496,6 +13273,50 @@ func (ec *executionContext) fieldContext_Query_searchSynonyms(_ context.Context,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SearchSynonym(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_responseTimeTrend(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_responseTimeTrend(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ResponseTimeTrend(ctx, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["agencySlug"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.ResponseTimeTrend) graphql.Marshaler {
+			return ec.marshalNResponseTimeTrend2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseTimeTrend(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_responseTimeTrend(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponseTimeTrend(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_responseTimeTrend_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -14067,6 +14888,286 @@ func (ec *executionContext) fieldContext_ResponseTimeReport_total(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _ResponseTimeTrend_from(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrend_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrend_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrend", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeTrend_to(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrend_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrend_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrend", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeTrend_generatedAt(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrend_generatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GeneratedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrend_generatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrend", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeTrend_minimumCount(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrend_minimumCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MinimumCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrend_minimumCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrend", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ResponseTimeTrend_includesInternal(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrend_includesInternal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IncludesInternal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrend_includesInternal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrend", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ResponseTimeTrend_months(ctx context.Context, field graphql.CollectedField, obj *models.ResponseTimeTrend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrend_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []models.TrendMonth) graphql.Marshaler {
+			return ec.marshalNResponseTimeTrendMonth2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTrendMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrend_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseTimeTrend",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponseTimeTrendMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResponseTimeTrendMonth_month(ctx context.Context, field graphql.CollectedField, obj *models.TrendMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrendMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrendMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrendMonth", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponseTimeTrendMonth_from(ctx context.Context, field graphql.CollectedField, obj *models.TrendMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrendMonth_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrendMonth_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrendMonth", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeTrendMonth_to(ctx context.Context, field graphql.CollectedField, obj *models.TrendMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrendMonth_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrendMonth_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponseTimeTrendMonth", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ResponseTimeTrendMonth_total(ctx context.Context, field graphql.CollectedField, obj *models.TrendMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrendMonth_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AgencyFigures) graphql.Marshaler {
+			return ec.marshalNAgencyResponseTimes2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrendMonth_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseTimeTrendMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyResponseTimes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ResponseTimeTrendMonth_agencies(ctx context.Context, field graphql.CollectedField, obj *models.TrendMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponseTimeTrendMonth_agencies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agencies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.AgencyFigures) graphql.Marshaler {
+			return ec.marshalNAgencyResponseTimes2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFiguresᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponseTimeTrendMonth_agencies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ResponseTimeTrendMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgencyResponseTimes(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ReviseResponsePayload_response(ctx context.Context, field graphql.CollectedField, obj *model.ReviseResponsePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14771,6 +15872,61 @@ func (ec *executionContext) fieldContext_SetSearchSynonymsPayload_searchSynonym(
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SetWorkingHoursPayload_workingHours(ctx context.Context, field graphql.CollectedField, obj *model.SetWorkingHoursPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetWorkingHoursPayload_workingHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WorkingHours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WorkingHours) graphql.Marshaler {
+			return ec.marshalNWorkingHours2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingHours(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetWorkingHoursPayload_workingHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SetWorkingHoursPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkingHours(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SetWorkingHoursPayload_recomputedIssues(ctx context.Context, field graphql.CollectedField, obj *model.SetWorkingHoursPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SetWorkingHoursPayload_recomputedIssues(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecomputedIssues, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SetWorkingHoursPayload_recomputedIssues(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SetWorkingHoursPayload", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Share_onTime(ctx context.Context, field graphql.CollectedField, obj *models.Share) (ret graphql.Marshaler) {
@@ -15660,6 +16816,199 @@ func (ec *executionContext) fieldContext_WaitingIssue_overdueClock(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _WorkingDay_weekday(ctx context.Context, field graphql.CollectedField, obj *model.WorkingDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingDay_weekday(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weekday, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Weekday) graphql.Marshaler {
+			return ec.marshalNWeekday2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWeekday(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingDay_weekday(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkingDay", field, false, false, "Weekday")
+}
+
+func (ec *executionContext) _WorkingDay_weekdayLabel(ctx context.Context, field graphql.CollectedField, obj *model.WorkingDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingDay_weekdayLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WeekdayLabel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingDay_weekdayLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkingDay", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkingDay_start(ctx context.Context, field graphql.CollectedField, obj *model.WorkingDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingDay_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingDay_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkingDay", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkingDay_end(ctx context.Context, field graphql.CollectedField, obj *model.WorkingDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingDay_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.End, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingDay_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkingDay", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkingDay_minutes(ctx context.Context, field graphql.CollectedField, obj *model.WorkingDay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingDay_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Minutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingDay_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkingDay", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkingHours_days(ctx context.Context, field graphql.CollectedField, obj *model.WorkingHours) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingHours_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.WorkingDay) graphql.Marshaler {
+			return ec.marshalNWorkingDay2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDayᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingHours_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorkingHours",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkingDay(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorkingHours_summary(ctx context.Context, field graphql.CollectedField, obj *model.WorkingHours) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingHours_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingHours_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkingHours", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkingHours_dayLengthMinutes(ctx context.Context, field graphql.CollectedField, obj *model.WorkingHours) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkingHours_dayLengthMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DayLengthMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkingHours_dayLengthMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkingHours", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -17526,6 +18875,62 @@ func UnmarshalEndSessionInput(ctx context.Context, raw any) (EndSessionInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputImportHolidaysInput(ctx context.Context, obj any) (model.ImportHolidaysInput, error) {
+	var it model.ImportHolidaysInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"calendar", "fileName", "kind"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "calendar":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("calendar"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Calendar = data
+		case "fileName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fileName"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FileName = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNHolidayKind2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImportHolidaysInput unmarshals raw into the ImportHolidaysInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImportHolidaysInput(ctx context.Context, raw any) (model.ImportHolidaysInput, error) {
+	var out model.ImportHolidaysInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImportHolidaysInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIssueFilter(ctx context.Context, obj any) (model.IssueFilter, error) {
 	var it model.IssueFilter
 	if obj == nil {
@@ -18618,6 +20023,48 @@ func UnmarshalSetSearchSynonymsInput(ctx context.Context, raw any) (model.SetSea
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSetWorkingHoursInput(ctx context.Context, obj any) (model.SetWorkingHoursInput, error) {
+	var it model.SetWorkingHoursInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"days"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "days":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("days"))
+			data, err := ec.unmarshalNWorkingDayInput2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDayInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Days = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSetWorkingHoursInput unmarshals raw into the SetWorkingHoursInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSetWorkingHoursInput(ctx context.Context, raw any) (model.SetWorkingHoursInput, error) {
+	var out model.SetWorkingHoursInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SetWorkingHoursInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSubmitQuestionInput(ctx context.Context, obj any) (model.SubmitQuestionInput, error) {
 	var it model.SubmitQuestionInput
 	if obj == nil {
@@ -19101,6 +20548,62 @@ func UnmarshalUpdateUserInput(ctx context.Context, raw any) (model.UpdateUserInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputWorkingDayInput(ctx context.Context, obj any) (model.WorkingDayInput, error) {
+	var it model.WorkingDayInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"weekday", "start", "end"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "weekday":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weekday"))
+			data, err := ec.unmarshalNWeekday2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWeekday(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weekday = data
+		case "start":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("start"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Start = data
+		case "end":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("end"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.End = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalWorkingDayInput unmarshals raw into the WorkingDayInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalWorkingDayInput(ctx context.Context, raw any) (model.WorkingDayInput, error) {
+	var out model.WorkingDayInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "WorkingDayInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -19480,6 +20983,44 @@ func (ec *executionContext) _AssignIssuePayload(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var auditActionImplementors = []string{"AuditAction"}
+
+func (ec *executionContext) _AuditAction(ctx context.Context, sel ast.SelectionSet, obj *models.AuditAction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditActionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditAction")
+		case "action":
+			out.Values[i] = ec._AuditAction_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._AuditAction_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEntryImplementors = []string{"AuditEntry", "Node"}
 
 func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSet, obj *models.AuditEntry) graphql.Marshaler {
@@ -19523,6 +21064,12 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actionLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AuditEntry_actionLabel(ctx, field, obj)
+				})
 		case "subject":
 			out.Values[i] = ec._AuditEntry_subject(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20397,6 +21944,49 @@ func (ec *executionContext) _Holiday(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var importHolidaysPayloadImplementors = []string{"ImportHolidaysPayload"}
+
+func (ec *executionContext) _ImportHolidaysPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ImportHolidaysPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importHolidaysPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportHolidaysPayload")
+		case "added":
+			out.Values[i] = ec._ImportHolidaysPayload_added(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skipped":
+			out.Values[i] = ec._ImportHolidaysPayload_skipped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recomputedIssues":
+			out.Values[i] = ec._ImportHolidaysPayload_recomputedIssues(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var informationReportImplementors = []string{"InformationReport"}
 
 func (ec *executionContext) _InformationReport(ctx context.Context, sel ast.SelectionSet, obj *models.InformationReport) graphql.Marshaler {
@@ -21190,6 +22780,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "setWorkingHours":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setWorkingHours(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "importHolidays":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_importHolidays(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateIssueSource":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateIssueSource(ctx, field)
@@ -21523,6 +23127,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditVerification(ctx, field)
 				})
+		case "auditActions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_auditActions(ctx, field)
+				})
+		case "workingHours":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_workingHours(ctx, field)
+				})
 		case "node":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -21582,6 +23198,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_searchSynonyms(ctx, field)
+				})
+		case "responseTimeTrend":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_responseTimeTrend(ctx, field)
 				})
 		case "mySessions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -22283,6 +23905,117 @@ func (ec *executionContext) _ResponseTimeReport(ctx context.Context, sel ast.Sel
 	return out
 }
 
+var responseTimeTrendImplementors = []string{"ResponseTimeTrend"}
+
+func (ec *executionContext) _ResponseTimeTrend(ctx context.Context, sel ast.SelectionSet, obj *models.ResponseTimeTrend) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, responseTimeTrendImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResponseTimeTrend")
+		case "from":
+			out.Values[i] = ec._ResponseTimeTrend_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ResponseTimeTrend_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "generatedAt":
+			out.Values[i] = ec._ResponseTimeTrend_generatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minimumCount":
+			out.Values[i] = ec._ResponseTimeTrend_minimumCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "includesInternal":
+			out.Values[i] = ec._ResponseTimeTrend_includesInternal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._ResponseTimeTrend_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var responseTimeTrendMonthImplementors = []string{"ResponseTimeTrendMonth"}
+
+func (ec *executionContext) _ResponseTimeTrendMonth(ctx context.Context, sel ast.SelectionSet, obj *models.TrendMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, responseTimeTrendMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResponseTimeTrendMonth")
+		case "month":
+			out.Values[i] = ec._ResponseTimeTrendMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._ResponseTimeTrendMonth_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ResponseTimeTrendMonth_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._ResponseTimeTrendMonth_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "agencies":
+			out.Values[i] = ec._ResponseTimeTrendMonth_agencies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reviseResponsePayloadImplementors = []string{"ReviseResponsePayload"}
 
 func (ec *executionContext) _ReviseResponsePayload(ctx context.Context, sel ast.SelectionSet, obj *model.ReviseResponsePayload) graphql.Marshaler {
@@ -22676,6 +24409,44 @@ func (ec *executionContext) _SetSearchSynonymsPayload(ctx context.Context, sel a
 			out.Values[i] = graphql.MarshalString("SetSearchSynonymsPayload")
 		case "searchSynonym":
 			out.Values[i] = ec._SetSearchSynonymsPayload_searchSynonym(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var setWorkingHoursPayloadImplementors = []string{"SetWorkingHoursPayload"}
+
+func (ec *executionContext) _SetWorkingHoursPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SetWorkingHoursPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, setWorkingHoursPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SetWorkingHoursPayload")
+		case "workingHours":
+			out.Values[i] = ec._SetWorkingHoursPayload_workingHours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recomputedIssues":
+			out.Values[i] = ec._SetWorkingHoursPayload_recomputedIssues(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23205,6 +24976,102 @@ func (ec *executionContext) _WaitingIssue(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var workingDayImplementors = []string{"WorkingDay"}
+
+func (ec *executionContext) _WorkingDay(ctx context.Context, sel ast.SelectionSet, obj *model.WorkingDay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workingDayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkingDay")
+		case "weekday":
+			out.Values[i] = ec._WorkingDay_weekday(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weekdayLabel":
+			out.Values[i] = ec._WorkingDay_weekdayLabel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "start":
+			out.Values[i] = ec._WorkingDay_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "end":
+			out.Values[i] = ec._WorkingDay_end(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minutes":
+			out.Values[i] = ec._WorkingDay_minutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workingHoursImplementors = []string{"WorkingHours"}
+
+func (ec *executionContext) _WorkingHours(ctx context.Context, sel ast.SelectionSet, obj *model.WorkingHours) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workingHoursImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkingHours")
+		case "days":
+			out.Values[i] = ec._WorkingHours_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._WorkingHours_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dayLengthMinutes":
+			out.Values[i] = ec._WorkingHours_dayLengthMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -23667,6 +25534,30 @@ func (ec *executionContext) marshalNAssignIssuePayload2ᚖgithubᚗcomᚋkotabar
 	return ec._AssignIssuePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAuditAction2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAuditActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AuditAction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditAction2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAuditAction(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuditAction2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAuditAction(ctx context.Context, sel ast.SelectionSet, v *models.AuditAction) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditAction!")
+		return graphql.Null
+	}
+	return ec._AuditAction(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAuditEntry2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAuditEntry(ctx context.Context, sel ast.SelectionSet, v *models.AuditEntry) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AuditEntry!")
@@ -24072,6 +25963,19 @@ func (ec *executionContext) marshalNID2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgr
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalNImportHolidaysInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐImportHolidaysInput(ctx context.Context, v any) (model.ImportHolidaysInput, error) {
+	res, err := ec.unmarshalInputImportHolidaysInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportHolidaysPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐImportHolidaysPayload(ctx context.Context, sel ast.SelectionSet, v *model.ImportHolidaysPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportHolidaysPayload!")
+		return graphql.Null
+	}
+	return ec._ImportHolidaysPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNInformationReport2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationReport(ctx context.Context, sel ast.SelectionSet, v *models.InformationReport) graphql.Marshaler {
@@ -24628,6 +26532,34 @@ func (ec *executionContext) marshalNResponseTimeReport2ᚖgithubᚗcomᚋkotabar
 	return ec._ResponseTimeReport(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNResponseTimeTrend2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseTimeTrend(ctx context.Context, sel ast.SelectionSet, v *models.ResponseTimeTrend) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResponseTimeTrend!")
+		return graphql.Null
+	}
+	return ec._ResponseTimeTrend(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResponseTimeTrendMonth2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTrendMonth(ctx context.Context, sel ast.SelectionSet, v models.TrendMonth) graphql.Marshaler {
+	return ec._ResponseTimeTrendMonth(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNResponseTimeTrendMonth2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTrendMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []models.TrendMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResponseTimeTrendMonth2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTrendMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNReviseResponseInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐReviseResponseInput(ctx context.Context, v any) (model.ReviseResponseInput, error) {
 	res, err := ec.unmarshalInputReviseResponseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24824,6 +26756,19 @@ func (ec *executionContext) marshalNSetSearchSynonymsPayload2ᚖgithubᚗcomᚋk
 		return graphql.Null
 	}
 	return ec._SetSearchSynonymsPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSetWorkingHoursInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetWorkingHoursInput(ctx context.Context, v any) (model.SetWorkingHoursInput, error) {
+	res, err := ec.unmarshalInputSetWorkingHoursInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSetWorkingHoursPayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSetWorkingHoursPayload(ctx context.Context, sel ast.SelectionSet, v *model.SetWorkingHoursPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SetWorkingHoursPayload!")
+		return graphql.Null
+	}
+	return ec._SetWorkingHoursPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNShare2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐShare(ctx context.Context, sel ast.SelectionSet, v models.Share) graphql.Marshaler {
@@ -25088,6 +27033,67 @@ func (ec *executionContext) marshalNWaitingIssue2ᚕgithubᚗcomᚋkotabaruᚋta
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNWeekday2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWeekday(ctx context.Context, v any) (model.Weekday, error) {
+	var res model.Weekday
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWeekday2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWeekday(ctx context.Context, sel ast.SelectionSet, v model.Weekday) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNWorkingDay2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDayᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WorkingDay) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkingDay2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWorkingDay2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDay(ctx context.Context, sel ast.SelectionSet, v *model.WorkingDay) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkingDay!")
+		return graphql.Null
+	}
+	return ec._WorkingDay(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWorkingDayInput2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDayInputᚄ(ctx context.Context, v any) ([]*model.WorkingDayInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.WorkingDayInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNWorkingDayInput2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDayInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNWorkingDayInput2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDayInput(ctx context.Context, v any) (*model.WorkingDayInput, error) {
+	res, err := ec.unmarshalInputWorkingDayInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkingHours2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingHours(ctx context.Context, sel ast.SelectionSet, v *model.WorkingHours) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkingHours!")
+		return graphql.Null
+	}
+	return ec._WorkingHours(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -225,7 +225,25 @@ func complexity(c *ComplexityRoot) {
 	c.AgencyResponseTimes.Waiting = func(child int) int { return 1 + child*20 }
 	c.AgencyResponseTimes.Issues = func(child int, _ models.ReportFigure) int { return 1 + child*50 }
 	c.Query.InformationReport = func(child int, _ int, _ string) int { return 20 + child }
+	// A trend costs its months: twelve by default, at most sixty.
+	c.Query.ResponseTimeTrend = func(child int, from, to *time.Time, _ *string) int { return 50 + child*trendMonths(from, to) }
+	c.ResponseTimeTrend.Months = func(child int) int { return 1 + child }
+	c.ResponseTimeTrendMonth.Agencies = func(child int) int { return 1 + child*20 }
 	c.InformationReport.Requests = func(child int) int { return 1 + child*50 }
+}
+
+// trendMonths estimates the calendar months of a trend's period, for its
+// cost: twelve without a start, at most sixty.
+func trendMonths(from, to *time.Time) int {
+	if from == nil {
+		return 12
+	}
+	end := time.Now()
+	if to != nil {
+		end = *to
+	}
+	months := (end.Year()-from.Year())*12 + int(end.Month()) - int(from.Month()) + 1
+	return max(1, min(months, models.MaxTrendMonths))
 }
 
 func extensionComplexity(ctx context.Context) map[string]int {

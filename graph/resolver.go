@@ -25,6 +25,8 @@ type Services struct {
 	Search         models.SearchService
 	Synonyms       models.SynonymService
 	Sessions       models.SessionService
+	Calendar       models.WorkingCalendarService
+	Trends         models.TrendService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// HolidayKind says why a date is not worked (DESIGN §3).
+// HolidayKind says why a date is not worked.
 type HolidayKind string
 
 // The kinds of holiday an ADMIN maintains.
@@ -64,17 +64,17 @@ func (h Holiday) Validate() error {
 	return nil
 }
 
-// WorkingCalendar says which instants count as working time: the interval
-// [DayStart, DayEnd) of local wall-clock time on each of WorkDays that is not
-// a holiday, all in Location.
+// WorkingCalendar says which instants count as working time: on each
+// weekday the working period Week gives it, [Start, End) of local wall-clock
+// time, unless the date is a holiday, all in Location.
 //
-// A working period is half-open: an instant at exactly DayEnd is outside
+// A working period is half-open: an instant at exactly its End is outside
 // working hours, so work that starts then counts from the next working
-// period. A due time, however, may be exactly DayEnd, meaning "by the close of
+// period. A due time, however, may be exactly End, meaning "by the close of
 // that working day"; this is the only way a budget that fills a day to its
 // last minute can end on that day.
 //
-// DayStart and DayEnd are wall-clock times of day, not elapsed time since
+// Start and End are wall-clock times of day, not elapsed time since
 // midnight, so on a day with a daylight-saving change the period still runs
 // from 08:00 to 16:00 on the local clock. The methods compute every day
 // boundary with time.Date in Location and never assume a fixed UTC offset.
@@ -84,12 +84,9 @@ func (h Holiday) Validate() error {
 type WorkingCalendar struct {
 	// Location is the time zone of the calendar; nil means Asia/Makassar (WITA).
 	Location *time.Location
-	// WorkDays are the weekdays that are worked when they are not holidays.
-	WorkDays []time.Weekday
-	// DayStart and DayEnd are the local times of day at which work starts
-	// and ends, as offsets from local midnight, with
-	// 0 <= DayStart < DayEnd <= 24h.
-	DayStart, DayEnd time.Duration
+	// Week gives the working period of each weekday; a weekday whose period
+	// is zero is not worked.
+	Week WorkingWeek
 	// Holidays holds the days off, keyed by Holiday.Date.
 	Holidays map[string]Holiday
 }
@@ -108,10 +105,17 @@ type CalendarDay struct {
 	WorkingTime time.Duration
 }
 
-// DefaultWorkingCalendar returns the calendar of DESIGN §3: Monday to Friday,
+// DefaultWorkingCalendar returns the standard calendar: Monday to Friday,
 // 08:00 to 16:00 in loc, minus holidays. A nil loc means Asia/Makassar. When
 // holidays holds two entries for the same date, the later one wins.
 func DefaultWorkingCalendar(loc *time.Location, holidays []Holiday) WorkingCalendar {
+	return NewWorkingCalendar(loc, StandardWorkingWeek(), holidays)
+}
+
+// NewWorkingCalendar returns the calendar of a working week in loc, minus
+// holidays. A nil loc means Asia/Makassar. When holidays holds two entries
+// for the same date, the later one wins.
+func NewWorkingCalendar(loc *time.Location, week WorkingWeek, holidays []Holiday) WorkingCalendar {
 	if loc == nil {
 		loc = defaultCalendarLocation()
 	}
@@ -119,13 +123,7 @@ func DefaultWorkingCalendar(loc *time.Location, holidays []Holiday) WorkingCalen
 	for _, h := range holidays {
 		byDate[h.Date] = h
 	}
-	return WorkingCalendar{
-		Location: loc,
-		WorkDays: []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday},
-		DayStart: 8 * time.Hour,
-		DayEnd:   16 * time.Hour,
-		Holidays: byDate,
-	}
+	return WorkingCalendar{Location: loc, Week: week, Holidays: byDate}
 }
 
 // defaultCalendarLocation returns Asia/Makassar. WITA has kept UTC+8 without
@@ -138,32 +136,16 @@ func defaultCalendarLocation() *time.Location {
 	return time.FixedZone("WITA", 8*60*60)
 }
 
-// Validate reports whether the calendar can contain working time at all: a
-// known set of work days and 0 <= DayStart < DayEnd <= 24h. It does not check
-// the holidays, which can never make the working time run out.
-func (c WorkingCalendar) Validate() error {
-	if len(c.WorkDays) == 0 {
-		return errors.New("workDays: must name at least one weekday")
-	}
-	for _, wd := range c.WorkDays {
-		if wd < time.Sunday || wd > time.Saturday {
-			return fmt.Errorf("workDays: %d is not a weekday", int(wd))
-		}
-	}
-	if c.DayStart < 0 || c.DayStart >= 24*time.Hour {
-		return fmt.Errorf("dayStart: %v is not a time of day", c.DayStart)
-	}
-	if c.DayEnd <= c.DayStart || c.DayEnd > 24*time.Hour {
-		return fmt.Errorf("dayEnd: %v must be after dayStart %v and at most 24h", c.DayEnd, c.DayStart)
-	}
-	return nil
-}
+// Validate reports whether the calendar can contain working time at all:
+// at least one worked weekday, each with 0 <= Start < End <= 24h. It does
+// not check the holidays, which can never make the working time run out.
+func (c WorkingCalendar) Validate() error { return c.Week.Validate() }
 
-// WorkingDayLength is the nominal working time of one working day,
-// DayEnd - DayStart. It is the length of "1 working day" in response
-// policies; on a day with a daylight-saving change inside working hours the
-// day actually worked is an hour longer or shorter.
-func (c WorkingCalendar) WorkingDayLength() time.Duration { return c.DayEnd - c.DayStart }
+// WorkingDayLength is the nominal working time of one working day, the
+// week's longest period. It is the length of "1 working day" in response
+// policies; a shorter day (a Friday) or a day with a daylight-saving change
+// inside working hours is worked for less or more.
+func (c WorkingCalendar) WorkingDayLength() time.Duration { return c.Week.DayLength() }
 
 // IsWorkingDay reports whether the date of localDate, read in the calendar's
 // location, is a working day. When it is not, the reason is the Indonesian
@@ -178,8 +160,8 @@ func (c WorkingCalendar) IsWorkingDay(localDate time.Time) (bool, string) {
 // AddWorkingTime returns the instant at which d of working time has elapsed
 // after start. When start is outside working hours, counting begins at the
 // next working period. For d > 0 the result lies on a working day, in the
-// calendar's location, with a local clock in (DayStart, DayEnd]; a DayEnd of
-// 24h reads as midnight of the next date. For d <= 0 it returns start
+// calendar's location, with a local clock in (Start, End] of its weekday's
+// period; an End of 24h reads as midnight of the next date. For d <= 0 it returns start
 // unchanged.
 //
 // It panics when the calendar fails Validate, since no amount of working
@@ -263,10 +245,8 @@ func (c WorkingCalendar) classify(day calendarDate) (ok bool, short, long string
 		return false, name, fmt.Sprintf("%s (%s)", name, lowerInitial(h.Kind.Label()))
 	}
 	weekday := day.weekday()
-	for _, wd := range c.WorkDays {
-		if wd == weekday {
-			return true, "", "Hari kerja"
-		}
+	if c.Week[weekday].Worked() {
+		return true, "", "Hari kerja"
 	}
 	name := calendarWeekdayNames[weekday]
 	if weekday == time.Saturday || weekday == time.Sunday {
@@ -277,7 +257,8 @@ func (c WorkingCalendar) classify(day calendarDate) (ok bool, short, long string
 
 // period returns the working period of day as instants.
 func (c WorkingCalendar) period(day calendarDate, loc *time.Location) (start, end time.Time) {
-	return day.at(c.DayStart, loc), day.at(c.DayEnd, loc)
+	p := c.Week[day.weekday()]
+	return day.at(p.Start, loc), day.at(p.End, loc)
 }
 
 // overlap returns the length of the intersection of day's working period

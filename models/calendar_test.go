@@ -59,8 +59,8 @@ func TestWorkingCalendarDefaults(t *testing.T) {
 	if err := cal.Validate(); err != nil {
 		t.Errorf("Validate: %v", err)
 	}
-	if len(cal.WorkDays) != 5 || cal.DayStart != 8*time.Hour || cal.DayEnd != 16*time.Hour {
-		t.Errorf("calendar = %+v, want Mon-Fri 08:00-16:00", cal)
+	if cal.Week != models.StandardWorkingWeek() || cal.Week.Summary() != "Senin–Jumat 08.00–16.00" {
+		t.Errorf("calendar = %+v (%s), want Mon-Fri 08:00-16:00", cal, cal.Week.Summary())
 	}
 }
 
@@ -209,7 +209,7 @@ func TestWorkingCalendarExplain(t *testing.T) {
 	}
 
 	fourDay := cal
-	fourDay.WorkDays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday}
+	fourDay.Week[time.Friday] = models.WorkingPeriod{}
 	days := fourDay.Explain(MustCalendarTime(t, loc, "2026-11-13 09:00"), MustCalendarTime(t, loc, "2026-11-13 10:00"))
 	if len(days) != 1 || days[0].Counted || days[0].Reason != "Bukan hari kerja (Jumat)" {
 		t.Errorf("Explain on a day off = %+v, want one skipped day with reason Bukan hari kerja (Jumat)", days)
@@ -224,12 +224,15 @@ func TestWorkingCalendarValidate(t *testing.T) {
 		field  string
 	}{
 		{"OK", func(*models.WorkingCalendar) {}, ""},
-		{"WholeDay", func(c *models.WorkingCalendar) { c.DayStart, c.DayEnd = 0, 24*time.Hour }, ""},
-		{"NoWorkDays", func(c *models.WorkingCalendar) { c.WorkDays = nil }, "workDays"},
-		{"BadWeekday", func(c *models.WorkingCalendar) { c.WorkDays = []time.Weekday{7} }, "workDays"},
-		{"NegativeStart", func(c *models.WorkingCalendar) { c.DayStart = -time.Hour }, "dayStart"},
-		{"EmptyDay", func(c *models.WorkingCalendar) { c.DayEnd = c.DayStart }, "dayEnd"},
-		{"PastMidnight", func(c *models.WorkingCalendar) { c.DayEnd = 25 * time.Hour }, "dayEnd"},
+		{"WholeDay", func(c *models.WorkingCalendar) { c.Week[time.Monday] = models.WorkingPeriod{End: 24 * time.Hour} }, ""},
+		{"ShortFriday", func(c *models.WorkingCalendar) {
+			c.Week[time.Friday] = models.WorkingPeriod{Start: 8 * time.Hour, End: 11*time.Hour + 30*time.Minute}
+		}, ""},
+		{"NoWorkDays", func(c *models.WorkingCalendar) { c.Week = models.WorkingWeek{} }, "days"},
+		{"NegativeStart", func(c *models.WorkingCalendar) { c.Week[time.Monday].Start = -time.Hour }, "monday"},
+		{"EmptyDay", func(c *models.WorkingCalendar) { c.Week[time.Tuesday].End = c.Week[time.Tuesday].Start }, "tuesday"},
+		{"PastMidnight", func(c *models.WorkingCalendar) { c.Week[time.Friday].End = 25 * time.Hour }, "friday"},
+		{"Seconds", func(c *models.WorkingCalendar) { c.Week[time.Friday].End = 11*time.Hour + time.Second }, "friday"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -322,10 +325,7 @@ func TestWorkingCalendarDST(t *testing.T) {
 
 	allWeek := []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday}
 	roundTheClock := func(loc *time.Location) models.WorkingCalendar {
-		cal := models.DefaultWorkingCalendar(loc, nil)
-		cal.WorkDays = allWeek
-		cal.DayStart, cal.DayEnd = 0, 24*time.Hour
-		return cal
+		return models.NewWorkingCalendar(loc, models.UniformWorkingWeek(allWeek, 0, 24*time.Hour), nil)
 	}
 	t.Run("ShortDay", func(t *testing.T) {
 		cal := roundTheClock(berlin)
@@ -354,7 +354,7 @@ func TestWorkingCalendarDST(t *testing.T) {
 	})
 	t.Run("ChangeInsideWorkingHours", func(t *testing.T) {
 		cal := roundTheClock(berlin)
-		cal.DayStart, cal.DayEnd = time.Hour, 4*time.Hour
+		cal.Week = models.UniformWorkingWeek(allWeek, time.Hour, 4*time.Hour)
 		day := MustCalendarTime(t, berlin, "2026-03-29 00:00")
 		if got := cal.WorkingTimeBetween(day, day.Add(24*time.Hour)); got != 2*time.Hour {
 			t.Errorf("WorkingTimeBetween on 2026-03-29 01:00-04:00 = %v, want 2h", got)
@@ -385,7 +385,14 @@ func TestWorkingCalendarProperties(t *testing.T) {
 						Kind: kinds[rng.IntN(len(kinds))],
 					})
 				}
-				cal := models.DefaultWorkingCalendar(loc, holidays)
+				// Half the cases run on the standard week, half on a week of
+				// the regency's own hours: days left out, shorter or longer
+				// days. Periods stay clear of the night, when clocks change.
+				week := models.StandardWorkingWeek()
+				if i%2 == 1 {
+					week = randomWorkingWeek(rng)
+				}
+				cal := models.NewWorkingCalendar(loc, week, holidays)
 
 				due := cal.AddWorkingTime(start, d)
 				fail := func(format string, args ...any) {
@@ -398,14 +405,14 @@ func TestWorkingCalendarProperties(t *testing.T) {
 				if ok, reason := cal.IsWorkingDay(due); !ok {
 					fail("due on a day off (%s)", reason)
 				}
-				if wd := local.Weekday(); wd == time.Saturday || wd == time.Sunday {
-					fail("due on a weekend")
+				if !cal.Week[local.Weekday()].Worked() {
+					fail("due on a weekday that is not worked")
 				}
 				if _, holiday := cal.Holidays[local.Format("2006-01-02")]; holiday {
 					fail("due on a holiday")
 				}
-				if clock := localTimeOfDay(local); clock <= cal.DayStart || clock > cal.DayEnd {
-					fail("due at local clock %v, outside (%v, %v]", clock, cal.DayStart, cal.DayEnd)
+				if p := cal.Week[local.Weekday()]; localTimeOfDay(local) <= p.Start || localTimeOfDay(local) > p.End {
+					fail("due at local clock %v, outside (%v, %v]", localTimeOfDay(local), p.Start, p.End)
 				}
 				if between := cal.WorkingTimeBetween(start, due); between != d {
 					fail("WorkingTimeBetween = %v", between)
@@ -489,17 +496,35 @@ func checkExplain(t *testing.T, cal models.WorkingCalendar, start, due time.Time
 	}
 }
 
+// randomWorkingWeek works each weekday with a chance of two in three, from a
+// start between 05:00 and 12:00 to an end up to 23:00, in half hours.
+func randomWorkingWeek(rng *rand.Rand) models.WorkingWeek {
+	var week models.WorkingWeek
+	for d := range week {
+		if rng.IntN(3) == 0 {
+			continue
+		}
+		start := 5*time.Hour + time.Duration(rng.IntN(15))*30*time.Minute
+		end := start + time.Duration(1+rng.IntN(int((23*time.Hour-start)/(30*time.Minute))))*30*time.Minute
+		week[d] = models.WorkingPeriod{Start: start, End: end}
+	}
+	if week.Validate() != nil {
+		week[time.Wednesday] = models.WorkingPeriod{Start: 9 * time.Hour, End: 12 * time.Hour}
+	}
+	return week
+}
+
 // referenceAddWorkingTime walks forward one minute at a time, counting each
-// minute that starts on a weekday that is not a holiday and within the
-// default 08:00-16:00. start must fall on a whole minute.
+// minute that starts on a worked weekday that is not a holiday and within
+// that weekday's period. start must fall on a whole minute.
 func referenceAddWorkingTime(cal models.WorkingCalendar, start time.Time, d time.Duration) time.Time {
 	counted := time.Duration(0)
 	for t := start; ; t = t.Add(time.Minute) {
 		local := t.In(cal.Location)
 		_, holiday := cal.Holidays[local.Format("2006-01-02")]
-		weekend := local.Weekday() == time.Saturday || local.Weekday() == time.Sunday
+		p := cal.Week[local.Weekday()]
 		clock := localTimeOfDay(local)
-		if !holiday && !weekend && clock >= 8*time.Hour && clock < 16*time.Hour {
+		if !holiday && p.Worked() && clock >= p.Start && clock < p.End {
 			counted += time.Minute
 			if counted == d {
 				return t.Add(time.Minute)
@@ -512,4 +537,41 @@ func referenceAddWorkingTime(cal models.WorkingCalendar, start time.Time, d time
 func localTimeOfDay(t time.Time) time.Duration {
 	h, m, s := t.Clock()
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(s)*time.Second + time.Duration(t.Nanosecond())
+}
+
+// TestWorkingCalendarShortFriday uses a week of the regency's own hours:
+// Monday to Thursday 07:30–16:00, Friday 07:30–11:30.
+func TestWorkingCalendarShortFriday(t *testing.T) {
+	loc := MustCalendarLocation(t, "Asia/Makassar")
+	week := models.UniformWorkingWeek([]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday}, 7*time.Hour+30*time.Minute, 16*time.Hour)
+	week[time.Friday] = models.WorkingPeriod{Start: 7*time.Hour + 30*time.Minute, End: 11*time.Hour + 30*time.Minute}
+	cal := models.NewWorkingCalendar(loc, week, calendarTestHolidays)
+	if got := cal.WorkingDayLength(); got != 8*time.Hour+30*time.Minute {
+		t.Errorf("WorkingDayLength = %v, want the longest day, 8h30m", got)
+	}
+	if got, want := week.Summary(), "Senin–Kamis 07.30–16.00, Jumat 07.30–11.30"; got != want {
+		t.Errorf("Summary = %q, want %q", got, want)
+	}
+	tests := []struct {
+		name, start string
+		d           time.Duration
+		want        string
+	}{
+		{"FridayCloseIsADueTime", "2026-11-20 07:30", 4 * time.Hour, "2026-11-20 11:30"},
+		{"FridayAfternoonIsNotWorked", "2026-11-20 13:00", time.Hour, "2026-11-23 08:30"},
+		{"AcrossTheShortFriday", "2026-11-19 15:00", 6 * time.Hour, "2026-11-23 08:30"},
+		{"WednesdayBeforeChristmas", "2026-12-23 15:00", 2 * time.Hour, "2026-12-28 08:30"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := MustCalendarTime(t, loc, tt.start)
+			if got, want := cal.AddWorkingTime(start, tt.d), MustCalendarTime(t, loc, tt.want); !got.Equal(want) {
+				t.Errorf("AddWorkingTime(%s, %v) = %v, want %v", tt.start, tt.d, got.In(loc), want)
+			}
+		})
+	}
+	days := cal.Explain(MustCalendarTime(t, loc, "2026-11-20 07:00"), MustCalendarTime(t, loc, "2026-11-20 18:00"))
+	if len(days) != 1 || days[0].WorkingTime != 4*time.Hour {
+		t.Errorf("Explain of a Friday = %+v, want 4h counted", days)
+	}
 }

@@ -62,3 +62,37 @@ type SessionService interface {
 	// MaxListedSessions.
 	MySessions(ctx context.Context) ([]*Session, error)
 }
+
+// RefreshToken is one link of a browser session's chain of refresh tokens.
+// Only the SHA-256 of the token is stored. Each use exchanges it for a new
+// one; a token used a second time means someone else holds a copy, so the
+// whole session is ended.
+type RefreshToken struct {
+	bun.BaseModel `bun:"table:refresh_tokens"`
+
+	Hash      string     `bun:"hash,pk"`
+	SessionID string     `bun:"session_id,notnull"`
+	CreatedAt time.Time  `bun:"created_at,notnull"`
+	UsedAt    *time.Time `bun:"used_at"`
+}
+
+// RefreshService keeps a browser signed in with a refresh token kept in a
+// cookie, while its bearer tokens stay short-lived. The store sees only
+// hashes of the tokens.
+type RefreshService interface {
+	// StartRefresh records the first refresh token of the caller's current
+	// session and lets the session last ttl from now. A session gets one
+	// chain of refresh tokens only, right after its login: ECONFLICT when it
+	// already has one, EUNAUTHENTICATED without a live session.
+	StartRefresh(ctx context.Context, hash string, ttl time.Duration) (*Session, error)
+	// RotateRefresh exchanges the refresh token with hash oldHash for one
+	// with hash newHash and returns the account and its session.
+	// EUNAUTHENTICATED when the token is unknown, its session is no longer
+	// live or the account is inactive; a token that was already exchanged
+	// ends its session (and so every token of the chain) and is refused
+	// with EUNAUTHENTICATED too.
+	RotateRefresh(ctx context.Context, oldHash, newHash string) (*User, *Session, error)
+	// EndRefresh ends the session of a refresh token, as a sign-out does.
+	// It succeeds when the token is unknown or its session already ended.
+	EndRefresh(ctx context.Context, hash string) error
+}

@@ -241,6 +241,27 @@ var matrixRows = map[string]matrixRow{
 		},
 		allowed: adminOnly, action: "policy.update", want: `"priority":"LOW","acknowledgeWithinMinutes":960`,
 	},
+	"setWorkingHours": {
+		query: `mutation($in: SetWorkingHoursInput!) { setWorkingHours(input: $in) { workingHours { summary } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			days := []map[string]any{}
+			for _, d := range []string{"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"} {
+				days = append(days, map[string]any{"weekday": d, "start": "08:00", "end": "16:00"})
+			}
+			days = append(days, map[string]any{"weekday": "FRIDAY", "start": "08:00", "end": "11:00"})
+			return input(map[string]any{"days": days})
+		},
+		allowed: adminOnly, action: "calendar.working_hours", want: `"summary":"Senin–Kamis 08.00–16.00, Jumat 08.00–11.00"`,
+	},
+	"importHolidays": {
+		query: `mutation($in: ImportHolidaysInput!) { importHolidays(input: $in) { added { date name kind } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			date := strings.ReplaceAll(freshHolidayDate(), "-", "")
+			ics := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:" + date + "\r\nSUMMARY:Hari Jadi Kabupaten Kotabaru\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+			return input(map[string]any{"calendar": ics, "fileName": "libur-daerah.ics", "kind": "REGIONAL"})
+		},
+		allowed: adminOnly, action: "calendar.import_holidays", want: `"name":"Hari Jadi Kabupaten Kotabaru","kind":"REGIONAL"`,
+	},
 	"createIssue": {
 		query: `mutation($in: CreateIssueInput!) { createIssue(input: $in) { issue { status } } }`,
 		setup: func(t *testing.T, e *matrixEnv) map[string]any {

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/csv"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"path"
@@ -32,7 +33,7 @@ func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) ht
 		w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", exportName(r)))
 		w.Header().Set("Cache-Control", "no-store")
 		tracked := &trackingWriter{ResponseWriter: w}
-		out := &safeCSV{Writer: csv.NewWriter(tracked)}
+		out := &safeCSV{Writer: csv.NewWriter(&bomWriter{w: tracked})}
 		err := write(out, r)
 		if err == nil {
 			out.Flush()
@@ -76,6 +77,25 @@ func isNumber(s string) bool {
 	return err == nil
 }
 
+// bomWriter starts the file with a UTF-8 byte-order mark, which spreadsheet
+// programs need to read the file as UTF-8 rather than a local code page
+// (agency names and titles carry letters such as é and –). It is written
+// with the first row, so a download refused before any row is plain JSON.
+type bomWriter struct {
+	w    io.Writer
+	done bool
+}
+
+func (b *bomWriter) Write(p []byte) (int, error) {
+	if !b.done {
+		b.done = true
+		if _, err := b.w.Write([]byte("\ufeff")); err != nil {
+			return 0, err
+		}
+	}
+	return b.w.Write(p)
+}
+
 // trackingWriter notes whether any byte of the body was sent.
 type trackingWriter struct {
 	http.ResponseWriter
@@ -103,12 +123,16 @@ func (s *Server) formatTime(t *time.Time) string {
 }
 
 func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
-	w.Write([]string{"number", "title", "kind", "status", "priority", "verdict", "agency_id", "category_id", "internal",
-		"created_at", "assigned_at", "acknowledge_due_at", "acknowledged_at", "answer_due_at", "answered_at", "closed_at", "overdue_now"})
 	agencies, err := s.agencySlugs(r)
 	if err != nil {
 		return err
 	}
+	categories, err := s.categorySlugs(r)
+	if err != nil {
+		return err
+	}
+	w.Write([]string{"nomor", "judul", "jenis", "status", "prioritas", "putusan", "slug_instansi", "slug_kategori", "internal",
+		"dicatat_pada", "diteruskan_pada", "batas_konfirmasi", "dikonfirmasi_pada", "batas_jawaban", "dijawab_pada", "ditutup_pada", "terlambat_kini"})
 	now := time.Now()
 	filter := models.IssueFilter{Order: models.OrderOldest, First: 100}
 	for {
@@ -119,7 +143,7 @@ func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
 		for _, i := range page.Issues {
 			w.Write([]string{
 				i.Number, i.Title, string(i.Kind), string(i.Status), ptrString(i.Priority), ptrString(i.Verdict),
-				agencies[derefID(i.AgencyID)], strconv.FormatInt(derefID(i.CategoryID), 10), strconv.FormatBool(i.Internal),
+				agencies[derefID(i.AgencyID)], categories[derefID(i.CategoryID)], strconv.FormatBool(i.Internal),
 				s.formatTime(&i.CreatedAt), s.formatTime(i.AssignedAt), s.formatTime(i.AcknowledgeDueAt), s.formatTime(i.AcknowledgedAt),
 				s.formatTime(i.AnswerDueAt), s.formatTime(i.AnsweredAt), s.formatTime(i.ClosedAt), strconv.FormatBool(i.IsOverdue(now)),
 			})
@@ -144,6 +168,18 @@ func (s *Server) agencySlugs(r *http.Request) (map[int64]string, error) {
 	return slugs, nil
 }
 
+func (s *Server) categorySlugs(r *http.Request) (map[int64]string, error) {
+	categories, err := s.cfg.Store.Categories(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	slugs := map[int64]string{0: ""}
+	for _, c := range categories {
+		slugs[c.ID] = c.Slug
+	}
+	return slugs, nil
+}
+
 func (s *Server) exportResponseTimes(w *safeCSV, r *http.Request) error {
 	var f models.ReportFilter
 	var err error
@@ -157,30 +193,42 @@ func (s *Server) exportResponseTimes(w *safeCSV, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Write([]string{"agency", "assigned", "answered", "open", "overdue_now",
-		"acknowledged_on_time", "acknowledged_of", "answered_on_time", "answered_of",
-		"acknowledge_count", "acknowledge_working_median_s", "acknowledge_working_p90_s", "acknowledge_clock_median_s", "acknowledge_clock_p90_s",
-		"answer_count", "answer_working_median_s", "answer_working_p90_s", "answer_clock_median_s", "answer_clock_p90_s"})
+	header := []string{"slug_instansi", "nama_instansi", "diteruskan", "dijawab", "terbuka", "terlambat_kini",
+		"konfirmasi_tepat_waktu", "konfirmasi_dinilai", "jawaban_tepat_waktu", "jawaban_dinilai"}
+	header = append(append(header, statsHeader("konfirmasi")...), statsHeader("jawaban")...)
+	w.Write(header)
 	for _, row := range append(report.Agencies, report.Total) {
-		name := "TOTAL"
+		slug, name := "SEMUA", "Semua instansi"
 		if row.Agency != nil {
-			name = row.Agency.Slug
+			slug, name = row.Agency.Slug, row.Agency.Name
 		}
-		w.Write(append(append([]string{name, itoa(row.Assigned), itoa(row.Answered), itoa(row.Open), itoa(row.OverdueNow),
+		w.Write(append(append([]string{slug, name, itoa(row.Assigned), itoa(row.Answered), itoa(row.Open), itoa(row.OverdueNow),
 			itoa(row.AcknowledgedOnTime.OnTime), itoa(row.AcknowledgedOnTime.Of), itoa(row.AnsweredOnTime.OnTime), itoa(row.AnsweredOnTime.Of)},
 			stats(row.TimeToAcknowledge)...), stats(row.TimeToAnswer)...))
 	}
 	return w.Error()
 }
 
-// stats writes a figure's quantiles in seconds; below the minimum count the
-// cells are empty, as on the portal.
+// statsHeader names the columns of stats for one clock: the count, then
+// each quantile in working time (jam kerja) and in ordinary time (jam
+// biasa), in seconds and in hours.
+func statsHeader(clock string) []string {
+	cols := []string{clock + "_jumlah"}
+	for _, q := range []string{"median_jam_kerja", "p90_jam_kerja", "median_jam_biasa", "p90_jam_biasa"} {
+		cols = append(cols, clock+"_"+q+"_detik", clock+"_"+q+"_jam")
+	}
+	return cols
+}
+
+// stats writes a figure's quantiles in seconds and in hours; below the
+// minimum count the cells are empty, as on the portal.
 func stats(d models.DurationStats) []string {
-	return []string{itoa(d.Count), seconds(d.WorkingMedian), seconds(d.WorkingP90), seconds(d.ClockMedian), seconds(d.ClockP90)}
+	return []string{itoa(d.Count), seconds(d.WorkingMedian), hours(d.WorkingMedian), seconds(d.WorkingP90), hours(d.WorkingP90),
+		seconds(d.ClockMedian), hours(d.ClockMedian), seconds(d.ClockP90), hours(d.ClockP90)}
 }
 
 func (s *Server) exportAudit(w *safeCSV, r *http.Request) error {
-	w.Write([]string{"id", "at", "actor_id", "actor_role", "action", "subject", "changes", "prev_hash", "hash"})
+	w.Write([]string{"id", "waktu", "id_pelaku", "peran_pelaku", "aksi", "nama_aksi", "subjek", "perubahan", "hash_sebelumnya", "hash"})
 	filter := models.AuditFilter{First: 100}
 	for {
 		page, err := s.cfg.Store.AuditLog(r.Context(), filter)
@@ -192,7 +240,8 @@ func (s *Server) exportAudit(w *safeCSV, r *http.Request) error {
 			if e.ActorID != nil {
 				actor = strconv.FormatInt(*e.ActorID, 10)
 			}
-			w.Write([]string{strconv.FormatInt(e.ID, 10), e.At.UTC().Format(time.RFC3339Nano), actor, e.ActorRole, e.Action, e.Subject, e.Changes, e.PrevHash, e.Hash})
+			w.Write([]string{strconv.FormatInt(e.ID, 10), e.At.UTC().Format(time.RFC3339Nano), actor, e.ActorRole, e.Action,
+				models.AuditActionLabel(e.Action), e.Subject, e.Changes, e.PrevHash, e.Hash})
 		}
 		w.Flush()
 		if !page.HasNextPage {
@@ -211,10 +260,11 @@ func (s *Server) exportInformationReport(w *safeCSV, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Write([]string{"number", "title", "received_at", "outcome", "reason", "answered_at", "working_time_s", "clock_time_s"})
+	w.Write([]string{"nomor", "judul", "diterima_pada", "hasil", "alasan", "dijawab_pada",
+		"waktu_jam_kerja_detik", "waktu_jam_kerja_jam", "waktu_jam_biasa_detik", "waktu_jam_biasa_jam"})
 	for _, req := range report.Requests {
 		w.Write([]string{req.Issue.Number, req.Issue.Title, s.formatTime(&req.Issue.CreatedAt), req.Outcome, req.Reason,
-			s.formatTime(req.Issue.AnsweredAt), seconds(req.WorkingTime), seconds(req.ClockTime)})
+			s.formatTime(req.Issue.AnsweredAt), seconds(req.WorkingTime), hours(req.WorkingTime), seconds(req.ClockTime), hours(req.ClockTime)})
 	}
 	return w.Error()
 }
@@ -238,6 +288,15 @@ func seconds(d *time.Duration) string {
 		return ""
 	}
 	return strconv.FormatInt(int64(d.Seconds()), 10)
+}
+
+// hours writes a duration in hours with two decimals and a decimal point,
+// the form spreadsheets read whatever their language.
+func hours(d *time.Duration) string {
+	if d == nil {
+		return ""
+	}
+	return strconv.FormatFloat(d.Hours(), 'f', 2, 64)
 }
 
 func derefID(id *int64) int64 {

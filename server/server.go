@@ -61,6 +61,9 @@ type Config struct {
 	// SitemapURLsPerFile bounds the addresses of one sitemap file (0: the
 	// protocol's 50,000); beyond it /sitemap.xml becomes an index.
 	SitemapURLsPerFile int
+	// SessionTTL is how long a browser session that keeps a refresh cookie
+	// lasts at most; DefaultSessionTTL when zero.
+	SessionTTL time.Duration
 }
 
 // defaultPublicURL is the public address until one is configured.
@@ -94,6 +97,9 @@ func New(cfg Config) *Server {
 	if cfg.SitemapURLsPerFile <= 0 {
 		cfg.SitemapURLsPerFile = maxSitemapURLs
 	}
+	if cfg.SessionTTL == 0 {
+		cfg.SessionTTL = DefaultSessionTTL
+	}
 	if cfg.LoginThrottle == nil {
 		cfg.LoginThrottle, _ = auth.NewLoginThrottle(auth.DefaultLoginThrottleConfig())
 	}
@@ -105,6 +111,7 @@ func New(cfg Config) *Server {
 	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store, Accountability: cfg.Store}
 	services.Search, services.Synonyms = s.wireSearch(&cfg), cfg.Store
 	services.Sessions = cfg.Store
+	services.Calendar, services.Trends = cfg.Store, cfg.Store
 	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Services:  services,
@@ -127,6 +134,7 @@ func New(cfg Config) *Server {
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
 	mux.Handle("GET /export/information-report.csv", authn(s.exportHandler(s.exportInformationReport)))
+	s.refreshRoutes(mux, authn)
 	mux.Handle("GET /feed.xml", conditional(http.HandlerFunc(s.atomFeed)))
 	mux.Handle("GET /feed.json", conditional(http.HandlerFunc(s.jsonFeed)))
 	mux.Handle("GET /claimreview.json", conditional(http.HandlerFunc(s.claimReviewFeed)))

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -18,6 +19,11 @@ import (
 // only ever loaded into an empty database on request.
 const DemoPassword = "tanggap-demo-2026"
 
+// demoHistoryEndHour is the local hour of the day before loading at which
+// the demo histories end. Of the whole hours it puts the most of the demo's
+// steps inside working hours.
+const demoHistoryEndHour = 18
+
 // DemoResult says what LoadDemo wrote.
 type DemoResult struct {
 	Agencies, Categories, Issues, Responses, Questions int
@@ -25,9 +31,16 @@ type DemoResult struct {
 }
 
 // LoadDemo fills an empty database with the demo content of package
-// demodata: agencies, categories, staff accounts (password DemoPassword) and
-// six months of issues whose histories end at now. Everything is written in
-// one transaction, with one audit entry and an outbox row per issue.
+// demodata: agencies, categories, staff accounts (password DemoPassword),
+// the national holidays and six months of issues. Everything is written in
+// one transaction, with an outbox row per issue.
+//
+// The histories end at demoHistoryEndHour of the local day before now, so
+// the working time between their steps, and every figure built on it, is
+// the same at whatever hour the demo is loaded. The audit log holds the history too: an
+// entry for every step the loader replays, at the step's own time and in
+// time order, each chained to the one before, and last the demo.load entry
+// at now.
 func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) {
 	if !models.UserFromContext(ctx).IsSystem() {
 		return nil, forbidden()
@@ -41,6 +54,8 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 		hashes[i] = hash
 	}
 	now = now.UTC().Truncate(time.Microsecond)
+	y, m, d := now.In(db.loc).Date()
+	anchor := time.Date(y, m, d-1, demoHistoryEndHour, 0, 0, 0, db.loc).UTC()
 	result := &DemoResult{Staff: demodata.StaffAccounts}
 	err := db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, _ time.Time) error {
 		if n, err := tx.NewSelect().Model((*models.Agency)(nil)).Count(ctx); err != nil {
@@ -48,15 +63,21 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 		} else if n > 0 {
 			return models.Errorf(models.ECONFLICT, "Basis data sudah berisi data; data demo hanya dimuat ke basis data kosong")
 		}
-		l := &historyLoader{db: db, tx: tx, now: now, agencies: map[string]*models.Agency{},
+		l := &historyLoader{db: db, tx: tx, now: anchor, agencies: map[string]*models.Agency{},
 			categories: map[string]int64{}, pics: map[string]*models.User{}}
 		if err := l.reference(ctx, hashes); err != nil {
+			return err
+		}
+		if err := l.holidays(ctx); err != nil {
 			return err
 		}
 		for i := range demodata.Issues {
 			if err := l.issue(ctx, &demodata.Issues[i]); err != nil {
 				return fmt.Errorf("demo issue %d (%s): %w", i, demodata.Issues[i].Title, err)
 			}
+		}
+		if err := l.appendHistory(ctx); err != nil {
+			return err
 		}
 		result.Agencies, result.Categories = len(demodata.Agencies), len(demodata.Categories)
 		result.Issues, result.Responses, result.Questions = len(demodata.Issues), l.responses, l.questions
@@ -81,8 +102,55 @@ type historyLoader struct {
 	pics       map[string]*models.User
 	trc        *models.User
 	issueIDs   []int64
-	responses  int
-	questions  int
+	// issueNumbers are the public numbers of the issues, in issueIDs order.
+	issueNumbers []string
+	responses    int
+	questions    int
+	// steps collects the audit entries of the replayed steps, appended
+	// in time order once every row exists.
+	steps []demoAudit
+}
+
+// demoAudit is one replayed step's audit entry.
+type demoAudit struct {
+	at     time.Time
+	actor  *models.User
+	record models.AuditRecord
+}
+
+// audit notes the audit entry of a replayed step.
+func (l *historyLoader) audit(at time.Time, actor *models.User, action, subject string, changes any) {
+	l.steps = append(l.steps, demoAudit{at: at, actor: actor, record: models.AuditRecord{Action: action, Subject: subject, Changes: changes}})
+}
+
+// appendHistory appends the noted entries to the audit chain, oldest first;
+// steps at the same instant keep the order in which they were replayed.
+func (l *historyLoader) appendHistory(ctx context.Context) error {
+	sort.SliceStable(l.steps, func(i, j int) bool { return l.steps[i].at.Before(l.steps[j].at) })
+	for _, h := range l.steps {
+		if err := l.db.appendAudit(ctx, l.tx, h.actor, h.at, h.record); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// holidays writes the national holidays and cuti bersama days of the data,
+// as an admin would, so that due times skip them.
+func (l *historyLoader) holidays(ctx context.Context) error {
+	list, _ := demodata.Holidays()
+	created := l.now.Add(-200 * 24 * time.Hour)
+	var added []string
+	for _, h := range list {
+		row := &holidayRow{Date: h.Date, Name: h.Name, Kind: models.HolidayKind(h.Kind), CreatedAt: created}
+		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
+			return fmt.Errorf("demo holiday %s: %w", h.Date, err)
+		}
+		added = append(added, h.Date+" "+h.Name)
+	}
+	l.audit(created, models.SystemUser, "calendar.import_holidays", "holidays:demodata/holidays.json",
+		map[string]any{"added": added, "skipped": 0, "issuesRecomputed": 0})
+	return nil
 }
 
 func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
@@ -93,6 +161,7 @@ func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 			return err
 		}
 		l.agencies[a.Slug] = row
+		l.audit(created, models.SystemUser, "agency.create", "agency:"+row.Slug, row)
 	}
 	for _, c := range demodata.Categories {
 		row := &models.Category{Slug: c.Slug, Name: c.Name, Description: c.Description, CreatedAt: created, UpdatedAt: created}
@@ -100,6 +169,7 @@ func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 			return err
 		}
 		l.categories[c.Slug] = row.ID
+		l.audit(created, models.SystemUser, "category.create", "category:"+row.Slug, row)
 	}
 	for i, s := range demodata.StaffAccounts {
 		user := &models.User{Email: s.Email, Name: s.Name, Role: models.Role(s.Role), PasswordHash: hashes[i],
@@ -110,6 +180,8 @@ func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 		if _, err := l.tx.NewInsert().Model(user).Exec(ctx); err != nil {
 			return err
 		}
+		l.audit(created, models.SystemUser, "user.create", userSubject(user),
+			map[string]any{"email": user.Email, "name": user.Name, "role": user.Role, "agency": s.AgencySlug})
 		switch {
 		case user.Role == models.RolePIC:
 			l.pics[s.AgencySlug] = user
@@ -130,10 +202,25 @@ func (l *historyLoader) at(logged time.Time, offset time.Duration) time.Time {
 	return t.Truncate(time.Microsecond)
 }
 
-func (l *historyLoader) event(ctx context.Context, issue *models.Issue, typ models.EventType, actor *models.User, agencyID *int64, reason string, at time.Time) error {
+// event records one step of an issue's history and notes its audit entry as
+// the live transition would write it: the step's changes, the status after
+// it and the reason.
+func (l *historyLoader) event(ctx context.Context, issue *models.Issue, typ models.EventType, actor *models.User, agencyID *int64, reason string, at time.Time, changes map[string]any) error {
 	e := &models.IssueEvent{IssueID: issue.ID, Type: typ, AgencyID: agencyID, Reason: reason, CreatedAt: at, ActorID: actorID(actor)}
-	_, err := l.tx.NewInsert().Model(e).Exec(ctx)
-	return err
+	if _, err := l.tx.NewInsert().Model(e).Exec(ctx); err != nil {
+		return err
+	}
+	if changes == nil {
+		changes = map[string]any{}
+	}
+	if _, ok := changes["status"]; !ok {
+		changes["status"] = issue.Status
+	}
+	if reason != "" {
+		changes["reason"] = reason
+	}
+	l.audit(at, actor, "issue."+lowerEvent(typ), "issue:"+issue.Number, changes)
+	return nil
 }
 
 // answerer is the agency's PIC, or TRC publishing on its behalf.
@@ -169,6 +256,7 @@ func (l *historyLoader) issueAt(ctx context.Context, d *demodata.Issue, logged t
 		return nil, err
 	}
 	l.issueIDs = append(l.issueIDs, issue.ID)
+	l.issueNumbers = append(l.issueNumbers, issue.Number)
 	for _, s := range d.Sources {
 		row := &models.IssueSource{IssueID: issue.ID, Platform: models.Platform(s.Platform), URL: s.URL, ClaimText: s.ClaimText,
 			AccountHandle: s.AccountHandle, DetectedAt: logged.Add(-s.DetectedBefore), CreatedAt: logged}
@@ -176,9 +264,12 @@ func (l *historyLoader) issueAt(ctx context.Context, d *demodata.Issue, logged t
 			return nil, err
 		}
 	}
-	if err := l.event(ctx, issue, models.EventCreated, l.trc, nil, "", logged); err != nil {
+	e := &models.IssueEvent{IssueID: issue.ID, Type: models.EventCreated, CreatedAt: logged, ActorID: actorID(l.trc)}
+	if _, err := l.tx.NewInsert().Model(e).Exec(ctx); err != nil {
 		return nil, err
 	}
+	l.audit(logged, l.trc, "issue.create", "issue:"+issue.Number,
+		map[string]any{"title": issue.Title, "kind": issue.Kind, "category": d.CategorySlug, "sources": len(d.Sources)})
 	if err := l.history(ctx, d, issue, logged); err != nil {
 		return nil, err
 	}
@@ -199,22 +290,31 @@ func (l *historyLoader) history(ctx context.Context, d *demodata.Issue, issue *m
 	case "REJECTED":
 		at := l.at(logged, 2*time.Hour)
 		issue.Status, issue.RejectReason, issue.UpdatedAt = models.StatusRejected, d.RejectReason, at
-		return l.event(ctx, issue, models.EventRejected, l.trc, nil, d.RejectReason, at)
+		return l.event(ctx, issue, models.EventRejected, l.trc, nil, d.RejectReason, at, nil)
 	case "DUPLICATE":
 		at := l.at(logged, 3*time.Hour)
 		original := l.issueIDs[d.DuplicateOf]
 		issue.Status, issue.DuplicateOfID, issue.UpdatedAt = models.StatusDuplicate, &original, at
-		return l.event(ctx, issue, models.EventDuplicate, l.trc, nil, "", at)
+		number := l.issueNumbers[d.DuplicateOf]
+		return l.event(ctx, issue, models.EventDuplicate, l.trc, nil, "Duplikat dari "+number, at, map[string]any{"original": number})
 	case "NEW":
 		return nil
 	}
 	if d.DeclinedBy != "" {
 		first := l.agencies[d.DeclinedBy]
 		assigned, declined := l.at(logged, d.AssignAfter/3), l.at(logged, d.AssignAfter*2/3)
-		if err := l.event(ctx, issue, models.EventAssigned, l.trc, &first.ID, "", assigned); err != nil {
+		firstPriority := models.Priority(d.Priority)
+		ackDue, answerDue, err := l.db.dueTimes(ctx, l.tx, firstPriority, assigned)
+		if err != nil {
 			return err
 		}
-		if err := l.event(ctx, issue, models.EventDeclined, l.answerer(d.DeclinedBy), &first.ID, d.DeclineReason, declined); err != nil {
+		if err := l.event(ctx, issue, models.EventAssigned, l.trc, &first.ID, "", assigned, map[string]any{
+			"agency": first.Slug, "priority": firstPriority, "acknowledgeDueAt": ackDue, "answerDueAt": answerDue, "status": models.StatusAssigned,
+		}); err != nil {
+			return err
+		}
+		if err := l.event(ctx, issue, models.EventDeclined, l.answerer(d.DeclinedBy), &first.ID, d.DeclineReason, declined,
+			map[string]any{"fromAgencyId": first.ID, "status": models.StatusNew}); err != nil {
 			return err
 		}
 	}
@@ -227,13 +327,14 @@ func (l *historyLoader) history(ctx context.Context, d *demodata.Issue, issue *m
 	}
 	issue.Status, issue.AgencyID, issue.Priority = models.StatusAssigned, &agency.ID, &priority
 	issue.AssignedAt, issue.AcknowledgeDueAt, issue.AnswerDueAt, issue.UpdatedAt = &assigned, &ackDue, &answerDue, assigned
-	if err := l.event(ctx, issue, models.EventAssigned, l.trc, &agency.ID, "", assigned); err != nil {
+	assignment := map[string]any{"agency": agency.Slug, "priority": priority, "acknowledgeDueAt": ackDue, "answerDueAt": answerDue}
+	if err := l.event(ctx, issue, models.EventAssigned, l.trc, &agency.ID, "", assigned, assignment); err != nil {
 		return err
 	}
 	if d.Internal {
 		at := l.at(logged, d.AssignAfter+30*time.Minute)
 		issue.Internal, issue.InternalReason = true, d.InternalReason
-		if err := l.event(ctx, issue, models.EventMadeInternal, l.trc, &agency.ID, d.InternalReason, at); err != nil {
+		if err := l.event(ctx, issue, models.EventMadeInternal, l.trc, &agency.ID, d.InternalReason, at, map[string]any{"internal": true}); err != nil {
 			return err
 		}
 	}
@@ -241,7 +342,7 @@ func (l *historyLoader) history(ctx context.Context, d *demodata.Issue, issue *m
 	if d.AcknowledgeAfter > 0 {
 		at := l.at(logged, d.AcknowledgeAfter)
 		issue.Status, issue.AcknowledgedAt, issue.UpdatedAt = models.StatusInProgress, &at, at
-		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", at); err != nil {
+		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", at, nil); err != nil {
 			return err
 		}
 	}
@@ -251,7 +352,7 @@ func (l *historyLoader) history(ctx context.Context, d *demodata.Issue, issue *m
 	answered := l.at(logged, d.AnswerAfter)
 	if issue.AcknowledgedAt == nil {
 		issue.AcknowledgedAt = &answered
-		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", answered); err != nil {
+		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", answered, map[string]any{"status": models.StatusInProgress}); err != nil {
 			return err
 		}
 	}
@@ -261,7 +362,7 @@ func (l *historyLoader) history(ctx context.Context, d *demodata.Issue, issue *m
 	if d.CloseAfter > 0 {
 		at := l.at(logged, d.CloseAfter)
 		issue.Status, issue.ClosedAt, issue.UpdatedAt = models.StatusClosed, &at, at
-		if err := l.event(ctx, issue, models.EventClosed, l.trc, &agency.ID, "", at); err != nil {
+		if err := l.event(ctx, issue, models.EventClosed, l.trc, &agency.ID, "", at, nil); err != nil {
 			return err
 		}
 	}
@@ -290,7 +391,8 @@ func (l *historyLoader) response(ctx context.Context, d *demodata.Issue, issue *
 		return err
 	}
 	issue.Status, issue.Verdict, issue.AnsweredAt, issue.UpdatedAt = models.StatusAnswered, verdict, &answered, answered
-	if err := l.event(ctx, issue, models.EventAnswered, pic, &agency.ID, "", answered); err != nil {
+	if err := l.event(ctx, issue, models.EventAnswered, pic, &agency.ID, "", answered,
+		map[string]any{"response": response.ID, "verdict": verdict, "body": d.Response.Body}); err != nil {
 		return err
 	}
 	for _, r := range d.Response.Revisions {
@@ -303,7 +405,8 @@ func (l *historyLoader) response(ctx context.Context, d *demodata.Issue, issue *
 			return err
 		}
 		issue.Verdict, issue.UpdatedAt = response.Verdict, at
-		if err := l.event(ctx, issue, models.EventRevised, pic, &agency.ID, r.Reason, at); err != nil {
+		if err := l.event(ctx, issue, models.EventRevised, pic, &agency.ID, r.Reason, at,
+			map[string]any{"response": response.ID, "revision": response.Revision, "verdict": response.Verdict, "body": r.Body}); err != nil {
 			return err
 		}
 	}
@@ -328,9 +431,14 @@ func (l *historyLoader) questionsOf(ctx context.Context, d *demodata.Issue, issu
 		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
 			return err
 		}
-		if err := l.event(ctx, issue, models.EventQuestionLinked, l.trc, issue.AgencyID, "", at); err != nil {
+		e := &models.IssueEvent{IssueID: issue.ID, Type: models.EventQuestionLinked, AgencyID: issue.AgencyID, CreatedAt: at, ActorID: actorID(l.trc)}
+		if _, err := l.tx.NewInsert().Model(e).Exec(ctx); err != nil {
 			return err
 		}
+		// The audit entry of a question records that it arrived, never who asked.
+		l.audit(at, nil, "question.submit", questionSubject(row), map[string]any{"length": len([]rune(q.Body)), "agencyGuess": "",
+			"categoryGuess": "", "withContact": q.Contact != ""})
+		l.audit(at, l.trc, "question.link", questionSubject(row), map[string]any{"issue": issue.Number})
 		l.questions++
 	}
 	return nil

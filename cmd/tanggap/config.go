@@ -24,9 +24,12 @@ type Config struct {
 	IssuePrefix string
 	TimeZone    string
 	TokenTTL    time.Duration
-	TrustProxy  bool
-	LogQueries  bool
-	LogLevel    string
+	// SessionTTL is how long a browser session kept by its refresh cookie
+	// lasts at most; its bearer tokens live TokenTTL each.
+	SessionTTL time.Duration
+	TrustProxy bool
+	LogQueries bool
+	LogLevel   string
 
 	// Argon2MemoryKiB is the memory cost of new password hashes;
 	// PasswordHashConcurrency bounds how many are computed at once (0: two
@@ -81,13 +84,16 @@ type Config struct {
 // loadConfig reads the environment.
 func loadConfig(getenv func(string) string) (Config, error) {
 	c := Config{
-		Addr:             envOr(getenv, "TANGGAP_ADDR", ":8080"),
+		// Only this machine, unless the operator says otherwise: a demo
+		// started on a laptop must not be reachable from the café's network.
+		Addr:             envOr(getenv, "TANGGAP_ADDR", "127.0.0.1:8080"),
 		DatabaseURL:      getenv("TANGGAP_DATABASE_URL"),
 		DataDir:          envOr(getenv, "TANGGAP_DATA_DIR", "data"),
 		IssuePrefix:      envOr(getenv, "TANGGAP_ISSUE_PREFIX", "KTB"),
 		TimeZone:         envOr(getenv, "TANGGAP_TIMEZONE", "Asia/Makassar"),
 		LogLevel:         envOr(getenv, "TANGGAP_LOG_LEVEL", "info"),
-		TokenTTL:         2 * time.Hour,
+		TokenTTL:         15 * time.Minute,
+		SessionTTL:       12 * time.Hour,
 		ResponseCacheTTL: 5 * time.Second,
 		Argon2MemoryKiB:  auth.DefaultArgonMemoryKiB,
 		QuestionsPerHour: 5,
@@ -111,6 +117,11 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	if v := getenv("TANGGAP_TOKEN_TTL"); v != "" {
 		if c.TokenTTL, err = time.ParseDuration(v); err != nil || c.TokenTTL < time.Minute || c.TokenTTL > 24*time.Hour {
 			return c, fmt.Errorf("TANGGAP_TOKEN_TTL: want a duration between 1m and 24h, got %q", v)
+		}
+	}
+	if v := getenv("TANGGAP_SESSION_TTL"); v != "" {
+		if c.SessionTTL, err = time.ParseDuration(v); err != nil || c.SessionTTL < 10*time.Minute || c.SessionTTL > 30*24*time.Hour {
+			return c, fmt.Errorf("TANGGAP_SESSION_TTL: want a duration between 10m and 720h, got %q", v)
 		}
 	}
 	if v := getenv("TANGGAP_SHUTDOWN_DELAY"); v != "" {
@@ -201,6 +212,7 @@ func (c Config) Masked() map[string]any {
 		"issue_prefix": c.IssuePrefix,
 		"time_zone":    c.TimeZone,
 		"token_ttl":    c.TokenTTL.String(),
+		"session_ttl":  c.SessionTTL.String(),
 		"trust_proxy":  c.TrustProxy,
 		"log_queries":  c.LogQueries,
 		"log_level":    c.LogLevel,

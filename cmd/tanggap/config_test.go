@@ -19,6 +19,10 @@ func TestLoadConfigLimits(t *testing.T) {
 			c.LookupsPerHour != 60 || c.ShutdownDelay != 0 {
 			t.Errorf("defaults: %+v", c)
 		}
+		// Loopback unless asked otherwise; short bearer tokens within a working day's session.
+		if c.Addr != "127.0.0.1:8080" || c.TokenTTL != 15*time.Minute || c.SessionTTL != 12*time.Hour {
+			t.Errorf("addr %q, token %v, session %v; want 127.0.0.1:8080, 15m, 12h", c.Addr, c.TokenTTL, c.SessionTTL)
+		}
 	})
 	t.Run("OKSet", func(t *testing.T) {
 		c, err := loadConfig(env(map[string]string{
@@ -43,6 +47,7 @@ func TestLoadConfigLimits(t *testing.T) {
 		"TANGGAP_REQUESTS_PER_MINUTE":         "0",
 		"TANGGAP_ACCOUNT_REQUESTS_PER_MINUTE": "many",
 		"TANGGAP_SHUTDOWN_DELAY":              "2m",
+		"TANGGAP_SESSION_TTL":                 "5m",
 	} {
 		t.Run("Invalid"+key, func(t *testing.T) {
 			if _, err := loadConfig(env(map[string]string{key: value})); err == nil || !strings.Contains(err.Error(), key) {

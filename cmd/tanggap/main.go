@@ -16,11 +16,12 @@ import (
 const usage = `Tanggap — portal transparansi tanggapan resmi pemerintah daerah.
 
 Usage:
-  tanggap serve [--demo] [--addr :8080] [--database-url URL] [--data-dir DIR]
+  tanggap serve [--demo] [--addr 127.0.0.1:8080] [--database-url URL] [--data-dir DIR]  (--addr :8080 listens on every interface)
   tanggap migrate up|down|status
   tanggap seed
   tanggap import FILE.csv                                                            (layout: README.md)
   tanggap reindex                                                                    (rebuild search from the database)
+  tanggap holidays import [--kind NATIONAL|CUTI_BERSAMA|REGIONAL] FILE.ics          (all-day events become holidays)
   tanggap user add --email E --name N --role ADMIN|TRC|PIC|AUDITOR [--agency SLUG]   (password on stdin)
   tanggap user passwd --email E                                                      (password on stdin)
   tanggap user deactivate --email E
@@ -70,6 +71,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return importCmd(ctx, cfg, rest, stdout)
 	case "reindex":
 		return reindexCmd(ctx, cfg, rest, stdout)
+	case "holidays":
+		return holidaysCmd(ctx, cfg, rest, stdout)
 	case "user":
 		return userCmd(ctx, cfg, rest, stdin, stdout)
 	case "audit":

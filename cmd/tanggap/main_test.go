@@ -173,6 +173,7 @@ func TestServeDemoOnSQLite(t *testing.T) {
 	if page.Data.Issues.TotalCount < 40 || len(page.Data.Issues.Edges) != 20 {
 		t.Fatalf("want demo issues, got %+v", page.Data.Issues)
 	}
+	token := demoLogin(t, s.url)
 	withAnswer := 0
 	for _, e := range page.Data.Issues.Edges {
 		if len(e.Node.Responses) > 0 && strings.Contains(e.Node.Responses[0].BodyHTML, "<") {
@@ -208,12 +209,66 @@ func TestServeDemoOnSQLite(t *testing.T) {
 	if n := query(t, again.url, firstQuery).Data.Issues.TotalCount; n != page.Data.Issues.TotalCount {
 		t.Errorf("issue count changed across restarts: %d then %d", page.Data.Issues.TotalCount, n)
 	}
+	// The signing key stayed in the data folder, readable by its owner
+	// only, so the token of the first run still works.
+	if info, err := os.Stat(filepath.Join(dir, "demo-signing-key")); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("demo signing key: %v, %v; want a file with mode 0600", info, err)
+	}
+	if me := demoMe(t, again.url, token); me != "admin@demo.tanggap.id" {
+		t.Errorf("after a restart the demo token reads me as %q; want the admin still signed in", me)
+	}
 	again.stop(t)
 
 	out, err := command(t, env, "", "audit", "verify")
 	if err != nil || !regexp.MustCompile(`^intact, \d+ entries, head hash [0-9a-f]{64}`).MatchString(out) {
 		t.Errorf("audit verify: %v\n%s", err, out)
 	}
+}
+
+// demoLogin signs in as the demo admin and returns the bearer token.
+func demoLogin(t *testing.T, baseURL string) string {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{
+		"query":     `mutation($in: LoginInput!) { login(input: $in) { token } }`,
+		"variables": map[string]any{"in": map[string]string{"email": "admin@demo.tanggap.id", "password": store.DemoPassword}},
+	})
+	resp, err := http.Post(baseURL+"/graphql", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data struct{ Login struct{ Token string } }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.Data.Login.Token == "" {
+		t.Fatalf("demo login failed: %v", err)
+	}
+	return out.Data.Login.Token
+}
+
+// demoMe returns the e-mail `me` answers for a token, or the error code.
+func demoMe(t *testing.T, baseURL, token string) string {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, baseURL+"/graphql", strings.NewReader(`{"query":"{ me { email } }"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data   struct{ Me *struct{ Email string } }
+		Errors []struct{ Extensions struct{ Code string } }
+	}
+	json.NewDecoder(resp.Body).Decode(&out) //nolint:errcheck // an empty answer fails below
+	if len(out.Errors) > 0 {
+		return out.Errors[0].Extensions.Code
+	}
+	if out.Data.Me == nil {
+		return ""
+	}
+	return out.Data.Me.Email
 }
 
 // TestServeRefusesWithoutSecret checks that only demo mode may run without

@@ -34,12 +34,18 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		slog.Warn("setting has no effect any more; logins are slowed after failed attempts only", "setting", key)
 	}
 
+	var err error
 	secret := []byte(cfg.JWTSecret)
 	if len(secret) == 0 {
 		if !*demo {
 			return errors.New("TANGGAP_JWT_SECRET is not set: give at least 32 random bytes (or TANGGAP_JWT_SECRET_FILE); only `serve --demo` generates one")
 		}
-		secret = auth.GenerateSecret()
+		if secret, err = demoSecret(cfg.DataDir); err != nil {
+			return err
+		}
+		// The address hashes kept with sessions and questions follow the
+		// same key, so they too stay comparable across restarts.
+		cfg.JWTSecret = string(secret)
 	}
 	tokens, err := auth.NewTokens(secret, "tanggap", "tanggap-api", cfg.TokenTTL)
 	if err != nil {
@@ -100,6 +106,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		Search:           searcher.service,
 		ShutdownDelay:    cfg.ShutdownDelay,
 		ResponseCacheTTL: cfg.ResponseCacheTTL,
+		SessionTTL:       cfg.SessionTTL,
 		MetricsToken:     cfg.MetricsToken,
 		PublicURL:        publicURL,
 	})

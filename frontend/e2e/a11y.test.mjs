@@ -1,10 +1,10 @@
-// axe-core scan of the main public pages at phone and desktop width: no
-// serious or critical violations.
+// axe-core scan of the main public pages and of every staff page, at phone
+// and desktop width: no serious or critical violations.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, DESKTOP, PHONE, gql, launch, newPage, screenshots, unavailable } from './helpers.mjs';
+import { BASE_URL, DESKTOP, PHONE, gql, launch, login, newPage, screenshots, sessionToken, unavailable, unique } from './helpers.mjs';
 
 const skip = unavailable();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,6 +59,74 @@ describe('accessibility', { skip: skip ?? false }, () => {
         await page.waitForLoadState('networkidle');
         for (const v of await seriousViolations(page)) failures.push(`${path} @${viewport.width}px: ${v}`);
         if (viewport === DESKTOP) await screenshots(page, `a11y-${name}`);
+        await page.context().close();
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('every staff page, for each role, has no serious or critical violations', async () => {
+    // An issue in each state the pages show: new for TRC, assigned to Dinkes for its PIC.
+    const trcPage = await newPage(browser);
+    await login(trcPage, 'trc.sari@demo.tanggap.id');
+    const token = await sessionToken(trcPage);
+    await trcPage.context().close();
+    const marker = unique();
+    const create = async () =>
+      (
+        await gql(
+          `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { number } } }`,
+          { input: { title: `Isu uji aksesibilitas ${marker}`, summary: `Ringkasan isu uji aksesibilitas (${marker}).`, kind: 'MISINFORMATION', sources: [{ platform: 'X', claimText: 'Klaim uji.' }] } },
+          token,
+        )
+      ).createIssue.issue.number;
+    const fresh = await create();
+    const assigned = await create();
+    await gql(`mutation($input: AssignIssueInput!) { assignIssue(input: $input) { issue { status } } }`, { input: { issueNumber: assigned, agencySlug: 'dinkes', priority: 'NORMAL' } }, token);
+
+    const staffPages = {
+      'trc.sari@demo.tanggap.id': [
+        ['trc-kotak-masuk', '/staf/trc', 'h1'],
+        ['trc-isu-baru', '/staf/trc/isu-baru', 'form'],
+        ['trc-isu', `/staf/isu/${fresh}`, '.staff-sources, [aria-labelledby="sumber-staf"]'],
+        ['trc-dasbor', '/staf/dasbor', '[data-testid="trend-share"] svg'],
+      ],
+      'pic.dinkes@demo.tanggap.id': [
+        ['pic-antrean', '/staf/pic', 'h2'],
+        ['pic-tulis', `/staf/isu/${assigned}/tanggapan`, '[data-testid="claim"]', async (page) => {
+          await page.getByLabel('Putusan atas klaim (wajib untuk hoaks)').selectOption('FALSE');
+          await page.getByLabel('Isi tanggapan (Markdown)').fill('Teks uji **tebal** dan daftar:\n\n- satu\n- dua');
+          await page.getByRole('button', { name: 'Terbitkan' }).click();
+          await page.getByRole('dialog').waitFor();
+        }],
+        ['pic-bukan-peran', '/staf/admin/pengguna', 'h1'],
+      ],
+      'auditor@demo.tanggap.id': [
+        ['auditor-dasbor', '/staf/dasbor', '[data-testid="trend-table"]'],
+        ['auditor-log', '/staf/audit', '[data-testid="audit-log"] tbody tr'],
+      ],
+      'admin@demo.tanggap.id': [
+        ['admin-pengguna', '/staf/admin/pengguna', 'table'],
+        ['admin-instansi', '/staf/admin/instansi', 'table'],
+        ['admin-kategori', '/staf/admin/kategori', 'table'],
+        ['admin-kalender', '/staf/admin/kalender', '.policy-list form'],
+        ['admin-jam-kerja', '/staf/admin/jam-kerja', '.workday'],
+        ['admin-sinonim', '/staf/admin/sinonim', '[data-testid="synonyms"]'],
+      ],
+    };
+    const failures = [];
+    for (const [email, list] of Object.entries(staffPages)) {
+      for (const viewport of [PHONE, DESKTOP]) {
+        const page = await newPage(browser, viewport);
+        await login(page, email);
+        for (const [name, path, ready, prepare] of list) {
+          await page.goto(`${BASE_URL}${path}`);
+          await page.locator(ready).first().waitFor();
+          await page.waitForLoadState('networkidle');
+          if (prepare) await prepare(page);
+          for (const v of await seriousViolations(page)) failures.push(`${path} as ${email} @${viewport.width}px: ${v}`);
+          if (viewport === DESKTOP) await screenshots(page, `a11y-${name}`);
+        }
         await page.context().close();
       }
     }

@@ -9,6 +9,8 @@ export const BASE_URL = (process.env.TANGGAP_E2E_URL ?? '').replace(/\/$/, '');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = process.env.TANGGAP_DEMO_PASSWORD ?? 'tanggap-demo-2026';
 export const SCREENSHOTS = process.env.TANGGAP_E2E_SCREENSHOTS ?? join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+/** The screenshots the documentation shows, committed with the code. */
+export const DOC_SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screenshots');
 
 export const PHONE = { width: 360, height: 740 };
 export const DESKTOP = { width: 1280, height: 900 };
@@ -60,12 +62,16 @@ export async function newPage(browser, viewport = DESKTOP) {
  * Saves the current page at phone width (360 px) and at desktop width, and
  * fails when the phone layout scrolls sideways.
  */
-export async function screenshots(page, name, { allowSidewaysScroll = false } = {}) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
+export async function screenshots(page, name, { allowSidewaysScroll = false, dir = SCREENSHOTS } = {}) {
+  mkdirSync(dir, { recursive: true });
   const original = page.viewportSize();
   for (const [label, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     await page.setViewportSize(viewport);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+    // Charts draw at the width of their box: let them redraw first (pages
+    // opened without JavaScript have nothing to redraw and never answer).
+    const redrawn = page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+    await Promise.race([redrawn, new Promise((r) => setTimeout(r, 1000))]);
+    await page.screenshot({ path: join(dir, `${name}-${label}.png`), fullPage: true });
     if (label === 'phone' && !allowSidewaysScroll) {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > viewport.width) throw new Error(`${name}: the page is ${width} px wide at ${viewport.width} px`);
@@ -76,9 +82,14 @@ export async function screenshots(page, name, { allowSidewaysScroll = false } = 
 
 /** Signs in through the login form and waits for the console. */
 export async function login(page, email) {
-  // Starts from no session, whatever an earlier step left behind.
+  // Starts from no session, whatever an earlier step left behind: the tab's
+  // token and the browser's refresh cookie.
+  await page.context().clearCookies();
   await page.goto(`${BASE_URL}/`);
-  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate(() => {
+    sessionStorage.clear();
+    localStorage.removeItem('tanggap.signedIn');
+  });
   await page.goto(`${BASE_URL}/staf/masuk`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);

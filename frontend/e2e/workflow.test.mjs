@@ -42,9 +42,10 @@ describe('staff workflow', { skip: skip ?? false }, () => {
     await question.getByLabel('Jenis').selectOption('MISINFORMATION');
     await question.getByLabel('Kategori').selectOption('kesehatan');
     await question.getByRole('button', { name: 'Buka isu', exact: true }).click();
-    await page.waitForURL(/\/staf\/isu\/[A-Z]+-\d{4}-\d+$/);
-    number = page.url().split('/').pop();
+    await page.waitForURL(/\/staf\/isu\/[A-Z]+-\d{4}-\d+\?dibuka=/);
+    number = new URL(page.url()).pathname.split('/').pop();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Isu ${number} dibuka dari pertanyaan warga ${trackingCode}` }).waitFor();
     assert.match(await page.locator('section.card').first().textContent(), new RegExp(`${trackingCode}.*ibu-${marker}@contoh\\.id`), 'the linked question shows on the staff page');
 
     await page.getByRole('link', { name: 'Kotak masuk TRC' }).click();
@@ -75,8 +76,9 @@ describe('staff workflow', { skip: skip ?? false }, () => {
     await page.getByLabel('Klaim seperti yang terlihat').fill('Jembatan Sungai Kupang putus pagi ini!');
     await page.getByLabel('Akun pengunggah (hanya untuk staf)').fill('@akun.contoh');
     await page.getByRole('button', { name: 'Simpan isu' }).click();
-    await page.waitForURL(/\/staf\/isu\/[A-Z]+-\d{4}-\d+$/);
-    const rejected = page.url().split('/').pop();
+    await page.waitForURL(/\/staf\/isu\/[A-Z]+-\d{4}-\d+\?dicatat=1$/);
+    const rejected = new URL(page.url()).pathname.split('/').pop();
+    await page.getByRole('status').filter({ hasText: `Isu ${rejected} tersimpan` }).waitFor();
     await page.getByRole('button', { name: 'Tolak isu…' }).click();
     await page.getByLabel('Alasan: tolak isu').fill('Unggahan lama, sudah diklarifikasi tahun lalu.');
     await page.getByRole('button', { name: 'Tolak isu', exact: true }).click();
@@ -111,6 +113,7 @@ describe('staff workflow', { skip: skip ?? false }, () => {
     await screenshots(page, 'pic-compose');
 
     await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await page.getByRole('dialog', { name: 'Terbitkan tanggapan resmi?' }).getByRole('button', { name: 'Ya, terbitkan' }).click();
     await page.waitForURL(`${BASE_URL}/staf/isu/${number}?terbit=1`);
     await page.getByRole('link', { name: 'Ralat tanggapan' }).waitFor();
     await page.locator('.response .prose h2', { hasText: 'Vaksin di puskesmas asli' }).waitFor();
@@ -124,6 +127,7 @@ describe('staff workflow', { skip: skip ?? false }, () => {
     await editor.fill(`## Vaksin di puskesmas asli\n\nPesan itu **tidak benar**. Semua vaksin berasal dari distribusi resmi Kementerian Kesehatan dan diperiksa BPOM (${marker}).`);
     await page.getByLabel('Alasan ralat (ditampilkan ke publik)').fill(`Menambahkan pemeriksaan BPOM ${marker}.`);
     await page.getByRole('button', { name: 'Terbitkan ralat' }).click();
+    await page.getByRole('dialog', { name: 'Terbitkan ralat?' }).getByRole('button', { name: 'Ya, terbitkan ralat' }).click();
     await page.waitForURL(`${BASE_URL}/staf/isu/${number}?ralat=1`);
     await page.getByText(`Menambahkan pemeriksaan BPOM ${marker}.`).first().waitFor();
     await logout(page);

@@ -187,6 +187,8 @@ export const eventLabels: Record<string, string> = {
   MADE_PUBLIC: 'Ditampilkan ke publik',
   QUESTION_LINKED: 'Pertanyaan warga ditautkan',
   SOURCE_ADDED: 'Sumber baru dicatat',
+  SOURCE_UPDATED: 'Sumber diperbaiki',
+  SOURCE_REMOVED: 'Sumber dihapus',
   EDITED: 'Teks isu diubah',
 };
 

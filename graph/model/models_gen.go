@@ -257,6 +257,26 @@ type EndSessionPayload struct {
 	Session *models.Session `json:"session"`
 }
 
+// An iCalendar file of holidays to import.
+type ImportHolidaysInput struct {
+	// The content of the .ics file: its all-day events (DTSTART;VALUE=DATE) become holidays named by their SUMMARY. At most 512 KB.
+	Calendar string `json:"calendar"`
+	// The file's name, recorded in the audit log.
+	FileName string `json:"fileName"`
+	// The kind of the imported holidays; an event whose name says cuti bersama is CUTI_BERSAMA regardless.
+	Kind models.HolidayKind `json:"kind"`
+}
+
+// What an import did.
+type ImportHolidaysPayload struct {
+	// The holidays added.
+	Added []*models.Holiday `json:"added"`
+	// Holidays of the file on dates that already had one, which stays as it was.
+	Skipped []*models.Holiday `json:"skipped"`
+	// How many open issues got new due times.
+	RecomputedIssues int `json:"recomputedIssues"`
+}
+
 // A page of issues.
 type IssueConnection struct {
 	// The issues of this page with their cursors.
@@ -609,6 +629,20 @@ type SetSearchSynonymsPayload struct {
 	SearchSynonym *models.SearchSynonym `json:"searchSynonym"`
 }
 
+// A new working week.
+type SetWorkingHoursInput struct {
+	// Every worked weekday with its hours; weekdays left out are not worked. At least one.
+	Days []*WorkingDayInput `json:"days"`
+}
+
+// The stored working week.
+type SetWorkingHoursPayload struct {
+	// The working hours as stored.
+	WorkingHours *WorkingHours `json:"workingHours"`
+	// How many open issues got new due times.
+	RecomputedIssues int `json:"recomputedIssues"`
+}
+
 // A question from the public.
 type SubmitQuestionInput struct {
 	// The question, 20–4,000 characters.
@@ -753,6 +787,40 @@ type UpdateUserPayload struct {
 	User *models.User `json:"user"`
 }
 
+// The working hours of one weekday.
+type WorkingDay struct {
+	// The weekday.
+	Weekday Weekday `json:"weekday"`
+	// The weekday in Indonesian: Senin, Selasa, …
+	WeekdayLabel string `json:"weekdayLabel"`
+	// When work starts, local time HH:MM.
+	Start string `json:"start"`
+	// When work ends, local time HH:MM (24:00 is midnight at the end of the day).
+	End string `json:"end"`
+	// The working minutes of the day.
+	Minutes int `json:"minutes"`
+}
+
+// The hours of one worked weekday.
+type WorkingDayInput struct {
+	// The weekday.
+	Weekday Weekday `json:"weekday"`
+	// When work starts, local time HH:MM.
+	Start string `json:"start"`
+	// When work ends, local time HH:MM, after start; 24:00 for midnight.
+	End string `json:"end"`
+}
+
+// The regency's working hours: working time counts only within them, on days that are not holidays.
+type WorkingHours struct {
+	// The worked weekdays, Monday first; a weekday not listed is not worked.
+	Days []*WorkingDay `json:"days"`
+	// The week in Indonesian, e.g. Senin–Kamis 08.00–16.00, Jumat 08.00–11.00.
+	Summary string `json:"summary"`
+	// The minutes of one working day in response targets: the longest working day.
+	DayLengthMinutes int `json:"dayLengthMinutes"`
+}
+
 // A step in the life of a question.
 type QuestionEventType string
 
@@ -812,6 +880,79 @@ func (e *QuestionEventType) UnmarshalJSON(b []byte) error {
 }
 
 func (e QuestionEventType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A day of the week.
+type Weekday string
+
+const (
+	// Senin.
+	WeekdayMonday Weekday = "MONDAY"
+	// Selasa.
+	WeekdayTuesday Weekday = "TUESDAY"
+	// Rabu.
+	WeekdayWednesday Weekday = "WEDNESDAY"
+	// Kamis.
+	WeekdayThursday Weekday = "THURSDAY"
+	// Jumat.
+	WeekdayFriday Weekday = "FRIDAY"
+	// Sabtu.
+	WeekdaySaturday Weekday = "SATURDAY"
+	// Minggu.
+	WeekdaySunday Weekday = "SUNDAY"
+)
+
+var AllWeekday = []Weekday{
+	WeekdayMonday,
+	WeekdayTuesday,
+	WeekdayWednesday,
+	WeekdayThursday,
+	WeekdayFriday,
+	WeekdaySaturday,
+	WeekdaySunday,
+}
+
+func (e Weekday) IsValid() bool {
+	switch e {
+	case WeekdayMonday, WeekdayTuesday, WeekdayWednesday, WeekdayThursday, WeekdayFriday, WeekdaySaturday, WeekdaySunday:
+		return true
+	}
+	return false
+}
+
+func (e Weekday) String() string {
+	return string(e)
+}
+
+func (e *Weekday) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Weekday(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Weekday", str)
+	}
+	return nil
+}
+
+func (e Weekday) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Weekday) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Weekday) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

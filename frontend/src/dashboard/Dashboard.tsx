@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { StaffUser } from '../api';
-import { ErrorBox, Loading, useQuery, useTitle } from '../components';
-import { formatDateTime } from '../format';
-import { Downloads, ResponseTimes } from './ResponseTimes';
+import { ErrorBox, Loading, Notice, useQuery, useTitle } from '../components';
+import { formatDateTime, roleLabels } from '../format';
+import { PeriodPicker, periodOf, setQuery } from './Period';
+import { Downloads, Overdue, ResponseTimes } from './ResponseTimes';
+import { Trends } from './Trends';
 
 const VERIFY = `{ auditVerification { intact entries headHash brokenAtPosition problem verifiedAt } }`;
 
@@ -15,15 +17,27 @@ interface Verification {
   verifiedAt: string;
 }
 
-/** The Ombudsman's view: who lets which issue wait, and the audit chain. */
-export function Dashboard({ user }: { user: StaffUser }) {
+/**
+ * The Ombudsman's view: who lets which issue wait, how that changed month by
+ * month, and the audit chain. The period is part of the address, so a view
+ * can be shared as a link.
+ */
+export function Dashboard({ user, query }: { user: StaffUser; query: URLSearchParams }) {
   useTitle('Dasbor pengawasan');
+  // One "now" per visit keeps a preset period's question the same between renders.
+  const [now] = useState(() => Date.now());
+  const period = periodOf(query, now);
+  const path = '/staf/dasbor';
   return (
     <section>
       <h1>Dasbor pengawasan</h1>
       <AuditSummary />
-      <ResponseTimes />
-      {(user.role === 'AUDITOR' || user.role === 'ADMIN') && <Downloads />}
+      <PeriodPicker key={query.toString()} path={path} query={query} period={period} />
+      {period.problem && <Notice tone="warning">{period.problem}</Notice>}
+      <ResponseTimes from={period.from} to={period.to} />
+      <Trends from={period.from} to={period.to} path={path} query={query} />
+      <Overdue to={period.to} />
+      {(user.role === 'AUDITOR' || user.role === 'ADMIN') && <Downloads from={period.from} to={period.to} />}
     </section>
   );
 }
@@ -47,6 +61,10 @@ export function AuditSummary() {
       <p>
         Hash kepala: <span class="hash">{a.headHash}</span>
       </p>
+      <p class="hash-explained">
+        Hash kepala adalah sidik jari seluruh log audit sampai entri terakhir: catat atau simpan salinannya, karena bila kelak ada entri lama yang diubah
+        atau dihapus, hash yang dihitung ulang tidak akan sama lagi.
+      </p>
     </div>
   );
 }
@@ -58,6 +76,7 @@ interface AuditEntry {
   actor: { name: string; email: string } | null;
   actorRole: string;
   action: string;
+  actionLabel: string;
   subject: string;
   changes: string;
   prevHash: string;
@@ -67,20 +86,30 @@ interface AuditEntry {
 const AUDIT = `query Audit($filter: AuditFilter, $after: String) {
   auditLog(filter: $filter, first: 50, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    edges { node { id position at actor { name email } actorRole action subject changes prevHash hash } }
+    edges { node { id position at actor { name email } actorRole action actionLabel subject changes prevHash hash } }
   }
 }`;
+
+const ACTIONS = `{ auditActions { action label } }`;
+
+const actorRoleLabels: Record<string, string> = { ...roleLabels, SYSTEM: 'Sistem (baris perintah)', ANONYMOUS: 'Warga (tanpa akun)' };
 
 interface AuditPage {
   auditLog: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: AuditEntry }[] };
 }
 
 /** The audit log, newest first, with the chain's verification. */
-export function AuditLog() {
+export function AuditLog({ query }: { query: URLSearchParams }) {
   useTitle('Log audit');
-  const [action, setAction] = useState('');
-  const [subject, setSubject] = useState('');
-  const [filter, setFilter] = useState<Record<string, string>>({});
+  const [action, setAction] = useState(query.get('aksi') ?? '');
+  const [subject, setSubject] = useState(query.get('subjek') ?? '');
+  const [filter, setFilter] = useState<Record<string, string>>(() => {
+    const f: Record<string, string> = {};
+    if (query.get('aksi')) f.action = query.get('aksi')!;
+    if (query.get('subjek')) f.subject = query.get('subjek')!;
+    return f;
+  });
+  const actions = useQuery<{ auditActions: { action: string; label: string }[] }>(ACTIONS);
   const [after, setAfter] = useState<string[]>([]);
   const q = useQuery<AuditPage>(AUDIT, { filter, after: after[after.length - 1] ?? null });
   const entries = q.data?.auditLog.edges.map((e) => e.node) ?? [];
@@ -100,11 +129,18 @@ export function AuditLog() {
           if (subject.trim()) f.subject = subject.trim();
           setFilter(f);
           setAfter([]);
+          // The filter goes into the address too, so the view can be shared.
+          setQuery('/staf/audit', new URLSearchParams(), { aksi: f.action ?? null, subjek: f.subject ?? null });
         }}
       >
         <div class="field">
           <label for="audit-aksi">Aksi</label>
-          <input id="audit-aksi" placeholder="issue.assigned" value={action} onInput={(e) => setAction((e.target as HTMLInputElement).value)} />
+          <select id="audit-aksi" value={action} onChange={(e) => setAction((e.target as HTMLSelectElement).value)}>
+            <option value="">Semua aksi</option>
+            {(actions.data?.auditActions ?? []).map((a) => (
+              <option value={a.action}>{a.label}</option>
+            ))}
+          </select>
         </div>
         <div class="field">
           <label for="audit-subjek">Subjek</label>
@@ -122,7 +158,7 @@ export function AuditLog() {
             {q.data.auditLog.totalCount.toLocaleString('id-ID')} entri.{' '}
             {!filter.action && !filter.subject && (linked ? 'Tautan hash antar-entri di halaman ini cocok.' : 'PERINGATAN: tautan hash antar-entri di halaman ini tidak cocok.')}
           </p>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Entri log audit">
             <table class="data" data-testid="audit-log">
               <thead>
                 <tr>
@@ -143,10 +179,12 @@ export function AuditLog() {
                     <td>
                       {e.actor ? e.actor.name : '–'}
                       <br />
-                      <span class="muted">{e.actorRole}</span>
+                      <span class="muted">{actorRoleLabels[e.actorRole] ?? e.actorRole}</span>
                     </td>
-                    <td>
-                      <code>{e.action}</code>
+                    <td data-action={e.action}>
+                      {e.actionLabel}
+                      <br />
+                      <code class="muted">{e.action}</code>
                     </td>
                     <td>{e.subject}</td>
                     <td>

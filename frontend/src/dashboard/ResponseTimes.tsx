@@ -3,6 +3,7 @@ import { downloadWithToken, errorMessage } from '../api';
 import { ErrorBox, Loading, useQuery } from '../components';
 import { formatDate, formatDateTime, priorityLabels, statusLabels } from '../format';
 import { type AgencyFigures, type Duration, FIGURES, median, p90, percent } from '../report';
+import { shareColour, useWidth } from './charts';
 
 interface Waiting {
   clock: 'ACKNOWLEDGE' | 'ANSWER';
@@ -45,48 +46,22 @@ const OVERDUE = `query Overdue($from: Time, $to: Time) {
 
 const OVERDUE_SPAN_DAYS = 5 * 365;
 
-const PERIODS: [string, string, number][] = [
-  ['30', '30 hari terakhir', 30],
-  ['90', '90 hari terakhir', 90],
-  ['365', '12 bulan terakhir', 365],
-];
-
 /** Response times per agency: charts, the table behind them, and who lets which issue wait. */
-export function ResponseTimes() {
-  const [period, setPeriod] = useState('90');
-  // Whole minutes keep the variables stable between renders.
-  const [to] = useState(() => new Date(Math.floor(Date.now() / 60000) * 60000));
-  const days = PERIODS.find((p) => p[0] === period)![2];
-  const from = new Date(to.getTime() - days * 86400000);
+export function ResponseTimes({ from, to }: { from: Date; to: Date }) {
   const q = useQuery<Report>(REPORT, { from: from.toISOString(), to: to.toISOString() });
   const r = q.data?.responseTimeReport;
   const rows = r?.agencies.filter((a) => a.assigned > 0) ?? [];
-  const overdue = useQuery<Report>(OVERDUE, {
-    from: new Date(to.getTime() - OVERDUE_SPAN_DAYS * 86400000).toISOString(),
-    to: to.toISOString(),
-  });
-  const waiting = [...(overdue.data?.responseTimeReport.total.waiting ?? [])].sort(
-    (a, b) => b.overdueClock.seconds - a.overdueClock.seconds,
-  );
   return (
     <>
       <h2>Kecepatan tanggapan per instansi</h2>
-      <div class="field" style="max-width:16rem">
-        <label for="periode">Periode (tanggal diteruskan)</label>
-        <select id="periode" value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value)}>
-          {PERIODS.map(([v, l]) => (
-            <option value={v}>{l}</option>
-          ))}
-        </select>
-      </div>
       {q.error ? <ErrorBox error={q.error} retry={q.reload} /> : null}
       {!r && !q.error && <Loading />}
       {r && (
         <>
           <p class="muted">
-            {formatDate(r.from)} – {formatDate(r.to)}, dihitung {formatDateTime(r.generatedAt)}
+            {formatDate(r.from)} – {formatDate(new Date(Date.parse(r.to) - 1).toISOString())}, dihitung {formatDateTime(r.generatedAt)}
             {r.includesInternal ? ', termasuk isu internal' : ''}. Waktu dalam jam kerja. Instansi dengan kurang dari {r.minimumCount} isu
-            ditampilkan sebagai "Belum cukup data".
+            ditampilkan sebagai &quot;Belum cukup data&quot;.
           </p>
           <p>
             Seluruh instansi: {r.total.assigned} isu diteruskan, {r.total.answered} dijawab, {r.total.overdueNow} terlambat saat ini; dijawab
@@ -95,7 +70,7 @@ export function ResponseTimes() {
           </p>
           <TimeChart rows={[r.total, ...rows]} />
           <ShareChart rows={[r.total, ...rows]} />
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label="Angka per instansi">
             <table class="data" data-testid="response-times">
               <caption class="sr-only">Angka kecepatan tanggapan per instansi</caption>
               <thead>
@@ -128,45 +103,62 @@ export function ResponseTimes() {
               </tbody>
             </table>
           </div>
-          <h2>Isu terlambat ({waiting.length})</h2>
-          <p class="muted">Semua isu terbuka yang melewati batas waktu, tidak terbatas pada periode di atas; yang paling lama menunggu di atas.</p>
-          {waiting.length === 0 ? (
-            <p>Tidak ada isu yang terlambat.</p>
-          ) : (
-            <div class="table-wrap">
-              <table class="data" data-testid="overdue">
-                <thead>
-                  <tr>
-                    <th scope="col">Isu</th>
-                    <th scope="col">Instansi</th>
-                    <th scope="col">Jam</th>
-                    <th scope="col">Batas</th>
-                    <th scope="col">Terlambat (jam kerja)</th>
-                    <th scope="col">Terlambat (jam dinding)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {waiting.map((w) => (
-                    <tr>
-                      <td>
-                        <a href={`/staf/isu/${w.issue.number}`}>{w.issue.title}</a>
-                        <br />
-                        <span class="issue-number">{w.issue.number}</span> · {statusLabels[w.issue.status]}
-                        {w.issue.priority ? ` · ${priorityLabels[w.issue.priority]}` : ''}
-                        {w.issue.internal ? ' · internal' : ''}
-                      </td>
-                      <td>{w.issue.agency?.name}</td>
-                      <td>{w.clock === 'ACKNOWLEDGE' ? 'Konfirmasi' : 'Jawaban'}</td>
-                      <td>{formatDateTime(w.dueAt)}</td>
-                      <td class="clock clock-late">{w.overdueWorking.text}</td>
-                      <td>{w.overdueClock.text}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
         </>
+      )}
+    </>
+  );
+}
+
+/** Every open issue past a due time, whatever the period: who lets which issue wait. */
+export function Overdue({ to }: { to: Date }) {
+  const overdue = useQuery<Report>(OVERDUE, {
+    from: new Date(to.getTime() - OVERDUE_SPAN_DAYS * 86400000).toISOString(),
+    to: to.toISOString(),
+  });
+  const waiting = [...(overdue.data?.responseTimeReport.total.waiting ?? [])].sort(
+    (a, b) => b.overdueClock.seconds - a.overdueClock.seconds,
+  );
+  if (overdue.error) return <ErrorBox error={overdue.error} retry={overdue.reload} />;
+  if (!overdue.data) return <Loading />;
+  return (
+    <>
+      <h2>Isu terlambat ({waiting.length})</h2>
+      <p class="muted">Semua isu terbuka yang melewati batas waktu, tidak terbatas pada periode di atas; yang paling lama menunggu di atas.</p>
+      {waiting.length === 0 ? (
+        <p>Tidak ada isu yang terlambat.</p>
+      ) : (
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Isu terlambat">
+          <table class="data" data-testid="overdue">
+            <thead>
+              <tr>
+                <th scope="col">Isu</th>
+                <th scope="col">Instansi</th>
+                <th scope="col">Jam</th>
+                <th scope="col">Batas</th>
+                <th scope="col">Terlambat (jam kerja)</th>
+                <th scope="col">Terlambat (jam biasa)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {waiting.map((w) => (
+                <tr>
+                  <td>
+                    <a href={`/staf/isu/${w.issue.number}`}>{w.issue.title}</a>
+                    <br />
+                    <span class="issue-number">{w.issue.number}</span> · {statusLabels[w.issue.status]}
+                    {w.issue.priority ? ` · ${priorityLabels[w.issue.priority]}` : ''}
+                    {w.issue.internal ? ' · internal' : ''}
+                  </td>
+                  <td>{w.issue.agency?.name}</td>
+                  <td>{w.clock === 'ACKNOWLEDGE' ? 'Konfirmasi' : 'Jawaban'}</td>
+                  <td>{formatDateTime(w.dueAt)}</td>
+                  <td class="clock clock-late">{w.overdueWorking.text}</td>
+                  <td>{w.overdueClock.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
@@ -175,13 +167,16 @@ export function ResponseTimes() {
 type Row = AgencyFigures;
 
 const BAR = 16;
-const LABEL = 110;
-const WIDTH = 640;
+
+/** The room for agency names: less on a phone. */
+const labelWidth = (width: number) => (width < 480 ? 72 : 110);
 
 /** Horizontal bars: median and 90th percentile of time to answer, in working hours. */
 function TimeChart({ rows }: { rows: Row[] }) {
   const shown = rows.filter((r) => r.timeToAnswer.enoughData && r.timeToAnswer.workingP90);
   if (shown.length === 0) return <p>Belum ada instansi dengan cukup data untuk grafik waktu jawab.</p>;
+  const [box, WIDTH] = useWidth<HTMLDivElement>();
+  const LABEL = labelWidth(WIDTH);
   const max = Math.max(...shown.map((r) => r.timeToAnswer.workingP90!.seconds), 1);
   const scale = (s: number) => ((WIDTH - LABEL - 90) * s) / max;
   const rowH = BAR * 2 + 12;
@@ -202,7 +197,8 @@ function TimeChart({ rows }: { rows: Row[] }) {
           </span>
         </span>
       </figcaption>
-      <svg class="chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Waktu jawab per instansi. ${description}`}>
+      <div ref={box}>
+      <svg class="chart" width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Waktu jawab per instansi. ${description}`}>
         {shown.map((r, i) => {
           const y = i * rowH + 5;
           const m = r.timeToAnswer.workingMedian!;
@@ -224,6 +220,7 @@ function TimeChart({ rows }: { rows: Row[] }) {
           );
         })}
       </svg>
+      </div>
     </figure>
   );
 }
@@ -232,16 +229,21 @@ function TimeChart({ rows }: { rows: Row[] }) {
 function ShareChart({ rows }: { rows: Row[] }) {
   const shown = rows.filter((r) => r.answeredOnTime.enoughData && r.answeredOnTime.ratio !== null);
   if (shown.length === 0) return <p>Belum ada instansi dengan cukup data untuk grafik ketepatan waktu.</p>;
+  const [box, WIDTH] = useWidth<HTMLDivElement>();
+  const LABEL = labelWidth(WIDTH);
   const rowH = BAR + 10;
   const height = shown.length * rowH + 10;
-  const span = WIDTH - LABEL - 60;
+  const span = WIDTH - LABEL - 44;
   return (
     <figure>
       <figcaption>
         <strong>Dijawab tepat waktu</strong>
       </figcaption>
+      <div ref={box}>
       <svg
         class="chart"
+        width={WIDTH}
+        height={height}
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
         aria-label={`Bagian isu yang dijawab tepat waktu. ${shown.map((r) => `${(r.agency?.shortName ?? 'Semua')}: ${percent(r.answeredOnTime)}`).join('; ')}`}
@@ -255,7 +257,7 @@ function ShareChart({ rows }: { rows: Row[] }) {
                 {(r.agency?.shortName ?? 'Semua')}
               </text>
               <rect x={LABEL} y={y} width={span} height={BAR} fill="#e3e8ec" />
-              <rect x={LABEL} y={y} width={Math.max(span * ratio, 1)} height={BAR} fill={ratio >= 0.8 ? '#1e6b34' : ratio >= 0.5 ? '#8a4b00' : '#b3261e'} />
+              <rect x={LABEL} y={y} width={Math.max(span * ratio, 1)} height={BAR} fill={shareColour(ratio)} />
               <text x={LABEL + span + 6} y={y + BAR - 3}>
                 {Math.round(ratio * 100)}%
               </text>
@@ -263,23 +265,25 @@ function ShareChart({ rows }: { rows: Row[] }) {
           );
         })}
       </svg>
+      </div>
     </figure>
   );
 }
 
-const EXPORTS: [string, string, string][] = [
-  ['/export/issues.csv', 'isu.csv', 'Semua isu dengan waktu dan batasnya'],
-  ['/export/response-times.csv', 'waktu-tanggap.csv', 'Kecepatan tanggapan per instansi'],
-  ['/export/audit.csv', 'log-audit.csv', 'Log audit'],
-];
-
-/** CSV downloads for auditors and admins. */
-export function Downloads() {
+/** CSV downloads for auditors and admins; the response times follow the chosen period. */
+export function Downloads({ from, to }: { from: Date; to: Date }) {
+  const period = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+  const EXPORTS: [string, string, string][] = [
+    ['/export/issues.csv', 'isu.csv', 'Semua isu dengan waktu dan batasnya'],
+    [`/export/response-times.csv?${period}`, 'waktu-tanggap.csv', 'Kecepatan tanggapan per instansi, periode ini'],
+    ['/export/audit.csv', 'log-audit.csv', 'Log audit'],
+  ];
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState('');
   return (
     <>
       <h2>Unduh CSV</h2>
+      <p class="muted">Berkas UTF-8 dengan judul kolom berbahasa Indonesia; durasi dalam detik dan dalam jam.</p>
       {error && (
         <div class="alert alert-error" role="alert">
           {error}

@@ -26,7 +26,7 @@ export function AdminUsers() {
       {q.error ? <ErrorBox error={q.error} retry={q.reload} /> : null}
       {q.loading && !q.data && <Loading />}
       {q.data && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label="Daftar pengguna staf">
           <table class="data">
             <thead>
               <tr>
@@ -184,7 +184,7 @@ function DirectoryAdmin({ kind }: { kind: 'agency' | 'category' }) {
       <h1>{agency ? 'Instansi' : 'Kategori'}</h1>
       {directory.error ? <ErrorBox error={directory.error} retry={refresh} /> : null}
       {directory.loading && !directory.data && <Loading />}
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={agency ? 'Daftar instansi' : 'Daftar kategori'}>
         <table class="data">
           <thead>
             <tr>

@@ -21,6 +21,7 @@ interface Policy {
 const CALENDAR = `query Calendar($year: Int!) {
   holidays(year: $year) { date name kind kindLabel }
   responsePolicies { priority acknowledgeWithinMinutes answerWithinMinutes basis }
+  workingHours { summary dayLengthMinutes }
 }`;
 
 const holidayKinds: [string, string][] = [
@@ -33,7 +34,7 @@ const holidayKinds: [string, string][] = [
 export function AdminCalendar() {
   useTitle('Hari libur dan target waktu');
   const [year, setYear] = useState(() => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Makassar', year: 'numeric' }).format(new Date())));
-  const q = useQuery<{ holidays: Holiday[]; responsePolicies: Policy[] }>(CALENDAR, { year });
+  const q = useQuery<{ holidays: Holiday[]; responsePolicies: Policy[]; workingHours: { summary: string; dayLengthMinutes: number } }>(CALENDAR, { year });
   const remove = useAction();
   return (
     <section>
@@ -43,11 +44,16 @@ export function AdminCalendar() {
       {q.error ? <ErrorBox error={q.error} retry={q.reload} /> : null}
       {!q.data && !q.error && <Loading />}
       {q.data && (
-        <div class="card-list">
-          {q.data.responsePolicies.map((p) => (
-            <PolicyForm policy={p} onDone={q.reload} />
-          ))}
-        </div>
+        <>
+          <p class="muted">
+            Jam kerja: {q.data.workingHours.summary} WITA (<a href="/staf/admin/jam-kerja">ubah jam kerja</a>). Satu hari kerja = {hoursText(q.data.workingHours.dayLengthMinutes)}.
+          </p>
+          <div class="card-list policy-list">
+            {q.data.responsePolicies.map((p) => (
+              <PolicyForm key={p.priority} policy={p} dayMinutes={q.data!.workingHours.dayLengthMinutes} onDone={q.reload} />
+            ))}
+          </div>
+        </>
       )}
       <h2>Hari libur {year}</h2>
       <div class="actions">
@@ -61,7 +67,7 @@ export function AdminCalendar() {
       <ActionResult state={remove} />
       {q.data && q.data.holidays.length === 0 && <p>Belum ada hari libur tercatat untuk {year}.</p>}
       {q.data && q.data.holidays.length > 0 && (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={`Hari libur ${year}`}>
           <table class="data">
             <thead>
               <tr>
@@ -107,6 +113,8 @@ export function AdminCalendar() {
       )}
       <h3>Tambah hari libur</h3>
       <HolidayForm onDone={q.reload} />
+      <h3>Impor dari berkas kalender (.ics)</h3>
+      <ImportForm onDone={q.reload} />
     </section>
   );
 }
@@ -153,12 +161,54 @@ function HolidayForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-function PolicyForm({ policy, onDone }: { policy: Policy; onDone: () => void }) {
+/** "1 hari kerja 4 jam"-style reading of minutes, for the hints. */
+function hoursText(minutes: number): string {
+  const h = minutes / 60;
+  return `${Number.isInteger(h) ? h : h.toFixed(2).replace('.', ',')} jam`;
+}
+
+/** Splits minutes into whole days and the hours left, for the form. */
+function split(minutes: number, dayMinutes: number): { days: number; hours: number } {
+  const days = Math.floor(minutes / dayMinutes);
+  return { days, hours: Math.round(((minutes - days * dayMinutes) / 60) * 100) / 100 };
+}
+
+function DurationInput({ id, label, value, onChange, working }: { id: string; label: string; value: { days: string; hours: string }; onChange: (v: { days: string; hours: string }) => void; working: boolean }) {
+  return (
+    <fieldset class="duration">
+      <legend>{label}</legend>
+      <div class="duration-fields">
+        <div class="field">
+          <label for={`${id}-hari`}>{working ? 'Hari kerja' : 'Hari (24 jam)'}</label>
+          <input id={`${id}-hari`} type="number" inputMode="numeric" min={0} step={1} required value={value.days} onInput={(e) => onChange({ ...value, days: valueOf(e) })} />
+        </div>
+        <div class="field">
+          <label for={`${id}-jam`}>{working ? 'Jam kerja' : 'Jam'}</label>
+          <input id={`${id}-jam`} type="number" inputMode="decimal" min={0} step={0.25} required value={value.hours} onInput={(e) => onChange({ ...value, hours: valueOf(e) })} />
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+const basisLabels: [string, string][] = [
+  ['WORKING', 'Jam kerja'],
+  ['CLOCK', 'Jam biasa, termasuk malam dan hari libur'],
+];
+
+function PolicyForm({ policy, dayMinutes, onDone }: { policy: Policy; dayMinutes: number; onDone: () => void }) {
   const action = useAction();
-  const [ack, setAck] = useState(String(policy.acknowledgeWithinMinutes));
-  const [answer, setAnswer] = useState(String(policy.answerWithinMinutes));
   const [basis, setBasis] = useState<string>(policy.basis);
+  const unit = (b: string) => (b === 'WORKING' ? dayMinutes : 24 * 60);
+  const initial = (minutes: number) => {
+    const { days, hours } = split(minutes, unit(policy.basis));
+    return { days: String(days), hours: String(hours) };
+  };
+  const [ack, setAck] = useState(() => initial(policy.acknowledgeWithinMinutes));
+  const [answer, setAnswer] = useState(() => initial(policy.answerWithinMinutes));
+  const minutesOf = (v: { days: string; hours: string }) => Math.round(Number(v.days || 0) * unit(basis) + Number(v.hours || 0) * 60);
   const id = `target-${policy.priority}`;
+  const working = basis === 'WORKING';
   return (
     <form
       class="card"
@@ -168,7 +218,7 @@ function PolicyForm({ policy, onDone }: { policy: Policy; onDone: () => void }) 
         action.run(async () => {
           const d = await gql<{ updateResponsePolicy: { recomputedIssues: number } }>(
             `mutation P($input: UpdateResponsePolicyInput!) { updateResponsePolicy(input: $input) { recomputedIssues } }`,
-            { input: { priority: policy.priority, acknowledgeWithinMinutes: Number(ack), answerWithinMinutes: Number(answer), basis } },
+            { input: { priority: policy.priority, acknowledgeWithinMinutes: minutesOf(ack), answerWithinMinutes: minutesOf(answer), basis } },
           );
           onDone();
           return `Tersimpan; batas waktu ${d.updateResponsePolicy.recomputedIssues} isu dihitung ulang.`;
@@ -176,24 +226,86 @@ function PolicyForm({ policy, onDone }: { policy: Policy; onDone: () => void }) 
       }}
     >
       <h3 style="margin-top:0">{priorityLabels[policy.priority]}</h3>
+      <Field id={`${id}-dasar`} label="Dihitung dalam">
+        <select id={`${id}-dasar`} value={basis} onChange={(e) => setBasis(valueOf(e))}>
+          {basisLabels.map(([v, l]) => (
+            <option value={v}>{l}</option>
+          ))}
+        </select>
+      </Field>
+      <DurationInput id={`${id}-konfirmasi`} label="Konfirmasi dalam" value={ack} onChange={setAck} working={working} />
+      <DurationInput id={`${id}-jawaban`} label="Jawaban dalam" value={answer} onChange={setAnswer} working={working} />
+      <p class="hint">
+        Konfirmasi {hoursText(minutesOf(ack))}, jawaban {hoursText(minutesOf(answer))} {working ? 'kerja' : 'biasa'}.
+      </p>
+      <button type="submit" class="btn btn-primary" disabled={action.busy}>
+        Simpan<span class="sr-only"> target {priorityLabels[policy.priority]}</span>
+      </button>
+      <ActionResult state={action} />
+    </form>
+  );
+}
+
+interface ImportResult {
+  added: Holiday[];
+  skipped: { date: string }[];
+  recomputedIssues: number;
+}
+
+/** Imports the all-day events of an iCalendar file as holidays. */
+function ImportForm({ onDone }: { onDone: () => void }) {
+  const action = useAction();
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState('NATIONAL');
+  const [result, setResult] = useState<ImportResult | null>(null);
+  return (
+    <form
+      aria-label="Impor hari libur"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!file) return;
+        action.run(async () => {
+          setResult(null);
+          const d = await gql<{ importHolidays: ImportResult }>(
+            `mutation I($input: ImportHolidaysInput!) { importHolidays(input: $input) { added { date name kind kindLabel } skipped { date } recomputedIssues } }`,
+            { input: { calendar: await file.text(), fileName: file.name, kind } },
+          );
+          setResult(d.importHolidays);
+          onDone();
+          const r = d.importHolidays;
+          return `${r.added.length} hari libur ditambahkan${r.skipped.length ? `, ${r.skipped.length} tanggal sudah tercatat dan dibiarkan` : ''}; batas waktu ${r.recomputedIssues} isu dihitung ulang.`;
+        });
+      }}
+    >
+      <p class="hint">
+        Berkas .ics dari aplikasi kalender atau dari situs pemerintah: setiap acara sehari penuh menjadi hari libur dengan namanya. Acara bernama
+        &quot;cuti bersama&quot; dicatat sebagai cuti bersama. Tanggal yang sudah tercatat tidak diubah.
+      </p>
       <div class="form-grid">
-        <Field id={`${id}-konfirmasi`} label="Konfirmasi dalam (menit)" hint="Satu hari kerja = 480 menit.">
-          <input id={`${id}-konfirmasi`} type="number" min={1} required value={ack} onInput={(e) => setAck(valueOf(e))} />
+        <Field id="impor-berkas" label="Berkas kalender (.ics)">
+          <input id="impor-berkas" type="file" accept=".ics,text/calendar" required onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
         </Field>
-        <Field id={`${id}-jawaban`} label="Jawaban dalam (menit)">
-          <input id={`${id}-jawaban`} type="number" min={1} required value={answer} onInput={(e) => setAnswer(valueOf(e))} />
-        </Field>
-        <Field id={`${id}-dasar`} label="Dihitung dalam">
-          <select id={`${id}-dasar`} value={basis} onChange={(e) => setBasis(valueOf(e))}>
-            <option value="WORKING">Jam kerja</option>
-            <option value="CLOCK">Jam dinding (24/7)</option>
+        <Field id="impor-jenis" label="Jenis hari libur">
+          <select id="impor-jenis" value={kind} onChange={(e) => setKind(valueOf(e))}>
+            {holidayKinds.map(([v, l]) => (
+              <option value={v}>{l}</option>
+            ))}
           </select>
         </Field>
       </div>
-      <button type="submit" class="btn btn-primary btn-small" disabled={action.busy}>
-        Simpan
+      <button type="submit" class="btn btn-primary" disabled={action.busy || !file}>
+        Impor hari libur
       </button>
       <ActionResult state={action} />
+      {result && result.added.length > 0 && (
+        <ul data-testid="imported">
+          {result.added.map((h) => (
+            <li>
+              {h.date}: {h.name} ({h.kindLabel})
+            </li>
+          ))}
+        </ul>
+      )}
     </form>
   );
 }

@@ -1,5 +1,6 @@
+import type { VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type StaffUser, endSession, errorMessage, gql, hasSession, onSessionChange, startSession } from '../api';
+import { type StaffUser, errorMessage, gql, hasSession, maySignIn, onSessionChange, refreshSession, signOut, startSession } from '../api';
 import { Loading, useTitle } from '../components';
 import { roleLabels } from '../format';
 import { Lazy } from '../lazy';
@@ -8,32 +9,48 @@ import { Redirect, match, navigate } from '../router';
 import { AdminAgencies, AdminCategories, AdminUsers } from './Admin';
 import { AdminCalendar } from './Calendar';
 import { Compose } from './Compose';
+import { clearDraftsOf, draftsOf } from './drafts';
 import { StaffIssue } from './Issue';
 import { PicQueue } from './Pic';
+import { AdminSynonyms } from './Synonyms';
 import { NewIssue, TrcInbox } from './Trc';
 import { Field, valueOf } from './ui';
+import { AdminWorkingHours } from './WorkingHours';
+import './staff.css';
 
 const loadDashboard = () => import('../dashboard/Dashboard');
 
 const USER_FIELDS = 'id email name role agency { slug name shortName }';
 
-/** The signed-in account, loaded from `me` whenever the session changes. */
+type Role = StaffUser['role'];
+
+/**
+ * The signed-in account, loaded from `me` whenever the session changes. A
+ * tab opened without a token of its own first continues the browser's
+ * session through the refresh cookie.
+ */
 function useStaffUser(): { user: StaffUser | null; loading: boolean } {
-  const [state, setState] = useState<{ user: StaffUser | null; loading: boolean }>({ user: null, loading: hasSession() });
+  const [state, setState] = useState<{ user: StaffUser | null; loading: boolean }>({ user: null, loading: true });
   useEffect(() => {
     let live = true;
-    const load = () => {
+    const load = async () => {
       if (!hasSession()) {
         setState({ user: null, loading: false });
         return;
       }
       setState((s) => ({ ...s, loading: true }));
-      gql<{ me: StaffUser | null }>(`{ me { ${USER_FIELDS} } }`).then(
-        (d) => live && setState({ user: d.me, loading: false }),
-        () => live && setState({ user: null, loading: false }),
-      );
+      try {
+        const d = await gql<{ me: StaffUser | null }>(`{ me { ${USER_FIELDS} } }`);
+        if (live) setState({ user: d.me, loading: false });
+      } catch {
+        if (live) setState({ user: null, loading: false });
+      }
     };
-    load();
+    const first = async () => {
+      if (!hasSession() && maySignIn()) await refreshSession().catch(() => false);
+      await load();
+    };
+    first();
     const off = onSessionChange(load);
     return () => {
       live = false;
@@ -57,79 +74,101 @@ export function homeOf(user: StaffUser): string {
   }
 }
 
-const navByRole: Record<string, [string, string][]> = {
-  TRC: [
-    ['/staf/trc', 'Kotak masuk TRC'],
-    ['/staf/trc/isu-baru', 'Catat isu'],
-    ['/staf/dasbor', 'Dasbor'],
-  ],
-  PIC: [['/staf/pic', 'Antrean instansi']],
-  AUDITOR: [
-    ['/staf/dasbor', 'Dasbor'],
-    ['/staf/audit', 'Log audit'],
-  ],
-  ADMIN: [
-    ['/staf/admin/pengguna', 'Pengguna'],
-    ['/staf/admin/instansi', 'Instansi'],
-    ['/staf/admin/kategori', 'Kategori'],
-    ['/staf/admin/kalender', 'Hari libur & target'],
-    ['/staf/dasbor', 'Dasbor'],
-    ['/staf/audit', 'Log audit'],
-  ],
-};
+interface StaffRoute {
+  pattern: string;
+  roles: Role[];
+  /** The menu entry; routes without one are reached from other pages. */
+  nav?: string;
+  page: (params: Record<string, string>, user: StaffUser, query: URLSearchParams) => VNode;
+}
+
+const dashboard = (user: StaffUser, query: URLSearchParams) => (
+  <Lazy load={loadDashboard} render={(m) => <m.Dashboard user={user} query={query} />} />
+);
+
+// Every page of the console and who may use it. A role never sees the link
+// to a page it may not use, and the page does not render for it either.
+const routes: StaffRoute[] = [
+  { pattern: '/staf/trc', roles: ['TRC'], nav: 'Kotak masuk TRC', page: () => <TrcInbox /> },
+  { pattern: '/staf/trc/isu-baru', roles: ['TRC'], nav: 'Catat isu', page: () => <NewIssue /> },
+  { pattern: '/staf/pic', roles: ['PIC'], nav: 'Antrean instansi', page: (_, user) => <PicQueue user={user} /> },
+  { pattern: '/staf/isu/:number', roles: ['TRC', 'PIC', 'AUDITOR', 'ADMIN'], page: (p, user) => <StaffIssue number={p.number} user={user} /> },
+  { pattern: '/staf/isu/:number/tanggapan', roles: ['TRC', 'PIC'], page: (p, user) => <Compose number={p.number} user={user} /> },
+  { pattern: '/staf/admin/pengguna', roles: ['ADMIN'], nav: 'Pengguna', page: () => <AdminUsers /> },
+  { pattern: '/staf/admin/instansi', roles: ['ADMIN'], nav: 'Instansi', page: () => <AdminAgencies /> },
+  { pattern: '/staf/admin/kategori', roles: ['ADMIN'], nav: 'Kategori', page: () => <AdminCategories /> },
+  { pattern: '/staf/admin/kalender', roles: ['ADMIN'], nav: 'Hari libur & target', page: () => <AdminCalendar /> },
+  { pattern: '/staf/admin/jam-kerja', roles: ['ADMIN'], nav: 'Jam kerja', page: () => <AdminWorkingHours /> },
+  { pattern: '/staf/admin/sinonim', roles: ['ADMIN'], nav: 'Sinonim pencarian', page: () => <AdminSynonyms /> },
+  { pattern: '/staf/dasbor', roles: ['TRC', 'AUDITOR', 'ADMIN'], nav: 'Dasbor', page: (_, user, query) => dashboard(user, query) },
+  {
+    pattern: '/staf/audit',
+    roles: ['AUDITOR', 'ADMIN'],
+    nav: 'Log audit',
+    page: (_, __, query) => <Lazy load={loadDashboard} render={(m) => <m.AuditLog query={query} />} />,
+  },
+];
 
 export function Console({ path, query }: { path: string; query: URLSearchParams }) {
   const { user, loading } = useStaffUser();
   if (loading) return <Loading label="Memeriksa sesi…" />;
-  if (!user) return <Login next={path === '/staf/masuk' ? (query.get('lanjut') ?? '') : path} />;
+  if (!user) return <Login next={path === '/staf/masuk' ? (query.get('lanjut') ?? '') : path + location.search} />;
   if (path === '/staf' || path === '/staf/masuk') {
     const next = query.get('lanjut');
     return <Redirect to={next && next.startsWith('/staf/') ? next : homeOf(user)} />;
   }
+  const signOutNow = async () => {
+    if (draftsOf(user.id).length > 0 && !confirm('Teks tanggapan yang belum disimpan di server akan dihapus dari peramban ini. Tetap keluar?')) return;
+    await signOut();
+    clearDraftsOf(user.id);
+    navigate('/staf/masuk');
+  };
   return (
-    <>
+    <div class="console">
       <div class="staff-bar">
         <nav aria-label="Menu staf" class="staff-nav">
-          {(navByRole[user.role] ?? []).map(([href, label]) => (
-            <a href={href} aria-current={path === href ? 'page' : undefined}>
-              {label}
-            </a>
-          ))}
+          {routes
+            .filter((r) => r.nav && r.roles.includes(user.role))
+            .map((r) => (
+              <a href={r.pattern} aria-current={path === r.pattern ? 'page' : undefined}>
+                {r.nav}
+              </a>
+            ))}
         </nav>
         <p class="muted" style="margin:0">
           <span data-testid="staff-user">{user.name}</span> · {roleLabels[user.role]}
           {user.agency ? ` · ${user.agency.shortName}` : ''}{' '}
-          <button
-            type="button"
-            class="btn btn-link"
-            onClick={() => {
-              endSession();
-              navigate('/staf/masuk');
-            }}
-          >
+          <button type="button" class="btn btn-link" onClick={signOutNow}>
             Keluar
           </button>
         </p>
       </div>
-      <StaffPage path={path} user={user} />
-    </>
+      <StaffPage path={path} user={user} query={query} />
+    </div>
   );
 }
 
-function StaffPage({ path, user }: { path: string; user: StaffUser }) {
-  let p: Record<string, string> | null;
-  if (path === '/staf/trc') return <TrcInbox />;
-  if (path === '/staf/trc/isu-baru') return <NewIssue />;
-  if (path === '/staf/pic') return <PicQueue user={user} />;
-  if ((p = match('/staf/isu/:number', path))) return <StaffIssue number={p.number} user={user} />;
-  if ((p = match('/staf/isu/:number/tanggapan', path))) return <Compose number={p.number} user={user} />;
-  if (path === '/staf/admin/pengguna') return <AdminUsers />;
-  if (path === '/staf/admin/instansi') return <AdminAgencies />;
-  if (path === '/staf/admin/kategori') return <AdminCategories />;
-  if (path === '/staf/admin/kalender') return <AdminCalendar />;
-  if (path === '/staf/dasbor') return <Lazy load={loadDashboard} render={(m) => <m.Dashboard user={user} />} />;
-  if (path === '/staf/audit') return <Lazy load={loadDashboard} render={(m) => <m.AuditLog />} />;
+function StaffPage({ path, user, query }: { path: string; user: StaffUser; query: URLSearchParams }) {
+  for (const route of routes) {
+    const params = match(route.pattern, path);
+    if (!params) continue;
+    if (!route.roles.includes(user.role)) return <NotForRole user={user} />;
+    return route.page(params, user, query);
+  }
   return <NotFound />;
+}
+
+/** What a role sees on a page it may not use: nothing of the page itself. */
+function NotForRole({ user }: { user: StaffUser }) {
+  useTitle('Tidak tersedia');
+  return (
+    <section class="narrow">
+      <h1>Halaman ini tidak tersedia untuk peran Anda</h1>
+      <p>
+        Anda masuk sebagai {roleLabels[user.role]}. <a href={homeOf(user)}>Kembali ke halaman awal Anda</a>.
+      </p>
+    </section>
+  );
 }
 
 function Login({ next }: { next: string }) {
@@ -138,17 +177,18 @@ function Login({ next }: { next: string }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const returning = next.startsWith('/staf/') && next !== '/staf/masuk';
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const data = await gql<{ login: { token: string; user: StaffUser } }>(
+      const data = await gql<{ login: { token: string; expiresAt: string; user: StaffUser } }>(
         `mutation Login($input: LoginInput!) { login(input: $input) { token expiresAt user { ${USER_FIELDS} } } }`,
         { input: { email: email.trim(), password } },
       );
-      startSession(data.login.token);
-      navigate(next && next.startsWith('/staf/') && next !== '/staf/masuk' ? next : homeOf(data.login.user), true);
+      await startSession(data.login.token, data.login.expiresAt);
+      navigate(returning ? next : homeOf(data.login.user), true);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -159,6 +199,11 @@ function Login({ next }: { next: string }) {
     <section class="narrow">
       <h1>Masuk staf</h1>
       <p>Untuk Tim Reaksi Cepat, PIC instansi, auditor, dan admin. Warga tidak memerlukan akun.</p>
+      {returning && (
+        <div class="alert alert-info" role="status">
+          Masuk untuk melanjutkan ke halaman yang Anda buka. Bila sesi Anda baru saja berakhir, teks yang sedang Anda tulis tetap tersimpan di peramban ini.
+        </div>
+      )}
       <form onSubmit={submit}>
         {error && (
           <div class="alert alert-error" role="alert">

@@ -6,10 +6,12 @@ import { formatDateTime, priorityLabels } from '../format';
 import { type IssueDetail, ISSUE_DETAIL_FIELDS, IssueView } from '../pages/Issue';
 import { NotFound } from '../pages/NotFound';
 import { navigate } from '../router';
+import { EditIssueText, ManageSources, type StaffSource } from './IssueEdit';
 import { AssignForm } from './Trc';
 import { ActionResult, Clock, Field, useAction, valueOf } from './ui';
 
-export interface StaffIssueDetail extends IssueDetail {
+export interface StaffIssueDetail extends Omit<IssueDetail, 'sources'> {
+  sources: StaffSource[];
   internal: boolean;
   internalReason: string | null;
   rejectReason: string | null;
@@ -22,6 +24,7 @@ export const STAFF_ISSUE = `query StaffIssue($number: String!) {
   issue(number: $number) {
     ${ISSUE_DETAIL_FIELDS}
     internal internalReason rejectReason acknowledgedAt
+    sources { id platform url claimText accountHandle detectedAt }
     questions { trackingCode status body name contact createdAt }
     responses { id status body bodyHTML verdict verdictLabel revision publishedAt updatedAt agency { slug name }
       revisions { number bodyHTML verdict reason createdAt } }
@@ -45,10 +48,26 @@ export function StaffIssue({ number, user }: { number: string; user: StaffUser }
   const canAnswer = trc || ownAgency;
   const published = issue.responses.some((r) => r.status === 'PUBLISHED');
   const after = new URLSearchParams(location.search);
+  const otherAgency = user.role === 'PIC' && issue.agency && !ownAgency;
   return (
     <>
       {after.has('terbit') && <Notice tone="success">Tanggapan resmi terbit dan kini terlihat publik.</Notice>}
       {after.has('ralat') && <Notice tone="success">Ralat terbit; versi sebelumnya tetap terlihat publik bersama alasannya.</Notice>}
+      {after.has('dicatat') && (
+        <Notice tone="success">
+          Isu {issue.number} tersimpan{issue.agency ? ` dan diteruskan ke ${issue.agency.name}` : '; teruskan ke instansi di bawah'}.
+        </Notice>
+      )}
+      {after.has('dibuka') && (
+        <Notice tone="success">
+          Isu {issue.number} dibuka dari pertanyaan warga {after.get('dibuka')}; penanya melihat isu ini lewat kode lacaknya.
+        </Notice>
+      )}
+      {otherAgency && (
+        <Notice tone="warning">
+          Isu ini ditangani {issue.agency!.name}, bukan instansi Anda; Anda hanya dapat membacanya.
+        </Notice>
+      )}
       <section class="card" aria-labelledby="panel-staf">
         <h2 id="panel-staf" style="margin-top:0">Tindakan staf</h2>
         {issue.internal && <p class="alert alert-warning">Isu ini disembunyikan dari publik. Alasan: {issue.internalReason}</p>}
@@ -96,6 +115,10 @@ export function StaffIssue({ number, user }: { number: string; user: StaffUser }
             hint="Alasan, tercatat di log audit (10–1.000 karakter)."
           />
         )}
+        {trc && issue.status !== 'REJECTED' && issue.status !== 'DUPLICATE' && (
+          <EditIssueText number={issue.number} title={issue.title} summary={issue.summary} onDone={q.reload} />
+        )}
+        {trc && <ManageSources number={issue.number} sources={issue.sources} onDone={q.reload} />}
         {issue.questions.length > 0 && (
           <>
             <h3>Pertanyaan warga tertaut ({issue.questions.length})</h3>
@@ -111,7 +134,7 @@ export function StaffIssue({ number, user }: { number: string; user: StaffUser }
           </>
         )}
       </section>
-      <IssueView issue={issue} />
+      <IssueView issue={{ ...issue, sources: issue.sources.map(({ platform, url, claimText, detectedAt }) => ({ platform, url, claimText, detectedAt })) }} />
     </>
   );
 }

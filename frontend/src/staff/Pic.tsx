@@ -76,11 +76,16 @@ export function PicQueue({ user }: { user: StaffUser }) {
             ))}
           </div>
           <h2>Sudah dijawab ({q.data.answered.totalCount})</h2>
-          <ul>
+          <ul class="answered-list">
             {q.data.answered.edges.map(({ node }) => (
-              <li>
-                <a href={`/staf/isu/${node.number}`}>{node.title}</a> · dijawab {formatDateTime(node.answeredAt)} ·{' '}
-                <a href={`/staf/isu/${node.number}/tanggapan`}>ralat</a>
+              <li data-issue={node.number}>
+                <span>
+                  <a href={`/staf/isu/${node.number}`}>{node.title}</a>
+                  <span class="muted"> · dijawab {formatDateTime(node.answeredAt)}</span>
+                </span>
+                <a class="btn btn-secondary ralat" href={`/staf/isu/${node.number}/tanggapan`}>
+                  Ralat<span class="sr-only"> tanggapan {node.number}</span>
+                </a>
               </li>
             ))}
           </ul>

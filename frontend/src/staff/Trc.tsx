@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
-import { gql } from '../api';
+import { ApiError, gql } from '../api';
 import { ErrorBox, Loading, useNow, useQuery, useTitle } from '../components';
-import { formatDateTime, kindLabels, options, platformLabels, priorityLabels, statusLabels } from '../format';
+import { formatDateTime, kindLabels, options, priorityLabels, statusLabels } from '../format';
 import { useDirectory } from '../pages/directory';
 import { navigate } from '../router';
+import { emptySource, type SourceDraft, SourceFields, sourceInput } from './IssueEdit';
+import { IssuePicker } from './IssuePicker';
 import { ActionResult, Clock, Field, useAction, valueOf } from './ui';
 
 interface InboxIssue {
@@ -55,7 +57,12 @@ export function TrcInbox() {
           {notice}
         </div>
       )}
-      <Questions onChange={inbox.reload} />
+      <Questions
+        onChange={(message) => {
+          setNotice(message);
+          inbox.reload();
+        }}
+      />
       <h2>Isu baru, belum diteruskan {inbox.data && `(${inbox.data.fresh.totalCount})`}</h2>
       {inbox.error ? <ErrorBox error={inbox.error} retry={inbox.reload} /> : null}
       {inbox.loading && !inbox.data && <Loading />}
@@ -82,40 +89,69 @@ export function TrcInbox() {
         ))}
       </div>
       <h2>Sedang berjalan {inbox.data && `(${inbox.data.open.totalCount})`}</h2>
-      {open.length > 0 && (
-        <div class="table-wrap">
-          <table class="data">
-            <caption class="sr-only">Isu yang sudah diteruskan dan belum dijawab, yang paling dekat batas waktunya di atas</caption>
-            <thead>
-              <tr>
-                <th scope="col">Isu</th>
-                <th scope="col">Instansi</th>
-                <th scope="col">Status</th>
-                <th scope="col">Waktu</th>
-              </tr>
-            </thead>
-            <tbody>
-              {open.map((i) => (
-                <tr>
-                  <td>
-                    <a href={`/staf/isu/${i.number}`}>{i.title}</a>
-                    <br />
-                    <span class="issue-number">{i.number}</span> · {priorityLabels[i.priority ?? ''] ?? ''}
-                  </td>
-                  <td>{i.agency?.shortName}</td>
-                  <td>{statusLabels[i.status]}</td>
-                  <td>
-                    <Clock label="Konfirmasi" due={i.acknowledgeDueAt} metAt={i.acknowledgedAt} now={now} />
-                    <br />
-                    <Clock label="Jawaban" due={i.answerDueAt} metAt={i.answeredAt} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {open.length > 0 && <Running issues={open} now={now} />}
     </section>
+  );
+}
+
+/**
+ * The assigned issues with their clocks: a table on wide screens, a list of
+ * cards on phones, where four columns cannot be read.
+ */
+function Running({ issues, now }: { issues: InboxIssue[]; now: number }) {
+  return (
+    <>
+      <ul class="card-list running-cards only-narrow" aria-label="Isu yang sedang berjalan" data-testid="running-cards">
+        {issues.map((i) => (
+          <li class="card" data-running={i.number}>
+            <p class="card-meta">
+              <span class="issue-number">{i.number}</span>
+              <span class="badge status">{statusLabels[i.status]}</span>
+              {i.priority && <span class="badge">{priorityLabels[i.priority]}</span>}
+            </p>
+            <h3 class="card-title">
+              <a href={`/staf/isu/${i.number}`}>{i.title}</a>
+            </h3>
+            <p class="card-foot">{i.agency?.shortName}</p>
+            <p class="clocks">
+              <Clock label="Konfirmasi" due={i.acknowledgeDueAt} metAt={i.acknowledgedAt} now={now} />
+              <Clock label="Jawaban" due={i.answerDueAt} metAt={i.answeredAt} now={now} />
+            </p>
+          </li>
+        ))}
+      </ul>
+      <div class="table-wrap only-wide" tabIndex={0} role="region" aria-label="Isu yang sedang berjalan">
+        <table class="data" data-testid="running-table">
+          <caption class="sr-only">Isu yang sudah diteruskan dan belum dijawab, yang paling dekat batas waktunya di atas</caption>
+          <thead>
+            <tr>
+              <th scope="col">Isu</th>
+              <th scope="col">Instansi</th>
+              <th scope="col">Status</th>
+              <th scope="col">Waktu</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((i) => (
+              <tr>
+                <td>
+                  <a href={`/staf/isu/${i.number}`}>{i.title}</a>
+                  <br />
+                  <span class="issue-number">{i.number}</span> · {priorityLabels[i.priority ?? ''] ?? ''}
+                </td>
+                <td>{i.agency?.shortName}</td>
+                <td>{statusLabels[i.status]}</td>
+                <td>
+                  <Clock label="Konfirmasi" due={i.acknowledgeDueAt} metAt={i.acknowledgedAt} now={now} />
+                  <br />
+                  <Clock label="Jawaban" due={i.answerDueAt} metAt={i.answeredAt} now={now} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -182,11 +218,11 @@ const QUESTIONS = `query Questions {
 }`;
 
 /** Citizens' questions waiting for triage. */
-function Questions({ onChange }: { onChange: () => void }) {
+function Questions({ onChange }: { onChange: (message: string) => void }) {
   const q = useQuery<{ questions: { totalCount: number; edges: { node: InboxQuestion }[] } }>(QUESTIONS);
-  const reload = () => {
+  const done = (message: string) => {
     q.reload();
-    onChange();
+    onChange(message);
   };
   return (
     <>
@@ -196,18 +232,18 @@ function Questions({ onChange }: { onChange: () => void }) {
       {q.data && q.data.questions.edges.length === 0 && <p>Tidak ada pertanyaan yang menunggu.</p>}
       <div class="card-list">
         {q.data?.questions.edges.map(({ node }) => (
-          <QuestionCard question={node} onDone={reload} />
+          <QuestionCard question={node} onDone={done} />
         ))}
       </div>
     </>
   );
 }
 
-function QuestionCard({ question, onDone }: { question: InboxQuestion; onDone: () => void }) {
+function QuestionCard({ question, onDone }: { question: InboxQuestion; onDone: (message: string) => void }) {
   const [mode, setMode] = useState<'' | 'link' | 'open' | 'reject'>('');
   const directory = useDirectory();
   const action = useAction();
-  const [issueNumber, setIssueNumber] = useState('');
+  const [linked, setLinked] = useState<{ number: string; title: string } | null>(null);
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState(question.body);
   const [kind, setKind] = useState('QUESTION');
@@ -218,9 +254,11 @@ function QuestionCard({ question, onDone }: { question: InboxQuestion; onDone: (
     e.preventDefault();
     action.run(async () => {
       if (mode === 'link') {
+        if (!linked) throw new ApiError('Pilih isu dari hasil pencarian.', 'BAD_USER_INPUT');
         await gql(`mutation Link($input: LinkQuestionInput!) { linkQuestion(input: $input) { question { status } } }`, {
-          input: { questionId: question.id, issueNumber: issueNumber.trim() },
+          input: { questionId: question.id, issueNumber: linked.number },
         });
+        onDone(`Pertanyaan ${question.trackingCode} ditautkan ke ${linked.number} (${linked.title}). Penanya akan melihat jawaban isu itu.`);
       } else if (mode === 'open') {
         const input: Record<string, string> = { questionId: question.id, title, summary, kind };
         if (category) input.categorySlug = category;
@@ -228,18 +266,17 @@ function QuestionCard({ question, onDone }: { question: InboxQuestion; onDone: (
           `mutation Open($input: OpenIssueFromQuestionInput!) { openIssueFromQuestion(input: $input) { issue { number } } }`,
           { input },
         );
-        navigate(`/staf/isu/${d.openIssueFromQuestion.issue.number}`);
-        return;
+        navigate(`/staf/isu/${d.openIssueFromQuestion.issue.number}?dibuka=${encodeURIComponent(question.trackingCode)}`);
       } else if (mode === 'reject') {
         await gql(`mutation Reject($input: RejectQuestionInput!) { rejectQuestion(input: $input) { question { status } } }`, {
           input: { questionId: question.id, reason },
         });
+        onDone(`Pertanyaan ${question.trackingCode} ditolak; penanya membaca alasannya lewat kode lacak.`);
       }
-      onDone();
     });
   };
   return (
-    <article class="card">
+    <article class="card" data-question={question.trackingCode}>
       <p class="card-meta">
         <span class="issue-number">{question.trackingCode}</span> · {formatDateTime(question.createdAt)}
       </p>
@@ -251,23 +288,19 @@ function QuestionCard({ question, onDone }: { question: InboxQuestion; onDone: (
         {question.categoryGuess ? ` · topik: ${question.categoryGuess.name}` : ''}
       </p>
       <div class="actions" role="group" aria-label="Telaah pertanyaan">
-        <button type="button" class="btn btn-secondary btn-small" aria-pressed={mode === 'link'} onClick={() => setMode('link')}>
+        <button type="button" class="btn btn-secondary" aria-pressed={mode === 'link'} onClick={() => setMode('link')}>
           Tautkan ke isu
         </button>
-        <button type="button" class="btn btn-secondary btn-small" aria-pressed={mode === 'open'} onClick={() => setMode('open')}>
+        <button type="button" class="btn btn-secondary" aria-pressed={mode === 'open'} onClick={() => setMode('open')}>
           Buka isu baru
         </button>
-        <button type="button" class="btn btn-secondary btn-small" aria-pressed={mode === 'reject'} onClick={() => setMode('reject')}>
+        <button type="button" class="btn btn-secondary" aria-pressed={mode === 'reject'} onClick={() => setMode('reject')}>
           Tolak
         </button>
       </div>
       {mode && (
         <form onSubmit={submit}>
-          {mode === 'link' && (
-            <Field id={`${id}-isu`} label="Nomor isu" hint="Contoh: KTB-2026-000012">
-              <input id={`${id}-isu`} required value={issueNumber} onInput={(e) => setIssueNumber(valueOf(e))} />
-            </Field>
-          )}
+          {mode === 'link' && <IssuePicker id={`${id}-isu`} selected={linked} onSelect={setLinked} />}
           {mode === 'open' && (
             <>
               <Field id={`${id}-judul`} label="Judul isu">
@@ -300,7 +333,7 @@ function QuestionCard({ question, onDone }: { question: InboxQuestion; onDone: (
               <textarea id={`${id}-alasan`} required minLength={10} rows={3} value={reason} onInput={(e) => setReason(valueOf(e))} />
             </Field>
           )}
-          <button type="submit" class="btn btn-primary" disabled={action.busy}>
+          <button type="submit" class="btn btn-primary" disabled={action.busy || (mode === 'link' && !linked)}>
             {mode === 'link' ? 'Tautkan' : mode === 'open' ? 'Buka isu' : 'Tolak pertanyaan'}
           </button>
           <ActionResult state={action} />
@@ -310,30 +343,39 @@ function QuestionCard({ question, onDone }: { question: InboxQuestion; onDone: (
   );
 }
 
-/** Logs a new issue seen on social media. */
+/** Logs a new issue seen on social media, with its sources and, when known, its agency. */
 export function NewIssue() {
   useTitle('Catat isu baru');
   const directory = useDirectory();
   const action = useAction();
-  const [form, setForm] = useState({ title: '', summary: '', kind: 'MISINFORMATION', category: '', platform: 'WHATSAPP', url: '', claim: '', handle: '' });
+  const [form, setForm] = useState({ title: '', summary: '', kind: 'MISINFORMATION', category: '', agency: '', priority: 'NORMAL' });
+  const [sources, setSources] = useState<SourceDraft[]>([emptySource()]);
   const set = (key: keyof typeof form) => (e: Event) => setForm({ ...form, [key]: valueOf(e) });
   const submit = (e: Event) => {
     e.preventDefault();
     action.run(async () => {
       const input: Record<string, unknown> = { title: form.title.trim(), summary: form.summary.trim(), kind: form.kind };
       if (form.category) input.categorySlug = form.category;
-      if (form.claim.trim() || form.url.trim()) {
-        const source: Record<string, string> = { platform: form.platform };
-        if (form.url.trim()) source.url = form.url.trim();
-        if (form.claim.trim()) source.claimText = form.claim.trim();
-        if (form.handle.trim()) source.accountHandle = form.handle.trim();
-        input.sources = [source];
-      }
+      const filled = sources.map(sourceInput).filter((s) => s !== null);
+      if (filled.length > 0) input.sources = filled;
       const d = await gql<{ createIssue: { issue: { number: string } } }>(
         `mutation Create($input: CreateIssueInput!) { createIssue(input: $input) { issue { number } } }`,
         { input },
       );
-      navigate(`/staf/isu/${d.createIssue.issue.number}`);
+      const number = d.createIssue.issue.number;
+      if (form.agency) {
+        // The issue exists from here on: a failed assignment leaves it in the
+        // inbox, and its page says so.
+        try {
+          await gql(`mutation Assign($input: AssignIssueInput!) { assignIssue(input: $input) { issue { number } } }`, {
+            input: { issueNumber: number, agencySlug: form.agency, priority: form.priority },
+          });
+        } catch {
+          navigate(`/staf/isu/${number}?dicatat=1`);
+          return;
+        }
+      }
+      navigate(`/staf/isu/${number}?dicatat=1`);
     });
   };
   const invalid = (f: string) => (action.field === f ? true : undefined);
@@ -364,28 +406,43 @@ export function NewIssue() {
               ))}
             </select>
           </Field>
+          <Field id="isu-instansi" label="Teruskan ke instansi (bila sudah jelas)">
+            <select id="isu-instansi" value={form.agency} onChange={set('agency')}>
+              <option value="">Nanti, dari kotak masuk</option>
+              {(directory.data?.agencies ?? []).map((a) => (
+                <option value={a.slug}>{a.name}</option>
+              ))}
+            </select>
+          </Field>
+          <Field id="isu-prioritas" label="Prioritas">
+            <select id="isu-prioritas" value={form.priority} disabled={!form.agency} onChange={set('priority')}>
+              {options(priorityLabels).map(([v, l]) => (
+                <option value={v}>{l}</option>
+              ))}
+            </select>
+          </Field>
         </div>
-        <fieldset>
-          <legend>Sumber (tempat klaim terlihat)</legend>
-          <div class="form-grid">
-            <Field id="isu-platform" label="Platform">
-              <select id="isu-platform" value={form.platform} onChange={set('platform')}>
-                {options(platformLabels).map(([v, l]) => (
-                  <option value={v}>{l}</option>
-                ))}
-              </select>
-            </Field>
-            <Field id="isu-url" label="Tautan (bila ada)">
-              <input id="isu-url" type="url" value={form.url} aria-invalid={invalid('url')} onInput={set('url')} />
-            </Field>
-          </div>
-          <Field id="isu-klaim" label="Klaim seperti yang terlihat">
-            <textarea id="isu-klaim" rows={3} value={form.claim} onInput={set('claim')} />
-          </Field>
-          <Field id="isu-akun" label="Akun pengunggah (hanya untuk staf)">
-            <input id="isu-akun" value={form.handle} onInput={set('handle')} />
-          </Field>
-        </fieldset>
+        {sources.map((source, i) => (
+          <fieldset data-source-form={i}>
+            <legend>{sources.length > 1 ? `Sumber ${i + 1}` : 'Sumber'} (tempat klaim terlihat)</legend>
+            <SourceFields
+              prefix={i === 0 ? 'isu' : `isu-sumber-${i + 1}`}
+              value={source}
+              invalid={action.field}
+              onChange={(s) => setSources(sources.map((x, j) => (j === i ? s : x)))}
+            />
+            {sources.length > 1 && (
+              <button type="button" class="btn btn-secondary" onClick={() => setSources(sources.filter((_, j) => j !== i))}>
+                Hapus sumber {i + 1}
+              </button>
+            )}
+          </fieldset>
+        ))}
+        <p class="actions">
+          <button type="button" class="btn btn-secondary" onClick={() => setSources([...sources, emptySource()])}>
+            Tambah sumber lain
+          </button>
+        </p>
         <button type="submit" class="btn btn-primary" disabled={action.busy}>
           Simpan isu
         </button>
