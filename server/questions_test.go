@@ -70,9 +70,9 @@ var publicQueries = map[string]string{
 	"nodes": `{ nodes(ids: ["UXVlc3Rpb246MQ", "VXNlcjox", "QXVkaXRFbnRyeTox", "SXNzdWU6MQ", "UmVzcG9uc2U6MQ"]) {
 		id ... on Question { body name contact } ... on User { email staffName: name } ... on AuditEntry { changes }
 		... on Issue { title summary sources { accountHandle } } ... on Response { body } } }`,
-	"workingHours":       `{ workingHours { summary days { weekday start end } } }`,
-	"auditActions":       `{ auditActions { action label } }`,
-	"responseTimeTrend":  `{ responseTimeTrend(from: "2025-01-01T00:00:00Z") { months { month total { assigned answeredOnTime { ratio } } agencies { agency { slug } assigned } } } }`,
+	"workingHours":      `{ workingHours { summary days { weekday start end } } }`,
+	"auditActions":      `{ auditActions { action label } }`,
+	"responseTimeTrend": `{ responseTimeTrend(from: "2025-01-01T00:00:00Z") { months { month total { assigned answeredOnTime { ratio } } agencies { agency { slug } assigned } } } }`,
 }
 
 // TestPrivacy submits a question with a name, an e-mail and a phone number,
