@@ -154,7 +154,7 @@ func (s *SynonymSource) Get(ctx context.Context) (*Synonyms, error) {
 		}
 		return nil, err
 	}
-	groups := make([][]string, 0, len(rows))
+	groups := BuiltinSynonyms()
 	for _, r := range rows {
 		groups = append(groups, append([]string{r.Term}, r.Synonyms()...))
 	}
