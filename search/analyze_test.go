@@ -37,7 +37,7 @@ func TestParseQuery(t *testing.T) {
 		{"tagihan naik 3x", Query{Words: []string{"tagihan", "naik", "3", "kali"}, Typed: []string{"tagihan", "naik", "3x", "3x"}}},
 		{"bayar 150rb ", Query{Words: []string{"bayar", "rp150"}, Typed: []string{"bayar", "150rb"},
 			Alternatives: [][][]string{nil, {{"150", "ribu"}, {"150", "000"}}}}},
-		{"Rp 150.000", Query{Words: []string{"rp150"}, Typed: []string{"rp 150.000"}, Alternatives: [][][]string{{{"150", "ribu"}, {"150", "000"}}}}},
+		{"Rp 150.000", Query{Words: []string{"rp150"}, Typed: []string{"rp 150.000"}, Alternatives: [][][]string{{{"150", "000"}, {"150", "ribu"}}}}},
 		{"150 ribu", Query{Words: []string{"rp150"}, Typed: []string{"150 ribu"}, Alternatives: [][][]string{{{"150", "ribu"}, {"150", "000"}}}}},
 		{"setor 2 juta", Query{Words: []string{"setor", "rp2", "juta"}, Typed: []string{"setor", "2 juta", "2 juta"}, Alternatives: [][][]string{nil, {{"2"}}, nil}}},
 		{"tiga hari", Query{Words: []string{"tiga", "hari"}, Typed: []string{"tiga", "hari"}, PrefixLast: true}},

@@ -144,20 +144,15 @@ func normalizeFree(tokens []freeToken) []normalized {
 	}
 	for i := 0; i < len(split); i++ {
 		tok, chunks := split[i].token, []int{split[i].chunk}
-		if amount, used, million := readAmount(split[i:]); used > 0 {
-			for _, t := range split[i : i+used] {
+		if a := readAmount(split[i:]); a.used > 0 {
+			for _, t := range split[i : i+a.used] {
 				chunks = appendChunk(chunks, t.chunk)
 			}
-			i += used - 1
-			n := normalized{word: "rp" + amount, chunks: chunks, rewritten: true}
-			if million {
-				n.alternatives = [][]string{{amount}}
-				add(n)
+			i += a.used - 1
+			add(normalized{word: "rp" + a.lead, alternatives: a.alternatives(), chunks: chunks, rewritten: true})
+			if a.millions {
 				add(normalized{word: "juta", chunks: chunks, rewritten: true})
-				continue
 			}
-			n.alternatives = [][]string{{amount, "ribu"}, {amount, "000"}}
-			add(n)
 			continue
 		}
 		if lex.stop[tok] {
@@ -232,37 +227,69 @@ func isNumber(s string) bool {
 	return true
 }
 
+// amount is an amount of rupiah as typed.
+type amount struct {
+	// lead is the number before the first thousands separator (150 of
+	// 150.000, 7 of 7.500.000), as documents' text holds it after Rp.
+	lead string
+	// groups are the groups of three digits after it.
+	groups []string
+	// millions says juta or jt followed.
+	millions bool
+	// used is how many tokens the amount took; 0 when there is none.
+	used int
+}
+
+// alternatives are the other ways documents write the amount: its digits
+// without Rp (150 000), and thousands as a word (150 ribu).
+func (a amount) alternatives() [][]string {
+	switch {
+	case a.millions:
+		return [][]string{{a.lead}}
+	case len(a.groups) == 0:
+		return [][]string{{a.lead, "ribu"}, {a.lead, "000"}}
+	}
+	out := [][]string{append([]string{a.lead}, a.groups...)}
+	switch strings.Join(a.groups, " ") {
+	case "000":
+		out = append(out, []string{a.lead, "ribu"})
+	case "000 000":
+		out = append(out, []string{a.lead, "juta"})
+	}
+	return out
+}
+
 // readAmount reads an amount of rupiah at the start of tokens: rp 50, rp50,
-// 50 rb, 50 ribu, 50k, 50.000 (tokens 50 and 000) and 25 jt. It returns the
-// amount as typed before the thousands (50, 25), how many tokens it used
-// (0 when there is no amount), and whether it is in millions.
-func readAmount(tokens []freeToken) (string, int, bool) {
+// 50 rb, 50 ribu, 50k, 50.000 (tokens 50 and 000), 7.500.000 and 25 jt.
+func readAmount(tokens []freeToken) amount {
 	i, rupiah := 0, false
 	if tokens[0].token == "rp" {
 		i, rupiah = 1, true
 	}
 	if i >= len(tokens) || !isNumber(tokens[i].token) {
-		return "", 0, false
+		return amount{}
 	}
-	amount := strings.TrimLeft(tokens[i].token, "0")
-	if amount == "" {
-		return "", 0, false
+	a := amount{lead: strings.TrimLeft(tokens[i].token, "0")}
+	if a.lead == "" {
+		return amount{}
 	}
 	i++
-	unit := false
-	for i < len(tokens) && tokens[i].token == "000" {
-		i, unit = i+1, true
+	for i < len(tokens) && len(tokens[i].token) == 3 && isNumber(tokens[i].token) {
+		a.groups = append(a.groups, tokens[i].token)
+		i++
 	}
-	if i < len(tokens) && thousands[tokens[i].token] {
+	unit := len(a.groups) > 0
+	if i < len(tokens) && thousands[tokens[i].token] && !unit {
 		i, unit = i+1, true
-	}
-	if !unit && i < len(tokens) && millions[tokens[i].token] {
-		return amount, i + 1, true
+	} else if i < len(tokens) && millions[tokens[i].token] && !unit {
+		a.millions, a.used = true, i+1
+		return a
 	}
 	if !unit && !rupiah {
-		return "", 0, false
+		return amount{}
 	}
-	return amount, i, false
+	a.used = i
+	return a
 }
 
 // reduplicated reads a word repeated by writing 2 after it (anak2, gara2):
