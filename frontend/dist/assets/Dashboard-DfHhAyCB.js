@@ -1,4 +1,4 @@
-import{B as e,C as t,H as n,T as r,_ as i,d as a,f as o,g as s,h as c,i as l,j as u,k as d,n as f,r as p,t as m,v as h,y as g}from"./index-D6Y6PdtK.js";var _=`query Report($from: Time, $to: Time) {
+import{B as e,C as t,H as n,T as r,_ as i,d as a,f as o,g as s,h as c,i as l,j as u,k as d,n as f,r as p,t as m,v as h,y as g}from"./index-BJ5i7h-R.js";var _=`query Report($from: Time, $to: Time) {
   responseTimeReport(from: $from, to: $to) {
     from to generatedAt minimumCount includesInternal
     agencies { ${m} }
