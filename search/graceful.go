@@ -22,7 +22,7 @@ import (
 // a document holding one word of a question above the best match.
 
 // gracefulBelow is how many documents must hold every free word for a
-// search to stay strict.
+// search to stay strict; 0 keeps every search strict.
 var gracefulBelow = 3
 
 // maxSelective bounds the rarest words a partial match must hold one of.
@@ -76,7 +76,7 @@ func selective(clauses []clause, n int) []weighted {
 
 // gracefulApplies reports whether a search may return partial matches.
 func gracefulApplies(p *plan, req *Request) bool {
-	if req.Order == models.SearchByNewest {
+	if gracefulBelow <= 0 || req.Order == models.SearchByNewest {
 		return false
 	}
 	free := 0
