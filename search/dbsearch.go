@@ -70,7 +70,7 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.judge(req.Query, p, n, result)
+	markPartial(req.Query, p, n, result)
 	return result, nil
 }
 
@@ -100,9 +100,9 @@ func (e *dbEngine) run(ctx context.Context, p *plan, st statement, req *Request)
 	return e.result(p, rows, req, st.absolute), nil
 }
 
-// judge marks what each result of a partial search lacks and how well the
-// best one matched.
-func (e *dbEngine) judge(q Query, p *plan, n int, result *Result) {
+// markPartial marks what each result of a partial search lacks and how
+// well the best one matched.
+func markPartial(q Query, p *plan, n int, result *Result) {
 	for i := range result.Hits {
 		h := &result.Hits[i]
 		h.Missing, _, _ = judge(q, p.must, heldBy(p.must, termsOf(h.texts...)), n)

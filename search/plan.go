@@ -112,11 +112,10 @@ func buildPlan(ctx context.Context, q Query, syn *Synonyms, vocab vocabulary) (*
 	for ci := range p.must {
 		c := &p.must[ci]
 		last := c.words[len(c.words)-1] == len(q.Words)-1
-		found := false
 		for _, a := range c.alts {
 			c.docs += alternativeDocs(a, known)
 		}
-		found = c.docs > 0
+		found := c.docs > 0
 		if synonym[ci] {
 			continue
 		}
