@@ -540,12 +540,15 @@ type ComplexityRoot struct {
 	}
 
 	SearchConnection struct {
-		Edges      func(childComplexity int) int
-		Engine     func(childComplexity int) int
-		Facets     func(childComplexity int) int
-		Fallback   func(childComplexity int) int
-		PageInfo   func(childComplexity int) int
-		TotalCount func(childComplexity int) int
+		Edges        func(childComplexity int) int
+		Engine       func(childComplexity int) int
+		Facets       func(childComplexity int) int
+		Fallback     func(childComplexity int) int
+		IgnoredWords func(childComplexity int) int
+		MatchedWords func(childComplexity int) int
+		PageInfo     func(childComplexity int) int
+		Quality      func(childComplexity int) int
+		TotalCount   func(childComplexity int) int
 	}
 
 	SearchEdge struct {
@@ -560,9 +563,10 @@ type ComplexityRoot struct {
 	}
 
 	SearchResult struct {
-		Highlights func(childComplexity int) int
-		Issue      func(childComplexity int) int
-		Score      func(childComplexity int) int
+		Highlights   func(childComplexity int) int
+		Issue        func(childComplexity int) int
+		MissingWords func(childComplexity int) int
+		Score        func(childComplexity int) int
 	}
 
 	SearchSynonym struct {
@@ -2980,12 +2984,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchConnection.Fallback(childComplexity), true
+	case "SearchConnection.ignoredWords":
+		if e.ComplexityRoot.SearchConnection.IgnoredWords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.IgnoredWords(childComplexity), true
+	case "SearchConnection.matchedWords":
+		if e.ComplexityRoot.SearchConnection.MatchedWords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.MatchedWords(childComplexity), true
 	case "SearchConnection.pageInfo":
 		if e.ComplexityRoot.SearchConnection.PageInfo == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.quality":
+		if e.ComplexityRoot.SearchConnection.Quality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Quality(childComplexity), true
 	case "SearchConnection.totalCount":
 		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
 			break
@@ -3037,6 +3059,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchResult.Issue(childComplexity), true
+	case "SearchResult.missingWords":
+		if e.ComplexityRoot.SearchResult.MissingWords == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.MissingWords(childComplexity), true
 	case "SearchResult.score":
 		if e.ComplexityRoot.SearchResult.Score == nil {
 			break
@@ -4372,6 +4400,12 @@ func (ec *executionContext) childFields_SearchConnection(ctx context.Context, fi
 		return ec.fieldContext_SearchConnection_engine(ctx, field)
 	case "fallback":
 		return ec.fieldContext_SearchConnection_fallback(ctx, field)
+	case "quality":
+		return ec.fieldContext_SearchConnection_quality(ctx, field)
+	case "ignoredWords":
+		return ec.fieldContext_SearchConnection_ignoredWords(ctx, field)
+	case "matchedWords":
+		return ec.fieldContext_SearchConnection_matchedWords(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
 }
@@ -4406,6 +4440,8 @@ func (ec *executionContext) childFields_SearchResult(ctx context.Context, field 
 		return ec.fieldContext_SearchResult_score(ctx, field)
 	case "highlights":
 		return ec.fieldContext_SearchResult_highlights(ctx, field)
+	case "missingWords":
+		return ec.fieldContext_SearchResult_missingWords(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchResult", field.Name)
 }
@@ -15397,6 +15433,75 @@ func (ec *executionContext) fieldContext_SearchConnection_fallback(_ context.Con
 	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _SearchConnection_quality(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_quality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quality, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.SearchQuality) graphql.Marshaler {
+			return ec.marshalNSearchQuality2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchQuality(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_quality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "SearchQuality")
+}
+
+func (ec *executionContext) _SearchConnection_ignoredWords(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_ignoredWords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IgnoredWords, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_ignoredWords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchConnection_matchedWords(ctx context.Context, field graphql.CollectedField, obj *models.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_matchedWords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedWords, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_matchedWords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, false, false, "String")
+}
+
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *models.SearchEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15623,6 +15728,29 @@ func (ec *executionContext) _SearchResult_highlights(ctx context.Context, field 
 	)
 }
 func (ec *executionContext) fieldContext_SearchResult_highlights(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "String")
+}
+
+func (ec *executionContext) _SearchResult_missingWords(ctx context.Context, field graphql.CollectedField, obj *models.SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_missingWords(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MissingWords, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_missingWords(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchResult", field, false, false, "String")
 }
 
@@ -24124,6 +24252,21 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "quality":
+			out.Values[i] = ec._SearchConnection_quality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ignoredWords":
+			out.Values[i] = ec._SearchConnection_ignoredWords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "matchedWords":
+			out.Values[i] = ec._SearchConnection_matchedWords(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24245,6 +24388,11 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 			}
 		case "highlights":
 			out.Values[i] = ec._SearchResult_highlights(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "missingWords":
+			out.Values[i] = ec._SearchResult_missingWords(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -26674,6 +26822,16 @@ func (ec *executionContext) marshalNSearchFacets2ᚖgithubᚗcomᚋkotabaruᚋta
 		return graphql.Null
 	}
 	return ec._SearchFacets(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchQuality2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchQuality(ctx context.Context, v any) (models.SearchQuality, error) {
+	var res models.SearchQuality
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchQuality2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchQuality(ctx context.Context, sel ast.SelectionSet, v models.SearchQuality) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNSearchResult2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v *models.SearchResult) graphql.Marshaler {

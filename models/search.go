@@ -48,6 +48,34 @@ func (e SearchEngine) MarshalGQL(w io.Writer) { marshalEnum(w, e) }
 // UnmarshalGQL reads and validates an engine name.
 func (e *SearchEngine) UnmarshalGQL(v any) error { return unmarshalEnum(v, e) }
 
+// SearchQuality says how well the best result of a search matches its
+// query.
+type SearchQuality string
+
+// The qualities of a search.
+const (
+	// SearchStrong: the best result holds every free word of the query.
+	SearchStrong SearchQuality = "STRONG"
+	// SearchPartial: no result holds every word; the best holds the words
+	// that weigh at least half of the query (the rarer a word among the
+	// documents, the more it weighs).
+	SearchPartial SearchQuality = "PARTIAL"
+	// SearchNone: nothing was found, or the best result holds less than
+	// half of the query's weight.
+	SearchNone SearchQuality = "NONE"
+)
+
+// Valid reports whether q is a known quality.
+func (q SearchQuality) Valid() bool {
+	return q == SearchStrong || q == SearchPartial || q == SearchNone
+}
+
+// MarshalGQL writes the quality as a GraphQL enum value.
+func (q SearchQuality) MarshalGQL(w io.Writer) { marshalEnum(w, q) }
+
+// UnmarshalGQL reads and validates a quality.
+func (q *SearchQuality) UnmarshalGQL(v any) error { return unmarshalEnum(v, q) }
+
 // SearchFilter narrows a search. Nil and empty fields do not filter; the
 // field names follow the GraphQL input they are bound to.
 type SearchFilter struct {
@@ -83,6 +111,9 @@ type SearchResult struct {
 	// Highlights are HTML-escaped passages with the matched words wrapped in
 	// <mark> and </mark>.
 	Highlights []string
+	// MissingWords are the free words of the query, as typed, that this
+	// result does not hold; empty when it holds them all.
+	MissingWords []string
 }
 
 // SearchEdge is one result of a page with its cursor.
@@ -121,6 +152,11 @@ type SearchConnection struct {
 	Engine      SearchEngine
 	Fallback    bool
 	HasNextPage bool
+	// Quality says how well the best result matches the query.
+	Quality SearchQuality
+	// IgnoredWords are the free words of the query, as typed, that the
+	// best result does not hold; MatchedWords those it holds.
+	IgnoredWords, MatchedWords []string
 }
 
 // Cursors lists the cursors of the page's edges, in order.

@@ -63,15 +63,6 @@ func Stems(tokens []string) []string {
 	return out
 }
 
-// stopWords are function words dropped from the free words of a query, so
-// that a question typed as a sentence ("apakah vaksin di puskesmas bayar")
-// still finds the documents that hold its content words. Documents keep them,
-// so phrases with them still match.
-var stopWords = wordSet(`ada adalah agar akan akankah apa apakah atas atau bagaimana bagi bahwa
-	dalam dan dari dengan di dia gimana hal ini itu jika juga kah kalau kami kamu kan kapan karena ke
-	kenapa kita kok mana mengapa min mohon nya oleh pada para saja saya sebagai sedang sudah supaya
-	tentang terhadap tersebut tolong untuk yang yg dgn utk dr`)
-
 func wordSet(words string) map[string]bool {
 	set := map[string]bool{}
 	for _, w := range strings.Fields(words) {
@@ -80,8 +71,12 @@ func wordSet(words string) map[string]bool {
 	return set
 }
 
-// IsStopWord reports whether a lower-case token is dropped from free query words.
-func IsStopWord(token string) bool { return stopWords[token] }
+// IsStopWord reports whether a lower-case token is dropped from free query
+// words: function words, question words and the particles of chat (the
+// [stop] section of lexicon.txt), so that a question typed as a sentence
+// ("apakah vaksin di puskesmas bayar") still finds the documents that hold
+// its content words. Documents keep them, so phrases with them still match.
+func IsStopWord(token string) bool { return lex.stop[token] }
 
 // MarkdownText returns the readable text of a Markdown document: the words
 // a reader sees, without markup, link targets or raw HTML.

@@ -14,16 +14,35 @@ func TestParseQuery(t *testing.T) {
 		in   string
 		want Query
 	}{
-		{"banjir", Query{Words: []string{"banjir"}, PrefixLast: true}},
-		{"Banjir Kotabaru ", Query{Words: []string{"banjir", "kotabaru"}}},
-		{"apakah vaksin di puskesmas bayar?", Query{Words: []string{"vaksin", "puskesmas", "bayar"}}},
-		{`"air bersih" sumur`, Query{Words: []string{"sumur"}, Phrases: [][]string{{"air", "bersih"}}, PrefixLast: true}},
-		{`banjir -rob -"air laut"`, Query{Words: []string{"banjir"}, Excluded: []string{"rob"}, ExcludedPhrases: [][]string{{"air", "laut"}}}},
+		{"banjir", Query{Words: []string{"banjir"}, Typed: []string{"banjir"}, PrefixLast: true}},
+		{"Banjir Kotabaru ", Query{Words: []string{"banjir", "kotabaru"}, Typed: []string{"banjir", "kotabaru"}}},
+		{"apakah vaksin di puskesmas bayar?", Query{Words: []string{"vaksin", "puskesmas", "bayar"}, Typed: []string{"vaksin", "puskesmas", "bayar"}}},
+		{`"air bersih" sumur`, Query{Words: []string{"sumur"}, Typed: []string{"sumur"}, Phrases: [][]string{{"air", "bersih"}}, PrefixLast: true}},
+		{`banjir -rob -"air laut"`, Query{Words: []string{"banjir"}, Typed: []string{"banjir"}, Excluded: []string{"rob"}, ExcludedPhrases: [][]string{{"air", "laut"}}}},
 		{`"tidak ditutup`, Query{Phrases: [][]string{{"tidak", "ditutup"}}}},
-		{"-e-KTP blangko", Query{Words: []string{"blangko"}, ExcludedPhrases: [][]string{{"e", "ktp"}}, PrefixLast: true}},
-		{"e-KTP", Query{Words: []string{"e", "ktp"}, PrefixLast: true}},
+		{"-e-KTP blangko", Query{Words: []string{"blangko"}, Typed: []string{"blangko"}, ExcludedPhrases: [][]string{{"e", "ktp"}}, PrefixLast: true}},
+		{"e-KTP", Query{Words: []string{"e", "ktp"}, Typed: []string{"e-ktp", "e-ktp"}, PrefixLast: true}},
 		{" - ", Query{}},
-		{"KTB-2026-000012", Query{Words: []string{"ktb", "2026", "000012"}, PrefixLast: true}},
+		{"KTB-2026-000012", Query{Words: []string{"ktb", "2026", "000012"}, Typed: []string{"ktb-2026-000012", "ktb-2026-000012", "ktb-2026-000012"}, PrefixLast: true}},
+		// Informal Indonesian: question words and particles go, chat
+		// spellings become standard ones, and a rewritten last word is no
+		// longer being typed.
+		{"benarkah air PDAM tercemar bakteri", Query{Words: []string{"air", "pdam", "tercemar", "bakteri"}, Typed: []string{"air", "pdam", "tercemar", "bakteri"}, PrefixLast: true}},
+		{"gmn sih jln yg rusak gara2 hujan dong", Query{Words: []string{"jalan", "rusak", "gara", "hujan"}, Typed: []string{"jln", "rusak", "gara2", "hujan"}}},
+		{"vaksin gak dipake", Query{Words: []string{"vaksin", "tidak", "dipakai"}, Typed: []string{"vaksin", "gak", "dipake"}}},
+		{"hoax", Query{Words: []string{"hoaks"}, Typed: []string{"hoax"}}},
+		{"gara-gara", Query{Words: []string{"gara"}, Typed: []string{"gara-gara"}, PrefixLast: true}},
+		// Numbers and money as citizens write them.
+		{"elpiji 3kg", Query{Words: []string{"elpiji", "3", "kg"}, Typed: []string{"elpiji", "3kg", "3kg"}}},
+		{"tagihan naik 3x", Query{Words: []string{"tagihan", "naik", "3", "kali"}, Typed: []string{"tagihan", "naik", "3x", "3x"}}},
+		{"bayar 150rb ", Query{Words: []string{"bayar", "rp150"}, Typed: []string{"bayar", "150rb"},
+			Alternatives: [][][]string{nil, {{"150", "ribu"}, {"150", "000"}}}}},
+		{"Rp 150.000", Query{Words: []string{"rp150"}, Typed: []string{"rp 150.000"}, Alternatives: [][][]string{{{"150", "000"}, {"150", "ribu"}}}}},
+		{"150 ribu", Query{Words: []string{"rp150"}, Typed: []string{"150 ribu"}, Alternatives: [][][]string{{{"150", "ribu"}, {"150", "000"}}}}},
+		{"setor 2 juta", Query{Words: []string{"setor", "rp2", "juta"}, Typed: []string{"setor", "2 juta", "2 juta"}, Alternatives: [][][]string{nil, {{"2"}}, nil}}},
+		{"tiga hari", Query{Words: []string{"tiga", "hari"}, Typed: []string{"tiga", "hari"}, PrefixLast: true}},
+		// Phrases and exclusions are taken as written.
+		{`"yg gak" -hoax`, Query{Phrases: [][]string{{"yg", "gak"}}, Excluded: []string{"hoax"}}},
 	}
 	for _, c := range cases {
 		if got := ParseQuery(c.in); !reflect.DeepEqual(got, c.want) {
@@ -48,7 +67,11 @@ func TestWithinTypos(t *testing.T) {
 		{"vaksinasy", "vaksinasi", true},
 		{"vaksinaay", "vaksinasi", true},  // two typos in nine letters
 		{"jaln", "jalan", false},          // four letters allow none
-		{"panjir", "banjir", false},       // a wrong first letter counts twice
+		{"panji", "banji", false},         // a wrong first letter counts twice below six letters
+		{"panjir", "banjir", true},        // from six letters, when it is the only typo
+		{"embatan", "jembatan", true},     // a missing first letter
+		{"ejmbatan", "jembatan", true},    // the first two swapped
+		{"pembatam", "jembatan", false},   // the first letter and another in eight letters
 		{"pemadamam", "pemadaman", true},  // nine letters
 		{"xemadamam", "pemadaman", false}, // first letter and another
 	}

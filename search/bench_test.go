@@ -200,8 +200,10 @@ func insertBenchIssues(b *testing.B, e *env) {
 
 // BenchmarkSearchLarge measures the search service over 100,000 documents
 // (see openLargeCorpus): the latency of selective queries (about 1.5 % of
-// the documents match), broad ones (12–15 %) and lists without words, one
-// at a time, and the throughput of four clients searching back to back. The
+// the documents match), broad ones (12–15 %), lists without words and
+// informal questions that end in partial searches, one at a time, and the
+// throughput of four clients searching back to back. Each class also runs
+// as strict-<class>, with graceful matching off, to measure what it costs. The
 // latency benchmarks report p50 and p95 in milliseconds, the processor time
 // of a search (this process and, on PostgreSQL, the server's processes for
 // the database), the mean number of matches and the SQL statements of a
@@ -209,7 +211,7 @@ func insertBenchIssues(b *testing.B, e *env) {
 // On PostgreSQL, ranking reports how much of the exact first page of 20 the
 // bounded ranking keeps. Run it with
 //
-//	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/.*/(selective|broad|list)' -benchtime 84x
+//	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/.*/(strict-)?(selective|broad|list|informal)$' -benchtime 84x
 //	go test ./search -run '^$' -bench 'BenchmarkSearchLarge/postgres/ranking' -benchtime 1x
 //
 // and TANGGAP_TEST_POSTGRES_URL for PostgreSQL. The first run builds the
@@ -225,63 +227,76 @@ func BenchmarkSearchLarge(b *testing.B) {
 			counter := &statementCounter{}
 			db.Bun().AddQueryHook(counter)
 			service := search.NewService(db.Bun(), c.build(b, db, search.NewSynonymSource(db.Bun(), 30*time.Second)), nil)
-			for _, class := range []struct {
+			for _, c := range []struct {
 				name    string
 				queries []largeQuery
-			}{{"selective", selectiveQueries}, {"broad", broadQueries}, {"list", listQueries}} {
-				run := func(b *testing.B, q largeQuery) *models.SearchConnection {
-					return run(b, service, models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order})
-				}
-				b.Run(class.name, func(b *testing.B) {
-					// One untimed round warms the caches and reports the
-					// matches of each query.
-					for _, q := range class.queries {
-						b.Logf("%-22q %s: %d matches", q.q, q.order, run(b, q).TotalCount)
+			}{{"selective", selectiveQueries}, {"broad", broadQueries}, {"list", listQueries}, {"informal", informalQueries}} {
+				// Each class runs as searches run (graceful matching) and, as
+				// strict-…, with every free word required, as before it.
+				for _, mode := range []string{"", "strict-"} {
+					class := c
+					class.name = mode + c.name
+					strict := func(b *testing.B) {
+						if mode != "" {
+							b.Cleanup(search.SetGracefulBelow(0))
+						}
 					}
-					latencies := make([]time.Duration, 0, b.N)
-					hits := 0
-					cpu := startCPU(b, db)
-					counter.reset()
-					b.ResetTimer()
-					for i := 0; i < b.N; i++ {
+					run := func(b *testing.B, q largeQuery) *models.SearchConnection {
+						return run(b, service, models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order})
+					}
+					b.Run(class.name, func(b *testing.B) {
+						strict(b)
+						// One untimed round warms the caches and reports the
+						// matches of each query.
+						for _, q := range class.queries {
+							b.Logf("%-22q %s: %d matches", q.q, q.order, run(b, q).TotalCount)
+						}
+						latencies := make([]time.Duration, 0, b.N)
+						hits := 0
+						cpu := startCPU(b, db)
+						counter.reset()
+						b.ResetTimer()
+						for i := 0; i < b.N; i++ {
+							start := time.Now()
+							conn := run(b, class.queries[i%len(class.queries)])
+							latencies = append(latencies, time.Since(start))
+							hits += conn.TotalCount
+						}
+						b.StopTimer()
+						statements := counter.count()
+						cpu.report(b)
+						reportLatencies(b, latencies)
+						b.ReportMetric(float64(hits)/float64(b.N), "matches")
+						b.ReportMetric(float64(statements)/float64(b.N), "stmts/op")
+					})
+					b.Run(class.name+"-throughput", func(b *testing.B) {
+						strict(b)
+						const clients = 4
+						var next atomic.Int64
+						var wg sync.WaitGroup
+						b.ResetTimer()
 						start := time.Now()
-						conn := run(b, class.queries[i%len(class.queries)])
-						latencies = append(latencies, time.Since(start))
-						hits += conn.TotalCount
-					}
-					b.StopTimer()
-					statements := counter.count()
-					cpu.report(b)
-					reportLatencies(b, latencies)
-					b.ReportMetric(float64(hits)/float64(b.N), "matches")
-					b.ReportMetric(float64(statements)/float64(b.N), "stmts/op")
-				})
-				b.Run(class.name+"-throughput", func(b *testing.B) {
-					const clients = 4
-					var next atomic.Int64
-					var wg sync.WaitGroup
-					b.ResetTimer()
-					start := time.Now()
-					for range clients {
-						wg.Add(1)
-						go func() {
-							defer wg.Done()
-							for {
-								i := next.Add(1) - 1
-								if i >= int64(b.N) {
-									return
+						for range clients {
+							wg.Add(1)
+							go func() {
+								defer wg.Done()
+								for {
+									i := next.Add(1) - 1
+									if i >= int64(b.N) {
+										return
+									}
+									q := class.queries[i%int64(len(class.queries))]
+									if _, err := service.Search(ctx(), models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order}); err != nil {
+										b.Error(err)
+										return
+									}
 								}
-								q := class.queries[i%int64(len(class.queries))]
-								if _, err := service.Search(ctx(), models.SearchRequest{Query: q.q, Filter: q.filter, Order: q.order}); err != nil {
-									b.Error(err)
-									return
-								}
-							}
-						}()
-					}
-					wg.Wait()
-					b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
-				})
+							}()
+						}
+						wg.Wait()
+						b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
+					})
+				}
 			}
 			if c.dialect != store.Postgres {
 				return

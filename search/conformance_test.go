@@ -40,10 +40,17 @@ func runConformance(t *testing.T, c engineCase) {
 	e := newEnv(t, c)
 	e.loadCorpus()
 
+	// expect checks which documents hold every word of q: exactly want,
+	// before any partial match (see graceful.go).
 	expect := func(t *testing.T, q string, want ...string) {
 		t.Helper()
-		if got := e.keys(e.search(q)); !same(got, want...) {
-			t.Errorf("search %q = %v, want %v", q, got, want)
+		conn := e.search(q)
+		whole := wholeMatches(t, conn)
+		if got := e.keys(&models.SearchConnection{Edges: whole}); !same(got, want...) {
+			t.Errorf("search %q holds every word in %v, want %v (all results: %v)", q, got, want, e.keys(conn))
+		}
+		if len(want) == 0 && conn.Quality == models.SearchStrong {
+			t.Errorf("search %q is a strong match: %v", q, e.keys(conn))
 		}
 	}
 	contains := func(t *testing.T, q string, want ...string) []string {
@@ -106,6 +113,89 @@ func runConformance(t *testing.T, c engineCase) {
 		contains(t, "tersumbt drainase", "kebanjiran")
 		// Four letters leave no room for a typo.
 		expect(t, "jaln ")
+	})
+
+	t.Run("Graceful", func(t *testing.T) {
+		// No document holds every word: the one that holds the most, and
+		// the rarest, comes first, saying what it lacks.
+		conn := e.search("banjir rob sungai bali kemarin sore")
+		got := e.keys(conn)
+		if len(got) == 0 || got[0] != "rob" {
+			t.Fatalf("search banjir rob sungai bali kemarin sore = %v, want rob first", got)
+		}
+		if conn.Quality != models.SearchPartial || !same(conn.IgnoredWords, "kemarin", "sore") ||
+			!same(conn.Edges[0].Node.MissingWords, "kemarin", "sore") || !slices.Contains(conn.MatchedWords, "rob") {
+			t.Errorf("quality %s, ignored %v, matched %v, first lacks %v; want PARTIAL ignoring kemarin and sore",
+				conn.Quality, conn.IgnoredWords, conn.MatchedWords, conn.Edges[0].Node.MissingWords)
+		}
+		// A document that holds a common word of a long question does not
+		// outrank the one that holds its rare, specific words.
+		got = e.keys(e.search("warga desa tanjung lalak bilang papan lapuk sudah jatuh"))
+		if len(got) == 0 || got[0] != "jembatan" {
+			t.Errorf("search warga … papan lapuk = %v, want jembatan first", got)
+		}
+		// Phrases and exclusions keep their strict meaning.
+		for _, key := range e.keys(e.search(`"air bersih" truk tangki kemarin sore`)) {
+			if key != "airbersih" {
+				t.Errorf(`search "air bersih" truk tangki kemarin sore found %s, which lacks the phrase`, key)
+			}
+		}
+		got = e.keys(e.search("banjir rob kemarin sore -pesisir"))
+		lacks(t, got, "banjir rob kemarin sore -pesisir", "rob")
+		// Words no document holds find nothing, and say so.
+		conn = e.search("konser dangdut")
+		if len(conn.Edges) != 0 || conn.Quality != models.SearchNone || !same(conn.IgnoredWords, "konser", "dangdut") {
+			t.Errorf("search konser dangdut: %v, quality %s, ignored %v; want nothing, NONE", e.keys(conn), conn.Quality, conn.IgnoredWords)
+		}
+		// A result holding a small share of the question is no good match.
+		if conn = e.search("jadwal konser dangdut bersama warga"); conn.Quality != models.SearchNone {
+			t.Errorf("search jadwal konser dangdut bersama warga is %s (%v), want NONE", conn.Quality, e.keys(conn))
+		}
+		// When enough documents hold every word, search stays strict.
+		conn = e.search("warga")
+		for _, edge := range conn.Edges {
+			if len(edge.Node.MissingWords) > 0 {
+				t.Errorf("search warga: %s lacks %v", edge.Node.Issue.Title, edge.Node.MissingWords)
+			}
+		}
+		if conn.Quality != models.SearchStrong || len(conn.IgnoredWords) != 0 {
+			t.Errorf("search warga: quality %s, ignored %v; want STRONG", conn.Quality, conn.IgnoredWords)
+		}
+		// Newest first, a document holding one word would lead: strict.
+		if got := e.keys(e.search("banjir rob kemarin sore", func(r *models.SearchRequest) { r.Order = models.SearchByNewest })); len(got) != 0 {
+			t.Errorf("newest first: search banjir rob kemarin sore = %v, want nothing", got)
+		}
+		// Later pages judge the search by its first result too.
+		const question = "banjir kemarin sore"
+		page := e.search(question, func(r *models.SearchRequest) { r.First = first(1) })
+		if !page.HasNextPage || page.Quality == models.SearchStrong {
+			t.Fatalf("search %s: one of %d results, %s", question, page.TotalCount, page.Quality)
+		}
+		next := e.search(question, func(r *models.SearchRequest) { r.First, r.After = first(1), page.Edges[0].Cursor })
+		if len(next.Edges) != 1 || next.Edges[0].Node.Issue.Number == page.Edges[0].Node.Issue.Number ||
+			next.Quality != page.Quality || !same(next.IgnoredWords, page.IgnoredWords...) {
+			t.Errorf("second page: %v %s %v, first page: %v %s %v", e.keys(next), next.Quality, next.IgnoredWords,
+				e.keys(page), page.Quality, page.IgnoredWords)
+		}
+	})
+
+	t.Run("Informal", func(t *testing.T) {
+		strong := func(t *testing.T, q, want string) {
+			t.Helper()
+			conn := e.search(q)
+			if got := e.keys(conn); len(got) == 0 || got[0] != want || conn.Quality != models.SearchStrong {
+				t.Errorf("search %q = %v (%s, ignoring %v), want %s first, STRONG", q, got, conn.Quality, conn.IgnoredWords, want)
+			}
+		}
+		strong(t, "gmn sih vaksinasi keliling yg bayar 50rb?", "vaksin")
+		strong(t, "vaksinasi keliling Rp 50.000", "vaksin")
+		strong(t, "vaksinasi keliling 50 ribu", "vaksin")
+		strong(t, "rmh2 warga kebanjiran gmn", "kebanjiran")
+		strong(t, "hoax vaksinasi keliling", "vaksin")
+		strong(t, "banjir rob 2 hari", "rob")
+		strong(t, "air laut pasang 2 hari", "rob")
+		// A wrong first letter in a long word.
+		strong(t, "lebanjiran drainase", "kebanjiran")
 	})
 
 	t.Run("Phrases", func(t *testing.T) {
@@ -247,6 +337,7 @@ func runConformance(t *testing.T, c engineCase) {
 	t.Run("Visibility", func(t *testing.T) {
 		for _, q := range []string{"kabut asap", "kartu kredit", "pungutan liar", "xilofon", "wahyuningsih", "penyebar rahasia77", "0812"} {
 			expect(t, q)
+			lacks(t, e.keys(e.search(q)), q, "baru", "ditolak", "internal")
 		}
 		expect(t, "beasiswa", "draf")
 		// An issue made internal disappears at once, before the indexer ran …
@@ -303,6 +394,25 @@ func runConformance(t *testing.T, c engineCase) {
 		expect(t, "kamis balai", "bansos")
 		expect(t, "diverifikasi penerima")
 	})
+}
+
+// wholeMatches returns the results that hold every word of the query, and
+// fails the test if one comes after a partial match.
+func wholeMatches(t *testing.T, conn *models.SearchConnection) []*models.SearchEdge {
+	t.Helper()
+	var whole []*models.SearchEdge
+	partial := false
+	for _, edge := range conn.Edges {
+		if len(edge.Node.MissingWords) > 0 {
+			partial = true
+			continue
+		}
+		if partial {
+			t.Errorf("%s holds every word but comes after a partial match", edge.Node.Issue.Title)
+		}
+		whole = append(whole, edge)
+	}
+	return whole
 }
 
 func mapsEqual(a, b map[string]int) bool {

@@ -20,6 +20,9 @@ type dbEngine struct {
 	db       *bun.DB
 	synonyms *SynonymSource
 	dialect  dbDialect
+	// size caches the number of documents, which weighs the words of a
+	// partial search.
+	size corpusSize
 }
 
 // dbDialect is the part of a database engine that differs by database.
@@ -34,6 +37,12 @@ type dbDialect interface {
 	// matching returns the statement of a plan with words, over the
 	// documents that pass conds (on the documents table, aliased d).
 	matching(p *plan, req *Request, conds []string, args []any) statement
+	// partial returns the statement of a partial search (see graceful.go):
+	// the documents that pass conds and hold one of sel, those holding every
+	// clause first when full, then by the weight of the clauses they hold
+	// and by relevance. The page includes the first result, ord 1, for
+	// judging the search.
+	partial(p *plan, sel []weighted, full bool, req *Request, conds []string, args []any) statement
 	// excluding returns a condition on d that drops the documents holding
 	// any of p.not, for a plan without words.
 	excluding(p *plan) (string, []any)
@@ -181,17 +190,18 @@ func insertVocabulary(ctx context.Context, tx bun.Tx, counts map[string]int) err
 // dbVocabulary implements vocabulary on the search_vocabulary table.
 type dbVocabulary struct{ db bun.IDB }
 
-// lookup reads the known terms and the longer words of the prefix in one
-// statement: a search pays a round trip for every statement.
-func (v dbVocabulary) lookup(ctx context.Context, terms []string, prefix string, limit int) (map[string]bool, []string, error) {
-	known := map[string]bool{}
+// lookup reads the known terms with the number of documents holding each,
+// and the longer words of the prefix, in one statement: a search pays a
+// round trip for every statement.
+func (v dbVocabulary) lookup(ctx context.Context, terms []string, prefix string, limit int) (map[string]int, []termCount, error) {
+	known := map[string]int{}
 	var parts []string
 	var args []any
 	if len(terms) > 0 {
-		parts, args = append(parts, "SELECT term, 0 AS longer FROM search_vocabulary WHERE term IN (?)"), append(args, bun.In(terms))
+		parts, args = append(parts, "SELECT term, docs, 0 AS longer FROM search_vocabulary WHERE term IN (?)"), append(args, bun.In(terms))
 	}
 	if prefix != "" {
-		parts = append(parts, "SELECT term, 1 AS longer FROM (SELECT term FROM search_vocabulary "+
+		parts = append(parts, "SELECT term, docs, 1 AS longer FROM (SELECT term, docs FROM search_vocabulary "+
 			"WHERE term >= ? AND term < ? ORDER BY docs DESC, term ASC LIMIT ?) AS p")
 		args = append(args, prefix, prefixEnd(prefix), limit)
 	}
@@ -200,17 +210,18 @@ func (v dbVocabulary) lookup(ctx context.Context, terms []string, prefix string,
 	}
 	var rows []struct {
 		Term   string `bun:"term"`
+		Docs   int    `bun:"docs"`
 		Longer int    `bun:"longer"`
 	}
 	if err := v.db.NewRaw(strings.Join(parts, " UNION ALL "), args...).Scan(ctx, &rows); err != nil {
 		return nil, nil, err
 	}
-	var longer []string
+	var longer []termCount
 	for _, r := range rows {
 		if r.Longer == 1 {
-			longer = append(longer, r.Term)
+			longer = append(longer, termCount{r.Term, r.Docs})
 		} else {
-			known[r.Term] = true
+			known[r.Term] = r.Docs
 		}
 	}
 	return known, longer, nil
@@ -220,9 +231,10 @@ func (v dbVocabulary) lookup(ctx context.Context, terms []string, prefix string,
 // in byte order.
 func prefixEnd(prefix string) string { return prefix + "\U0010FFFF" }
 
-// close reads the candidates of every word in one statement. A wrong first
-// letter counts as two typos, so candidates share the word's first letter.
-func (v dbVocabulary) close(ctx context.Context, words []string) ([]string, error) {
+// close reads the candidates of every word in one statement: the terms of
+// its first letter and length range, and the few terms it may be a typo of
+// at its first letter alone (see firstLetterVariants), looked up whole.
+func (v dbVocabulary) close(ctx context.Context, words []string) ([]termCount, error) {
 	type bounds struct {
 		first    string
 		min, max int
@@ -230,6 +242,7 @@ func (v dbVocabulary) close(ctx context.Context, words []string) ([]string, erro
 	var conds []string
 	var args []any
 	var ranges []bounds
+	var whole []string
 	for _, w := range words {
 		runes := []rune(w)
 		budget := TypoBudget(len(runes))
@@ -241,27 +254,24 @@ func (v dbVocabulary) close(ctx context.Context, words []string) ([]string, erro
 		ranges = append(ranges, b)
 		conds = append(conds, "(term >= ? AND term < ? AND length(term) BETWEEN ? AND ?)")
 		args = append(args, b.first, prefixEnd(b.first), b.min, b.max)
+		whole = append(whole, firstLetterVariants(w)...)
 	}
 	if len(conds) == 0 {
 		return nil, nil
 	}
-	var candidates []string
-	if err := v.db.NewRaw("SELECT term FROM search_vocabulary WHERE "+strings.Join(conds, " OR "), args...).Scan(ctx, &candidates); err != nil {
+	if len(whole) > 0 {
+		conds, args = append(conds, "term IN (?)"), append(args, bun.In(whole))
+	}
+	var candidates []termCount
+	if err := v.db.NewRaw("SELECT term, docs FROM search_vocabulary WHERE "+strings.Join(conds, " OR "), args...).Scan(ctx, &candidates); err != nil {
 		return nil, err
 	}
-	var out []string
+	var out []termCount
 	for i, w := range words {
-		b := ranges[i]
-		if b.first == "" {
+		if ranges[i].first == "" {
 			continue
 		}
-		var own []string
-		for _, c := range candidates {
-			if n := len([]rune(c)); strings.HasPrefix(c, b.first) && n >= b.min && n <= b.max {
-				own = append(own, c)
-			}
-		}
-		out = append(out, closest(w, own, maxTypoExpansions)...)
+		out = append(out, closest(w, candidates, maxTypoExpansions)...)
 	}
 	return out, nil
 }

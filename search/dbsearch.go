@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -16,7 +18,9 @@ import (
 // search is one statement: the page, which ranks ids and scores and reads
 // the texts of the page's rows alone, together with one grouping of every
 // match by agency, category and verdict that gives the facets, their names
-// and the exact total.
+// and the exact total. When too few documents hold every free word, a
+// second statement returns the partial matches (see graceful.go); when a
+// free word is held by no document at all, only that one runs.
 func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	var p *plan
 	if !req.Query.IsEmpty() {
@@ -29,19 +33,49 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 		}
 	}
 	conds, args := filterConditions(req.Filter)
-	var st statement
-	if p != nil && len(p.must) > 0 {
-		st = e.dialect.matching(p, req, conds, args)
-	} else {
+	if p == nil || len(p.must) == 0 {
 		if p != nil && len(p.not) > 0 {
 			c, a := e.dialect.excluding(p)
 			conds, args = append(conds, c), append(args, a...)
 		}
-		st = listing(req, conds, args, e.dialect.grouping())
+		st := listing(req, conds, args, e.dialect.grouping())
 		// An exclusion reads the full-text index too.
 		st.tune = p != nil
+		result, err := e.run(ctx, p, st, req)
+		if err == nil {
+			result.Match = strongMatch(req.Query, result.Total)
+		}
+		return result, err
 	}
+	graceful := gracefulApplies(p, req)
+	strict := allKnown(p)
+	if strict || !graceful {
+		result, err := e.run(ctx, p, e.dialect.matching(p, req, conds, args), req)
+		if err != nil || !graceful || result.Total >= gracefulBelow {
+			if err == nil {
+				result.Match = strongMatch(req.Query, result.Total)
+			}
+			return result, err
+		}
+	}
+	n, err := e.size.get(ctx, e.db)
+	if err != nil {
+		return nil, err
+	}
+	sel := selective(p.must, n)
+	if len(sel) == 0 {
+		return &Result{Facets: newFacets(), Match: partialMatch(req.Query, p.must, nil, n, false)}, nil
+	}
+	result, err := e.run(ctx, p, e.dialect.partial(p, sel, strict, req, conds, args), req)
+	if err != nil {
+		return nil, err
+	}
+	markPartial(req.Query, p, n, result)
+	return result, nil
+}
 
+// run runs the statement of a search and reads its rows.
+func (e *dbEngine) run(ctx context.Context, p *plan, st statement, req *Request) (*Result, error) {
 	var rows []searchRow
 	run := func(ctx context.Context, idb bun.IDB) error {
 		if err := idb.NewRaw(st.sql, st.args...).Scan(ctx, &rows); err != nil {
@@ -63,7 +97,43 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.result(p, rows), nil
+	return e.result(p, rows, req, st.absolute), nil
+}
+
+// markPartial marks what each result of a partial search lacks and how
+// well the best one matched.
+func markPartial(q Query, p *plan, n int, result *Result) {
+	for i := range result.Hits {
+		h := &result.Hits[i]
+		h.Missing, _, _ = judge(q, p.must, heldBy(p.must, termsOf(h.texts...)), n)
+	}
+	if result.best == nil {
+		result.Match = partialMatch(q, p.must, nil, n, false)
+		return
+	}
+	result.Match = partialMatch(q, p.must, heldBy(p.must, termsOf(result.best...)), n, true)
+}
+
+// corpusSize caches the number of indexed documents for a minute: partial
+// searches weigh words by it, and it moves slowly.
+type corpusSize struct {
+	mu sync.Mutex
+	n  int
+	at time.Time
+}
+
+func (c *corpusSize) get(ctx context.Context, db bun.IDB) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.at.IsZero() && time.Since(c.at) < time.Minute {
+		return c.n, nil
+	}
+	var n int
+	if err := db.NewRaw("SELECT count(*) FROM search_documents").Scan(ctx, &n); err != nil {
+		return 0, fmt.Errorf("count documents: %w", err)
+	}
+	c.n, c.at = n, time.Now()
+	return n, nil
 }
 
 // searchRow is a row of a search statement: a result of the page (kind p,
@@ -76,6 +146,7 @@ type searchRow struct {
 	Title        string         `bun:"title"`
 	Summary      string         `bun:"summary"`
 	Body         string         `bun:"body"`
+	Extra        string         `bun:"extra"`
 	Score        float64        `bun:"score"`
 	Grp          int            `bun:"grp"`
 	Agency       sql.NullString `bun:"agency_slug"`
@@ -106,13 +177,18 @@ const (
 	groupedByVerdict  = 6
 )
 
-func (e *dbEngine) result(p *plan, rows []searchRow) *Result {
+func (e *dbEngine) result(p *plan, rows []searchRow, req *Request, absolute bool) *Result {
 	result := &Result{Facets: newFacets()}
 	result.Facets.AgencyNames, result.Facets.CategoryNames = map[string]string{}, map[string]string{}
 	var page []searchRow
 	for _, r := range rows {
 		if r.Kind == "p" {
-			page = append(page, r)
+			if absolute && r.Ord == 1 {
+				result.best = []string{r.Title, r.Summary, r.Body, r.Extra}
+			}
+			if !absolute || r.Ord > req.Offset {
+				page = append(page, r)
+			}
 			continue
 		}
 		if r.Grp == groupedJointly || r.Grp == groupedByAgency {
@@ -141,7 +217,8 @@ func (e *dbEngine) result(p *plan, rows []searchRow) *Result {
 		h.marks, h.prefixes = p.marks, p.prefixes
 	}
 	for _, r := range page {
-		result.Hits = append(result.Hits, Hit{IssueID: r.IssueID, Score: r.Score, Highlights: h.highlights(r.Title, r.Summary, r.Body)})
+		result.Hits = append(result.Hits, Hit{IssueID: r.IssueID, Score: r.Score, Highlights: h.highlights(r.Title, r.Summary, r.Body),
+			texts: []string{r.Title, r.Summary, r.Body, r.Extra}})
 	}
 	return result
 }
@@ -153,19 +230,22 @@ type statement struct {
 	// tune runs it in a read-only transaction after the dialect's
 	// planTuner, for dialects whose planner needs it.
 	tune bool
+	// absolute says the page's ord counts from the first match, and the
+	// page also holds the first match (ord 1), as partial searches do.
+	absolute bool
 }
 
 // searchStatement joins the page and the facets of a search into one
 // statement. with, when set, is a WITH clause both may use. page selects
-// ord, issue_id, title, summary, body and score; grouped is the FROM
+// ord, issue_id, title, summary, body, extra and score; grouped is the FROM
 // clause (with its conditions) of the documents to count, aliased d. The
 // agencies and categories are few, so naming their groups costs little and
 // spares the search service two statements.
 func searchStatement(with string, withArgs []any, page string, pageArgs []any, grouped string, groupedArgs []any, g facetGrouping) (string, []any) {
-	q := with + "SELECT 'p' AS kind, p.ord, p.issue_id, p.title, p.summary, p.body, p.score, 0 AS grp, " +
+	q := with + "SELECT 'p' AS kind, p.ord, p.issue_id, p.title, p.summary, p.body, p.extra, p.score, 0 AS grp, " +
 		"NULL AS agency_slug, NULL AS agency_name, NULL AS category_slug, NULL AS category_name, NULL AS verdict, 0 AS n " +
 		"FROM (" + page + ") AS p UNION ALL " +
-		"SELECT 'f', 0, 0, '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, a.name, g.category_slug, c.name, g.verdict, g.n FROM (" +
+		"SELECT 'f', 0, 0, '', '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, a.name, g.category_slug, c.name, g.verdict, g.n FROM (" +
 		"SELECT " + g.set + " AS grp, d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped + " " + g.groupBy + ") AS g " +
 		"LEFT JOIN agencies AS a ON a.slug = g.agency_slug LEFT JOIN categories AS c ON c.slug = g.category_slug"
 	return q, append(append(append([]any{}, withArgs...), pageArgs...), groupedArgs...)
@@ -177,7 +257,7 @@ func searchStatement(with string, withArgs []any, page string, pageArgs []any, g
 func listing(req *Request, conds []string, args []any, g facetGrouping) statement {
 	where := whereClause(conds)
 	page := "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, " +
-		"d.issue_id, d.title, d.summary, d.body, CAST(0 AS REAL) AS score FROM (" +
+		"d.issue_id, d.title, d.summary, d.body, d.extra, CAST(0 AS REAL) AS score FROM (" +
 		"SELECT d.issue_id, d.created_at FROM search_documents AS d" + where +
 		" ORDER BY d.created_at DESC, d.issue_id DESC LIMIT ? OFFSET ?) AS t " +
 		"JOIN search_documents AS d ON d.issue_id = t.issue_id"

@@ -50,6 +50,12 @@ type Result struct {
 	Hits   []Hit
 	Total  int
 	Facets Facets
+	// Match says how well the best result matched the query.
+	Match Match
+	// best holds the texts of the first result of the search (title,
+	// summary, body, extra), when the engine read it for judging a partial
+	// search.
+	best []string
 }
 
 // Hit is one matching document.
@@ -57,6 +63,12 @@ type Hit struct {
 	IssueID    int64
 	Score      float64
 	Highlights []string
+	// Missing are the free words of the query, as typed, the document does
+	// not hold: empty unless the search returned partial matches.
+	Missing []string
+	// texts are the document's title, summary, body and extra, for
+	// judging a partial search.
+	texts []string
 }
 
 // Facets count the matches by agency slug, category slug and verdict.

@@ -7,3 +7,12 @@ func SetRerankCandidates(n int) (restore func()) {
 	rerankCandidates = n
 	return func() { rerankCandidates = old }
 }
+
+// SetGracefulBelow sets below how many documents holding every word a
+// search returns partial matches (0 keeps every search strict), for a test
+// or a benchmark, and returns the function that restores it.
+func SetGracefulBelow(n int) (restore func()) {
+	old := gracefulBelow
+	gracefulBelow = n
+	return func() { gracefulBelow = old }
+}

@@ -119,6 +119,8 @@ func (m *Meili) settings(syn *Synonyms) *meilisearch.Settings {
 		TypoTolerance: &meilisearch.TypoTolerance{
 			Enabled:             true,
 			MinWordSizeForTypos: meilisearch.MinWordSizeForTypos{OneTypo: oneTypoMinLength, TwoTypos: twoTyposMinLength},
+			// As on the database engines: 150 is not a typo of 100.
+			DisableOnNumbers:    true,
 			DisableOnWords:      []string{},
 			DisableOnAttributes: []string{},
 		},
@@ -384,10 +386,33 @@ func (m *Meili) Search(ctx context.Context, req *Request) (*Result, error) {
 			return nil, err
 		}
 	}
-	return m.result(req, resp, syn)
+	result, err := m.result(req, resp, syn)
+	if err != nil {
+		return nil, err
+	}
+	if result.Total < gracefulBelow && req.Query.HasPositive() {
+		p, err := buildPlan(ctx, req.Query, syn, everyWordKnown{})
+		if err != nil {
+			return nil, err
+		}
+		if gracefulApplies(p, req) {
+			return m.partial(ctx, req, p, syn)
+		}
+	}
+	result.Match = strongMatch(req.Query, result.Total)
+	return result, nil
 }
 
 func (m *Meili) search(ctx context.Context, req *Request, q string) (*meilisearch.SearchResponse, error) {
+	resp, err := m.client.Index(m.uid).Search(ctx, q, m.searchRequest(req, q))
+	if err != nil {
+		return nil, fmt.Errorf("meilisearch search: %w", err)
+	}
+	return resp, nil
+}
+
+// searchRequest is the request of one page of a search for q.
+func (m *Meili) searchRequest(req *Request, q string) *meilisearch.SearchRequest {
 	sr := &meilisearch.SearchRequest{
 		Query:                q,
 		AttributesToRetrieve: []string{"id", "title", "summary", "body"},
@@ -406,11 +431,7 @@ func (m *Meili) search(ctx context.Context, req *Request, q string) (*meilisearc
 	} else {
 		sr.Offset, sr.Limit = int64(req.Offset), int64(req.Limit)
 	}
-	resp, err := m.client.Index(m.uid).Search(ctx, q, sr)
-	if err != nil {
-		return nil, fmt.Errorf("meilisearch search: %w", err)
-	}
-	return resp, nil
+	return sr
 }
 
 // DeleteIndexes deletes the engine's index, for tests and for operators

@@ -30,12 +30,14 @@ func (m *Meili) result(req *Request, resp *meilisearch.SearchResponse, syn *Syno
 			Title   string  `json:"title"`
 			Summary string  `json:"summary"`
 			Body    string  `json:"body"`
+			Extra   string  `json:"extra"`
 			Score   float64 `json:"_rankingScore"`
 		}
 		if err := raw.DecodeInto(&hit); err != nil {
 			return nil, fmt.Errorf("read hit: %w", err)
 		}
-		result.Hits = append(result.Hits, Hit{IssueID: hit.ID, Score: hit.Score, Highlights: h.highlights(hit.Title, hit.Summary, hit.Body)})
+		result.Hits = append(result.Hits, Hit{IssueID: hit.ID, Score: hit.Score, Highlights: h.highlights(hit.Title, hit.Summary, hit.Body),
+			texts: []string{hit.Title, hit.Summary, hit.Body, hit.Extra}})
 	}
 	return result, nil
 }
@@ -51,6 +53,12 @@ func orEmpty(m map[string]int) map[string]int {
 // first, so that the last free word stays the one typed last and is matched
 // as a prefix.
 func meiliQuery(q Query, stemmed bool) string {
+	return meiliText(q, func(int) bool { return !stemmed })
+}
+
+// meiliText writes q with each free word i as written when written(i) says
+// so, as its stem otherwise.
+func meiliText(q Query, written func(i int) bool) string {
 	var parts []string
 	for _, w := range q.Excluded {
 		parts = append(parts, "-"+Stem(w))
@@ -63,7 +71,7 @@ func meiliQuery(q Query, stemmed bool) string {
 	}
 	prefix := q.PrefixLast
 	for i, w := range q.Words {
-		if stemmed {
+		if !written(i) {
 			s := Stem(w)
 			// The prefix is the word as typed: the stem of persalinan is
 			// salin, and salin* finds Salino and salinitas. A stem that

@@ -195,8 +195,10 @@ func TestOutboxEngineDownThenBack(t *testing.T) {
 			if got := e.keys(e.search("ternyata cemara")); len(got) != 1 || got[0] != "Keluhan pohon anggrek tumbang" {
 				t.Errorf("the revision is not searchable: %v", got)
 			}
-			if got := e.keys(e.search("segera dipotong anggrek")); len(got) != 0 {
-				t.Errorf("the revised-away text is still found: %v", got)
+			// The issue still holds anggrek, so it may come as a partial
+			// match, but nothing holds the revised-away words.
+			if whole := wholeMatches(t, e.search("segera dipotong anggrek")); len(whole) != 0 {
+				t.Errorf("the revised-away text is still found: %v", e.keys(&models.SearchConnection{Edges: whole}))
 			}
 			if conn := e.search(""); conn.TotalCount != len(publicKeys)+len(words) {
 				t.Errorf("%d documents, want %d", conn.TotalCount, len(publicKeys)+len(words))

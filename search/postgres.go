@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -93,7 +94,7 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.created_at, d.agency_slug, d.category_slug, d.verdict " +
 			"FROM search_documents AS d" + where + ") "
 		withArgs = whereArgs
-		page = "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, " +
+		page = "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, d.extra, " +
 			rank("d.tsv") + " AS score FROM (SELECT issue_id, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
 			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
 		pageArgs = []any{query, req.Limit, req.Offset}
@@ -112,12 +113,71 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 			"t AS (SELECT issue_id, exact, row_number() OVER (" +
 			"ORDER BY pos > ?, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
 		withArgs = append(append([]any{query, query}, whereArgs...), pool, n, query, n, n)
-		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
+		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
 	}
 	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil, setsGrouping)
 	return statement{sql: q, args: a, tune: true}
+}
+
+// partial writes the statement of a partial search, ranked as matching
+// ranks: the candidates by a cheap signal, the best rerankCandidates of
+// them exactly, but first by whether they hold every clause and by the
+// weight of the clauses they hold. Which clauses a match holds is told by
+// looking its id up in the matches of each clause, read from the GIN index,
+// rather than by reading every candidate's tsvector.
+func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request, conds []string, args []any) statement {
+	anyOf := make([]clause, len(sel))
+	for i, s := range sel {
+		anyOf[i] = s.clause
+	}
+	query := tsqueryPartial(p, anyOf)
+	tsq := "to_tsquery('simple', ?)"
+	holds := "d.issue_id IN (SELECT issue_id FROM search_documents WHERE tsv @@ " + tsq + ")"
+	var holdArgs []any
+	fullExpr := "0"
+	if full {
+		fullExpr, holdArgs = "CASE WHEN "+holds+" THEN 1 ELSE 0 END", append(holdArgs, tsquery(p))
+	}
+	var weights []string
+	for _, s := range sel {
+		weights = append(weights, "CASE WHEN "+holds+" THEN "+strconv.Itoa(s.weight)+" ELSE 0 END")
+		holdArgs = append(holdArgs, tsquery(&plan{must: []clause{s.clause}}))
+	}
+	where := whereClause(append([]string{"d.tsv @@ " + tsq}, conds...))
+	rank := func(column string) string { return "ts_rank_cd(" + rankWeights + ", " + column + ", " + tsq + ", 1)" }
+	n, pool := rerankCandidates, max(rerankCandidates, req.Offset+req.Limit)
+	with := "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
+		"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap, " +
+		fullExpr + " AS whole, " + strings.Join(weights, " + ") + " AS w " +
+		"FROM search_documents AS d" + where + "), " +
+		"c AS (SELECT issue_id, tsv, whole, w, row_number() OVER (ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC) AS pos FROM m " +
+		"ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC LIMIT ?), " +
+		"r AS (SELECT d.issue_id, d.pos, d.whole, d.w, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
+		"t AS (SELECT issue_id, exact, row_number() OVER (" +
+		"ORDER BY pos > ?, whole DESC, w DESC, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
+	withArgs := append(append(append(append([]any{query, query}, holdArgs...), query), args...), pool, n, query, n, n)
+	page := "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
+		"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord = 1 OR t.ord > ? AND t.ord <= ?"
+	q, a := searchStatement(with, withArgs, page, []any{query, req.Offset, req.Offset + req.Limit}, "m AS d", nil, setsGrouping)
+	return statement{sql: q, args: a, tune: true, absolute: true}
+}
+
+// tsqueryPartial matches the documents that hold every phrase of a plan
+// and one of the clauses anyOf, and no exclusion.
+func tsqueryPartial(p *plan, anyOf []clause) string {
+	var phrases []clause
+	for _, c := range p.must {
+		if !c.free() {
+			phrases = append(phrases, c)
+		}
+	}
+	var alts []alternative
+	for _, c := range anyOf {
+		alts = append(alts, c.alts...)
+	}
+	return tsquery(&plan{must: append(phrases, clause{alts: alts}), not: p.not})
 }
 
 // grouping counts each facet in a grouping set of its own: a few rows

@@ -94,7 +94,7 @@ func TestRelevance(t *testing.T) {
 			storetest.MustLoadDemo(t, e.db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
 			e.clock.Advance(365 * 24 * time.Hour)
 			e.drain()
-			recall, mrr := relevance(t, e.db, func(q string) *models.SearchConnection {
+			recall, mrr := relevance(t, e.db, relevanceSet, func(q string) *models.SearchConnection {
 				return e.search(q, func(r *models.SearchRequest) { r.First = first(10) })
 			})
 			t.Logf("%s: %d queries, recall@3 = %.3f, MRR = %.3f", c.name, len(relevanceSet), recall, mrr)
@@ -106,10 +106,10 @@ func TestRelevance(t *testing.T) {
 	}
 }
 
-// relevance runs the relevance set through search over a database holding
+// relevance runs a relevance set through search over a database holding
 // the demo issues, and returns recall@3 and the mean reciprocal rank. It
 // fails the test if a hidden issue is ever returned.
-func relevance(tb testing.TB, db *store.DB, search func(q string) *models.SearchConnection) (recall, mrr float64) {
+func relevance(tb testing.TB, db *store.DB, set []relevanceQuery, search func(q string) *models.SearchConnection) (recall, mrr float64) {
 	var rows []struct {
 		Number string `bun:"number"`
 		Title  string `bun:"title"`
@@ -134,7 +134,7 @@ func relevance(tb testing.TB, db *store.DB, search func(q string) *models.Search
 	}
 
 	var recallSum, rrSum float64
-	for _, rq := range relevanceSet {
+	for _, rq := range set {
 		conn := search(rq.query)
 		var got []string
 		for _, edge := range conn.Edges {
@@ -168,7 +168,7 @@ func relevance(tb testing.TB, db *store.DB, search func(q string) *models.Search
 			tb.Logf("%-40q recall@3 %.2f, first relevant at %d; top: %s", rq.query, r, firstRank, titles(conn, 3))
 		}
 	}
-	n := float64(len(relevanceSet))
+	n := float64(len(set))
 	return recallSum / n, rrSum / n
 }
 

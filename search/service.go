@@ -181,7 +181,8 @@ func (s *Service) connection(ctx context.Context, in models.SearchRequest, req *
 		}
 	}
 	fp := fingerprint(in, req.Order)
-	conn := &models.SearchConnection{TotalCount: result.Total, HasNextPage: req.Offset+len(result.Hits) < result.Total}
+	conn := &models.SearchConnection{TotalCount: result.Total, HasNextPage: req.Offset+len(result.Hits) < result.Total,
+		Quality: result.Match.Quality, IgnoredWords: orNone(result.Match.Ignored), MatchedWords: orNone(result.Match.Matched)}
 	for i, h := range result.Hits {
 		issue := issues[h.IssueID]
 		if issue == nil {
@@ -189,7 +190,7 @@ func (s *Service) connection(ctx context.Context, in models.SearchRequest, req *
 		}
 		conn.Edges = append(conn.Edges, &models.SearchEdge{
 			Cursor: encodeSearchCursor(req.Offset+i+1, fp),
-			Node:   &models.SearchResult{Issue: issue, Score: h.Score, Highlights: h.Highlights},
+			Node:   &models.SearchResult{Issue: issue, Score: h.Score, Highlights: h.Highlights, MissingWords: orNone(h.Missing)},
 		})
 	}
 	facets, err := s.facets(ctx, result.Facets)
@@ -198,6 +199,14 @@ func (s *Service) connection(ctx context.Context, in models.SearchRequest, req *
 	}
 	conn.Facets = facets
 	return conn, nil
+}
+
+// orNone is list, or an empty list for nil, as the API always lists.
+func orNone(list []string) []string {
+	if list == nil {
+		return []string{}
+	}
+	return list
 }
 
 func (s *Service) facets(ctx context.Context, f Facets) (*models.SearchFacets, error) {

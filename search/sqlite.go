@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/uptrace/bun"
@@ -75,7 +76,7 @@ func (sqliteDialect) matching(p *plan, req *Request, conds []string, args []any)
 		// each row of the page.
 		with := "WITH m AS MATERIALIZED (SELECT f.rowid AS issue_id, -f.rank AS score, d.created_at, d.agency_slug, d.category_slug, d.verdict FROM " +
 			joined + where + " AND f.rank MATCH ?) "
-		page := "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, t.score FROM (" +
+		page := "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, d.extra, t.score FROM (" +
 			"SELECT issue_id, score, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
 			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
 		withArgs := append(append([]any{}, whereArgs...), bm25Rank)
@@ -87,13 +88,63 @@ func (sqliteDialect) matching(p *plan, req *Request, conds []string, args []any)
 	if len(conds) > 0 {
 		from = joined
 	}
-	page := "SELECT row_number() OVER (ORDER BY t.score DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, t.score FROM (" +
+	page := "SELECT row_number() OVER (ORDER BY t.score DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, d.extra, t.score FROM (" +
 		"SELECT f.rowid AS issue_id, -f.rank AS score FROM " + from + where + " AND f.rank MATCH ?" +
 		" ORDER BY f.rank, f.rowid DESC LIMIT ? OFFSET ?) AS t " +
 		"JOIN search_documents AS d ON d.issue_id = t.issue_id"
 	pageArgs := append(append(append([]any{}, whereArgs...), bm25Rank), req.Limit, req.Offset)
 	q, a := searchStatement("", nil, page, pageArgs, joined+where, whereArgs, jointGrouping)
 	return statement{sql: q, args: a}
+}
+
+// partial writes the statement of a partial search. Which clauses a match
+// holds is told by looking its id up in the matches of each clause, which
+// SQLite gathers once per statement.
+func (sqliteDialect) partial(p *plan, sel []weighted, full bool, req *Request, conds []string, args []any) statement {
+	joined := "search_fts AS f JOIN search_documents AS d INDEXED BY " + filterIndex + " ON d.issue_id = f.rowid"
+	holds := "f.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)"
+	var selectArgs []any
+	fullExpr := "0"
+	if full {
+		fullExpr, selectArgs = "CASE WHEN "+holds+" THEN 1 ELSE 0 END", append(selectArgs, fts5Query(p))
+	}
+	var weights []string
+	anyOf := make([]clause, len(sel))
+	for i, s := range sel {
+		weights = append(weights, "CASE WHEN "+holds+" THEN "+strconv.Itoa(s.weight)+" ELSE 0 END")
+		selectArgs = append(selectArgs, fts5Any(s.alts))
+		anyOf[i] = s.clause
+	}
+	where := whereClause(append([]string{"f.search_fts MATCH ?"}, conds...))
+	with := "WITH m AS MATERIALIZED (SELECT f.rowid AS issue_id, -f.rank AS score, " + fullExpr + " AS whole, " +
+		strings.Join(weights, " + ") + " AS w, d.agency_slug, d.category_slug, d.verdict FROM " + joined + where + " AND f.rank MATCH ?), " +
+		"o AS (SELECT issue_id, score, row_number() OVER (ORDER BY whole DESC, w DESC, score DESC, issue_id DESC) AS ord FROM m) "
+	withArgs := append(append(append(selectArgs, fts5Partial(p, anyOf)), args...), bm25Rank)
+	page := "SELECT o.ord, d.issue_id, d.title, d.summary, d.body, d.extra, o.score FROM o " +
+		"JOIN search_documents AS d ON d.issue_id = o.issue_id WHERE o.ord = 1 OR o.ord > ? AND o.ord <= ?"
+	q, a := searchStatement(with, withArgs, page, []any{req.Offset, req.Offset + req.Limit}, "m AS d", nil, jointGrouping)
+	return statement{sql: q, args: a, absolute: true}
+}
+
+// fts5Partial matches the documents that hold every phrase of a plan and
+// one of the clauses anyOf, and no exclusion.
+func fts5Partial(p *plan, anyOf []clause) string {
+	var parts []string
+	for _, c := range p.must {
+		if !c.free() {
+			parts = append(parts, fts5Any(c.alts))
+		}
+	}
+	var alts []alternative
+	for _, c := range anyOf {
+		alts = append(alts, c.alts...)
+	}
+	parts = append(parts, fts5Any(alts))
+	query := "(" + strings.Join(parts, " AND ") + ")"
+	if len(p.not) > 0 {
+		query += " NOT " + fts5Any(p.not)
+	}
+	return query
 }
 
 // grouping counts the combinations of agency, category and verdict in one

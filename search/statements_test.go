@@ -75,6 +75,13 @@ func TestSearchStatements(t *testing.T) {
 		// A word the index does not hold asks for the words close to it.
 		{"typo", models.SearchRequest{Query: "jembtan "}, 4, 7},
 		{"exclusion only", models.SearchRequest{Query: "-banjir"}, 2, 5},
+		// Fewer than three documents hold both words: the partial search
+		// follows the strict one (see graceful.go); the number of
+		// documents is cached, as in production.
+		{"partial", models.SearchRequest{Query: "drainase sumur "}, 4, 10},
+		// A word no document holds: only the partial search runs, after
+		// the words close to it.
+		{"partial, unknown word", models.SearchRequest{Query: "banjir kemarin "}, 4, 7},
 		{"list", models.SearchRequest{Query: ""}, 2, 2},
 	}
 	for _, c := range engineCases(t) {

@@ -33,9 +33,14 @@ type synonymMember struct {
 type memberRef struct{ group, member int }
 
 // NewSynonyms builds the groups; each group lists its members as written.
+// Groups that share a member become one, so that a group ADMIN keeps under
+// one term (rs: rumah sakit) and another holding the same words (rsud:
+// rumah sakit) find the same documents.
 func NewSynonyms(groups [][]string) *Synonyms {
 	s := &Synonyms{byFirst: map[string][]memberRef{}}
 	hash := sha256.New()
+	var all [][]synonymMember
+	owner := map[string]int{} // member key → index in all
 	for _, group := range groups {
 		var members []synonymMember
 		seen := map[string]bool{}
@@ -56,6 +61,35 @@ func NewSynonyms(groups [][]string) *Synonyms {
 			hash.Write([]byte(strings.Join(words, " ") + "\x00"))
 		}
 		hash.Write([]byte{1})
+		// Merge with every earlier group sharing a member.
+		into := -1
+		for _, m := range members {
+			if g, ok := owner[strings.Join(m.key, " ")]; ok && all[g] != nil {
+				if into < 0 {
+					into = g
+				} else if g != into {
+					all[into] = append(all[into], all[g]...)
+					for _, old := range all[g] {
+						owner[strings.Join(old.key, " ")] = into
+					}
+					all[g] = nil
+				}
+			}
+		}
+		if into < 0 {
+			into = len(all)
+			all = append(all, nil)
+		}
+		for _, m := range members {
+			id := strings.Join(m.key, " ")
+			if g, ok := owner[id]; ok && g == into {
+				continue
+			}
+			owner[id] = into
+			all[into] = append(all[into], m)
+		}
+	}
+	for _, members := range all {
 		if len(members) < 2 {
 			continue
 		}
@@ -154,7 +188,7 @@ func (s *SynonymSource) Get(ctx context.Context) (*Synonyms, error) {
 		}
 		return nil, err
 	}
-	groups := make([][]string, 0, len(rows))
+	groups := BuiltinSynonyms()
 	for _, r := range rows {
 		groups = append(groups, append([]string{r.Term}, r.Synonyms()...))
 	}

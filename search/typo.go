@@ -1,12 +1,17 @@
 package search
 
-// Typo tolerance follows Meilisearch's defaults on every engine, so that
-// the three answer alike: words of five letters or more may carry one typo,
-// words of nine or more two; a typo is a wrong, missing or extra letter or
-// two swapped neighbours; and a wrong first letter counts as two typos.
+// Typo tolerance follows Meilisearch's defaults, so that the engines answer
+// alike: words of five letters or more may carry one typo, words of nine or
+// more two; a typo is a wrong, missing or extra letter or two swapped
+// neighbours; and a wrong first letter counts as two typos. On a phone the
+// first letter is as easy to miss as any other, so the database engines
+// also accept a word of six letters or more whose only typo is at its
+// first letter (embatan, hembatan and ejmbatan for jembatan); shorter words
+// would find too many others that way.
 const (
-	oneTypoMinLength  = 5
-	twoTyposMinLength = 9
+	oneTypoMinLength       = 5
+	twoTyposMinLength      = 9
+	firstLetterTypoMinimum = 6
 )
 
 // TypoBudget returns how many typos a query word of n letters may carry.
@@ -31,9 +36,35 @@ func WithinTypos(word, candidate string, budget int) bool {
 		return false
 	}
 	if a[0] != b[0] {
+		if len(a) >= firstLetterTypoMinimum && editDistance(a, b, 1) <= 1 {
+			return true
+		}
 		budget--
 	}
 	return editDistance(a, b, budget) <= budget
+}
+
+// firstLetterVariants lists the words that word may be a typo of at its
+// first letter alone: another first letter, one more or one fewer in front,
+// or its first two letters swapped. They are looked up whole, so that the
+// vocabulary is read by its index rather than scanned.
+func firstLetterVariants(word string) []string {
+	runes := []rune(word)
+	if len(runes) < firstLetterTypoMinimum {
+		return nil
+	}
+	rest := string(runes[1:])
+	out := []string{rest}
+	if runes[0] != runes[1] {
+		out = append(out, string(runes[1])+string(runes[0])+string(runes[2:]))
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		if c != runes[0] {
+			out = append(out, string(c)+rest)
+		}
+		out = append(out, string(c)+word)
+	}
+	return out
 }
 
 // editDistance is the optimal-string-alignment distance between a and b:

@@ -171,6 +171,9 @@ func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 		l.categories[c.Slug] = row.ID
 		l.audit(created, models.SystemUser, "category.create", "category:"+row.Slug, row)
 	}
+	if err := insertSynonyms(ctx, l.tx, demodata.Synonyms, created); err != nil {
+		return err
+	}
 	for i, s := range demodata.StaffAccounts {
 		user := &models.User{Email: s.Email, Name: s.Name, Role: models.Role(s.Role), PasswordHash: hashes[i],
 			Active: true, TokenVersion: 1, CreatedAt: created, UpdatedAt: created}

@@ -11,6 +11,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/store/demodata"
 )
 
 // SearchSynonyms lists every synonym group by term. ADMIN only.
@@ -109,4 +110,16 @@ func (db *DB) DeleteSearchSynonyms(ctx context.Context, term string) (*models.Se
 		return nil, err
 	}
 	return row, nil
+}
+
+// insertSynonyms adds groups of terms that have none yet, keeping those
+// ADMIN already keeps under the same term.
+func insertSynonyms(ctx context.Context, tx bun.Tx, groups []demodata.Synonym, now time.Time) error {
+	for _, g := range groups {
+		row := &models.SearchSynonym{Term: g.Term, Joined: strings.Join(g.Synonyms, ", "), UpdatedAt: now}
+		if _, err := tx.NewInsert().Model(row).On("CONFLICT (term) DO NOTHING").Exec(ctx); err != nil {
+			return fmt.Errorf("add synonyms %s: %w", g.Term, err)
+		}
+	}
+	return nil
 }

@@ -147,7 +147,20 @@ export const ISSUE_SUMMARY_FIELDS = `number title summary kind status verdict ve
  * One issue in a list: where it stands first (verdict, status, how late),
  * then the title and summary, then who answers it and when.
  */
-export function IssueCard({ issue, href, highlight, now }: { issue: IssueSummary; href?: string; highlight?: string[]; now: number }) {
+export function IssueCard({
+  issue,
+  href,
+  highlight,
+  missing,
+  now,
+}: {
+  issue: IssueSummary;
+  href?: string;
+  highlight?: string[];
+  /** Words of a search this issue does not hold. */
+  missing?: string[];
+  now: number;
+}) {
   return (
     <article class="card issue-card">
       <div class="card-meta">
@@ -162,6 +175,17 @@ export function IssueCard({ issue, href, highlight, now }: { issue: IssueSummary
         highlight.map((h) => <p class="snippet" dangerouslySetInnerHTML={{ __html: h }} />)
       ) : (
         <p class="card-summary">{issue.summary}</p>
+      )}
+      {missing && missing.length > 0 && (
+        <p class="card-missing">
+          Tidak memuat:{' '}
+          {missing.map((w, i) => (
+            <>
+              {i > 0 && ', '}
+              <s>{w}</s>
+            </>
+          ))}
+        </p>
       )}
       <p class="card-foot">
         <KindBadge kind={issue.kind} />

@@ -21,7 +21,7 @@ function Page({ path, query }: { path: string; query: URLSearchParams }) {
   if ((p = match('/isu/:number', path))) return <IssuePage number={p.number} />;
   if (path === '/instansi') return <AgencyList />;
   if ((p = match('/instansi/:slug', path))) return <AgencyPage slug={p.slug} />;
-  if (path === '/tanya') return <Ask />;
+  if (path === '/tanya') return <Ask prefill={query.get('q') ?? ''} />;
   if (path === '/tentang') return <About />;
   if (path === '/lacak') return <Track code={query.get('kode') ?? ''} />;
   if ((p = match('/lacak/:code', path))) return <Track code={p.code} />;

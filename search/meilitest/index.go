@@ -83,7 +83,9 @@ type settings struct {
 }
 
 type typoTolerance struct {
-	Enabled             bool `json:"enabled"`
+	Enabled bool `json:"enabled"`
+	// DisableOnNumbers keeps numbers from matching with typos.
+	DisableOnNumbers    bool `json:"disableOnNumbers"`
 	MinWordSizeForTypos struct {
 		OneTypo  int `json:"oneTypo"`
 		TwoTypos int `json:"twoTypos"`

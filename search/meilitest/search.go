@@ -9,6 +9,7 @@ import (
 )
 
 type searchRequest struct {
+	IndexUID             string          `json:"indexUid"`
 	Q                    string          `json:"q"`
 	Offset               *int            `json:"offset"`
 	Limit                *int            `json:"limit"`
@@ -49,6 +50,43 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
+// multiSearch answers POST /multi-search without federation: one result per
+// query, in order, each naming its index.
+func (s *Server) multiSearch(w http.ResponseWriter, r *http.Request) {
+	var req struct {
+		Queries []searchRequest `json:"queries"`
+	}
+	if !decode(w, r, &req) {
+		return
+	}
+	s.mu.Lock()
+	hang := s.hang
+	s.mu.Unlock()
+	if hang {
+		<-r.Context().Done()
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	results := []map[string]any{}
+	for i := range req.Queries {
+		q := &req.Queries[i]
+		ix := s.indexes[q.IndexUID]
+		if ix == nil {
+			writeError(w, http.StatusNotFound, "index_not_found", "index "+q.IndexUID+" not found", "invalid_request")
+			return
+		}
+		resp, apiErr := ix.search(q)
+		if apiErr != nil {
+			writeJSON(w, http.StatusBadRequest, apiErr)
+			return
+		}
+		resp["indexUid"] = q.IndexUID
+		results = append(results, resp)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": results})
+}
+
 // clause is one word of the query (or several, when they spell a synonym),
 // satisfied by the word itself or by one of its synonyms.
 type clause struct {
@@ -66,6 +104,8 @@ type parsedQuery struct {
 	// typos holds, per query word (and prefix flag), the typos to each
 	// indexed word it matches, worked out once over the index's words.
 	typos map[matchKey]map[string]int
+	// strategy is the matching strategy of the search.
+	strategy strategy
 }
 
 type matchKey struct {
@@ -84,6 +124,9 @@ func (ix *index) resolve(p *parsedQuery) {
 			}
 			found := map[string]int{}
 			budget := ix.typoBudget(qw)
+			if ix.settings.TypoTolerance.DisableOnNumbers && isNumber(qw) {
+				budget = 0
+			}
 			for w := range ix.vocabulary {
 				if t := wordTypos(qw, w, budget, c.prefix); t >= 0 {
 					found[w] = t
@@ -247,9 +290,21 @@ func distance(a, b []rune) int {
 
 func hasPhrase(words, phrase []string) bool { return phraseAt(words, phrase) >= 0 }
 
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // match is how a document matched a query, for ranking.
 type match struct {
-	doc       *document
+	doc *document
+	// dropped is how many query terms the matching strategy dropped for
+	// the document to match: the "words" ranking rule puts fewer first.
+	dropped   int
 	typos     int
 	proximity int
 	attribute int
@@ -307,49 +362,149 @@ func (ix *index) evaluate(p parsedQuery, doc *document) (match, bool) {
 			return m, false
 		}
 	}
-	for _, c := range p.clauses {
-		bestTypos, bestAttr, bestIndex := -1, 0, 0
-		for i, a := range attrs {
-			words := doc.words[a]
-			for _, syn := range c.synonyms {
-				if at := phraseAt(words, syn); at >= 0 && (bestTypos < 0 || bestTypos > 0) {
-					bestTypos, bestAttr, bestIndex = 0, i, at
-				}
-			}
-			total, ok, first := 0, true, -1
-			for _, qw := range c.words {
-				wordBest, wordAt := -1, -1
-				matches := p.typos[matchKey{qw, c.prefix}]
-				for k, dw := range words {
-					if t, ok := matches[dw]; ok && (wordBest < 0 || t < wordBest) {
-						wordBest, wordAt = t, k
-					}
-				}
-				if wordBest < 0 {
-					ok = false
-					break
-				}
-				if first < 0 {
-					first = wordAt
-				}
-				total += wordBest
-			}
-			if ok && (bestTypos < 0 || total < bestTypos) {
-				bestTypos, bestAttr, bestIndex = total, i, first
-			}
+	held := make([]clauseMatch, len(p.clauses))
+	for ci, c := range p.clauses {
+		held[ci] = ix.matchClause(p, c, attrs, doc)
+	}
+	keep, ok := p.strategy.keep(held)
+	if !ok {
+		return m, false
+	}
+	m.dropped = len(p.clauses) - keep.count()
+	for ci, h := range held {
+		if !keep[ci] {
+			continue
 		}
-		if bestTypos < 0 {
-			return m, false
-		}
-		m.typos += bestTypos
-		m.attribute += bestAttr
-		m.at = append(m.at, position{bestAttr, bestIndex})
-		if bestTypos == 0 {
+		m.typos += h.typos
+		m.attribute += h.attr
+		m.at = append(m.at, position{h.attr, h.index})
+		if h.typos == 0 {
 			m.exact++
 		}
 	}
 	m.measureProximity()
 	return m, true
+}
+
+// clauseMatch is how a document holds one clause: typos is -1 when it does
+// not.
+type clauseMatch struct{ typos, attr, index int }
+
+func (ix *index) matchClause(p parsedQuery, c clause, attrs []string, doc *document) clauseMatch {
+	bestTypos, bestAttr, bestIndex := -1, 0, 0
+	for i, a := range attrs {
+		words := doc.words[a]
+		for _, syn := range c.synonyms {
+			if at := phraseAt(words, syn); at >= 0 && (bestTypos < 0 || bestTypos > 0) {
+				bestTypos, bestAttr, bestIndex = 0, i, at
+			}
+		}
+		total, ok, first := 0, true, -1
+		for _, qw := range c.words {
+			wordBest, wordAt := -1, -1
+			matches := p.typos[matchKey{qw, c.prefix}]
+			for k, dw := range words {
+				if t, ok := matches[dw]; ok && (wordBest < 0 || t < wordBest) {
+					wordBest, wordAt = t, k
+				}
+			}
+			if wordBest < 0 {
+				ok = false
+				break
+			}
+			if first < 0 {
+				first = wordAt
+			}
+			total += wordBest
+		}
+		if ok && (bestTypos < 0 || total < bestTypos) {
+			bestTypos, bestAttr, bestIndex = total, i, first
+		}
+	}
+	return clauseMatch{bestTypos, bestAttr, bestIndex}
+}
+
+// kept marks the clauses a document was matched on.
+type kept []bool
+
+func (k kept) count() int {
+	n := 0
+	for _, v := range k {
+		if v {
+			n++
+		}
+	}
+	return n
+}
+
+// strategy is a matching strategy: the order in which terms are dropped
+// when documents lack some of them. Meilisearch returns the documents that
+// hold every term first, then those that hold what is left after dropping
+// one term, then two, down to one term; "all" drops none.
+type strategy struct {
+	name string
+	// order lists the clauses in the order they are dropped.
+	order []int
+}
+
+// keep returns the clauses a document matches on under the strategy: all
+// of them if it holds them all, else those left at the first step of
+// dropping at which it holds every remaining one.
+func (s strategy) keep(held []clauseMatch) (kept, bool) {
+	k := make(kept, len(held))
+	for i := range k {
+		k[i] = true
+	}
+	steps := len(s.order)
+	if s.name == "all" || len(held) == 0 {
+		steps = 0
+	}
+	for step := 0; ; step++ {
+		all := true
+		for i, h := range held {
+			if k[i] && h.typos < 0 {
+				all = false
+				break
+			}
+		}
+		if all {
+			return k, true
+		}
+		// At least one term always stays.
+		if step >= steps || step >= len(held)-1 {
+			return nil, false
+		}
+		k[s.order[step]] = false
+	}
+}
+
+// strategyFor works out the drop order of a query: from the last term
+// ("last", Meilisearch's default), or from the term most documents hold
+// ("frequency").
+func (ix *index) strategyFor(name string, p *parsedQuery, attrs func(*document) []string) (strategy, *apiError) {
+	s := strategy{name: name}
+	switch name {
+	case "", "last":
+		s.name = "last"
+		for i := len(p.clauses) - 1; i >= 0; i-- {
+			s.order = append(s.order, i)
+		}
+	case "all":
+	case "frequency":
+		counts := make([]int, len(p.clauses))
+		for ci, c := range p.clauses {
+			for _, doc := range ix.docs {
+				if ix.matchClause(*p, c, attrs(doc), doc).typos >= 0 {
+					counts[ci]++
+				}
+			}
+			s.order = append(s.order, ci)
+		}
+		sort.SliceStable(s.order, func(i, j int) bool { return counts[s.order[i]] > counts[s.order[j]] })
+	default:
+		return s, &apiError{Code: "invalid_search_matching_strategy", Message: "unknown matching strategy " + name, Type: "invalid_request"}
+	}
+	return s, nil
 }
 
 // phraseAt returns where phrase starts in words, or -1.
@@ -386,6 +541,11 @@ func (ix *index) search(req *searchRequest) (map[string]any, *apiError) {
 	}
 	p := ix.parse(req.Q)
 	ix.resolve(&p)
+	strat, apiErr := ix.strategyFor(req.MatchingStrategy, &p, ix.settings.searchable)
+	if apiErr != nil {
+		return nil, apiErr
+	}
+	p.strategy = strat
 	var matches []match
 	for _, doc := range ix.docs {
 		if !filter(doc) {
@@ -471,6 +631,10 @@ func (ix *index) rank(matches []match, sorts []sortKey) {
 		a, b := matches[i], matches[j]
 		for _, rule := range ix.settings.RankingRules {
 			switch rule {
+			case "words":
+				if a.dropped != b.dropped {
+					return a.dropped < b.dropped
+				}
 			case "typo":
 				if a.typos != b.typos {
 					return a.typos < b.typos

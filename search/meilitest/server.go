@@ -53,6 +53,7 @@ func New(apiKey string) *Server {
 	mux.HandleFunc("POST /indexes/{uid}/documents", s.addDocuments)
 	mux.HandleFunc("POST /indexes/{uid}/documents/delete-batch", s.deleteDocuments)
 	mux.HandleFunc("POST /indexes/{uid}/search", s.search)
+	mux.HandleFunc("POST /multi-search", s.multiSearch)
 	mux.HandleFunc("GET /tasks/{id}", s.getTask)
 	mux.HandleFunc("POST /swap-indexes", s.swapIndexes)
 	s.Server = httptest.NewServer(s.guard(mux))

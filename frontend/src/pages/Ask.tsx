@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, errorMessage, gql } from '../api';
-import { CopyButton, useTitle } from '../components';
+import { CopyButton, StatusBadge, VerdictBadge, useTitle } from '../components';
 import { useDirectory } from './directory';
 
 const SUBMIT = `mutation Ask($input: SubmitQuestionInput!) {
@@ -15,10 +15,11 @@ interface Submitted {
 const MIN = 20;
 const MAX = 4000;
 
-export function Ask() {
+/** Ask is the question form; prefill is what the citizen typed in the search box. */
+export function Ask({ prefill = '' }: { prefill?: string }) {
   useTitle('Ajukan pertanyaan');
   const directory = useDirectory();
-  const [body, setBody] = useState('');
+  const [body, setBody] = useState(prefill);
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
   const [agency, setAgency] = useState('');
@@ -103,6 +104,7 @@ export function Ask() {
             {MIN}–{MAX.toLocaleString('id-ID')} karakter. Saat ini {length} karakter.
           </p>
         </div>
+        <Suggestions text={body} />
         <div class="field">
           <label for="tanya-tautan">Tautan ke unggahan atau berita (tidak wajib)</label>
           <input
@@ -161,6 +163,89 @@ export function Ask() {
           {busy ? 'Mengirim…' : 'Kirim pertanyaan'}
         </button>
       </form>
+    </section>
+  );
+}
+
+const SUGGEST = `query Suggest($query: String!) {
+  search(query: $query, first: 3) {
+    quality
+    edges { node { missingWords issue { number title status verdict verdictLabel } } }
+  }
+}`;
+
+interface Suggestion {
+  number: string;
+  title: string;
+  status: string;
+  verdict: string | null;
+  verdictLabel: string | null;
+}
+
+/** How long the question form waits after typing stops before it looks for answers. */
+const SUGGEST_DELAY = 400;
+
+/** The words of a question search reads: its first 200 characters, whole words. */
+function searchText(text: string): string {
+  const words = text.trim().split(/\s+/);
+  let out = '';
+  for (const w of words) {
+    if ((out + ' ' + w).trim().length > 200) break;
+    out = (out + ' ' + w).trim();
+  }
+  // A finished question: the last word is not being typed any more.
+  return out ? out + ' ' : '';
+}
+
+/**
+ * While the citizen types, the clarifications that may already answer the
+ * question: the best three of a search for its words, with their verdicts,
+ * shown unless search found nothing that matches well.
+ */
+function Suggestions({ text }: { text: string }) {
+  const query = searchText(text);
+  const [found, setFound] = useState<{ query: string; issues: Suggestion[] } | null>(null);
+  useEffect(() => {
+    if (query.trim().split(' ').length < 2 && query.trim().length < 6) {
+      setFound(null);
+      return;
+    }
+    let live = true;
+    const timer = window.setTimeout(() => {
+      gql<{ search: { quality: string; edges: { node: { missingWords: string[]; issue: Suggestion } }[] } }>(SUGGEST, { query }).then(
+        (d) => {
+          if (!live) return;
+          // Only the best matches: none lacking more of the question's
+          // words than the first.
+          const edges = d.search.quality === 'NONE' ? [] : d.search.edges;
+          const lacking = edges[0]?.node.missingWords.length ?? 0;
+          setFound({ query, issues: edges.filter((e) => e.node.missingWords.length <= lacking).map((e) => e.node.issue) });
+        },
+        // Suggestions are a help, never in the way: a failed search shows none.
+        () => live && setFound(null),
+      );
+    }, SUGGEST_DELAY);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+  if (!found || found.issues.length === 0) return null;
+  return (
+    <section class="suggestions" aria-labelledby="tanya-saran" aria-live="polite" data-testid="suggestions">
+      <h2 id="tanya-saran">Mungkin sudah dijawab</h2>
+      <ul>
+        {found.issues.map((i) => (
+          <li>
+            {i.verdict ? <VerdictBadge verdict={i.verdict} label={i.verdictLabel} /> : <StatusBadge status={i.status} />}
+            <a href={`/isu/${i.number}`} target="_blank" rel="noopener">
+              {i.title}
+              <span class="sr-only"> (tab baru)</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">Bila belum menjawab pertanyaan Anda, lanjutkan mengisi formulir ini.</p>
     </section>
   );
 }

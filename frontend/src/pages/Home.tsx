@@ -12,8 +12,12 @@ interface PageInfo {
 
 interface Hit {
   highlights: string[];
+  missingWords?: string[];
   issue: IssueSummary;
 }
+
+/** How well the best result matches: STRONG, PARTIAL or NONE (see the API). */
+type Quality = 'STRONG' | 'PARTIAL' | 'NONE';
 
 interface Facet {
   slug: string;
@@ -31,6 +35,9 @@ interface Facets {
 interface Page {
   totalCount: number;
   fallback: boolean;
+  quality: Quality;
+  ignoredWords: string[];
+  matchedWords: string[];
   pageInfo: PageInfo;
   facets: Facets | null;
   hits: Hit[];
@@ -38,10 +45,10 @@ interface Page {
 
 const SEARCH = `query Search($query: String!, $filter: SearchFilter, $orderBy: SearchOrder, $after: String) {
   search(query: $query, filter: $filter, orderBy: $orderBy, first: 20, after: $after) {
-    totalCount fallback
+    totalCount fallback quality ignoredWords matchedWords
     pageInfo { hasNextPage endCursor }
     facets { agencies { slug name count } categories { slug name count } verdicts { verdict label count } }
-    edges { node { highlights issue { ${ISSUE_SUMMARY_FIELDS} } } }
+    edges { node { highlights missingWords issue { ${ISSUE_SUMMARY_FIELDS} } } }
   }
 }`;
 
@@ -56,7 +63,16 @@ const LATEST = `query Latest($filter: IssueFilter, $after: String) {
 }`;
 
 interface SearchData {
-  search: { totalCount: number; fallback: boolean; pageInfo: PageInfo; facets: Facets; edges: { node: Hit }[] };
+  search: {
+    totalCount: number;
+    fallback: boolean;
+    quality: Quality;
+    ignoredWords: string[];
+    matchedWords: string[];
+    pageInfo: PageInfo;
+    facets: Facets;
+    edges: { node: Hit }[];
+  };
 }
 
 interface LatestData {
@@ -97,6 +113,9 @@ async function fetchPage(words: string, filter: Record<string, unknown>, orderBy
   return {
     totalCount: d.issues.totalCount,
     fallback: false,
+    quality: d.issues.totalCount > 0 ? 'STRONG' : 'NONE',
+    ignoredWords: [],
+    matchedWords: [],
     pageInfo: d.issues.pageInfo,
     facets: null,
     hits: d.issues.edges.map((e) => ({ highlights: [], issue: e.node })),
@@ -291,10 +310,11 @@ export function Home({ query }: { query: URLSearchParams }) {
         {state.page?.fallback && <p class="alert alert-info">Pencarian sedang lambat; hasil mungkin kurang lengkap.</p>}
         {state.error ? <ErrorBox error={state.error} retry={() => setTick((n) => n + 1)} /> : null}
         {state.loading && !state.page ? <Loading /> : null}
-        {state.page && hits.length === 0 && <p>Tidak ada isu yang cocok. Coba kata lain, tab lain, atau hapus saringan.</p>}
+        {state.page && words && !state.loading && <MatchNotice page={state.page} words={words} shown={hits.length} />}
+        {state.page && !words && hits.length === 0 && <p>Tidak ada isu yang cocok. Coba tab lain atau hapus saringan.</p>}
         <div class="card-list">
           {hits.map((hit) => (
-            <IssueCard issue={hit.issue} highlight={words ? hit.highlights : undefined} now={now} />
+            <IssueCard issue={hit.issue} highlight={words ? hit.highlights : undefined} missing={words ? hit.missingWords : undefined} now={now} />
           ))}
         </div>
         {moreError ? <ErrorBox error={moreError} /> : null}
@@ -306,6 +326,69 @@ export function Home({ query }: { query: URLSearchParams }) {
       </section>
     </>
   );
+}
+
+/** The link that carries what the citizen typed into the question form. */
+function AskThis({ words }: { words: string }) {
+  return (
+    <a class="btn btn-primary" href={`/tanya?q=${encodeURIComponent(words)}`}>
+      Tanyakan ini
+    </a>
+  );
+}
+
+/**
+ * Says how well the results match what was typed: nothing (never a dead
+ * end: ask the question instead), only part of the words ("hasil untuk …"),
+ * or results that may at most be related.
+ */
+function MatchNotice({ page, words, shown }: { page: Page; words: string; shown: number }) {
+  if (shown === 0) {
+    return (
+      <div class="empty-search" data-testid="empty-search">
+        <p>
+          <strong>Belum ada isu yang cocok dengan “{words}”.</strong>
+        </p>
+        <p>Tanyakan langsung kepada pemerintah daerah: Tim Reaksi Cepat meneruskannya ke instansi yang tepat, dan Anda mendapat kode untuk melacak jawabannya.</p>
+        <p class="empty-search-actions">
+          <AskThis words={words} />
+        </p>
+        <p class="hint">Atau coba kata lain, tab lain, atau hapus saringan.</p>
+      </div>
+    );
+  }
+  if (page.quality === 'PARTIAL') {
+    return (
+      <p class="match-notice" data-testid="match-notice">
+        Tidak ada isu yang memuat semua kata. Hasil untuk <strong>{page.matchedWords.join(' ')}</strong>
+        {page.ignoredWords.length > 0 && (
+          <>
+            {' '}— tanpa{' '}
+            {page.ignoredWords.map((w, i) => (
+              <>
+                {i > 0 && ', '}
+                <s>{w}</s>
+              </>
+            ))}
+          </>
+        )}
+        .
+      </p>
+    );
+  }
+  if (page.quality === 'NONE') {
+    return (
+      <div class="match-notice match-weak" data-testid="match-notice">
+        <p>
+          Tidak ada isu yang benar-benar cocok dengan “{words}”; hasil di bawah mungkin terkait. Belum menemukan jawabannya?
+        </p>
+        <p class="empty-search-actions">
+          <AskThis words={words} />
+        </p>
+      </div>
+    );
+  }
+  return null;
 }
 
 function Select(props: {
