@@ -50,17 +50,14 @@ type pages struct {
 	files fs.FS
 	api   http.Handler
 	index string
-	// issues keeps the issues of recent pages until the data changes.
-	issues *issueCache
 	// publicURL is the portal's configured address, for absolute links in
 	// previews; never the request's Host header.
 	publicURL string
 }
 
-// newPages serves files from the built app and asks api for issues;
-// generation changes whenever the data may have changed.
-func newPages(files fs.FS, api http.Handler, generation func() uint64, publicURL string) http.Handler {
-	p := &pages{files: files, api: api, issues: newIssueCache(generation), publicURL: publicURL}
+// newPages serves files from the built app and asks api for issues.
+func newPages(files fs.FS, api http.Handler, publicURL string) http.Handler {
+	p := &pages{files: files, api: api, publicURL: publicURL}
 	if b, err := fs.ReadFile(files, "index.html"); err == nil {
 		p.index = string(b)
 	}
@@ -190,7 +187,7 @@ const issuePageQuery = `query IssuePage($number: String!) {
 // issuePage answers /isu/<number> with the issue's head tags, or with a 404
 // page when the issue does not exist or is not public.
 func (p *pages) issuePage(w http.ResponseWriter, r *http.Request, number string) {
-	issue, err := p.issues.get(number, func() (*pageIssue, error) { return p.fetchIssue(r, number) })
+	issue, err := p.fetchIssue(r, number)
 	switch {
 	case err != nil:
 		// The app loads the issue itself; only the preview is lost.

@@ -129,7 +129,10 @@ func New(cfg Config) *Server {
 	authn := auth.Middleware(cfg.Tokens, cfg.Store, auth.Refusals{Unauthorized: unauthorized, Unavailable: unavailable})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", cors(varyAccept(conditional(authn(newResponseCache(cfg.Store.Generation, cfg.ResponseCacheTTL).wrap(gql))))))
+	// Issue pages ask the API as an anonymous client, so a shared link's
+	// previews are answered by the same response cache as the API.
+	cached := newResponseCache(cfg.Store.Generation, cfg.ResponseCacheTTL).wrap(gql)
+	mux.Handle("/graphql", cors(varyAccept(conditional(authn(cached)))))
 	mux.Handle("GET /export/issues.csv", authn(s.exportHandler(s.exportIssues)))
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
@@ -150,7 +153,7 @@ func New(cfg Config) *Server {
 	mux.HandleFunc("GET /readyz", s.ready)
 	mux.Handle("GET /metrics", metricsAccess(cfg.MetricsToken, promhttp.HandlerFor(cfg.Metrics.Registry, promhttp.HandlerOpts{})))
 	if cfg.Frontend != nil {
-		pages := newPages(cfg.Frontend, gql, cfg.Store.Generation, cfg.PublicURL)
+		pages := newPages(cfg.Frontend, cached, cfg.PublicURL)
 		mux.Handle("/", pages)
 		mux.Handle("GET /isu/{number}", conditional(pages))
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/models"
@@ -14,14 +15,15 @@ import (
 	"github.com/kotabaru/tanggap/store/storetest"
 )
 
-// TestIssuePageFollowsChanges checks that an issue page served from the
-// page cache changes as soon as the issue does: a new title and a revised
-// answer show on the next request.
+// TestIssuePageFollowsChanges checks that an issue page, whose issue comes
+// through the response cache, changes as soon as the issue does: a new
+// title and a revised answer show on the next request.
 func TestIssuePageFollowsChanges(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		index := `<html><head><title>Tanggap</title><!--app-head--></head><body><!--app-noscript--></body></html>`
 		api := newTestAPI(t, db, func(_ *graph.Limits, cfg *server.Config) {
 			cfg.Frontend = fstest.MapFS{"index.html": {Data: []byte(index)}}
+			cfg.ResponseCacheTTL = time.Minute
 		})
 		s := mustStaff(t, api)
 		issue := s.mustInProgress(t, db, models.KindComplaint)
