@@ -12,6 +12,37 @@ import (
 
 // reportIssues loads the issues assigned in [from, to) that the caller may
 // count: public ones, and internal ones for staff readers.
+// reportData is what the response-time figures are computed from.
+type reportData struct {
+	issues   []*models.Issue
+	internal bool
+	calendar models.WorkingCalendar
+	agencies []*models.Agency
+}
+
+// reportInputs loads the issues assigned in [from, to) (of one agency when
+// agencySlug is set, which must exist), the working calendar and the
+// agencies, for the report and the trend alike.
+func (db *DB) reportInputs(ctx context.Context, from, to time.Time, agencySlug string) (*reportData, error) {
+	if agencySlug != "" {
+		if _, err := db.AgencyBySlug(ctx, agencySlug); err != nil {
+			return nil, models.Invalid("agencySlug", "instansi %q tidak ada", agencySlug)
+		}
+	}
+	in := &reportData{}
+	var err error
+	if in.issues, in.internal, err = db.reportIssues(ctx, from, to, agencySlug); err != nil {
+		return nil, err
+	}
+	if in.calendar, err = db.calendar(ctx, db.bun); err != nil {
+		return nil, wrapErr(err)
+	}
+	if in.agencies, err = db.Agencies(ctx); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
 func (db *DB) reportIssues(ctx context.Context, from, to time.Time, agencySlug string) ([]*models.Issue, bool, error) {
 	user := models.UserFromContext(ctx)
 	q := db.bun.NewSelect().
@@ -54,23 +85,11 @@ func (db *DB) ResponseTimeReport(ctx context.Context, f models.ReportFilter) (*m
 	if f.To.Sub(f.From) > 5*366*24*time.Hour {
 		return nil, models.Invalid("from", "periode laporan paling lama lima tahun")
 	}
-	if f.AgencySlug != "" {
-		if _, err := db.AgencyBySlug(ctx, f.AgencySlug); err != nil {
-			return nil, models.Invalid("agencySlug", "instansi %q tidak ada", f.AgencySlug)
-		}
-	}
-	issues, internal, err := db.reportIssues(ctx, f.From, f.To, f.AgencySlug)
+	in, err := db.reportInputs(ctx, f.From, f.To, f.AgencySlug)
 	if err != nil {
 		return nil, err
 	}
-	cal, err := db.calendar(ctx, db.bun)
-	if err != nil {
-		return nil, wrapErr(err)
-	}
-	agencies, err := db.Agencies(ctx)
-	if err != nil {
-		return nil, err
-	}
+	issues, internal, cal, agencies := in.issues, in.internal, in.calendar, in.agencies
 	report := &models.ResponseTimeReport{
 		From: f.From, To: f.To, GeneratedAt: now, MinimumCount: models.MinimumReportCount, IncludesInternal: internal,
 	}

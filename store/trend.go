@@ -25,23 +25,11 @@ func (db *DB) ResponseTimeTrend(ctx context.Context, f models.ReportFilter) (*mo
 	if len(months) > models.MaxTrendMonths {
 		return nil, models.Invalid("from", "tren paling lama %d bulan", models.MaxTrendMonths)
 	}
-	if f.AgencySlug != "" {
-		if _, err := db.AgencyBySlug(ctx, f.AgencySlug); err != nil {
-			return nil, models.Invalid("agencySlug", "instansi %q tidak ada", f.AgencySlug)
-		}
-	}
-	issues, internal, err := db.reportIssues(ctx, f.From, f.To, f.AgencySlug)
+	in, err := db.reportInputs(ctx, f.From, f.To, f.AgencySlug)
 	if err != nil {
 		return nil, err
 	}
-	cal, err := db.calendar(ctx, db.bun)
-	if err != nil {
-		return nil, wrapErr(err)
-	}
-	agencies, err := db.Agencies(ctx)
-	if err != nil {
-		return nil, err
-	}
+	issues, internal, cal, agencies := in.issues, in.internal, in.calendar, in.agencies
 	trend := &models.ResponseTimeTrend{
 		From: f.From, To: f.To, GeneratedAt: now, MinimumCount: models.MinimumReportCount, IncludesInternal: internal,
 	}
