@@ -310,7 +310,10 @@ describe('citizen portal', { skip: skip ?? false }, () => {
         assert.equal(table[2], 'Normal1 hari kerja3 hari kerja');
       }
       const text = await page.locator('main').textContent();
-      assert.ok(text.includes('Senin–Jumat pukul 08.00–16.00 WITA'), 'working time is defined');
+      // The working week as configured, not as written into the page.
+      const { workingHours } = await gql(`{ workingHours { summary dayLengthMinutes } }`);
+      assert.ok(text.includes(`Jam kerja adalah ${workingHours.summary} WITA`), `working time is defined as ${workingHours.summary}`);
+      assert.ok(text.includes(`satu hari kerja berarti ${workingHours.dayLengthMinutes / 60} jam kerja`), 'the working day is the configured one');
       for (const step of ['Tim Reaksi Cepat (TRC)', 'Petugas informasi instansi (PIC)']) assert.ok(text.includes(step), step);
       const labels = await page.locator('.verdicts dt').allTextContents();
       assert.deepEqual(labels, ['Hoaks', 'Menyesatkan', 'Sebagian benar', 'Benar', 'Belum terbukti']);

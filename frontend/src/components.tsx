@@ -41,6 +41,21 @@ export function useQuery<T>(query: string, variables?: Record<string, unknown>, 
   return { ...state, reload };
 }
 
+/** The regency's working week as the portal reads it, e.g. "Senin–Jumat 08.00–16.00", and the hours of one working day. */
+export interface WorkingWeek {
+  summary: string;
+  dayHours: number;
+}
+
+const WORKING_HOURS = `query WorkingHours { workingHours { summary dayLengthMinutes } }`;
+
+/** The configured working hours; the portal's shipped week while they load or cannot be read. */
+export function useWorkingHours(): WorkingWeek {
+  const { data } = useQuery<{ workingHours: { summary: string; dayLengthMinutes: number } }>(WORKING_HOURS);
+  const w = data?.workingHours;
+  return w ? { summary: w.summary, dayHours: Math.round((w.dayLengthMinutes / 60) * 10) / 10 } : { summary: 'Senin–Jumat 08.00–16.00', dayHours: 8 };
+}
+
 /** The current time, refreshed every interval, for running clocks. */
 export function useNow(intervalMs = 30000): number {
   const [now, setNow] = useState(Date.now());

@@ -1,4 +1,4 @@
-import { VerdictBadge, useQuery, useTitle } from '../components';
+import { VerdictBadge, useQuery, useTitle, useWorkingHours } from '../components';
 import { allowance, priorityLabels, verdictLabels, verdictMeanings } from '../format';
 
 interface Policy {
@@ -31,6 +31,7 @@ const STEPS: [string, string][] = [
 export function About() {
   useTitle('Tentang Tanggap');
   const live = useQuery<{ responsePolicies: Policy[] }>(POLICIES);
+  const week = useWorkingHours();
   const policies = live.data?.responsePolicies.length ? live.data.responsePolicies : DEFAULT_POLICIES;
   const origin = location.origin;
   return (
@@ -108,8 +109,8 @@ export function About() {
           </table>
         </div>
         <p>
-          <strong>Jam kerja</strong> adalah Senin–Jumat pukul 08.00–16.00 WITA, di luar hari libur nasional, cuti bersama, dan hari
-          libur daerah; satu hari kerja berarti 8 jam kerja. Waktu dihitung sejak isu diteruskan ke instansi. Setiap halaman isu
+          <strong>Jam kerja</strong> adalah {week.summary} WITA, di luar hari libur nasional, cuti bersama, dan hari
+          libur daerah; satu hari kerja berarti {week.dayHours} jam kerja. Waktu dihitung sejak isu diteruskan ke instansi. Setiap halaman isu
           menjelaskan hari mana yang dihitung dan mana yang dilewati.
         </p>
         <p>

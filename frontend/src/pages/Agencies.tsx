@@ -1,4 +1,4 @@
-import { ErrorBox, ISSUE_SUMMARY_FIELDS, IssueCard, type IssueSummary, Loading, useNow, useQuery, useTitle } from '../components';
+import { ErrorBox, ISSUE_SUMMARY_FIELDS, IssueCard, type IssueSummary, Loading, useNow, useQuery, useTitle, useWorkingHours } from '../components';
 import { formatDate } from '../format';
 import { type AgencyFigures, type DurationStats, type Share, FIGURES, NOT_ENOUGH, medianWorking, nineInTen, onTimeShare } from '../report';
 import { NotFound } from './NotFound';
@@ -100,6 +100,7 @@ function ListRow({ row, late }: { row: ListFigures | undefined; late: number }) 
 
 /** How the figures are made, in a few sentences. */
 function Method({ from, to, minimum }: { from: string; to: string; minimum: number }) {
+  const week = useWorkingHours();
   return (
     <details class="method">
       <summary>Cara membaca angka ini</summary>
@@ -113,8 +114,8 @@ function Method({ from, to, minimum }: { from: string; to: string; minimum: numb
           <a href="/tentang#batas-waktu">lihat batas waktu</a>). Isu yang belum dijawab padahal batasnya lewat dihitung terlambat.
         </li>
         <li>
-          <strong>Waktu jawab</strong> dihitung sejak isu diteruskan sampai jawaban resmi terbit, dalam jam kerja: Senin–Jumat
-          08.00–16.00 WITA, di luar hari libur; 1 hari kerja = 8 jam kerja. <strong>Median</strong> berarti separuh isu dijawab
+          <strong>Waktu jawab</strong> dihitung sejak isu diteruskan sampai jawaban resmi terbit, dalam jam kerja: {week.summary} WITA,
+          di luar hari libur; 1 hari kerja = {week.dayHours} jam kerja. <strong>Median</strong> berarti separuh isu dijawab
           lebih cepat dari angka itu.
         </li>
         <li>

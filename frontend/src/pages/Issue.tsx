@@ -11,6 +11,7 @@ import {
   VerdictBadge,
   useNow,
   useQuery,
+  useWorkingHours,
   useTitle,
 } from '../components';
 import { allowance, formatDateTime, formatLocalDate, lateBy, overdueDue, platformLabels, priorityLabels, verdictMeanings } from '../format';
@@ -291,13 +292,14 @@ function ResponseView({ response }: { response: PublicResponse }) {
 
 /** Which days the answer clock counted and which it skipped, and why. */
 function DueDays({ explanation: e }: { explanation: DueExplanation }) {
+  const week = useWorkingHours();
   return (
     <details class="due-days">
       <summary>Bagaimana batas waktu dihitung</summary>
       <p>
         Prioritas {priorityLabels[e.policy.priority] ?? e.policy.priority}: diterima instansi dalam{' '}
         {allowance(e.policy.acknowledgeWithinMinutes, e.policy.basis)}, dijawab dalam {allowance(e.policy.answerWithinMinutes, e.policy.basis)}
-        {e.policy.basis === 'WORKING' ? ' (hari kerja Senin–Jumat 08.00–16.00 WITA, di luar hari libur).' : ', dihitung 24 jam sehari.'}
+        {e.policy.basis === 'WORKING' ? ` (jam kerja ${week.summary} WITA, di luar hari libur).` : ', dihitung 24 jam sehari.'}
       </p>
       {e.days.length > 0 && (
         <ul>
