@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/kotabaru/tanggap/graph/model"
 	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
@@ -25,6 +26,49 @@ func (r *agencyResolver) URL(ctx context.Context, obj *models.Agency) (string, e
 // ID is the resolver for the id field.
 func (r *categoryResolver) ID(ctx context.Context, obj *models.Category) (*scalar.NodeID, error) {
 	return nodeID(typeCategory, obj.ID), nil
+}
+
+// CreateAgency is the resolver for the createAgency field.
+func (r *mutationResolver) CreateAgency(ctx context.Context, input model.CreateAgencyInput) (*model.CreateAgencyPayload, error) {
+	agency, err := r.Agencies.CreateAgency(ctx, models.AgencyInput{
+		Slug: &input.Slug, Name: &input.Name, ShortName: &input.ShortName, Description: input.Description,
+	})
+	return payload(&model.CreateAgencyPayload{Agency: agency}, err)
+}
+
+// UpdateAgency is the resolver for the updateAgency field.
+func (r *mutationResolver) UpdateAgency(ctx context.Context, input model.UpdateAgencyInput) (*model.UpdateAgencyPayload, error) {
+	agency, err := r.Agencies.UpdateAgency(ctx, input.Slug, models.AgencyInput{
+		Slug: input.NewSlug, Name: input.Name, ShortName: input.ShortName, Description: input.Description,
+	})
+	return payload(&model.UpdateAgencyPayload{Agency: agency}, err)
+}
+
+// CreateCategory is the resolver for the createCategory field.
+func (r *mutationResolver) CreateCategory(ctx context.Context, input model.CreateCategoryInput) (*model.CreateCategoryPayload, error) {
+	category, err := r.Agencies.CreateCategory(ctx, models.CategoryInput{Slug: &input.Slug, Name: &input.Name, Description: input.Description})
+	return payload(&model.CreateCategoryPayload{Category: category}, err)
+}
+
+// UpdateCategory is the resolver for the updateCategory field.
+func (r *mutationResolver) UpdateCategory(ctx context.Context, input model.UpdateCategoryInput) (*model.UpdateCategoryPayload, error) {
+	category, err := r.Agencies.UpdateCategory(ctx, input.Slug, models.CategoryInput{Slug: input.NewSlug, Name: input.Name, Description: input.Description})
+	return payload(&model.UpdateCategoryPayload{Category: category}, err)
+}
+
+// Agencies is the resolver for the agencies field.
+func (r *queryResolver) Agencies(ctx context.Context) ([]*models.Agency, error) {
+	return r.Services.Agencies.Agencies(ctx)
+}
+
+// Agency is the resolver for the agency field.
+func (r *queryResolver) Agency(ctx context.Context, slug string) (*models.Agency, error) {
+	return nullIfNotFound(r.Services.Agencies.AgencyBySlug(ctx, slug))
+}
+
+// Categories is the resolver for the categories field.
+func (r *queryResolver) Categories(ctx context.Context) ([]*models.Category, error) {
+	return r.Services.Agencies.Categories(ctx)
 }
 
 // Agency returns AgencyResolver implementation.

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 
+	"github.com/kotabaru/tanggap/graph/model"
 	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
@@ -38,6 +39,24 @@ func (r *auditVerificationResolver) BrokenAtID(ctx context.Context, obj *models.
 // Problem is the resolver for the problem field.
 func (r *auditVerificationResolver) Problem(ctx context.Context, obj *models.AuditVerification) (*string, error) {
 	return optionalString(obj.Problem), nil
+}
+
+// AuditLog is the resolver for the auditLog field.
+func (r *queryResolver) AuditLog(ctx context.Context, filter *model.AuditFilter, first *int, after *string) (*model.AuditEntryConnection, error) {
+	f, err := auditFilter(filter, first, after)
+	if err != nil {
+		return nil, err
+	}
+	page, err := r.Services.Audit.AuditLog(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return auditConnection(page), nil
+}
+
+// AuditVerification is the resolver for the auditVerification field.
+func (r *queryResolver) AuditVerification(ctx context.Context, full bool) (*models.AuditVerification, error) {
+	return r.Services.Audit.VerifyAudit(ctx, full)
 }
 
 // AuditActions is the resolver for the auditActions field.

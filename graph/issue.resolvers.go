@@ -84,6 +84,77 @@ func (r *issueSourceResolver) AccountHandle(ctx context.Context, obj *models.Iss
 	return optionalString(obj.AccountHandle), nil
 }
 
+// CreateIssue is the resolver for the createIssue field.
+func (r *mutationResolver) CreateIssue(ctx context.Context, input model.CreateIssueInput) (*model.CreateIssuePayload, error) {
+	issue, err := r.Issues.CreateIssue(ctx, models.NewIssue{
+		Title: input.Title, Summary: input.Summary, Kind: input.Kind, CategorySlug: deref(input.CategorySlug),
+		Sources: sourceInputs(input.Sources),
+	})
+	return payload(&model.CreateIssuePayload{Issue: issue}, err)
+}
+
+// UpdateIssue is the resolver for the updateIssue field.
+func (r *mutationResolver) UpdateIssue(ctx context.Context, input model.UpdateIssueInput) (*model.UpdateIssuePayload, error) {
+	issue, err := r.Issues.UpdateIssue(ctx, input.IssueNumber, models.IssueUpdate{
+		Title: input.Title, Summary: input.Summary, Kind: input.Kind, CategorySlug: input.CategorySlug,
+	})
+	return payload(&model.UpdateIssuePayload{Issue: issue}, err)
+}
+
+// AddIssueSource is the resolver for the addIssueSource field.
+func (r *mutationResolver) AddIssueSource(ctx context.Context, input model.AddIssueSourceInput) (*model.AddIssueSourcePayload, error) {
+	issue, err := r.Issues.AddIssueSource(ctx, input.IssueNumber, sourceInputs([]*model.IssueSourceInput{input.Source})[0])
+	return payload(&model.AddIssueSourcePayload{Issue: issue}, err)
+}
+
+// AssignIssue is the resolver for the assignIssue field.
+func (r *mutationResolver) AssignIssue(ctx context.Context, input model.AssignIssueInput) (*model.AssignIssuePayload, error) {
+	issue, err := r.Issues.AssignIssue(ctx, models.Assignment{IssueNumber: input.IssueNumber, AgencySlug: input.AgencySlug, Priority: input.Priority})
+	return payload(&model.AssignIssuePayload{Issue: issue}, err)
+}
+
+// AcknowledgeIssue is the resolver for the acknowledgeIssue field.
+func (r *mutationResolver) AcknowledgeIssue(ctx context.Context, input model.AcknowledgeIssueInput) (*model.AcknowledgeIssuePayload, error) {
+	issue, err := r.Issues.AcknowledgeIssue(ctx, input.IssueNumber)
+	return payload(&model.AcknowledgeIssuePayload{Issue: issue}, err)
+}
+
+// DeclineIssue is the resolver for the declineIssue field.
+func (r *mutationResolver) DeclineIssue(ctx context.Context, input model.DeclineIssueInput) (*model.DeclineIssuePayload, error) {
+	issue, err := r.Issues.DeclineIssue(ctx, input.IssueNumber, input.Reason)
+	return payload(&model.DeclineIssuePayload{Issue: issue}, err)
+}
+
+// CloseIssue is the resolver for the closeIssue field.
+func (r *mutationResolver) CloseIssue(ctx context.Context, input model.CloseIssueInput) (*model.CloseIssuePayload, error) {
+	issue, err := r.Issues.CloseIssue(ctx, input.IssueNumber)
+	return payload(&model.CloseIssuePayload{Issue: issue}, err)
+}
+
+// ReopenIssue is the resolver for the reopenIssue field.
+func (r *mutationResolver) ReopenIssue(ctx context.Context, input model.ReopenIssueInput) (*model.ReopenIssuePayload, error) {
+	issue, err := r.Issues.ReopenIssue(ctx, input.IssueNumber, input.Reason)
+	return payload(&model.ReopenIssuePayload{Issue: issue}, err)
+}
+
+// RejectIssue is the resolver for the rejectIssue field.
+func (r *mutationResolver) RejectIssue(ctx context.Context, input model.RejectIssueInput) (*model.RejectIssuePayload, error) {
+	issue, err := r.Issues.RejectIssue(ctx, input.IssueNumber, input.Reason)
+	return payload(&model.RejectIssuePayload{Issue: issue}, err)
+}
+
+// MarkDuplicate is the resolver for the markDuplicate field.
+func (r *mutationResolver) MarkDuplicate(ctx context.Context, input model.MarkDuplicateInput) (*model.MarkDuplicatePayload, error) {
+	issue, err := r.Issues.MarkDuplicate(ctx, input.IssueNumber, input.OriginalNumber)
+	return payload(&model.MarkDuplicatePayload{Issue: issue}, err)
+}
+
+// SetIssueInternal is the resolver for the setIssueInternal field.
+func (r *mutationResolver) SetIssueInternal(ctx context.Context, input model.SetIssueInternalInput) (*model.SetIssueInternalPayload, error) {
+	issue, err := r.Issues.SetInternal(ctx, input.IssueNumber, input.Internal, input.Reason)
+	return payload(&model.SetIssueInternalPayload{Issue: issue}, err)
+}
+
 // UpdateIssueSource is the resolver for the updateIssueSource field.
 func (r *mutationResolver) UpdateIssueSource(ctx context.Context, input model.UpdateIssueSourceInput) (*model.UpdateIssueSourcePayload, error) {
 	id, err := numericID("id", input.ID, typeIssueSource)
@@ -105,6 +176,29 @@ func (r *mutationResolver) RemoveIssueSource(ctx context.Context, input model.Re
 	}
 	issue, err := r.Issues.RemoveIssueSource(ctx, id, input.Reason)
 	return payload(&model.RemoveIssueSourcePayload{Issue: issue}, err)
+}
+
+// Issues is the resolver for the issues field.
+func (r *queryResolver) Issues(ctx context.Context, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) (*model.IssueConnection, error) {
+	f := issueFilter(filter, orderBy, first, after)
+	_, f.CountTotal = selectedFields(ctx)["totalCount"]
+	page, err := r.Services.Issues.FindIssues(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if err := prefetchIssues(ctx, page.Issues, selectedNodeFields(ctx)); err != nil {
+		return nil, err
+	}
+	return issueConnection(page), nil
+}
+
+// Issue is the resolver for the issue field.
+func (r *queryResolver) Issue(ctx context.Context, number string) (*models.Issue, error) {
+	issue, err := nullIfNotFound(r.Services.Issues.IssueByNumber(ctx, number))
+	if issue == nil || err != nil {
+		return issue, err
+	}
+	return issue, prefetchIssues(ctx, []*models.Issue{issue}, selectedFields(ctx))
 }
 
 // Agency is the resolver for the agency field.

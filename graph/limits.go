@@ -230,6 +230,21 @@ func complexity(c *ComplexityRoot) {
 	c.ResponseTimeTrend.Months = func(child int) int { return 1 + child }
 	c.ResponseTimeTrendMonth.Agencies = func(child int) int { return 1 + child*20 }
 	c.InformationReport.Requests = func(child int) int { return 1 + child*50 }
+	// Lists whose elements hold leaf fields only, so that nothing selected
+	// below them is multiplied: each counts once, as gqlgen counts a field
+	// without a function. The facets belong to one page of search results,
+	// which Query.search already multiplies by its size.
+	once := func(child int) int { return 1 + child }
+	c.Query.AuditActions = once
+	c.Query.Holidays = func(child int, _ int) int { return once(child) }
+	c.Query.ResponsePolicies = once
+	c.WorkingHours.Days = once
+	c.ImportHolidaysPayload.Added = once
+	c.ImportHolidaysPayload.Skipped = once
+	c.Question.Timeline = once
+	c.SearchFacets.Agencies = once
+	c.SearchFacets.Categories = once
+	c.SearchFacets.Verdicts = once
 }
 
 // trendMonths estimates the calendar months of a trend's period, for its

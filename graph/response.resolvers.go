@@ -9,9 +9,54 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/kotabaru/tanggap/graph/model"
 	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
+
+// SaveResponseDraft is the resolver for the saveResponseDraft field.
+func (r *mutationResolver) SaveResponseDraft(ctx context.Context, input model.SaveResponseDraftInput) (*model.SaveResponseDraftPayload, error) {
+	response, err := r.Responses.SaveDraft(ctx, models.ResponseDraftInput{IssueNumber: input.IssueNumber, Body: input.Body, Verdict: input.Verdict})
+	return payload(&model.SaveResponseDraftPayload{Response: response}, err)
+}
+
+// DiscardResponseDraft is the resolver for the discardResponseDraft field.
+func (r *mutationResolver) DiscardResponseDraft(ctx context.Context, input model.DiscardResponseDraftInput) (*model.DiscardResponseDraftPayload, error) {
+	id, err := numericID("responseId", input.ResponseID, typeResponse)
+	if err != nil {
+		return nil, err
+	}
+	response, err := r.Responses.DiscardDraft(ctx, id)
+	return payload(&model.DiscardResponseDraftPayload{Response: response}, err)
+}
+
+// PublishResponseDraft is the resolver for the publishResponseDraft field.
+func (r *mutationResolver) PublishResponseDraft(ctx context.Context, input model.PublishResponseDraftInput) (*model.PublishResponseDraftPayload, error) {
+	id, err := numericID("responseId", input.ResponseID, typeResponse)
+	if err != nil {
+		return nil, err
+	}
+	response, err := r.Responses.PublishDraft(ctx, id)
+	return payload(&model.PublishResponseDraftPayload{Response: response}, err)
+}
+
+// PublishResponse is the resolver for the publishResponse field.
+func (r *mutationResolver) PublishResponse(ctx context.Context, input model.PublishResponseInput) (*model.PublishResponsePayload, error) {
+	response, err := r.Responses.PublishResponse(ctx, models.ResponseDraftInput{IssueNumber: input.IssueNumber, Body: input.Body, Verdict: input.Verdict})
+	return payload(&model.PublishResponsePayload{Response: response}, err)
+}
+
+// ReviseResponse is the resolver for the reviseResponse field.
+func (r *mutationResolver) ReviseResponse(ctx context.Context, input model.ReviseResponseInput) (*model.ReviseResponsePayload, error) {
+	id, err := numericID("responseId", input.ResponseID, typeResponse)
+	if err != nil {
+		return nil, err
+	}
+	response, err := r.Responses.ReviseResponse(ctx, models.Revise{
+		ResponseID: id, Body: input.Body, Verdict: input.Verdict, Reason: input.Reason,
+	})
+	return payload(&model.ReviseResponsePayload{Response: response}, err)
+}
 
 // ID is the resolver for the id field.
 func (r *responseResolver) ID(ctx context.Context, obj *models.Response) (*scalar.NodeID, error) {

@@ -13,6 +13,33 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
+// Login is the resolver for the login field.
+func (r *mutationResolver) Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error) {
+	return r.Resolver.Login(ctx, models.Login{Email: input.Email, Password: input.Password})
+}
+
+// CreateUser is the resolver for the createUser field.
+func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error) {
+	user, err := r.Users.CreateUser(ctx, models.NewUser{
+		Email: input.Email, Name: input.Name, Password: input.Password, Role: input.Role, AgencySlug: deref(input.AgencySlug),
+	})
+	return payload(&model.CreateUserPayload{User: user}, err)
+}
+
+// UpdateUser is the resolver for the updateUser field.
+func (r *mutationResolver) UpdateUser(ctx context.Context, input model.UpdateUserInput) (*model.UpdateUserPayload, error) {
+	user, err := r.Users.UpdateUser(ctx, input.Email, models.UserUpdate{
+		Name: input.Name, Role: input.Role, AgencySlug: input.AgencySlug, Password: input.Password,
+	})
+	return payload(&model.UpdateUserPayload{User: user}, err)
+}
+
+// DeactivateUser is the resolver for the deactivateUser field.
+func (r *mutationResolver) DeactivateUser(ctx context.Context, input model.DeactivateUserInput) (*model.DeactivateUserPayload, error) {
+	user, err := r.Users.DeactivateUser(ctx, input.Email)
+	return payload(&model.DeactivateUserPayload{User: user}, err)
+}
+
 // Logout is the resolver for the logout field.
 func (r *mutationResolver) Logout(ctx context.Context) (*model.LogoutPayload, error) {
 	session, err := r.Sessions.Logout(ctx)
@@ -26,6 +53,16 @@ func (r *mutationResolver) EndSession(ctx context.Context, input EndSessionInput
 	}
 	session, err := r.Sessions.EndSession(ctx, input.ID.Key)
 	return payload(&model.EndSessionPayload{Session: session}, err)
+}
+
+// Me is the resolver for the me field.
+func (r *queryResolver) Me(ctx context.Context) (*models.User, error) {
+	return models.UserFromContext(ctx), nil
+}
+
+// Users is the resolver for the users field.
+func (r *queryResolver) Users(ctx context.Context) ([]*models.User, error) {
+	return r.Services.Users.Users(ctx)
 }
 
 // MySessions is the resolver for the mySessions field.
