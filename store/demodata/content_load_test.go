@@ -108,3 +108,13 @@ func TestLoadIssuesErrors(t *testing.T) {
 		t.Error("no error for a folder without issue files")
 	}
 }
+
+// BenchmarkLoadIssues measures reading the issue files, which every program
+// importing the package does once when it starts.
+func BenchmarkLoadIssues(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := loadIssues(content, "content/issues"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
