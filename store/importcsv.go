@@ -12,7 +12,6 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/kotabaru/tanggap/models"
-	"github.com/kotabaru/tanggap/store/demodata"
 )
 
 // ImportColumns are the columns of an import file, in the documented order.
@@ -76,7 +75,7 @@ type importRow struct {
 	row    int
 	ref    string
 	logged time.Time
-	issue  demodata.Issue
+	issue  models.IssueRecord
 	// Learnt by the checking pass: the issue's last row (its last
 	// continuation row), whether it was imported before, and its number.
 	last     int
@@ -113,7 +112,7 @@ func (db *DB) ImportCSV(ctx context.Context, r io.ReadSeeker, fileName string) (
 		if row.row == rowNum {
 			issues = append(issues, row)
 		}
-		row.last, row.issue = rowNum, demodata.Issue{}
+		row.last, row.issue = rowNum, models.IssueRecord{}
 		return nil
 	})
 	if err != nil {
@@ -449,7 +448,7 @@ func (p *importParser) issue(rowNum int, row *importRow, get func(string) string
 	}
 	if hasAnswer {
 		d.Status, d.AnswerAfter = "ANSWERED", answered.Sub(logged)
-		d.Response = &demodata.Response{Body: body, Verdict: string(verdict)}
+		d.Response = &models.ResponseRecord{Body: body, Verdict: string(verdict)}
 	}
 	if hasClosed {
 		d.Status, d.CloseAfter = "CLOSED", closed.Sub(logged)
@@ -491,7 +490,7 @@ func (p *importParser) source(rowNum int, row *importRow, get func(string) strin
 	if before < 0 {
 		before = 0
 	}
-	row.issue.Sources = append(row.issue.Sources, demodata.Source{Platform: string(platform), URL: url, ClaimText: claim, DetectedBefore: before})
+	row.issue.Sources = append(row.issue.Sources, models.SourceRecord{Platform: string(platform), URL: url, ClaimText: claim, DetectedBefore: before})
 }
 
 // time reads an RFC 3339 instant or a local "YYYY-MM-DD HH:MM" in the

@@ -234,7 +234,7 @@ func (l *historyLoader) answerer(slug string) *models.User {
 	return l.trc
 }
 
-func (l *historyLoader) issue(ctx context.Context, d *demodata.Issue) error {
+func (l *historyLoader) issue(ctx context.Context, d *models.IssueRecord) error {
 	logged := l.now.Add(-time.Duration(d.LoggedDaysAgo * float64(24*time.Hour))).Truncate(time.Microsecond)
 	_, err := l.issueAt(ctx, d, logged, nil)
 	return err
@@ -242,7 +242,7 @@ func (l *historyLoader) issue(ctx context.Context, d *demodata.Issue) error {
 
 // issueAt writes one issue logged at the given time, replaying its history
 // from the offsets of d, and returns it.
-func (l *historyLoader) issueAt(ctx context.Context, d *demodata.Issue, logged time.Time, externalRef *string) (*models.Issue, error) {
+func (l *historyLoader) issueAt(ctx context.Context, d *models.IssueRecord, logged time.Time, externalRef *string) (*models.Issue, error) {
 	number, err := l.db.nextIssueNumber(ctx, l.tx, logged)
 	if err != nil {
 		return nil, err
@@ -288,7 +288,7 @@ func (l *historyLoader) issueAt(ctx context.Context, d *demodata.Issue, logged t
 // history replays the issue's lifecycle: rejection or duplicate mark, a
 // decline by another agency, assignment, acknowledgement, answer, revisions
 // and closing, each with its event.
-func (l *historyLoader) history(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
+func (l *historyLoader) history(ctx context.Context, d *models.IssueRecord, issue *models.Issue, logged time.Time) error {
 	switch d.Status {
 	case "REJECTED":
 		at := l.at(logged, 2*time.Hour)
@@ -380,7 +380,7 @@ func optionalVerdict(v string) *models.Verdict {
 	return &verdict
 }
 
-func (l *historyLoader) response(ctx context.Context, d *demodata.Issue, issue *models.Issue, agency *models.Agency, pic *models.User, answered time.Time) error {
+func (l *historyLoader) response(ctx context.Context, d *models.IssueRecord, issue *models.Issue, agency *models.Agency, pic *models.User, answered time.Time) error {
 	verdict := optionalVerdict(d.Response.Verdict)
 	response := &models.Response{
 		IssueID: issue.ID, AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, BodyHTML: l.db.renderHTML(d.Response.Body), Verdict: verdict,
@@ -420,7 +420,7 @@ func (l *historyLoader) response(ctx context.Context, d *demodata.Issue, issue *
 	return nil
 }
 
-func (l *historyLoader) questionsOf(ctx context.Context, d *demodata.Issue, issue *models.Issue, logged time.Time) error {
+func (l *historyLoader) questionsOf(ctx context.Context, d *models.IssueRecord, issue *models.Issue, logged time.Time) error {
 	for _, q := range d.Questions {
 		at := l.at(logged, q.After)
 		sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(q.Body), " "))))

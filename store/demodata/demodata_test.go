@@ -169,7 +169,7 @@ func TestIssueInvariants(t *testing.T) {
 	agencies, categories := agencySet(), categorySet()
 	titles := map[string]int{}
 	for i, is := range demodata.Issues {
-		t.Run(fmt.Sprintf("%02d", i), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%02d_%s", i, demodata.IssueFiles[i]), func(t *testing.T) {
 			checkIssue(t, i, is, agencies, categories)
 		})
 		if j, ok := titles[is.Title]; ok {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/demodata"
 )
@@ -23,7 +24,7 @@ func WriteImportCSV(w io.Writer, prefix string, n int, end time.Time) error {
 	if err != nil {
 		return err
 	}
-	var templates []demodata.Issue
+	var templates []models.IssueRecord
 	for _, d := range demodata.Issues {
 		if d.AgencySlug != "" && d.Priority != "" && d.Response != nil {
 			templates = append(templates, d)
