@@ -222,7 +222,7 @@ func (l *historyLoader) event(ctx context.Context, issue *models.Issue, typ mode
 	if reason != "" {
 		changes["reason"] = reason
 	}
-	l.audit(at, actor, "issue."+lowerEvent(typ), "issue:"+issue.Number, changes)
+	l.audit(at, actor, models.AuditActionOf(typ), "issue:"+issue.Number, changes)
 	return nil
 }
 
