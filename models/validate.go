@@ -160,15 +160,21 @@ func CheckResponseText(kind IssueKind, body string, verdict *Verdict, publishing
 	if err != nil {
 		return "", err
 	}
+	return body, CheckVerdict(kind, verdict, publishing)
+}
+
+// CheckVerdict checks the verdict of a response to an issue of the given
+// kind: known, only on misinformation, and required there to publish.
+func CheckVerdict(kind IssueKind, verdict *Verdict, publishing bool) error {
 	switch {
 	case verdict != nil && !verdict.Valid():
-		return "", Invalid("verdict", "putusan %q tidak dikenal", *verdict)
+		return Invalid("verdict", "putusan %q tidak dikenal", *verdict)
 	case verdict != nil && kind != KindMisinformation:
-		return "", Invalid("verdict", "putusan hanya untuk isu misinformasi")
+		return Invalid("verdict", "putusan hanya untuk isu misinformasi")
 	case verdict == nil && publishing && kind == KindMisinformation:
-		return "", Invalid("verdict", "isu misinformasi memerlukan putusan (hoaks, menyesatkan, …)")
+		return Invalid("verdict", "isu misinformasi memerlukan putusan (hoaks, menyesatkan, …)")
 	}
-	return body, nil
+	return nil
 }
 
 // CheckSource checks one source of an issue and returns it tidied. Its
