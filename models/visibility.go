@@ -38,9 +38,20 @@ func (i *Issue) IsPublic() bool {
 //
 //	q.Where(models.PublicIssueCondition("i"))
 func PublicIssueCondition(alias string) (string, any, any) {
-	prefix := ""
-	if alias != "" {
-		prefix = alias + "."
+	status, statuses := PublicStatusCondition(alias)
+	return "(" + status + " AND " + column(alias, "internal") + " = ?)", statuses, false
+}
+
+// PublicStatusCondition returns the SQL condition, with its argument, that
+// holds for the issues whose status may be public (IssueStatus.Public),
+// internal or not: what a PIC may see of their own agency's issues.
+func PublicStatusCondition(alias string) (string, any) {
+	return column(alias, "status") + " NOT IN (?)", bun.In(HiddenStatuses)
+}
+
+func column(alias, name string) string {
+	if alias == "" {
+		return name
 	}
-	return prefix + "status NOT IN (?) AND " + prefix + "internal = ?", bun.In(HiddenStatuses), false
+	return alias + "." + name
 }
