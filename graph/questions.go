@@ -7,8 +7,8 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// questionStatus derives ANSWERED: a linked question whose issue, as the
-// caller may see it, has a published answer.
+// questionStatus is the status the caller sees (models.Question.ShownStatus),
+// judged on the linked issue as the caller may see it.
 func questionStatus(ctx context.Context, q *models.Question) (models.QuestionStatus, error) {
 	if q.Status != models.QuestionLinked {
 		return q.Status, nil
@@ -17,10 +17,7 @@ func questionStatus(ctx context.Context, q *models.Question) (models.QuestionSta
 	if err != nil {
 		return "", err
 	}
-	if issue != nil && issue.AnsweredAt != nil {
-		return models.QuestionAnswered, nil
-	}
-	return q.Status, nil
+	return q.ShownStatus(issue), nil
 }
 
 // questionTimeline lists the public steps of a question.
@@ -32,12 +29,8 @@ func questionTimeline(ctx context.Context, q *models.Question) ([]*model.Questio
 		if err != nil {
 			return nil, err
 		}
-		if issue != nil && issue.AnsweredAt != nil {
-			at := *issue.AnsweredAt
-			if at.Before(*q.LinkedAt) {
-				at = *q.LinkedAt
-			}
-			events = append(events, &model.QuestionEvent{Type: model.QuestionEventTypeAnswered, At: at})
+		if at := q.AnsweredAt(issue); at != nil {
+			events = append(events, &model.QuestionEvent{Type: model.QuestionEventTypeAnswered, At: *at})
 		}
 	}
 	if q.RejectedAt != nil {

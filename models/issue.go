@@ -44,21 +44,12 @@ type Issue struct {
 	repairedTimes []string
 }
 
-// IsPublic reports whether anonymous callers may see the issue.
-func (i *Issue) IsPublic() bool {
-	switch i.Status {
-	case StatusNew, StatusRejected:
-		return false
-	}
-	return !i.Internal
-}
-
 // CanRead reports whether user may see the issue at all.
 func CanRead(user *User, i *Issue) bool {
 	if i.IsPublic() || user.IsStaffReader() {
 		return true
 	}
-	return user.BelongsTo(i.AgencyID) && i.Status != StatusNew && i.Status != StatusRejected
+	return user.BelongsTo(i.AgencyID) && i.Status.Public()
 }
 
 // IssueSource is one place where the claim was seen ("also circulated as").

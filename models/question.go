@@ -51,6 +51,31 @@ type Question struct {
 	RejectedAt    *time.Time     `bun:"rejected_at"`
 }
 
+// AnsweredAt says when q counts as answered: a linked question whose issue
+// has a published answer, from that answer, though never before the
+// question was linked. issue is the linked issue as the reader may see it
+// (nil when they may not see it or there is none); the result is nil while
+// the question is unanswered.
+func (q *Question) AnsweredAt(issue *Issue) *time.Time {
+	if q.Status != QuestionLinked || issue == nil || issue.AnsweredAt == nil {
+		return nil
+	}
+	at := *issue.AnsweredAt
+	if q.LinkedAt != nil && at.Before(*q.LinkedAt) {
+		at = *q.LinkedAt
+	}
+	return &at
+}
+
+// ShownStatus is the status q shows to a reader: ANSWERED once it counts
+// as answered (see AnsweredAt), its stored status otherwise.
+func (q *Question) ShownStatus(issue *Issue) QuestionStatus {
+	if q.AnsweredAt(issue) != nil {
+		return QuestionAnswered
+	}
+	return q.Status
+}
+
 // Redact blanks the personal data of q.
 func (q *Question) Redact() {
 	q.Name, q.Contact = "", ""

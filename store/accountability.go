@@ -163,11 +163,7 @@ func (db *DB) UpdateResponsePolicy(ctx context.Context, p models.ResponsePolicy)
 // issue: the acknowledge-by time while it is unacknowledged, the answer-by
 // time while it is unanswered. Answered and closed issues keep theirs.
 func (db *DB) recomputeDueTimes(ctx context.Context, tx bun.Tx, now time.Time) (int, error) {
-	cal, err := db.calendar(ctx, tx)
-	if err != nil {
-		return 0, err
-	}
-	policies, err := db.policies(ctx, tx)
+	schedule, err := db.schedule(ctx, tx)
 	if err != nil {
 		return 0, err
 	}
@@ -183,12 +179,10 @@ func (db *DB) recomputeDueTimes(ctx context.Context, tx bun.Tx, now time.Time) (
 	}
 	moved := 0
 	for _, issue := range open {
-		policy, ok := models.PolicyFor(policies, *issue.Priority)
-		if !ok {
-			continue
+		ack, answer, err := schedule.DueTimes(*issue.Priority, *issue.AssignedAt)
+		if err != nil {
+			continue // no policy for the priority: the due times stay
 		}
-		ack, answer := policy.DueTimes(cal, *issue.AssignedAt)
-		ack, answer = ack.UTC().Truncate(time.Microsecond), answer.UTC().Truncate(time.Microsecond)
 		changed := false
 		if issue.AcknowledgedAt == nil && (issue.AcknowledgeDueAt == nil || !issue.AcknowledgeDueAt.Equal(ack)) {
 			issue.AcknowledgeDueAt, changed = &ack, true
@@ -199,7 +193,7 @@ func (db *DB) recomputeDueTimes(ctx context.Context, tx bun.Tx, now time.Time) (
 		if !changed {
 			continue
 		}
-		_, err := tx.NewUpdate().
+		_, err = tx.NewUpdate().
 			Model(issue).
 			Column("acknowledge_due_at", "answer_due_at").
 			WherePK().

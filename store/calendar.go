@@ -98,21 +98,3 @@ func (db *DB) policies(ctx context.Context, idb bun.IDB) ([]models.ResponsePolic
 	}
 	return out, nil
 }
-
-// dueTimes computes the acknowledge-by and answer-by times of an assignment.
-func (db *DB) dueTimes(ctx context.Context, idb bun.IDB, priority models.Priority, assignedAt time.Time) (time.Time, time.Time, error) {
-	policies, err := db.policies(ctx, idb)
-	if err != nil {
-		return time.Time{}, time.Time{}, err
-	}
-	policy, ok := models.PolicyFor(policies, priority)
-	if !ok {
-		return time.Time{}, time.Time{}, fmt.Errorf("no response-time policy for %s", priority)
-	}
-	cal, err := db.calendar(ctx, idb)
-	if err != nil {
-		return time.Time{}, time.Time{}, err
-	}
-	ack, answer := policy.DueTimes(cal, assignedAt)
-	return ack.UTC().Truncate(time.Microsecond), answer.UTC().Truncate(time.Microsecond), nil
-}

@@ -351,14 +351,14 @@ func (p *importParser) cells(rowNum int, record []string) bool {
 func (p *importParser) issue(rowNum int, row *importRow, get func(string) string) {
 	errsBefore := len(p.errs)
 	d := &row.issue
-	if len(row.ref) > 100 {
-		p.fail(rowNum, "external_ref", "maksimal 100 karakter")
+	if len(row.ref) > models.MaxExternalRef {
+		p.fail(rowNum, "external_ref", "maksimal %d karakter", models.MaxExternalRef)
 	}
 	var err error
-	if d.Title, err = models.RequireText("title", get("title"), 5, 200); err != nil {
+	if d.Title, err = models.CheckTitle("title", get("title")); err != nil {
 		p.fail(rowNum, "title", "%s", models.ErrorMessage(err))
 	}
-	if d.Summary, err = models.RequireText("summary", get("summary"), 10, 4000); err != nil {
+	if d.Summary, err = models.CheckSummary("summary", get("summary")); err != nil {
 		p.fail(rowNum, "summary", "%s", models.ErrorMessage(err))
 	}
 	kind := models.IssueKind(strings.ToUpper(get("kind")))
@@ -424,17 +424,17 @@ func (p *importParser) issue(rowNum int, row *importRow, get func(string) string
 	case !hasAnswer && body != "":
 		p.fail(rowNum, "answered_at", "wajib diisi bila ada jawaban")
 	case body != "":
-		if _, err := models.RequireSource("response", body, 20, models.MaxResponseBody); err != nil {
+		// The rules of a published answer, with the file's column names.
+		if _, err := models.RequireSource("response", body, models.MinResponseBody, models.MaxResponseBody); err != nil {
 			p.fail(rowNum, "response", "%s", models.ErrorMessage(err))
 		}
 	}
-	switch {
-	case verdict != "" && !verdict.Valid():
-		p.fail(rowNum, "verdict", "putusan %q tidak dikenal (FALSE, MISLEADING, PARTLY_TRUE, TRUE, UNPROVEN)", get("verdict"))
-	case verdict != "" && kind != models.KindMisinformation:
-		p.fail(rowNum, "verdict", "putusan hanya untuk isu MISINFORMATION")
-	case verdict == "" && kind == models.KindMisinformation && body != "":
-		p.fail(rowNum, "verdict", "wajib diisi untuk jawaban atas misinformasi")
+	var v *models.Verdict
+	if verdict != "" {
+		v = &verdict
+	}
+	if err := models.CheckVerdict(kind, v, body != ""); err != nil {
+		p.fail(rowNum, "verdict", "%s", models.ErrorMessage(err))
 	}
 	if len(p.errs) > errsBefore {
 		return
@@ -455,29 +455,24 @@ func (p *importParser) issue(rowNum int, row *importRow, get func(string) string
 	}
 }
 
+// sourceColumns names the columns of a source's fields as models.CheckSource
+// names them; "input" is the source as a whole.
+var sourceColumns = map[string]string{
+	"platform": "source_platform", "url": "source_url", "claimText": "source_claim", "input": "source_claim",
+}
+
 // source adds the source columns of a row, if any, to row's issue.
 func (p *importParser) source(rowNum int, row *importRow, get func(string) string) {
 	platform, url, claim := models.Platform(strings.ToUpper(get("source_platform"))), get("source_url"), get("source_claim")
 	if platform == "" && url == "" && claim == "" {
 		return
 	}
-	if !platform.Valid() {
-		p.fail(rowNum, "source_platform", "platform %q tidak dikenal", get("source_platform"))
+	checked, err := models.CheckSource("", models.IssueSourceInput{Platform: platform, URL: url, ClaimText: claim}, p.now)
+	if err != nil {
+		p.fail(rowNum, sourceColumns[models.ErrorField(err)], "%s", models.ErrorMessage(err))
 		return
 	}
-	var err error
-	if url, err = models.ValidateURL("source_url", url); err != nil {
-		p.fail(rowNum, "source_url", "%s", models.ErrorMessage(err))
-		return
-	}
-	if claim, err = models.RequireText("source_claim", claim, 0, 4000); err != nil {
-		p.fail(rowNum, "source_claim", "%s", models.ErrorMessage(err))
-		return
-	}
-	if url == "" && claim == "" {
-		p.fail(rowNum, "source_claim", "isi source_url atau source_claim")
-		return
-	}
+	url, claim = checked.URL, checked.ClaimText
 	detected := row.logged
 	if v := get("source_detected_at"); v != "" {
 		t, ok := p.time(rowNum, "source_detected_at", v, true)

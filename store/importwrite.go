@@ -193,18 +193,14 @@ type importedIssue struct {
 // of the issues written; an issue another import wrote meanwhile is left
 // out.
 func (w *importWriter) write(ctx context.Context, tx bun.Tx, now time.Time) ([]string, error) {
-	policies, err := w.db.policies(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	cal, err := w.db.calendar(ctx, tx)
+	schedule, err := w.db.schedule(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
 	batch := make([]*importedIssue, len(w.batch))
 	issues := make([]*models.Issue, len(w.batch))
 	for i, row := range w.batch {
-		item, err := w.history(row, policies, cal)
+		item, err := w.history(row, schedule)
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", row.row, err)
 		}
@@ -311,10 +307,11 @@ func insertResponses(ctx context.Context, tx bun.Tx, responses []*models.Respons
 }
 
 // history turns a checked row into the issue as it stands after its last
-// step, with the event of every step: logged, assigned (with the due times of
-// the policy and calendar), acknowledged (at the answer if the file gives no
+// step, with the event of every step, taking the steps through the model as
+// the live API does: logged, assigned (with the due times of the policy and
+// calendar), acknowledged (at the answer if the file gives no
 // acknowledgement), answered with its published response, and closed.
-func (w *importWriter) history(row *importRow, policies []models.ResponsePolicy, cal models.WorkingCalendar) (*importedIssue, error) {
+func (w *importWriter) history(row *importRow, schedule models.Schedule) (*importedIssue, error) {
 	d := &row.issue
 	logged := row.logged
 	issue := &models.Issue{
@@ -329,51 +326,51 @@ func (w *importWriter) history(row *importRow, policies []models.ResponsePolicy,
 		issue.CategoryID = &id
 	}
 	item := &importedIssue{issue: issue}
-	event := func(typ models.EventType, at time.Time) {
-		item.events = append(item.events, &models.IssueEvent{Type: typ, AgencyID: issue.AgencyID, CreatedAt: at})
+	item.events = append(item.events, &models.IssueEvent{Type: models.EventCreated, CreatedAt: logged})
+	step := func(at time.Time, t models.Transition, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.Event, err)
+		}
+		for _, typ := range append(t.Implied, t.Event) {
+			item.events = append(item.events, &models.IssueEvent{Type: typ, AgencyID: t.EventAgencyID, CreatedAt: at})
+		}
+		return nil
 	}
-	event(models.EventCreated, logged)
 	if d.Status == string(models.StatusNew) {
 		return item, nil
 	}
 
 	agency := w.agencies[d.AgencySlug]
-	priority := models.Priority(d.Priority)
-	policy, ok := models.PolicyFor(policies, priority)
-	if !ok {
-		return nil, fmt.Errorf("no response-time policy for %s", priority)
-	}
 	assigned := logged.Add(d.AssignAfter)
-	ackDue, answerDue := policy.DueTimes(cal, assigned)
-	ackDue, answerDue = ackDue.UTC().Truncate(time.Microsecond), answerDue.UTC().Truncate(time.Microsecond)
-	issue.Status, issue.AgencyID, issue.Priority = models.StatusAssigned, &agency.ID, &priority
-	issue.AssignedAt, issue.AcknowledgeDueAt, issue.AnswerDueAt, issue.UpdatedAt = &assigned, &ackDue, &answerDue, assigned
-	event(models.EventAssigned, assigned)
-
+	t, err := issue.Assign(w.actor, models.Assignment{AgencySlug: d.AgencySlug, Priority: models.Priority(d.Priority)}, agency, schedule, assigned)
+	if err := step(assigned, t, err); err != nil {
+		return nil, err
+	}
 	if d.AcknowledgeAfter > 0 || d.Status == string(models.StatusInProgress) {
 		at := logged.Add(d.AcknowledgeAfter)
-		issue.Status, issue.AcknowledgedAt, issue.UpdatedAt = models.StatusInProgress, &at, at
-		event(models.EventAcknowledged, at)
+		t, err := issue.Acknowledge(w.actor, at)
+		if err := step(at, t, err); err != nil {
+			return nil, err
+		}
 	}
 	if d.Response == nil {
 		return item, nil
 	}
 	answered := logged.Add(d.AnswerAfter)
-	if issue.AcknowledgedAt == nil {
-		issue.AcknowledgedAt = &answered
-		event(models.EventAcknowledged, answered)
-	}
-	verdict := optionalVerdict(d.Response.Verdict)
 	item.response = &models.Response{
-		AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, Verdict: verdict,
+		AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, Verdict: optionalVerdict(d.Response.Verdict),
 		Revision: 1, CreatedAt: answered, UpdatedAt: answered, PublishedAt: &answered,
 	}
-	issue.Status, issue.Verdict, issue.AnsweredAt, issue.UpdatedAt = models.StatusAnswered, verdict, &answered, answered
-	event(models.EventAnswered, answered)
+	t, err = issue.PublishAnswer(w.actor, item.response, answered)
+	if err := step(answered, t, err); err != nil {
+		return nil, err
+	}
 	if d.Status == string(models.StatusClosed) {
 		at := logged.Add(d.CloseAfter)
-		issue.Status, issue.ClosedAt, issue.UpdatedAt = models.StatusClosed, &at, at
-		event(models.EventClosed, at)
+		t, err := issue.Close(w.actor, at)
+		if err := step(at, t, err); err != nil {
+			return nil, err
+		}
 	}
 	return item, nil
 }

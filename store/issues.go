@@ -12,27 +12,32 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// visibleIssues restricts q to the issues the caller may see: everything for
-// staff readers, public issues plus their own agency's assigned ones for a
-// PIC, public issues alone for anyone else.
+// publicIssues restricts q to the issues an anonymous reader may see, by the
+// one definition of models.Issue.IsPublic (models.PublicIssueCondition).
+// alias names the issues table in q. Every read that serves the public, or
+// counts for it, goes through publicIssues or visibleIssues.
+func publicIssues(q *bun.SelectQuery, alias string) *bun.SelectQuery {
+	return q.Where(models.PublicIssueCondition(alias))
+}
+
+// visibleIssues restricts q, whose issues table is "i", to the issues the
+// caller may see (models.CanRead): everything for staff readers, public
+// issues plus their own agency's triaged ones for a PIC, public issues alone
+// for anyone else.
 func visibleIssues(q *bun.SelectQuery, user *models.User) *bun.SelectQuery {
 	if user.IsStaffReader() {
 		return q
 	}
-	public := func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("i.status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected})).
-			Where("i.internal = ?", false)
-	}
 	if user != nil && user.Role == models.RolePIC && user.AgencyID != nil {
 		return q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-			return q.WhereGroup(" OR ", public).
+			return q.WhereGroup(" OR ", func(q *bun.SelectQuery) *bun.SelectQuery { return publicIssues(q, "i") }).
 				WhereGroup(" OR ", func(q *bun.SelectQuery) *bun.SelectQuery {
 					return q.Where("i.agency_id = ?", *user.AgencyID).
-						Where("i.status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected}))
+						Where(models.PublicStatusCondition("i"))
 				})
 		})
 	}
-	return public(q)
+	return publicIssues(q, "i")
 }
 
 // issueFilter applies the caller's filter; it runs after visibleIssues.

@@ -49,79 +49,43 @@ func (db *DB) forUpdate(q *bun.SelectQuery) *bun.SelectQuery {
 
 // conflict reports an illegal transition in words a person understands.
 func conflict(issue *models.Issue, format string, args ...any) error {
-	return models.Errorf(models.ECONFLICT, "Isu %s berstatus %s: %s", issue.Number, statusLabel(issue.Status), fmt.Sprintf(format, args...))
+	return models.Conflict(issue, format, args...)
 }
 
-func statusLabel(s models.IssueStatus) string {
-	switch s {
-	case models.StatusNew:
-		return "Baru"
-	case models.StatusAssigned:
-		return "Diteruskan ke instansi"
-	case models.StatusInProgress:
-		return "Sedang ditangani"
-	case models.StatusAnswered:
-		return "Sudah dijawab"
-	case models.StatusClosed:
-		return "Ditutup"
-	case models.StatusRejected:
-		return "Ditolak"
-	case models.StatusDuplicate:
-		return "Duplikat"
-	}
-	return string(s)
-}
-
-// transition is the shared tail of every lifecycle change: save the issue,
-// record the event, write the outbox row and append the audit entry.
-func (db *DB) transition(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue,
-	event models.EventType, reason string, changes map[string]any) error {
-	return db.transitionFrom(ctx, tx, actor, now, issue, issue.AgencyID, event, reason, changes)
-}
-
-// transitionFrom is transition with the agency the event is recorded
-// against given explicitly: a decline belongs to the agency that declined,
-// which the issue no longer names.
-func (db *DB) transitionFrom(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue,
-	eventAgencyID *int64, event models.EventType, reason string, changes map[string]any) error {
+// record is the shared tail of every lifecycle step: save the issue the
+// model changed, record the step's events, write the outbox row and append
+// the audit entry.
+func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue, t models.Transition) error {
 	issue.UpdatedAt = now
 	if _, err := tx.NewUpdate().Model(issue).WherePK().Exec(ctx); err != nil {
 		return fmt.Errorf("save issue: %w", err)
 	}
-	withAgency := *issue
-	withAgency.AgencyID = eventAgencyID
-	if err := addEvent(ctx, tx, &withAgency, event, actor, reason, now); err != nil {
+	for _, implied := range t.Implied {
+		if err := addEventFor(ctx, tx, issue.ID, t.EventAgencyID, implied, actor, "", now); err != nil {
+			return fmt.Errorf("record event: %w", err)
+		}
+	}
+	if err := addEventFor(ctx, tx, issue.ID, t.EventAgencyID, t.Event, actor, t.Reason, now); err != nil {
 		return fmt.Errorf("record event: %w", err)
 	}
 	if err := enqueueSearch(ctx, tx, issue.ID, now); err != nil {
 		return fmt.Errorf("enqueue search: %w", err)
 	}
-	if changes == nil {
-		changes = map[string]any{}
-	}
-	changes["status"] = issue.Status
-	if reason != "" {
-		changes["reason"] = reason
-	}
 	return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
-		Action: "issue." + lowerEvent(event), Subject: "issue:" + issue.Number, Changes: changes,
+		Action: t.AuditAction(), Subject: "issue:" + issue.Number, Changes: t.AuditChanges(),
 	})
 }
 
-func lowerEvent(e models.EventType) string {
-	b := []byte(e)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
+// addEventFor records one event of an issue against the given agency.
+func addEventFor(ctx context.Context, tx bun.Tx, issueID int64, agencyID *int64, typ models.EventType, actor *models.User, reason string, now time.Time) error {
+	return addEvent(ctx, tx, &models.Issue{ID: issueID, AgencyID: agencyID}, typ, actor, reason, now)
 }
 
 // issueAction runs one lifecycle step: it checks the role, locks the issue,
-// lets step check and change it, and then records the transition.
+// lets step load what it needs and ask the model for the transition, and
+// then records it.
 func (db *DB) issueAction(ctx context.Context, number string, roles []models.Role,
-	step func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error),
+	step func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error),
 ) (*models.Issue, error) {
 	actor, err := requireRole(ctx, roles...)
 	if err != nil {
@@ -135,16 +99,11 @@ func (db *DB) issueAction(ctx context.Context, number string, roles []models.Rol
 		if !models.CanRead(actor, issue) {
 			return notFound("Isu " + number)
 		}
-		agencyBefore := issue.AgencyID
-		event, reason, changes, err := step(ctx, tx, actor, issue, now)
+		t, err := step(ctx, tx, actor, issue, now)
 		if err != nil {
 			return err
 		}
-		eventAgency := issue.AgencyID
-		if event == models.EventDeclined {
-			eventAgency = agencyBefore
-		}
-		return db.transitionFrom(ctx, tx, actor, now, issue, eventAgency, event, reason, changes)
+		return db.record(ctx, tx, actor, now, issue, t)
 	})
 	if err != nil {
 		return nil, err
@@ -152,17 +111,26 @@ func (db *DB) issueAction(ctx context.Context, number string, roles []models.Rol
 	return issue, nil
 }
 
-func requireReason(field, reason string) (string, error) {
-	return models.RequireText(field, reason, 10, 1000)
+// schedule loads the response-time policies and the working calendar.
+func (db *DB) schedule(ctx context.Context, idb bun.IDB) (models.Schedule, error) {
+	policies, err := db.policies(ctx, idb)
+	if err != nil {
+		return models.Schedule{}, err
+	}
+	cal, err := db.calendar(ctx, idb)
+	if err != nil {
+		return models.Schedule{}, err
+	}
+	return models.Schedule{Policies: policies, Calendar: cal}, nil
 }
 
 // CreateIssue logs a new issue with its sources. TRC only.
 func (db *DB) CreateIssue(ctx context.Context, in models.NewIssue) (*models.Issue, error) {
-	actor, err := requireRole(ctx, models.RoleTRC)
+	actor, err := requireRole(ctx, models.TriageRoles...)
 	if err != nil {
 		return nil, err
 	}
-	issue, err := validateNewIssue(in)
+	issue, err := models.ValidateNewIssue(in)
 	if err != nil {
 		return nil, err
 	}
@@ -177,22 +145,6 @@ func (db *DB) CreateIssue(ctx context.Context, in models.NewIssue) (*models.Issu
 	})
 	if err != nil {
 		return nil, err
-	}
-	return issue, nil
-}
-
-// validateNewIssue checks the fields of a new issue and returns it unsaved.
-func validateNewIssue(in models.NewIssue) (*models.Issue, error) {
-	issue := &models.Issue{Kind: in.Kind, Status: models.StatusNew}
-	var err error
-	if issue.Title, err = models.RequireText("title", in.Title, 5, 200); err != nil {
-		return nil, err
-	}
-	if issue.Summary, err = models.RequireText("summary", in.Summary, 10, 4000); err != nil {
-		return nil, err
-	}
-	if !in.Kind.Valid() {
-		return nil, models.Invalid("kind", "jenis isu %q tidak dikenal", in.Kind)
 	}
 	return issue, nil
 }
@@ -247,36 +199,7 @@ func (db *DB) nextIssueNumber(ctx context.Context, tx bun.Tx, now time.Time) (st
 // validateSources checks the sources of a new issue or a new source; now
 // bounds their detection times.
 func validateSources(in []models.IssueSourceInput, now time.Time) ([]models.IssueSourceInput, error) {
-	if len(in) > 20 {
-		return nil, models.Invalid("sources", "maksimal 20 sumber")
-	}
-	out := make([]models.IssueSourceInput, len(in))
-	for i, s := range in {
-		field := fmt.Sprintf("sources[%d]", i)
-		if !s.Platform.Valid() {
-			return nil, models.Invalid(field+".platform", "platform %q tidak dikenal", s.Platform)
-		}
-		var err error
-		if s.DetectedAt != nil {
-			if err := models.CheckEventTime(field+".detectedAt", *s.DetectedAt, now); err != nil {
-				return nil, err
-			}
-		}
-		if s.URL, err = models.ValidateURL(field+".url", s.URL); err != nil {
-			return nil, err
-		}
-		if s.ClaimText, err = models.RequireText(field+".claimText", s.ClaimText, 0, 4000); err != nil {
-			return nil, err
-		}
-		if s.AccountHandle, err = models.RequireText(field+".accountHandle", s.AccountHandle, 0, 200); err != nil {
-			return nil, err
-		}
-		if s.URL == "" && s.ClaimText == "" {
-			return nil, models.Invalid(field, "isi tautan atau teks klaim")
-		}
-		out[i] = s
-	}
-	return out, nil
+	return models.CheckSources(in, now)
 }
 
 func insertSources(ctx context.Context, tx bun.Tx, issueID int64, sources []models.IssueSourceInput, now time.Time) error {
@@ -296,66 +219,41 @@ func insertSources(ctx context.Context, tx bun.Tx, issueID int64, sources []mode
 	return nil
 }
 
+// requireReason checks the reason of a step before anything is loaded, so
+// that a bad reason is reported whoever asks.
+func requireReason(field, reason string) (string, error) {
+	return models.CheckReason(field, reason)
+}
+
 // AddIssueSource records another place where the claim circulates. TRC only.
 func (db *DB) AddIssueSource(ctx context.Context, number string, in models.IssueSourceInput) (*models.Issue, error) {
 	sources, err := validateSources([]models.IssueSourceInput{in}, db.now())
 	if err != nil {
 		return nil, err
 	}
-	return db.issueAction(ctx, number, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			if err := insertSources(ctx, tx, issue.ID, sources, now); err != nil {
-				return "", "", nil, err
+	return db.issueAction(ctx, number, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			t, err := issue.SourceChange(actor, models.EventSourceAdded, "", map[string]any{"platform": in.Platform, "url": sources[0].URL})
+			if err != nil {
+				return t, err
 			}
-			return models.EventSourceAdded, "", map[string]any{"platform": in.Platform, "url": sources[0].URL}, nil
+			return t, insertSources(ctx, tx, issue.ID, sources, now)
 		})
 }
 
 // UpdateIssue edits the text of an issue. TRC only; the kind is fixed once a
 // response was published.
 func (db *DB) UpdateIssue(ctx context.Context, number string, in models.IssueUpdate) (*models.Issue, error) {
-	return db.issueAction(ctx, number, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			changes := map[string]any{}
-			var err error
-			if in.Title != nil {
-				if issue.Title, err = models.RequireText("title", *in.Title, 5, 200); err != nil {
-					return "", "", nil, err
+	return db.issueAction(ctx, number, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			var category *models.Category
+			if in.CategorySlug != nil && *in.CategorySlug != "" {
+				var err error
+				if category, err = optional(categoryBySlug(ctx, tx, "categorySlug", *in.CategorySlug)); err != nil {
+					return models.Transition{}, err
 				}
-				changes["title"] = issue.Title
 			}
-			if in.Summary != nil {
-				if issue.Summary, err = models.RequireText("summary", *in.Summary, 10, 4000); err != nil {
-					return "", "", nil, err
-				}
-				changes["summary"] = issue.Summary
-			}
-			if in.Kind != nil && *in.Kind != issue.Kind {
-				if !in.Kind.Valid() {
-					return "", "", nil, models.Invalid("kind", "jenis isu %q tidak dikenal", *in.Kind)
-				}
-				if issue.AnsweredAt != nil {
-					return "", "", nil, conflict(issue, "jenis isu tidak dapat diubah setelah jawaban terbit")
-				}
-				issue.Kind = *in.Kind
-				changes["kind"] = issue.Kind
-			}
-			if in.CategorySlug != nil {
-				if *in.CategorySlug == "" {
-					issue.CategoryID = nil
-				} else {
-					category, err := categoryBySlug(ctx, tx, "categorySlug", *in.CategorySlug)
-					if err != nil {
-						return "", "", nil, err
-					}
-					issue.CategoryID = &category.ID
-				}
-				changes["category"] = *in.CategorySlug
-			}
-			if len(changes) == 0 {
-				return "", "", nil, models.Invalid("input", "tidak ada yang diubah")
-			}
-			return models.EventEdited, "", changes, nil
+			return issue.Edit(actor, in, category)
 		})
 }
 
@@ -366,57 +264,26 @@ func (db *DB) AssignIssue(ctx context.Context, in models.Assignment) (*models.Is
 	if !in.Priority.Valid() {
 		return nil, models.Invalid("priority", "prioritas %q tidak dikenal", in.Priority)
 	}
-	return db.issueAction(ctx, in.IssueNumber, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			event := models.EventAssigned
-			switch issue.Status {
-			case models.StatusNew:
-			case models.StatusAssigned, models.StatusInProgress:
-				event = models.EventReassigned
-			case models.StatusDuplicate:
-				return "", "", nil, conflict(issue, "isu duplikat tidak dapat diteruskan; teruskan isu aslinya")
-			default:
-				return "", "", nil, conflict(issue, "hanya isu baru atau yang sedang ditangani yang dapat diteruskan")
-			}
-			agency, err := agencyBySlug(ctx, tx, in.AgencySlug)
+	return db.issueAction(ctx, in.IssueNumber, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			agency, err := optional(agencyBySlug(ctx, tx, in.AgencySlug))
 			if err != nil {
-				return "", "", nil, models.Invalid("agencySlug", "instansi %q tidak ada", in.AgencySlug)
+				return models.Transition{}, err
 			}
-			if event == models.EventReassigned && *issue.AgencyID == agency.ID && issue.Priority != nil && *issue.Priority == in.Priority {
-				return "", "", nil, conflict(issue, "isu sudah diteruskan ke %s dengan prioritas yang sama", agency.ShortName)
-			}
-			changes := map[string]any{"agency": agency.Slug, "priority": in.Priority}
-			if issue.AgencyID != nil && *issue.AgencyID != agency.ID {
-				changes["fromAgencyId"] = *issue.AgencyID
-			}
-			sameAgency := issue.AgencyID != nil && *issue.AgencyID == agency.ID
-			issue.AgencyID, issue.Priority = &agency.ID, &in.Priority
-			if !sameAgency {
-				issue.Status, issue.AssignedAt, issue.AcknowledgedAt = models.StatusAssigned, &now, nil
-			}
-			ackDue, answerDue, err := db.dueTimes(ctx, tx, in.Priority, *issue.AssignedAt)
+			schedule, err := db.schedule(ctx, tx)
 			if err != nil {
-				return "", "", nil, err
+				return models.Transition{}, err
 			}
-			issue.AcknowledgeDueAt, issue.AnswerDueAt = &ackDue, &answerDue
-			changes["acknowledgeDueAt"], changes["answerDueAt"] = ackDue, answerDue
-			return event, "", changes, nil
+			return issue.Assign(actor, in, agency, schedule, now)
 		})
 }
 
 // AcknowledgeIssue confirms that the agency is working on the issue. The
 // assigned agency's PIC, or TRC.
 func (db *DB) AcknowledgeIssue(ctx context.Context, number string) (*models.Issue, error) {
-	return db.issueAction(ctx, number, []models.Role{models.RolePIC, models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			if !models.CanActOnIssue(actor, issue) {
-				return "", "", nil, forbidden()
-			}
-			if issue.Status != models.StatusAssigned {
-				return "", "", nil, conflict(issue, "hanya isu yang baru diteruskan yang dapat dikonfirmasi")
-			}
-			issue.Status, issue.AcknowledgedAt = models.StatusInProgress, &now
-			return models.EventAcknowledged, "", nil, nil
+	return db.issueAction(ctx, number, models.AnswerRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			return issue.Acknowledge(actor, now)
 		})
 }
 
@@ -427,30 +294,17 @@ func (db *DB) DeclineIssue(ctx context.Context, number, reason string) (*models.
 	if err != nil {
 		return nil, err
 	}
-	return db.issueAction(ctx, number, []models.Role{models.RolePIC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			if !actor.BelongsTo(issue.AgencyID) {
-				return "", "", nil, forbidden()
-			}
-			if issue.Status != models.StatusAssigned && issue.Status != models.StatusInProgress {
-				return "", "", nil, conflict(issue, "hanya isu yang belum dijawab yang dapat dikembalikan")
-			}
-			changes := map[string]any{"fromAgencyId": *issue.AgencyID}
-			issue.Status, issue.AgencyID, issue.Priority = models.StatusNew, nil, nil
-			issue.AssignedAt, issue.AcknowledgedAt, issue.AcknowledgeDueAt, issue.AnswerDueAt = nil, nil, nil, nil
-			return models.EventDeclined, reason, changes, nil
+	return db.issueAction(ctx, number, models.DeclineRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			return issue.Decline(actor, reason, now)
 		})
 }
 
 // CloseIssue closes an answered issue. TRC only.
 func (db *DB) CloseIssue(ctx context.Context, number string) (*models.Issue, error) {
-	return db.issueAction(ctx, number, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			if issue.Status != models.StatusAnswered {
-				return "", "", nil, conflict(issue, "hanya isu yang sudah dijawab yang dapat ditutup")
-			}
-			issue.Status, issue.ClosedAt = models.StatusClosed, &now
-			return models.EventClosed, "", nil, nil
+	return db.issueAction(ctx, number, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			return issue.Close(actor, now)
 		})
 }
 
@@ -461,13 +315,9 @@ func (db *DB) ReopenIssue(ctx context.Context, number, reason string) (*models.I
 	if err != nil {
 		return nil, err
 	}
-	return db.issueAction(ctx, number, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			if issue.Status != models.StatusClosed {
-				return "", "", nil, conflict(issue, "hanya isu yang sudah ditutup yang dapat dibuka kembali")
-			}
-			issue.Status, issue.ClosedAt = models.StatusAnswered, nil
-			return models.EventReopened, reason, nil, nil
+	return db.issueAction(ctx, number, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			return issue.Reopen(actor, reason, now)
 		})
 }
 
@@ -478,37 +328,21 @@ func (db *DB) RejectIssue(ctx context.Context, number, reason string) (*models.I
 	if err != nil {
 		return nil, err
 	}
-	return db.issueAction(ctx, number, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			if issue.Status != models.StatusNew {
-				return "", "", nil, conflict(issue, "hanya isu baru yang dapat ditolak")
-			}
-			issue.Status, issue.RejectReason = models.StatusRejected, reason
-			return models.EventRejected, reason, nil, nil
+	return db.issueAction(ctx, number, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			return issue.Reject(actor, reason, now)
 		})
 }
 
 // MarkDuplicate points an issue at the one that carries the answer. TRC only.
 func (db *DB) MarkDuplicate(ctx context.Context, number, originalNumber string) (*models.Issue, error) {
-	return db.issueAction(ctx, number, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			switch issue.Status {
-			case models.StatusNew, models.StatusAssigned, models.StatusInProgress:
-			default:
-				return "", "", nil, conflict(issue, "hanya isu yang belum dijawab yang dapat ditandai duplikat")
-			}
-			original, err := issueByNumber(ctx, tx, originalNumber)
+	return db.issueAction(ctx, number, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			original, err := optional(issueByNumber(ctx, tx, originalNumber))
 			if err != nil {
-				return "", "", nil, models.Invalid("originalNumber", "isu asli %q tidak ada", originalNumber)
+				return models.Transition{}, err
 			}
-			if original.ID == issue.ID {
-				return "", "", nil, models.Invalid("originalNumber", "isu tidak dapat menjadi duplikat dirinya sendiri")
-			}
-			if original.Status == models.StatusDuplicate || original.Status == models.StatusRejected {
-				return "", "", nil, conflict(original, "tunjuk isu yang membawa jawaban, bukan isu duplikat atau yang ditolak")
-			}
-			issue.Status, issue.DuplicateOfID = models.StatusDuplicate, &original.ID
-			return models.EventDuplicate, "Duplikat dari " + original.Number, map[string]any{"original": original.Number}, nil
+			return issue.MarkDuplicate(actor, original, originalNumber, now)
 		})
 }
 
@@ -519,20 +353,20 @@ func (db *DB) SetInternal(ctx context.Context, number string, internal bool, rea
 	if err != nil {
 		return nil, err
 	}
-	return db.issueAction(ctx, number, []models.Role{models.RoleTRC},
-		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.EventType, string, map[string]any, error) {
-			if issue.Internal == internal {
-				if internal {
-					return "", "", nil, conflict(issue, "isu sudah bersifat internal")
-				}
-				return "", "", nil, conflict(issue, "isu sudah publik")
-			}
-			issue.Internal = internal
-			event := models.EventMadePublic
-			issue.InternalReason = ""
-			if internal {
-				event, issue.InternalReason = models.EventMadeInternal, reason
-			}
-			return event, reason, map[string]any{"internal": internal}, nil
+	return db.issueAction(ctx, number, models.TriageRoles,
+		func(ctx context.Context, tx bun.Tx, actor *models.User, issue *models.Issue, now time.Time) (models.Transition, error) {
+			return issue.SetInternal(actor, internal, reason, now)
 		})
+}
+
+// optional turns a lookup's "not found" or invalid argument into nil, for
+// a model step that names the missing thing itself; other errors pass.
+func optional[T any](v *T, err error) (*T, error) {
+	switch models.ErrorCode(err) {
+	case "":
+		return v, nil
+	case models.ENOTFOUND, models.EINVALID:
+		return nil, nil
+	}
+	return nil, err
 }

@@ -313,7 +313,7 @@ func (db *DB) OpenIssueFromQuestion(ctx context.Context, in models.OpenIssue) (*
 		return nil, nil, err
 	}
 	newIssue := models.NewIssue{Title: in.Title, Summary: in.Summary, Kind: in.Kind, CategorySlug: in.CategorySlug}
-	issue, err := validateNewIssue(newIssue)
+	issue, err := models.ValidateNewIssue(newIssue)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -54,8 +54,7 @@ func (db *DB) reportIssues(ctx context.Context, from, to time.Time, agencySlug s
 		OrderExpr("i.assigned_at ASC, i.id ASC")
 	internal := user.IsStaffReader()
 	if !internal {
-		q = q.Where("i.internal = ?", false).
-			Where("i.status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected}))
+		q = publicIssues(q, "i")
 	}
 	if agencySlug != "" {
 		q = q.Where("i.agency_id = (SELECT id FROM agencies WHERE slug = ?)", agencySlug)
@@ -198,8 +197,7 @@ func (db *DB) InformationReport(ctx context.Context, year int, agencySlug string
 		// The public report counts the public requests only: a request
 		// declined back to TRC is NEW (and may be rejected) until TRC
 		// assigns it again.
-		q = q.Where("i.internal = ?", false).
-			Where("i.status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected}))
+		q = publicIssues(q, "i")
 	}
 	var issues []*models.Issue
 	if err := q.Scan(ctx, &issues); err != nil {

@@ -84,26 +84,9 @@ func responseByID(ctx context.Context, idb bun.IDB, id int64) (*models.Response,
 	return response, wrapErr(err)
 }
 
-// validateResponseText checks a body and a verdict against the issue's kind.
-// A verdict is required to publish on misinformation and refused elsewhere.
-func validateResponseText(issue *models.Issue, body string, verdict *models.Verdict, publishing bool) (string, error) {
-	body, err := models.RequireSource("body", body, 20, models.MaxResponseBody)
-	if err != nil {
-		return "", err
-	}
-	switch {
-	case verdict != nil && !verdict.Valid():
-		return "", models.Invalid("verdict", "putusan %q tidak dikenal", *verdict)
-	case verdict != nil && issue.Kind != models.KindMisinformation:
-		return "", models.Invalid("verdict", "putusan hanya untuk isu misinformasi")
-	case verdict == nil && publishing && issue.Kind == models.KindMisinformation:
-		return "", models.Invalid("verdict", "isu misinformasi memerlukan putusan (hoaks, menyesatkan, …)")
-	}
-	return body, nil
-}
-
-// responseAction loads and checks the issue an agency answers: it must be
-// assigned to an agency the caller may act for, and still open for answers.
+// answerableIssue loads and checks the issue an agency answers: visible to
+// the caller, assigned to an agency the caller may act for, and still open
+// for answers (models.Issue.CheckAnswerable).
 func (db *DB) answerableIssue(ctx context.Context, tx bun.Tx, actor *models.User, number string) (*models.Issue, error) {
 	issue, err := db.lockIssue(ctx, tx, number)
 	if err != nil {
@@ -112,21 +95,15 @@ func (db *DB) answerableIssue(ctx context.Context, tx bun.Tx, actor *models.User
 	if !models.CanRead(actor, issue) {
 		return nil, notFound("Isu " + number)
 	}
-	if !models.CanActOnIssue(actor, issue) {
-		return nil, forbidden()
+	if err := issue.CheckAnswerable(actor); err != nil {
+		return nil, err
 	}
-	switch issue.Status {
-	case models.StatusAssigned, models.StatusInProgress:
-		return issue, nil
-	case models.StatusAnswered:
-		return nil, conflict(issue, "jawaban sudah terbit; gunakan ralat untuk mengubahnya")
-	}
-	return nil, conflict(issue, "isu ini tidak sedang menunggu jawaban instansi")
+	return issue, nil
 }
 
 // SaveDraft creates or replaces the assigned agency's draft on an issue.
 func (db *DB) SaveDraft(ctx context.Context, in models.ResponseDraftInput) (*models.Response, error) {
-	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	actor, err := requireRole(ctx, models.AnswerRoles...)
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +114,7 @@ func (db *DB) SaveDraft(ctx context.Context, in models.ResponseDraftInput) (*mod
 		if err != nil {
 			return err
 		}
-		body, err := validateResponseText(issue, in.Body, in.Verdict, false)
+		body, err := models.CheckResponseText(issue.Kind, in.Body, in.Verdict, false)
 		if err != nil {
 			return err
 		}
@@ -176,7 +153,7 @@ func (db *DB) SaveDraft(ctx context.Context, in models.ResponseDraftInput) (*mod
 
 // DiscardDraft deletes a draft that was never published.
 func (db *DB) DiscardDraft(ctx context.Context, responseID int64) (*models.Response, error) {
-	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	actor, err := requireRole(ctx, models.AnswerRoles...)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +198,7 @@ func (db *DB) ownResponse(ctx context.Context, tx bun.Tx, actor *models.User, id
 
 // PublishDraft publishes an existing draft.
 func (db *DB) PublishDraft(ctx context.Context, responseID int64) (*models.Response, error) {
-	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	actor, err := requireRole(ctx, models.AnswerRoles...)
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +222,7 @@ func (db *DB) PublishDraft(ctx context.Context, responseID int64) (*models.Respo
 
 // PublishResponse creates and publishes the assigned agency's response in one step.
 func (db *DB) PublishResponse(ctx context.Context, in models.ResponseDraftInput) (*models.Response, error) {
-	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	actor, err := requireRole(ctx, models.AnswerRoles...)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +247,7 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 	if err != nil {
 		return nil, err
 	}
-	if body, err = validateResponseText(issue, body, verdict, true); err != nil {
+	if body, err = models.CheckResponseText(issue.Kind, body, verdict, true); err != nil {
 		return nil, err
 	}
 	response := draft
@@ -308,32 +285,24 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 	if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
 		return nil, fmt.Errorf("insert revision: %w", err)
 	}
-	if issue.AcknowledgedAt == nil {
-		issue.AcknowledgedAt = &now
-		if err := addEvent(ctx, tx, issue, models.EventAcknowledged, actor, "", now); err != nil {
-			return nil, err
-		}
-	}
-	issue.Status, issue.Verdict = models.StatusAnswered, verdict
-	if issue.AnsweredAt == nil {
-		issue.AnsweredAt = &now
+	t, err := issue.PublishAnswer(actor, response, now)
+	if err != nil {
+		return nil, err
 	}
 	if draft != nil {
 		*draft = *response
 	}
-	return response, db.transition(ctx, tx, actor, now, issue, models.EventAnswered, "", map[string]any{
-		"response": response.ID, "verdict": verdict, "body": body,
-	})
+	return response, db.record(ctx, tx, actor, now, issue, t)
 }
 
 // ReviseResponse adds a revision to a published response, with a public
 // reason. The earlier text stays visible.
 func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Response, error) {
-	actor, err := requireRole(ctx, models.RolePIC, models.RoleTRC)
+	actor, err := requireRole(ctx, models.AnswerRoles...)
 	if err != nil {
 		return nil, err
 	}
-	reason, err := models.RequireText("reason", in.Reason, 10, 1000)
+	reason, err := requireReason("reason", in.Reason)
 	if err != nil {
 		return nil, err
 	}
@@ -347,44 +316,27 @@ func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Res
 		if err != nil {
 			return err
 		}
-		if response.Status != models.ResponsePublished {
-			return models.Errorf(models.ECONFLICT, "Jawaban ini masih draf; terbitkan dulu sebelum meralat")
-		}
-		if issue.Status == models.StatusClosed {
-			return conflict(issue, "buka kembali isu sebelum meralat jawabannya")
-		}
-		body, err := validateResponseText(issue, in.Body, in.Verdict, true)
+		t, err := issue.Revise(actor, response, in.Body, in.Verdict, reason, now)
 		if err != nil {
 			return err
 		}
-		if body == response.Body && sameVerdict(in.Verdict, response.Verdict) {
-			return models.Invalid("body", "ralat harus mengubah isi atau putusan")
-		}
-		response.Revision++
-		response.Body, response.BodyHTML, response.Verdict, response.AuthorID, response.UpdatedAt = body, html, in.Verdict, actorID(actor), now
+		response.BodyHTML, response.AuthorID = html, actorID(actor)
 		if _, err := tx.NewUpdate().Model(response).WherePK().Exec(ctx); err != nil {
 			return fmt.Errorf("update response: %w", err)
 		}
 		revision := &models.ResponseRevision{
-			ResponseID: response.ID, Number: response.Revision, Body: body, BodyHTML: html, Verdict: in.Verdict,
-			Reason: reason, AuthorID: actorID(actor), CreatedAt: now,
+			ResponseID: response.ID, Number: response.Revision, Body: response.Body, BodyHTML: html, Verdict: response.Verdict,
+			Reason: t.Reason, AuthorID: actorID(actor), CreatedAt: now,
 		}
 		if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
 			return fmt.Errorf("insert revision: %w", err)
 		}
-		issue.Verdict = in.Verdict
-		return db.transition(ctx, tx, actor, now, issue, models.EventRevised, reason, map[string]any{
-			"response": response.ID, "revision": response.Revision, "verdict": in.Verdict, "body": body,
-		})
+		return db.record(ctx, tx, actor, now, issue, t)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return response, nil
-}
-
-func sameVerdict(a, b *models.Verdict) bool {
-	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
 }
 
 func actorID(actor *models.User) *int64 {

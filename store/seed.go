@@ -71,6 +71,10 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 		if err := l.holidays(ctx); err != nil {
 			return err
 		}
+		var err error
+		if l.schedule, err = db.schedule(ctx, tx); err != nil {
+			return err
+		}
 		for i := range demodata.Issues {
 			if err := l.issue(ctx, &demodata.Issues[i]); err != nil {
 				return fmt.Errorf("demo issue %d (%s): %w", i, demodata.Issues[i].Title, err)
@@ -101,11 +105,12 @@ type historyLoader struct {
 	categories map[string]int64
 	pics       map[string]*models.User
 	trc        *models.User
-	issueIDs   []int64
-	// issueNumbers are the public numbers of the issues, in issueIDs order.
-	issueNumbers []string
-	responses    int
-	questions    int
+	// schedule computes due times, once the holidays are in.
+	schedule models.Schedule
+	// issues are the issues written so far, in the order of the data.
+	issues    []*models.Issue
+	responses int
+	questions int
 	// steps collects the audit entries of the replayed steps, appended
 	// in time order once every row exists.
 	steps []demoAudit
@@ -205,24 +210,25 @@ func (l *historyLoader) at(logged time.Time, offset time.Duration) time.Time {
 	return t.Truncate(time.Microsecond)
 }
 
-// event records one step of an issue's history and notes its audit entry as
-// the live transition would write it: the step's changes, the status after
-// it and the reason.
-func (l *historyLoader) event(ctx context.Context, issue *models.Issue, typ models.EventType, actor *models.User, agencyID *int64, reason string, at time.Time, changes map[string]any) error {
-	e := &models.IssueEvent{IssueID: issue.ID, Type: typ, AgencyID: agencyID, Reason: reason, CreatedAt: at, ActorID: actorID(actor)}
-	if _, err := l.tx.NewInsert().Model(e).Exec(ctx); err != nil {
-		return err
+// step records one replayed lifecycle step as the live store records it
+// (see DB.record): the events of the transition the model decided, and a
+// note of its audit entry. The issue row is written once, after the last
+// step.
+func (l *historyLoader) step(ctx context.Context, issue *models.Issue, actor *models.User, at time.Time, t models.Transition, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.Event, err)
 	}
-	if changes == nil {
-		changes = map[string]any{}
+	for _, typ := range append(t.Implied, t.Event) {
+		reason := ""
+		if typ == t.Event {
+			reason = t.Reason
+		}
+		e := &models.IssueEvent{IssueID: issue.ID, Type: typ, AgencyID: t.EventAgencyID, Reason: reason, CreatedAt: at, ActorID: actorID(actor)}
+		if _, err := l.tx.NewInsert().Model(e).Exec(ctx); err != nil {
+			return err
+		}
 	}
-	if _, ok := changes["status"]; !ok {
-		changes["status"] = issue.Status
-	}
-	if reason != "" {
-		changes["reason"] = reason
-	}
-	l.audit(at, actor, "issue."+lowerEvent(typ), "issue:"+issue.Number, changes)
+	l.audit(at, actor, t.AuditAction(), "issue:"+issue.Number, t.AuditChanges())
 	return nil
 }
 
@@ -247,10 +253,20 @@ func (l *historyLoader) issueAt(ctx context.Context, d *models.IssueRecord, logg
 	if err != nil {
 		return nil, err
 	}
-	issue := &models.Issue{
-		Number: number, Title: d.Title, Summary: d.Summary, Kind: models.IssueKind(d.Kind), ExternalRef: externalRef,
-		Status: models.StatusNew, CreatedByID: actorID(l.trc), CreatedAt: logged, UpdatedAt: logged,
+	issue, err := models.ValidateNewIssue(models.NewIssue{Title: d.Title, Summary: d.Summary, Kind: models.IssueKind(d.Kind)})
+	if err != nil {
+		return nil, err
 	}
+	sources := make([]models.IssueSourceInput, len(d.Sources))
+	for i, s := range d.Sources {
+		detected := logged.Add(-s.DetectedBefore)
+		sources[i] = models.IssueSourceInput{Platform: models.Platform(s.Platform), URL: s.URL, ClaimText: s.ClaimText,
+			AccountHandle: s.AccountHandle, DetectedAt: &detected}
+	}
+	if sources, err = models.CheckSources(sources, l.now); err != nil {
+		return nil, err
+	}
+	issue.Number, issue.ExternalRef, issue.CreatedByID, issue.CreatedAt, issue.UpdatedAt = number, externalRef, actorID(l.trc), logged, logged
 	if d.CategorySlug != "" {
 		id := l.categories[d.CategorySlug]
 		issue.CategoryID = &id
@@ -258,11 +274,10 @@ func (l *historyLoader) issueAt(ctx context.Context, d *models.IssueRecord, logg
 	if _, err := l.tx.NewInsert().Model(issue).Exec(ctx); err != nil {
 		return nil, err
 	}
-	l.issueIDs = append(l.issueIDs, issue.ID)
-	l.issueNumbers = append(l.issueNumbers, issue.Number)
-	for _, s := range d.Sources {
-		row := &models.IssueSource{IssueID: issue.ID, Platform: models.Platform(s.Platform), URL: s.URL, ClaimText: s.ClaimText,
-			AccountHandle: s.AccountHandle, DetectedAt: logged.Add(-s.DetectedBefore), CreatedAt: logged}
+	l.issues = append(l.issues, issue)
+	for _, s := range sources {
+		row := &models.IssueSource{IssueID: issue.ID, Platform: s.Platform, URL: s.URL, ClaimText: s.ClaimText,
+			AccountHandle: s.AccountHandle, DetectedAt: *s.DetectedAt, CreatedAt: logged}
 		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
 			return nil, err
 		}
@@ -285,87 +300,75 @@ func (l *historyLoader) issueAt(ctx context.Context, d *models.IssueRecord, logg
 	return issue, enqueueSearch(ctx, l.tx, issue.ID, l.now)
 }
 
-// history replays the issue's lifecycle: rejection or duplicate mark, a
-// decline by another agency, assignment, acknowledgement, answer, revisions
-// and closing, each with its event.
+// history replays the issue's lifecycle through the model's steps, as
+// the live API would take them: rejection or duplicate mark, a decline by
+// another agency, assignment, internal mark, acknowledgement, answer,
+// revisions and closing, each with its events and audit entry.
 func (l *historyLoader) history(ctx context.Context, d *models.IssueRecord, issue *models.Issue, logged time.Time) error {
 	switch d.Status {
 	case "REJECTED":
 		at := l.at(logged, 2*time.Hour)
-		issue.Status, issue.RejectReason, issue.UpdatedAt = models.StatusRejected, d.RejectReason, at
-		return l.event(ctx, issue, models.EventRejected, l.trc, nil, d.RejectReason, at, nil)
+		t, err := issue.Reject(l.trc, d.RejectReason, at)
+		return l.step(ctx, issue, l.trc, at, t, err)
 	case "DUPLICATE":
 		at := l.at(logged, 3*time.Hour)
-		original := l.issueIDs[d.DuplicateOf]
-		issue.Status, issue.DuplicateOfID, issue.UpdatedAt = models.StatusDuplicate, &original, at
-		number := l.issueNumbers[d.DuplicateOf]
-		return l.event(ctx, issue, models.EventDuplicate, l.trc, nil, "Duplikat dari "+number, at, map[string]any{"original": number})
+		original := l.issues[d.DuplicateOf]
+		t, err := issue.MarkDuplicate(l.trc, original, original.Number, at)
+		return l.step(ctx, issue, l.trc, at, t, err)
 	case "NEW":
 		return nil
 	}
+	priority := models.Priority(d.Priority)
 	if d.DeclinedBy != "" {
 		first := l.agencies[d.DeclinedBy]
 		assigned, declined := l.at(logged, d.AssignAfter/3), l.at(logged, d.AssignAfter*2/3)
-		firstPriority := models.Priority(d.Priority)
-		ackDue, answerDue, err := l.db.dueTimes(ctx, l.tx, firstPriority, assigned)
-		if err != nil {
+		t, err := issue.Assign(l.trc, models.Assignment{AgencySlug: first.Slug, Priority: priority}, first, l.schedule, assigned)
+		if err := l.step(ctx, issue, l.trc, assigned, t, err); err != nil {
 			return err
 		}
-		if err := l.event(ctx, issue, models.EventAssigned, l.trc, &first.ID, "", assigned, map[string]any{
-			"agency": first.Slug, "priority": firstPriority, "acknowledgeDueAt": ackDue, "answerDueAt": answerDue, "status": models.StatusAssigned,
-		}); err != nil {
-			return err
-		}
-		if err := l.event(ctx, issue, models.EventDeclined, l.answerer(d.DeclinedBy), &first.ID, d.DeclineReason, declined,
-			map[string]any{"fromAgencyId": first.ID, "status": models.StatusNew}); err != nil {
+		decliner := l.answerer(d.DeclinedBy)
+		t, err = issue.Decline(decliner, d.DeclineReason, declined)
+		if err := l.step(ctx, issue, decliner, declined, t, err); err != nil {
 			return err
 		}
 	}
 	agency := l.agencies[d.AgencySlug]
-	priority := models.Priority(d.Priority)
 	assigned := l.at(logged, d.AssignAfter)
-	ackDue, answerDue, err := l.db.dueTimes(ctx, l.tx, priority, assigned)
-	if err != nil {
-		return err
-	}
-	issue.Status, issue.AgencyID, issue.Priority = models.StatusAssigned, &agency.ID, &priority
-	issue.AssignedAt, issue.AcknowledgeDueAt, issue.AnswerDueAt, issue.UpdatedAt = &assigned, &ackDue, &answerDue, assigned
-	assignment := map[string]any{"agency": agency.Slug, "priority": priority, "acknowledgeDueAt": ackDue, "answerDueAt": answerDue}
-	if err := l.event(ctx, issue, models.EventAssigned, l.trc, &agency.ID, "", assigned, assignment); err != nil {
+	t, err := issue.Assign(l.trc, models.Assignment{AgencySlug: agency.Slug, Priority: priority}, agency, l.schedule, assigned)
+	if err := l.step(ctx, issue, l.trc, assigned, t, err); err != nil {
 		return err
 	}
 	if d.Internal {
 		at := l.at(logged, d.AssignAfter+30*time.Minute)
-		issue.Internal, issue.InternalReason = true, d.InternalReason
-		if err := l.event(ctx, issue, models.EventMadeInternal, l.trc, &agency.ID, d.InternalReason, at, map[string]any{"internal": true}); err != nil {
+		t, err := issue.SetInternal(l.trc, true, d.InternalReason, at)
+		if err := l.step(ctx, issue, l.trc, at, t, err); err != nil {
 			return err
 		}
 	}
 	pic := l.answerer(d.AgencySlug)
-	if d.AcknowledgeAfter > 0 {
-		at := l.at(logged, d.AcknowledgeAfter)
-		issue.Status, issue.AcknowledgedAt, issue.UpdatedAt = models.StatusInProgress, &at, at
-		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", at, nil); err != nil {
+	answering := d.AnswerAfter > 0 && d.Response != nil
+	if d.AcknowledgeAfter > 0 || answering {
+		// An answer without an acknowledgement is acknowledged at the
+		// answer, with an audit entry of its own.
+		at := l.at(logged, d.AnswerAfter)
+		if d.AcknowledgeAfter > 0 {
+			at = l.at(logged, d.AcknowledgeAfter)
+		}
+		t, err := issue.Acknowledge(pic, at)
+		if err := l.step(ctx, issue, pic, at, t, err); err != nil {
 			return err
 		}
 	}
-	if d.AnswerAfter == 0 || d.Response == nil {
+	if !answering {
 		return nil
 	}
-	answered := l.at(logged, d.AnswerAfter)
-	if issue.AcknowledgedAt == nil {
-		issue.AcknowledgedAt = &answered
-		if err := l.event(ctx, issue, models.EventAcknowledged, pic, &agency.ID, "", answered, map[string]any{"status": models.StatusInProgress}); err != nil {
-			return err
-		}
-	}
-	if err := l.response(ctx, d, issue, agency, pic, answered); err != nil {
+	if err := l.response(ctx, d, issue, agency, pic, l.at(logged, d.AnswerAfter)); err != nil {
 		return err
 	}
 	if d.CloseAfter > 0 {
 		at := l.at(logged, d.CloseAfter)
-		issue.Status, issue.ClosedAt, issue.UpdatedAt = models.StatusClosed, &at, at
-		if err := l.event(ctx, issue, models.EventClosed, l.trc, &agency.ID, "", at, nil); err != nil {
+		t, err := issue.Close(l.trc, at)
+		if err := l.step(ctx, issue, l.trc, at, t, err); err != nil {
 			return err
 		}
 	}
@@ -380,10 +383,16 @@ func optionalVerdict(v string) *models.Verdict {
 	return &verdict
 }
 
+// response publishes the agency's answer at answered and replays its
+// revisions, through the same checks as the live API.
 func (l *historyLoader) response(ctx context.Context, d *models.IssueRecord, issue *models.Issue, agency *models.Agency, pic *models.User, answered time.Time) error {
 	verdict := optionalVerdict(d.Response.Verdict)
+	body, err := models.CheckResponseText(issue.Kind, d.Response.Body, verdict, true)
+	if err != nil {
+		return err
+	}
 	response := &models.Response{
-		IssueID: issue.ID, AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, BodyHTML: l.db.renderHTML(d.Response.Body), Verdict: verdict,
+		IssueID: issue.ID, AgencyID: agency.ID, Status: models.ResponsePublished, Body: body, BodyHTML: l.db.renderHTML(body), Verdict: verdict,
 		AuthorID: actorID(pic), Revision: 1, CreatedAt: answered, UpdatedAt: answered, PublishedAt: &answered,
 	}
 	if _, err := l.tx.NewInsert().Model(response).Exec(ctx); err != nil {
@@ -393,23 +402,23 @@ func (l *historyLoader) response(ctx context.Context, d *models.IssueRecord, iss
 	if _, err := l.tx.NewInsert().Model(first).Exec(ctx); err != nil {
 		return err
 	}
-	issue.Status, issue.Verdict, issue.AnsweredAt, issue.UpdatedAt = models.StatusAnswered, verdict, &answered, answered
-	if err := l.event(ctx, issue, models.EventAnswered, pic, &agency.ID, "", answered,
-		map[string]any{"response": response.ID, "verdict": verdict, "body": d.Response.Body}); err != nil {
+	t, err := issue.PublishAnswer(pic, response, answered)
+	if err := l.step(ctx, issue, pic, answered, t, err); err != nil {
 		return err
 	}
 	for _, r := range d.Response.Revisions {
 		at := l.at(answered, r.After)
-		response.Revision++
-		response.Body, response.BodyHTML, response.Verdict, response.UpdatedAt = r.Body, l.db.renderHTML(r.Body), optionalVerdict(r.Verdict), at
-		rev := &models.ResponseRevision{ResponseID: response.ID, Number: response.Revision, Body: r.Body, BodyHTML: response.BodyHTML, Verdict: response.Verdict,
-			Reason: r.Reason, AuthorID: actorID(pic), CreatedAt: at}
+		t, err := issue.Revise(pic, response, r.Body, optionalVerdict(r.Verdict), r.Reason, at)
+		if err != nil {
+			return fmt.Errorf("%s: %w", models.EventRevised, err)
+		}
+		response.BodyHTML = l.db.renderHTML(response.Body)
+		rev := &models.ResponseRevision{ResponseID: response.ID, Number: response.Revision, Body: response.Body, BodyHTML: response.BodyHTML, Verdict: response.Verdict,
+			Reason: t.Reason, AuthorID: actorID(pic), CreatedAt: at}
 		if _, err := l.tx.NewInsert().Model(rev).Exec(ctx); err != nil {
 			return err
 		}
-		issue.Verdict, issue.UpdatedAt = response.Verdict, at
-		if err := l.event(ctx, issue, models.EventRevised, pic, &agency.ID, r.Reason, at,
-			map[string]any{"response": response.ID, "revision": response.Revision, "verdict": response.Verdict, "body": r.Body}); err != nil {
+		if err := l.step(ctx, issue, pic, at, t, nil); err != nil {
 			return err
 		}
 	}

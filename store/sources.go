@@ -18,7 +18,7 @@ import (
 func (db *DB) sourceAction(ctx context.Context, id int64,
 	step func(ctx context.Context, tx bun.Tx, source *models.IssueSource, now time.Time) (models.EventType, string, map[string]any, error),
 ) (*models.Issue, error) {
-	actor, err := requireRole(ctx, models.RoleTRC)
+	actor, err := requireRole(ctx, models.TriageRoles...)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +50,11 @@ func (db *DB) sourceAction(ctx context.Context, id int64,
 			return err
 		}
 		changes["source"] = source.ID
-		return db.transition(ctx, tx, actor, now, issue, event, reason, changes)
+		t, err := issue.SourceChange(actor, event, reason, changes)
+		if err != nil {
+			return err
+		}
+		return db.record(ctx, tx, actor, now, issue, t)
 	})
 	if err != nil {
 		return nil, err
