@@ -119,7 +119,7 @@ func (s *Server) formatTime(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.In(s.cfg.Store.Location()).Format(time.RFC3339)
+	return t.In(s.cfg.Location).Format(time.RFC3339)
 }
 
 func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
@@ -136,7 +136,7 @@ func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
 	now := time.Now()
 	filter := models.IssueFilter{Order: models.OrderOldest, First: 100}
 	for {
-		page, err := s.cfg.Store.FindIssues(r.Context(), filter)
+		page, err := s.cfg.Services.Issues.FindIssues(r.Context(), filter)
 		if err != nil {
 			return err
 		}
@@ -157,7 +157,7 @@ func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
 }
 
 func (s *Server) agencySlugs(r *http.Request) (map[int64]string, error) {
-	agencies, err := s.cfg.Store.Agencies(r.Context())
+	agencies, err := s.cfg.Services.Agencies.Agencies(r.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +169,7 @@ func (s *Server) agencySlugs(r *http.Request) (map[int64]string, error) {
 }
 
 func (s *Server) categorySlugs(r *http.Request) (map[int64]string, error) {
-	categories, err := s.cfg.Store.Categories(r.Context())
+	categories, err := s.cfg.Services.Agencies.Categories(r.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +189,7 @@ func (s *Server) exportResponseTimes(w *safeCSV, r *http.Request) error {
 	if f.To, err = queryTime(r, "to"); err != nil {
 		return err
 	}
-	report, err := s.cfg.Store.ResponseTimeReport(r.Context(), f)
+	report, err := s.cfg.Services.Accountability.ResponseTimeReport(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -231,7 +231,7 @@ func (s *Server) exportAudit(w *safeCSV, r *http.Request) error {
 	w.Write([]string{"id", "waktu", "id_pelaku", "peran_pelaku", "aksi", "nama_aksi", "subjek", "perubahan", "hash_sebelumnya", "hash"})
 	filter := models.AuditFilter{First: 100}
 	for {
-		page, err := s.cfg.Store.AuditLog(r.Context(), filter)
+		page, err := s.cfg.Services.Audit.AuditLog(r.Context(), filter)
 		if err != nil {
 			return err
 		}
@@ -256,7 +256,7 @@ func (s *Server) exportInformationReport(w *safeCSV, r *http.Request) error {
 	if err != nil {
 		return models.Invalid("year", "tahun wajib diisi")
 	}
-	report, err := s.cfg.Store.InformationReport(r.Context(), year, r.URL.Query().Get("agency"))
+	report, err := s.cfg.Services.Accountability.InformationReport(r.Context(), year, r.URL.Query().Get("agency"))
 	if err != nil {
 		return err
 	}

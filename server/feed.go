@@ -42,7 +42,7 @@ func (s *Server) loadFeed(w http.ResponseWriter, r *http.Request) *feedData {
 			http.Error(w, models.ErrorMessage(err), http.StatusBadRequest)
 			return nil
 		}
-		agency, err := s.cfg.Store.AgencyBySlug(ctx, slug)
+		agency, err := s.cfg.Services.Agencies.AgencyBySlug(ctx, slug)
 		if models.ErrorCode(err) == models.ENOTFOUND || models.ErrorCode(err) == models.EINVALID {
 			http.Error(w, "Instansi tidak ditemukan: "+slug, http.StatusNotFound)
 			return nil
@@ -68,7 +68,7 @@ func (s *Server) loadFeed(w http.ResponseWriter, r *http.Request) *feedData {
 }
 
 func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, error) {
-	page, err := s.cfg.Store.FindIssues(ctx, models.IssueFilter{
+	page, err := s.cfg.Services.Issues.FindIssues(ctx, models.IssueFilter{
 		Statuses:   []models.IssueStatus{models.StatusAnswered, models.StatusClosed},
 		AgencySlug: agencySlug,
 		Order:      models.OrderRecentlyUpdated,
@@ -81,7 +81,7 @@ func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, 
 	for i, issue := range page.Issues {
 		ids[i] = issue.ID
 	}
-	agencies, err := s.cfg.Store.Agencies(ctx)
+	agencies, err := s.cfg.Services.Agencies.Agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, 
 	for _, a := range agencies {
 		byID[a.ID] = a
 	}
-	responses, err := s.cfg.Store.ResponsesByIssueIDs(ctx, ids)
+	responses, err := s.cfg.Services.Responses.ResponsesByIssueIDs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, 
 			latest[resp.IssueID] = resp
 		}
 	}
-	sources, err := s.cfg.Store.SourcesByIssueIDs(ctx, ids)
+	sources, err := s.cfg.Services.Issues.SourcesByIssueIDs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

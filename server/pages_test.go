@@ -15,7 +15,6 @@ import (
 
 	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/frontend"
-	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -44,7 +43,9 @@ func mustPagesServer(t *testing.T, files fs.FS) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(New(Config{Store: db, Tokens: tokens, Frontend: files, Limits: graph.DefaultLimits()}))
+	cfg := StoreConfig(db)
+	cfg.Tokens, cfg.Frontend = tokens, files
+	srv := httptest.NewServer(New(cfg))
 	t.Cleanup(srv.Close)
 	return srv
 }

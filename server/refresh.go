@@ -69,7 +69,7 @@ func (s *Server) startRefresh(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	token, hash := auth.NewRefreshToken()
-	session, err := s.cfg.Store.StartRefresh(r.Context(), hash, s.cfg.SessionTTL)
+	session, err := s.cfg.Refresh.StartRefresh(r.Context(), hash, s.cfg.SessionTTL)
 	if err != nil {
 		s.refreshFailed(w, r, err)
 		return
@@ -90,7 +90,7 @@ func (s *Server) refresh(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next, nextHash := auth.NewRefreshToken()
-	user, session, err := s.cfg.Store.RotateRefresh(r.Context(), hash, nextHash)
+	user, session, err := s.cfg.Refresh.RotateRefresh(r.Context(), hash, nextHash)
 	if err != nil {
 		s.refreshFailed(w, r, err)
 		return
@@ -110,7 +110,7 @@ func (s *Server) refresh(w http.ResponseWriter, r *http.Request) {
 func (s *Server) endRefresh(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(refreshCookie); err == nil {
 		if hash := auth.HashRefreshToken(c.Value); hash != "" {
-			if err := s.cfg.Store.EndRefresh(r.Context(), hash); err != nil {
+			if err := s.cfg.Refresh.EndRefresh(r.Context(), hash); err != nil {
 				s.refreshFailed(w, r, err)
 				return
 			}

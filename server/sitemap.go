@@ -27,31 +27,31 @@ func (s *Server) publicPages(ctx context.Context) ([]sitemapURL, error) {
 	ctx = models.NewContextWithUser(ctx, nil)
 	base := s.cfg.PublicURL
 	urls := []sitemapURL{{Loc: base + "/"}, {Loc: base + "/instansi"}, {Loc: base + "/open-data/"}}
-	agencies, err := s.cfg.Store.Agencies(ctx)
+	agencies, err := s.cfg.Services.Agencies.Agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, a := range agencies {
 		urls = append(urls, sitemapURL{Loc: base + "/instansi/" + a.Slug})
 	}
-	err = eachPublicIssue(ctx, s.cfg.Store, models.OrderNewest, func(issue *models.Issue) error {
+	err = eachPublicIssue(ctx, s.cfg.Services.Issues, models.OrderNewest, func(issue *models.Issue) error {
 		urls = append(urls, sitemapURL{Loc: s.issueURL(issue.Number), LastMod: issue.UpdatedAt.UTC().Format(time.RFC3339)})
 		return nil
 	})
 	return urls, err
 }
 
-// issueFinder is the part of the store that lists issues.
+// issueFinder is the part of the issue service that lists issues.
 type issueFinder interface {
 	FindIssues(ctx context.Context, filter models.IssueFilter) (*models.IssuePage, error)
 }
 
 // eachPublicIssue calls fn for every issue the context's caller may see,
 // a page at a time.
-func eachPublicIssue(ctx context.Context, store issueFinder, order models.IssueOrder, fn func(*models.Issue) error) error {
+func eachPublicIssue(ctx context.Context, issues issueFinder, order models.IssueOrder, fn func(*models.Issue) error) error {
 	after := ""
 	for {
-		page, err := store.FindIssues(ctx, models.IssueFilter{Order: order, First: 100, After: after})
+		page, err := issues.FindIssues(ctx, models.IssueFilter{Order: order, First: 100, After: after})
 		if err != nil {
 			return err
 		}

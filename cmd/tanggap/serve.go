@@ -97,7 +97,11 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
 	srv := server.New(server.Config{
-		Store:            db,
+		Services:         storeServices(db),
+		Refresh:          db,
+		Health:           db,
+		Changes:          db,
+		Location:         db.Location(),
 		Tokens:           tokens,
 		Frontend:         frontend.Dist(),
 		Limits:           limits,
@@ -127,6 +131,24 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	<-pruneDone
 	slog.Info("stopped")
 	return err
+}
+
+// storeServices puts the store behind every domain service of the API; the
+// search service is wired apart (openSearch).
+func storeServices(db *store.DB) graph.Services {
+	return graph.Services{
+		Agencies:       db,
+		Users:          db,
+		Issues:         db,
+		Responses:      db,
+		Audit:          db,
+		Questions:      db,
+		Accountability: db,
+		Synonyms:       db,
+		Sessions:       db,
+		Calendar:       db,
+		Trends:         db,
+	}
 }
 
 // loadDemo loads the demo data into an empty database and prints the demo
