@@ -171,9 +171,7 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 func writeError(w http.ResponseWriter, status int, code, message string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{ //nolint:errcheck // the client went away
-		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}},
-	})
+	json.NewEncoder(w).Encode(ErrorEnvelope(message, map[string]any{"code": code})) //nolint:errcheck // the client went away
 }
 
 var registerProtocolErrors sync.Once

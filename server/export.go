@@ -4,13 +4,13 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -26,7 +26,7 @@ func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) ht
 			unauthorized(w, r)
 			return
 		case user.Role != models.RoleAuditor && user.Role != models.RoleAdmin:
-			writeJSON(w, http.StatusForbidden, errorBody(models.EFORBIDDEN, "Unduhan CSV hanya untuk auditor dan admin."))
+			writeError(w, r, models.Errorf(models.EFORBIDDEN, "Unduhan CSV hanya untuk auditor dan admin."))
 			return
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -39,21 +39,15 @@ func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) ht
 			out.Flush()
 			return
 		}
-		code := models.ErrorCode(err)
-		if code == models.EINTERNAL {
-			slog.ErrorContext(r.Context(), "export failed", "request_id", w.Header().Get("X-Request-ID"), "route", r.URL.Path, "err", err)
-		}
 		if !tracked.wrote {
 			w.Header().Del("Content-Disposition")
-			status := map[string]int{models.EINVALID: http.StatusBadRequest, models.ENOTFOUND: http.StatusNotFound}[code]
-			if status == 0 {
-				status = http.StatusInternalServerError
-			}
-			writeJSON(w, status, errorBody(code, models.ErrorMessage(err)))
+			writeError(w, r, err)
 			return
 		}
-		// Rows were already streamed: the file ends with a marker line.
-		out.Write([]string{"# unduhan terputus: kesalahan internal, kode permintaan " + w.Header().Get("X-Request-ID")})
+		// Rows were already streamed, with a 200: the file ends with a
+		// marker line saying what went wrong instead.
+		message, _ := graph.PublicError(r.Context(), err, "route", r.URL.Path)
+		out.Write([]string{"# unduhan terputus: " + message})
 		out.Flush()
 	})
 }
@@ -109,10 +103,6 @@ func (t *trackingWriter) Write(b []byte) (int, error) {
 
 func exportName(r *http.Request) string {
 	return "tanggap-" + path.Base(r.URL.Path)
-}
-
-func errorBody(code, message string) map[string]any {
-	return map[string]any{"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}}}
 }
 
 func (s *Server) formatTime(t *time.Time) string {

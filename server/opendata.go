@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+
+	"github.com/kotabaru/tanggap/models"
 )
 
 // openDataHandler serves /open-data/: an index page in Indonesian with the
@@ -16,7 +18,7 @@ func (s *Server) openDataHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		data, err := s.openData.get(func() (*openDataFiles, error) { return s.buildOpenData(r.Context()) })
 		if err != nil {
-			feedFailed(w, r, err)
+			writeError(w, r, err)
 			return
 		}
 		h := w.Header()
@@ -26,12 +28,12 @@ func (s *Server) openDataHandler() http.Handler {
 		}
 		name := r.PathValue("file")
 		if name == "" {
-			s.openDataIndex(w, data)
+			s.openDataIndex(w, r, data)
 			return
 		}
 		body, ok := data.Files[name]
 		if !ok {
-			http.NotFound(w, r)
+			writeError(w, r, models.Errorf(models.ENOTFOUND, "Berkas data terbuka tidak ditemukan: %s", name))
 			return
 		}
 		switch {
@@ -48,7 +50,7 @@ func (s *Server) openDataHandler() http.Handler {
 }
 
 // openDataIndex renders the index page.
-func (s *Server) openDataIndex(w http.ResponseWriter, data *openDataFiles) {
+func (s *Server) openDataIndex(w http.ResponseWriter, r *http.Request, data *openDataFiles) {
 	type file struct {
 		Name string
 		Size string
@@ -84,7 +86,7 @@ func (s *Server) openDataIndex(w http.ResponseWriter, data *openDataFiles) {
 	}
 	var page bytes.Buffer
 	if err := openDataPage.Execute(&page, view); err != nil {
-		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
+		writeError(w, r, models.Internal(err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -67,7 +67,7 @@ func newPages(files fs.FS, api http.Handler, publicURL string) http.Handler {
 func (p *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		writeRequestError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "Halaman hanya dapat dibaca dengan GET atau HEAD.")
 		return
 	}
 	urlPath := r.URL.Path
@@ -91,7 +91,7 @@ func (p *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// A missing file (it has an extension) is a 404; anything else is a
 		// route of the app, which shows its own "not found" when needed.
 		if strings.Contains(path.Base(name), ".") {
-			http.NotFound(w, r)
+			notFound(w, r)
 			return
 		}
 	}
@@ -119,7 +119,7 @@ func (p *pages) serveFile(w http.ResponseWriter, r *http.Request, name string) {
 // writeIndex answers with index.html and the given head and noscript parts.
 func (p *pages) writeIndex(w http.ResponseWriter, r *http.Request, status int, head, noscript string) {
 	if p.index == "" {
-		http.NotFound(w, r)
+		notFound(w, r)
 		return
 	}
 	h := w.Header()

@@ -202,7 +202,7 @@ func TestPagesRoutes(t *testing.T) {
 		{"/assets/app.js", "console.log", "public, max-age=31536000, immutable", http.StatusOK},
 		{"/graphiql", "<title>GraphiQL</title>", "no-cache", http.StatusOK},
 		{"/favicon.svg", "<svg>", "no-cache", http.StatusOK},
-		{"/assets/missing.js", "not found", "", http.StatusNotFound},
+		{"/assets/missing.js", `"code":"NOT_FOUND"`, "", http.StatusNotFound},
 		{"/index.html", `<div id="app">`, "no-cache", http.StatusOK},
 	} {
 		t.Run(tc.path, func(t *testing.T) {

@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -196,6 +195,8 @@ func New(cfg Config) *Server {
 		pages := newPages(cfg.Frontend, cached, cfg.PublicURL)
 		mux.Handle("/", pages)
 		mux.Handle("GET /isu/{number}", conditional(pages))
+	} else {
+		mux.HandleFunc("/", notFound)
 	}
 	s.handler = s.closeWhenDraining(s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout,
 		securityHeaders(compress(cachePolicy(recordRoute(mux)))))))
@@ -261,32 +262,6 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	status["status"] = map[bool]string{true: "ready", false: "not ready"}[code == http.StatusOK]
 	writeJSON(w, code, status)
 }
-
-func unauthorized(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("WWW-Authenticate", `Bearer realm="tanggap"`)
-	writeJSON(w, http.StatusUnauthorized, map[string]any{
-		"errors": []map[string]any{{
-			"message":    "Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.",
-			"extensions": map[string]string{"code": models.EUNAUTHENTICATED},
-		}},
-	})
-}
-
-// unavailable answers a request whose token could not be checked because
-// the database did not answer: the client should keep its token and retry.
-func unavailable(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Retry-After", strconv.Itoa(unavailableRetrySeconds))
-	writeJSON(w, http.StatusServiceUnavailable, map[string]any{
-		"errors": []map[string]any{{
-			"message":    "Layanan sedang tidak dapat memeriksa sesi Anda. Coba lagi sebentar lagi; Anda tidak perlu masuk ulang.",
-			"extensions": map[string]any{"code": models.EUNAVAILABLE, "retryAfter": unavailableRetrySeconds},
-		}},
-	})
-}
-
-// unavailableRetrySeconds is the Retry-After of a request refused because
-// the database did not answer; a database restart takes a few seconds.
-const unavailableRetrySeconds = 5
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -72,7 +72,7 @@ func eachPublicIssue(ctx context.Context, issues issueFinder, order models.Issue
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 	urls, err := s.sitemapURLs.get(func() ([]sitemapURL, error) { return s.publicPages(r.Context()) })
 	if err != nil {
-		feedFailed(w, r, err)
+		writeError(w, r, err)
 		return
 	}
 	per := s.cfg.SitemapURLsPerFile
@@ -100,18 +100,18 @@ func (s *Server) sitemapPage(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("page")
 	n, err := strconv.Atoi(strings.TrimSuffix(name, ".xml"))
 	if err != nil || n < 1 || !strings.HasSuffix(name, ".xml") {
-		http.NotFound(w, r)
+		notFound(w, r)
 		return
 	}
 	urls, err := s.sitemapURLs.get(func() ([]sitemapURL, error) { return s.publicPages(r.Context()) })
 	if err != nil {
-		feedFailed(w, r, err)
+		writeError(w, r, err)
 		return
 	}
 	per := s.cfg.SitemapURLsPerFile
 	start := (n - 1) * per
 	if len(urls) <= per || start >= len(urls) {
-		http.NotFound(w, r)
+		notFound(w, r)
 		return
 	}
 	writeURLSet(w, urls[start:min(start+per, len(urls))])
