@@ -25,7 +25,7 @@ func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) ht
 		case user == nil:
 			unauthorized(w, r)
 			return
-		case user.Role != models.RoleAuditor && user.Role != models.RoleAdmin:
+		case !models.HasRole(user, models.RoleAuditor, models.RoleAdmin):
 			writeError(w, r, models.Errorf(models.EFORBIDDEN, "Unduhan CSV hanya untuk auditor dan admin."))
 			return
 		}
