@@ -63,6 +63,8 @@ type HandlerConfig struct {
 	PublicURL string
 	// Observe is told the name, duration and error codes of every operation.
 	Observe func(operation string, d time.Duration, codes []string)
+	// Now is the resolvers' clock; time.Now when nil.
+	Now func() time.Time
 }
 
 // NewHandler returns the /graphql endpoint: GET (queries only) and POST with
@@ -80,7 +82,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		errcode.RegisterErrorType(models.EINVALID, errcode.KindProtocol)
 	})
 	c := Config{
-		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL},
+		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL, Now: cfg.Now},
 		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
 	}
 	complexity(&c.Complexity)

@@ -123,7 +123,7 @@ func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
 	}
 	w.Write([]string{"nomor", "judul", "jenis", "status", "prioritas", "putusan", "slug_instansi", "slug_kategori", "internal",
 		"dicatat_pada", "diteruskan_pada", "batas_konfirmasi", "dikonfirmasi_pada", "batas_jawaban", "dijawab_pada", "ditutup_pada", "terlambat_kini"})
-	now := time.Now()
+	now := s.cfg.Now()
 	filter := models.IssueFilter{Order: models.OrderOldest, First: 100}
 	for {
 		page, err := s.cfg.Services.Issues.FindIssues(r.Context(), filter)

@@ -56,7 +56,7 @@ func (s *Server) buildOpenData(ctx context.Context) (*openDataFiles, error) {
 	for _, i := range issues {
 		numberOf[i.ID] = i.Number
 	}
-	now := time.Now().UTC()
+	now := s.cfg.Now().UTC()
 	out := &openDataFiles{Files: map[string][]byte{}, Generated: now, Counts: map[string]int{}}
 	tables := map[string][][]any{}
 	for _, i := range issues {

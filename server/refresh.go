@@ -139,7 +139,7 @@ func (s *Server) setRefreshCookie(w http.ResponseWriter, r *http.Request, token 
 		Name:     refreshCookie,
 		Value:    token,
 		Path:     refreshPath,
-		MaxAge:   max(1, int(time.Until(until).Seconds())),
+		MaxAge:   max(1, int(until.Sub(s.cfg.Now()).Seconds())),
 		HttpOnly: true,
 		Secure:   s.secureCookies(r),
 		SameSite: http.SameSiteStrictMode,

@@ -158,6 +158,7 @@ func New(cfg Config) *Server {
 		Login:     s.login,
 		Limits:    limits,
 		PublicURL: cfg.PublicURL,
+		Now:       cfg.Now,
 		Observe: func(operation string, d time.Duration, codes []string) {
 			s.metrics.OperationLatency.WithLabelValues(operation).Observe(d.Seconds())
 			for _, c := range codes {

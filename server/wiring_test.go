@@ -26,6 +26,7 @@ func StoreConfig(db *store.DB) Config {
 		Health:   db,
 		Changes:  db,
 		Location: db.Location(),
+		Now:      func() time.Time { return db.Now() },
 		Search:   search.NewService(db.Bun(), engine, nil),
 		Limits:   graph.DefaultLimits(),
 	}

@@ -102,6 +102,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		Health:           db,
 		Changes:          db,
 		Location:         db.Location(),
+		Now:              db.Now,
 		Tokens:           tokens,
 		Frontend:         frontend.Dist(),
 		Limits:           limits,
@@ -154,7 +155,7 @@ func storeServices(db *store.DB) graph.Services {
 // loadDemo loads the demo data into an empty database and prints the demo
 // logins; on a database that already has data it only prints the logins.
 func loadDemo(ctx context.Context, db *store.DB, stdout io.Writer, requireEmpty bool) error {
-	result, err := db.LoadDemo(models.NewContextWithUser(ctx, models.SystemUser), time.Now())
+	result, err := db.LoadDemo(models.NewContextWithUser(ctx, models.SystemUser), db.Now())
 	switch {
 	case models.ErrorCode(err) == models.ECONFLICT && requireEmpty:
 		return describe(err)
