@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"io"
 	"io/fs"
 	"net/http"
@@ -102,7 +103,7 @@ var metaPattern = regexp.MustCompile(`<meta (?:name|property)="([^"]+)" content=
 func metaOf(page string) map[string]string {
 	tags := map[string]string{}
 	for _, m := range metaPattern.FindAllStringSubmatch(page, -1) {
-		tags[m[1]] = strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(m[2])
+		tags[m[1]] = html.UnescapeString(m[2])
 	}
 	return tags
 }
@@ -254,7 +255,10 @@ func TestPagesEscaping(t *testing.T) {
 			Name string `json:"name"`
 		} `json:"agency"`
 	}{Status: "PUBLISHED", PublishedAt: &published})
-	head := issueHead(issue, "https://tanggap.example")
+	head, err := render("head", issueHead(issue, "https://tanggap.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, bad := range []string{"<script>alert", "</script><script>", `"><`, "<b>"} {
 		if strings.Contains(head, bad) {
 			t.Errorf("head contains %q unescaped:\n%s", bad, head)
@@ -265,6 +269,21 @@ func TestPagesEscaping(t *testing.T) {
 	}
 	if !strings.Contains(head, `"datePublished":"2026-11-20T03:04:05Z"`) {
 		t.Errorf("datePublished not in RFC 3339 seconds:\n%s", head)
+	}
+	// The noscript text escapes what the issue's writers typed and keeps
+	// the response's HTML, which the API sanitised.
+	issue.Responses[0].BodyHTML = "<p>Jawaban <em>resmi</em></p>"
+	noscript, err := render("noscript", issueNoscript(issue))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script>alert", "<b>", `Hoaks">`} {
+		if strings.Contains(noscript, bad) {
+			t.Errorf("noscript contains %q unescaped:\n%s", bad, noscript)
+		}
+	}
+	if !strings.Contains(noscript, "<p>Jawaban <em>resmi</em></p>") || !strings.Contains(noscript, "&lt;b&gt;tebal&lt;/b&gt;") {
+		t.Errorf("noscript:\n%s", noscript)
 	}
 }
 
