@@ -26,7 +26,7 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// Limits protect the API before any resolver runs (DESIGN §5).
+// Limits protect the API before any resolver runs (docs/api.md, "Batas").
 type Limits struct {
 	MaxBodyBytes     int64 // request body cap
 	ParserTokens     int   // parser token limit

@@ -37,7 +37,8 @@ func CanActOnIssue(user *User, issue *Issue) bool {
 }
 
 // CanSeePersonalData reports whether user may read the name and contact of
-// the people who asked about an issue assigned to agencyID (DESIGN §1).
+// the people who asked about an issue assigned to agencyID: staff readers
+// and the agency's own PICs, never the public (docs/api.md).
 func CanSeePersonalData(user *User, agencyID *int64) bool {
 	return user.IsStaffReader() || user.BelongsTo(agencyID)
 }

@@ -14,10 +14,12 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// exportHandler streams CSV downloads for auditors: issues with every
-// timestamp and due time, the per-agency response-time report, the audit
-// log and the annual information report. The bearer token is required; no
-// cookie ever authenticates a download.
+// exportHandler streams CSV downloads for auditors and admins: issues with
+// every timestamp and due time, the per-agency response-time report, the
+// audit log and the annual information report. The bearer token is
+// required; no cookie ever authenticates a download. An error before the
+// first row is answered by writeError; after it, the file ends with a
+// marker line, since the 200 is already sent.
 func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := models.UserFromContext(r.Context())

@@ -66,6 +66,9 @@ func (s *Server) loadFeed(w http.ResponseWriter, r *http.Request) *feedData {
 	return data
 }
 
+// feedItems reads the issues of a feed, newest change first, with their
+// agency, latest published response and sources, in four reads whatever
+// their number.
 func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, error) {
 	page, err := s.cfg.Services.Issues.FindIssues(ctx, models.IssueFilter{
 		Statuses:   []models.IssueStatus{models.StatusAnswered, models.StatusClosed},
@@ -181,7 +184,7 @@ func itemPublished(item feedItem) time.Time {
 	return item.Issue.CreatedAt.UTC()
 }
 
-// atomFeed is the Atom document (RFC 4287) of the latest official answers.
+// atomDoc is the Atom document (RFC 4287) of the latest official answers.
 type atomDoc struct {
 	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
 	Lang     string      `xml:"xml:lang,attr"`

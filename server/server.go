@@ -242,7 +242,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// ready reports whether the database answers and its schema is current.
+// ready reports whether the database answers and its schema is current,
+// and describes the search engine's backlog.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	if s.draining.Load() {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "draining"})
