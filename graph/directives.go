@@ -9,18 +9,13 @@ import (
 )
 
 // hasRole is the first gate of staff fields: it reads the caller from the
-// context and nothing else. The store checks object-level rules again.
+// context and nothing else, and checks the role with models.RequireRole, as
+// the store does again before object-level rules.
 func hasRole(ctx context.Context, obj any, next graphql.Resolver, roles []models.Role) (any, error) {
-	user := models.UserFromContext(ctx)
-	if user == nil {
-		return nil, models.Errorf(models.EUNAUTHENTICATED, "Silakan masuk terlebih dahulu")
+	if err := models.RequireRole(models.UserFromContext(ctx), roles...); err != nil {
+		return nil, err
 	}
-	for _, r := range roles {
-		if user.Role == r {
-			return next(ctx)
-		}
-	}
-	return nil, models.Errorf(models.EFORBIDDEN, "Anda tidak berwenang melakukan tindakan ini")
+	return next(ctx)
 }
 
 // staffOnly hides a field from anonymous callers by returning null.

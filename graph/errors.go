@@ -13,10 +13,10 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// presentError is the one place where errors become wire errors. Domain
-// errors keep their code and caller-safe message; internal errors are masked
-// and logged with the request id. Errors gqlgen raises itself while reading
-// arguments carry no code and concern the caller's input.
+// presentError is where errors become GraphQL wire errors. Domain errors
+// are described by PublicError, as on every other route; errors gqlgen
+// raises itself while reading arguments carry no code and concern the
+// caller's input.
 func presentError(ctx context.Context, err error) *gqlerror.Error {
 	gqlErr := graphql.DefaultErrorPresenter(ctx, err)
 	var domainErr *models.Error
@@ -29,31 +29,58 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		}
 		return gqlErr
 	}
-	gqlErr.Extensions = map[string]any{"code": domainErr.Code}
-	requestID := models.RequestIDFromContext(ctx)
+	gqlErr.Message, gqlErr.Extensions = PublicError(ctx, err, "path", gqlErr.Path.String())
 	switch domainErr.Code {
-	case models.EINTERNAL:
-		slog.ErrorContext(ctx, "internal error", "request_id", requestID, "path", gqlErr.Path.String(), "err", err)
-		gqlErr.Message = "Terjadi kesalahan internal. Sebutkan kode permintaan " + requestID + " bila melapor."
-		gqlErr.Extensions["requestId"] = requestID
-	case models.EINVALID:
-		gqlErr.Message = models.ErrorMessage(err)
-		if domainErr.Field != "" {
-			gqlErr.Extensions["field"] = domainErr.Field
-			gqlErr.Message = domainErr.Field + ": " + gqlErr.Message
-		}
 	case models.ERATELIMITED:
-		gqlErr.Message = models.ErrorMessage(err)
-		gqlErr.Extensions["retryAfter"] = domainErr.RetryAfterSeconds
 		markRateLimited(ctx, domainErr.RetryAfterSeconds)
 	case models.EUNAVAILABLE:
-		gqlErr.Message = models.ErrorMessage(err)
-		gqlErr.Extensions["retryAfter"] = domainErr.RetryAfterSeconds
 		markUnavailable(ctx, domainErr.RetryAfterSeconds)
-	default:
-		gqlErr.Message = models.ErrorMessage(err)
 	}
 	return gqlErr
+}
+
+// PublicError is the one description of a failure a caller gets, on the
+// GraphQL API and on every other route (server.writeError): the code's
+// caller-safe Indonesian message and the extensions that go with the code
+// (code; field for BAD_USER_INPUT; retryAfter for RATE_LIMITED and
+// UNAVAILABLE; requestId for INTERNAL). An internal error, or any error that
+// is not a *models.Error, is logged with the request id and the given
+// attributes, and masked.
+func PublicError(ctx context.Context, err error, logAttrs ...any) (message string, extensions map[string]any) {
+	code := models.ErrorCode(err)
+	extensions = map[string]any{"code": code}
+	var domainErr *models.Error
+	errors.As(err, &domainErr)
+	switch code {
+	case models.EINTERNAL:
+		requestID := models.RequestIDFromContext(ctx)
+		slog.ErrorContext(ctx, "internal error", append([]any{"request_id", requestID}, append(logAttrs, "err", err)...)...)
+		extensions["requestId"] = requestID
+		return InternalMessage(requestID), extensions
+	case models.EINVALID:
+		message = models.ErrorMessage(err)
+		if field := models.ErrorField(err); field != "" {
+			extensions["field"] = field
+			message = field + ": " + message
+		}
+		return message, extensions
+	case models.ERATELIMITED, models.EUNAVAILABLE:
+		extensions["retryAfter"] = domainErr.RetryAfterSeconds
+	}
+	return models.ErrorMessage(err), extensions
+}
+
+// InternalMessage is what a caller reads of an internal error: nothing of
+// its cause, and the request id to quote when reporting it.
+func InternalMessage(requestID string) string {
+	return "Terjadi kesalahan internal. Sebutkan kode permintaan " + requestID + " bila melapor."
+}
+
+// ErrorEnvelope is the body of a request that failed as a whole: the errors
+// entry of a GraphQL response, without data. Every route answers its errors
+// in it, so a client reads one shape everywhere.
+func ErrorEnvelope(message string, extensions map[string]any) map[string]any {
+	return map[string]any{"errors": []map[string]any{{"message": message, "extensions": extensions}}}
 }
 
 // recoverPanic turns a panic in a resolver into an internal error; the stack

@@ -26,7 +26,7 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// Limits protect the API before any resolver runs (DESIGN §5).
+// Limits protect the API before any resolver runs (docs/api.md, "Batas").
 type Limits struct {
 	MaxBodyBytes     int64 // request body cap
 	ParserTokens     int   // parser token limit
@@ -63,6 +63,8 @@ type HandlerConfig struct {
 	PublicURL string
 	// Observe is told the name, duration and error codes of every operation.
 	Observe func(operation string, d time.Duration, codes []string)
+	// Now is the resolvers' clock; time.Now when nil.
+	Now func() time.Time
 }
 
 // NewHandler returns the /graphql endpoint: GET (queries only) and POST with
@@ -80,7 +82,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		errcode.RegisterErrorType(models.EINVALID, errcode.KindProtocol)
 	})
 	c := Config{
-		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL},
+		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL, Now: cfg.Now},
 		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
 	}
 	complexity(&c.Complexity)
@@ -171,9 +173,7 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 func writeError(w http.ResponseWriter, status int, code, message string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]any{ //nolint:errcheck // the client went away
-		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}},
-	})
+	json.NewEncoder(w).Encode(ErrorEnvelope(message, map[string]any{"code": code})) //nolint:errcheck // the client went away
 }
 
 var registerProtocolErrors sync.Once

@@ -85,12 +85,12 @@ func (r *informationRequestRowResolver) ClockTime(ctx context.Context, obj *mode
 
 // Overdue is the resolver for the overdue field.
 func (r *issueResolver) Overdue(ctx context.Context, obj *models.Issue) (bool, error) {
-	return obj.IsOverdue(time.Now()), nil
+	return obj.IsOverdue(r.now()), nil
 }
 
 // OverdueClock is the resolver for the overdueClock field.
 func (r *issueResolver) OverdueClock(ctx context.Context, obj *models.Issue) (*models.Clock, error) {
-	if clock := obj.OverdueClock(time.Now()); clock != "" {
+	if clock := obj.OverdueClock(r.now()); clock != "" {
 		return &clock, nil
 	}
 	return nil, nil

@@ -51,8 +51,6 @@ func requestFailure(body []byte) failure {
 
 // requestErrorBody is the body of a request error without data.
 func requestErrorBody(code, message string) []byte {
-	b, _ := json.Marshal(map[string]any{
-		"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}},
-	})
+	b, _ := json.Marshal(ErrorEnvelope(message, map[string]any{"code": code}))
 	return b
 }

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"time"
 
 	"github.com/kotabaru/tanggap/graph/model"
 	"github.com/kotabaru/tanggap/markdown"
@@ -40,4 +41,15 @@ type Resolver struct {
 	// PublicURL is the portal's address without a trailing slash, for the
 	// absolute url fields.
 	PublicURL string
+	// Now is the clock of fields that depend on the time (overdue);
+	// time.Now when nil.
+	Now func() time.Time
+}
+
+// now reads the resolver's clock.
+func (r *Resolver) now() time.Time {
+	if r.Now == nil {
+		return time.Now()
+	}
+	return r.Now()
 }

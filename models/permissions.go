@@ -1,6 +1,30 @@
 package models
 
-import "context"
+import (
+	"context"
+	"slices"
+)
+
+// RequireRole is the one role check of the application: the schema's
+// @hasRole directive (graph/directives.go) and every service method of the
+// store (store/store.go, requireRole) call it, so both refuse alike. It
+// returns EUNAUTHENTICATED without a signed-in user and EFORBIDDEN when the
+// user's role is not one of roles. Object-level rules (whose agency, which
+// status) are checked by the store after it.
+func RequireRole(user *User, roles ...Role) error {
+	if user == nil {
+		return Errorf(EUNAUTHENTICATED, "Silakan masuk terlebih dahulu")
+	}
+	if !HasRole(user, roles...) {
+		return Errorf(EFORBIDDEN, "Anda tidak berwenang melakukan tindakan ini")
+	}
+	return nil
+}
+
+// HasRole reports whether user is signed in with one of roles.
+func HasRole(user *User, roles ...Role) bool {
+	return user != nil && slices.Contains(roles, user.Role)
+}
 
 // CanActOnIssue reports whether user may work on an issue's answer:
 // TRC always (it may publish on behalf of an agency), a PIC only for an
@@ -13,7 +37,8 @@ func CanActOnIssue(user *User, issue *Issue) bool {
 }
 
 // CanSeePersonalData reports whether user may read the name and contact of
-// the people who asked about an issue assigned to agencyID (DESIGN §1).
+// the people who asked about an issue assigned to agencyID: staff readers
+// and the agency's own PICs, never the public (docs/api.md).
 func CanSeePersonalData(user *User, agencyID *int64) bool {
 	return user.IsStaffReader() || user.BelongsTo(agencyID)
 }

@@ -59,11 +59,8 @@ func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 		t.Fatal(err)
 	}
 	limits := graph.DefaultLimits()
-	cfg := server.Config{
-		Store:     db,
-		Tokens:    tokens,
-		PublicURL: testPublicURL,
-	}
+	cfg := server.StoreConfig(db)
+	cfg.Tokens, cfg.PublicURL = tokens, testPublicURL
 	for _, o := range opts {
 		o(&limits, &cfg)
 	}

@@ -79,7 +79,8 @@ func storedIssues(t *testing.T, db *store.DB) []*models.Issue {
 	return issues
 }
 
-// publicIssue is DESIGN §2's rule, written out independently of the code.
+// publicIssue is the visibility rule of docs/api.md (no NEW, rejected or
+// internal issue is public), written out independently of the code.
 func publicIssue(i *models.Issue) bool {
 	return i.Status != models.StatusNew && i.Status != models.StatusRejected && !i.Internal
 }

@@ -4,20 +4,22 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/models"
 )
 
-// exportHandler streams CSV downloads for auditors: issues with every
-// timestamp and due time, the per-agency response-time report, the audit
-// log and the annual information report. The bearer token is required; no
-// cookie ever authenticates a download.
+// exportHandler streams CSV downloads for auditors and admins: issues with
+// every timestamp and due time, the per-agency response-time report, the
+// audit log and the annual information report. The bearer token is
+// required; no cookie ever authenticates a download. An error before the
+// first row is answered by writeError; after it, the file ends with a
+// marker line, since the 200 is already sent.
 func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		user := models.UserFromContext(r.Context())
@@ -25,8 +27,8 @@ func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) ht
 		case user == nil:
 			unauthorized(w, r)
 			return
-		case user.Role != models.RoleAuditor && user.Role != models.RoleAdmin:
-			writeJSON(w, http.StatusForbidden, errorBody(models.EFORBIDDEN, "Unduhan CSV hanya untuk auditor dan admin."))
+		case !models.HasRole(user, models.RoleAuditor, models.RoleAdmin):
+			writeError(w, r, models.Errorf(models.EFORBIDDEN, "Unduhan CSV hanya untuk auditor dan admin."))
 			return
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -39,21 +41,15 @@ func (s *Server) exportHandler(write func(w *safeCSV, r *http.Request) error) ht
 			out.Flush()
 			return
 		}
-		code := models.ErrorCode(err)
-		if code == models.EINTERNAL {
-			slog.ErrorContext(r.Context(), "export failed", "request_id", w.Header().Get("X-Request-ID"), "route", r.URL.Path, "err", err)
-		}
 		if !tracked.wrote {
 			w.Header().Del("Content-Disposition")
-			status := map[string]int{models.EINVALID: http.StatusBadRequest, models.ENOTFOUND: http.StatusNotFound}[code]
-			if status == 0 {
-				status = http.StatusInternalServerError
-			}
-			writeJSON(w, status, errorBody(code, models.ErrorMessage(err)))
+			writeError(w, r, err)
 			return
 		}
-		// Rows were already streamed: the file ends with a marker line.
-		out.Write([]string{"# unduhan terputus: kesalahan internal, kode permintaan " + w.Header().Get("X-Request-ID")})
+		// Rows were already streamed, with a 200: the file ends with a
+		// marker line saying what went wrong instead.
+		message, _ := graph.PublicError(r.Context(), err, "route", r.URL.Path)
+		out.Write([]string{"# unduhan terputus: " + message})
 		out.Flush()
 	})
 }
@@ -111,15 +107,11 @@ func exportName(r *http.Request) string {
 	return "tanggap-" + path.Base(r.URL.Path)
 }
 
-func errorBody(code, message string) map[string]any {
-	return map[string]any{"errors": []map[string]any{{"message": message, "extensions": map[string]string{"code": code}}}}
-}
-
 func (s *Server) formatTime(t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return t.In(s.cfg.Store.Location()).Format(time.RFC3339)
+	return t.In(s.cfg.Location).Format(time.RFC3339)
 }
 
 func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
@@ -133,10 +125,10 @@ func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
 	}
 	w.Write([]string{"nomor", "judul", "jenis", "status", "prioritas", "putusan", "slug_instansi", "slug_kategori", "internal",
 		"dicatat_pada", "diteruskan_pada", "batas_konfirmasi", "dikonfirmasi_pada", "batas_jawaban", "dijawab_pada", "ditutup_pada", "terlambat_kini"})
-	now := time.Now()
+	now := s.cfg.Now()
 	filter := models.IssueFilter{Order: models.OrderOldest, First: 100}
 	for {
-		page, err := s.cfg.Store.FindIssues(r.Context(), filter)
+		page, err := s.cfg.Services.Issues.FindIssues(r.Context(), filter)
 		if err != nil {
 			return err
 		}
@@ -157,7 +149,7 @@ func (s *Server) exportIssues(w *safeCSV, r *http.Request) error {
 }
 
 func (s *Server) agencySlugs(r *http.Request) (map[int64]string, error) {
-	agencies, err := s.cfg.Store.Agencies(r.Context())
+	agencies, err := s.cfg.Services.Agencies.Agencies(r.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +161,7 @@ func (s *Server) agencySlugs(r *http.Request) (map[int64]string, error) {
 }
 
 func (s *Server) categorySlugs(r *http.Request) (map[int64]string, error) {
-	categories, err := s.cfg.Store.Categories(r.Context())
+	categories, err := s.cfg.Services.Agencies.Categories(r.Context())
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +181,7 @@ func (s *Server) exportResponseTimes(w *safeCSV, r *http.Request) error {
 	if f.To, err = queryTime(r, "to"); err != nil {
 		return err
 	}
-	report, err := s.cfg.Store.ResponseTimeReport(r.Context(), f)
+	report, err := s.cfg.Services.Accountability.ResponseTimeReport(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -231,7 +223,7 @@ func (s *Server) exportAudit(w *safeCSV, r *http.Request) error {
 	w.Write([]string{"id", "waktu", "id_pelaku", "peran_pelaku", "aksi", "nama_aksi", "subjek", "perubahan", "hash_sebelumnya", "hash"})
 	filter := models.AuditFilter{First: 100}
 	for {
-		page, err := s.cfg.Store.AuditLog(r.Context(), filter)
+		page, err := s.cfg.Services.Audit.AuditLog(r.Context(), filter)
 		if err != nil {
 			return err
 		}
@@ -256,7 +248,7 @@ func (s *Server) exportInformationReport(w *safeCSV, r *http.Request) error {
 	if err != nil {
 		return models.Invalid("year", "tahun wajib diisi")
 	}
-	report, err := s.cfg.Store.InformationReport(r.Context(), year, r.URL.Query().Get("agency"))
+	report, err := s.cfg.Services.Accountability.InformationReport(r.Context(), year, r.URL.Query().Get("agency"))
 	if err != nil {
 		return err
 	}

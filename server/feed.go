@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"encoding/xml"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"time"
@@ -32,30 +31,30 @@ type feedData struct {
 // loadFeed reads the most recently answered or corrected public issues,
 // optionally of one agency, through the same visibility rules as an
 // anonymous API call: nothing internal, nothing personal can appear. It
-// answers the request itself (404, 500) and returns nil when it cannot.
+// answers the request itself (400, 404, 500) and returns nil when it cannot.
 func (s *Server) loadFeed(w http.ResponseWriter, r *http.Request) *feedData {
 	ctx := models.NewContextWithUser(r.Context(), nil)
 	data := &feedData{Updated: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	slug := r.URL.Query().Get("agency")
 	if slug != "" {
 		if err := models.ValidateSlug("agency", slug); err != nil {
-			http.Error(w, models.ErrorMessage(err), http.StatusBadRequest)
+			writeError(w, r, err)
 			return nil
 		}
-		agency, err := s.cfg.Store.AgencyBySlug(ctx, slug)
+		agency, err := s.cfg.Services.Agencies.AgencyBySlug(ctx, slug)
 		if models.ErrorCode(err) == models.ENOTFOUND || models.ErrorCode(err) == models.EINVALID {
-			http.Error(w, "Instansi tidak ditemukan: "+slug, http.StatusNotFound)
+			writeError(w, r, models.Errorf(models.ENOTFOUND, "Instansi tidak ditemukan: %s", slug))
 			return nil
 		}
 		if err != nil {
-			feedFailed(w, r, err)
+			writeError(w, r, err)
 			return nil
 		}
 		data.Agency = agency
 	}
 	items, err := s.feedItems(ctx, slug)
 	if err != nil {
-		feedFailed(w, r, err)
+		writeError(w, r, err)
 		return nil
 	}
 	data.Items = items
@@ -67,8 +66,11 @@ func (s *Server) loadFeed(w http.ResponseWriter, r *http.Request) *feedData {
 	return data
 }
 
+// feedItems reads the issues of a feed, newest change first, with their
+// agency, latest published response and sources, in four reads whatever
+// their number.
 func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, error) {
-	page, err := s.cfg.Store.FindIssues(ctx, models.IssueFilter{
+	page, err := s.cfg.Services.Issues.FindIssues(ctx, models.IssueFilter{
 		Statuses:   []models.IssueStatus{models.StatusAnswered, models.StatusClosed},
 		AgencySlug: agencySlug,
 		Order:      models.OrderRecentlyUpdated,
@@ -81,7 +83,7 @@ func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, 
 	for i, issue := range page.Issues {
 		ids[i] = issue.ID
 	}
-	agencies, err := s.cfg.Store.Agencies(ctx)
+	agencies, err := s.cfg.Services.Agencies.Agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +91,7 @@ func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, 
 	for _, a := range agencies {
 		byID[a.ID] = a
 	}
-	responses, err := s.cfg.Store.ResponsesByIssueIDs(ctx, ids)
+	responses, err := s.cfg.Services.Responses.ResponsesByIssueIDs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +104,7 @@ func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, 
 			latest[resp.IssueID] = resp
 		}
 	}
-	sources, err := s.cfg.Store.SourcesByIssueIDs(ctx, ids)
+	sources, err := s.cfg.Services.Issues.SourcesByIssueIDs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -119,15 +121,6 @@ func (s *Server) feedItems(ctx context.Context, agencySlug string) ([]feedItem, 
 		items = append(items, item)
 	}
 	return items, nil
-}
-
-func feedFailed(w http.ResponseWriter, r *http.Request, err error) {
-	if models.ErrorCode(err) != models.EINTERNAL {
-		http.Error(w, models.ErrorMessage(err), http.StatusBadRequest)
-		return
-	}
-	slog.ErrorContext(r.Context(), "feed failed", "request_id", w.Header().Get("X-Request-ID"), "route", r.URL.Path, "err", err)
-	http.Error(w, "Terjadi kesalahan internal. Kode permintaan "+w.Header().Get("X-Request-ID"), http.StatusInternalServerError)
 }
 
 // feedURL is the feed's own address: the configured public address, the
@@ -191,7 +184,7 @@ func itemPublished(item feedItem) time.Time {
 	return item.Issue.CreatedAt.UTC()
 }
 
-// atomFeed is the Atom document (RFC 4287) of the latest official answers.
+// atomDoc is the Atom document (RFC 4287) of the latest official answers.
 type atomDoc struct {
 	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
 	Lang     string      `xml:"xml:lang,attr"`

@@ -58,7 +58,9 @@ func TestFaultDrainingServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := server.New(server.Config{Store: db, Tokens: tokens, Limits: graph.DefaultLimits(), ShutdownDelay: time.Hour})
+	cfg := server.StoreConfig(db)
+	cfg.Tokens, cfg.ShutdownDelay = tokens, time.Hour
+	srv := server.New(cfg)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -32,7 +32,7 @@ func (s *Server) login(ctx context.Context, in models.Login) (*model.LoginPayloa
 	}
 	in.Device = auth.DescribeDevice(models.UserAgentFromContext(ctx))
 	in.SessionTTL = s.cfg.Tokens.TTL()
-	user, session, err := s.cfg.Store.Authenticate(ctx, in)
+	user, session, err := s.cfg.Services.Users.Authenticate(ctx, in)
 	switch models.ErrorCode(err) {
 	case "":
 		attempt.Succeeded()

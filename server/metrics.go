@@ -74,7 +74,7 @@ func metricsAccess(token string, next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		http.NotFound(w, r)
+		notFound(w, r)
 	})
 }
 

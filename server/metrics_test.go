@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/kotabaru/tanggap/auth"
-	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -23,8 +22,9 @@ func newMetricsServer(t *testing.T, token string) (*Server, *Metrics) {
 		t.Fatal(err)
 	}
 	metrics := NewMetrics()
-	return New(Config{Store: db, Tokens: tokens, Frontend: testFrontend(), Limits: graph.DefaultLimits(),
-		Metrics: metrics, MetricsToken: token}), metrics
+	cfg := StoreConfig(db)
+	cfg.Tokens, cfg.Frontend, cfg.Metrics, cfg.MetricsToken = tokens, testFrontend(), metrics, token
+	return New(cfg), metrics
 }
 
 // httpSeries counts the label combinations of the request-duration series.

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -125,9 +126,13 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		r = r.WithContext(context.WithValue(r.Context(), matchedRouteKey{}, matched))
 		defer func() {
 			if p := recover(); p != nil {
-				slog.ErrorContext(r.Context(), "panic in handler", "request_id", w.Header().Get("X-Request-ID"), "panic", p)
+				id := w.Header().Get("X-Request-ID")
 				if sw.status == 0 {
-					writeJSON(sw, http.StatusInternalServerError, map[string]string{"error": "internal"})
+					// writeError logs the panic with the request id.
+					ctx := models.NewContextWithRequestID(r.Context(), id)
+					writeError(sw, r.WithContext(ctx), models.Internal(fmt.Errorf("panic in handler: %v", p)))
+				} else {
+					slog.ErrorContext(r.Context(), "panic in handler", "request_id", id, "panic", p)
 				}
 			}
 			elapsed := time.Since(start)

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+
+	"github.com/kotabaru/tanggap/models"
 )
 
 // openDataHandler serves /open-data/: an index page in Indonesian with the
@@ -16,7 +18,7 @@ func (s *Server) openDataHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		data, err := s.openData.get(func() (*openDataFiles, error) { return s.buildOpenData(r.Context()) })
 		if err != nil {
-			feedFailed(w, r, err)
+			writeError(w, r, err)
 			return
 		}
 		h := w.Header()
@@ -26,12 +28,12 @@ func (s *Server) openDataHandler() http.Handler {
 		}
 		name := r.PathValue("file")
 		if name == "" {
-			s.openDataIndex(w, data)
+			s.openDataIndex(w, r, data)
 			return
 		}
 		body, ok := data.Files[name]
 		if !ok {
-			http.NotFound(w, r)
+			writeError(w, r, models.Errorf(models.ENOTFOUND, "Berkas data terbuka tidak ditemukan: %s", name))
 			return
 		}
 		switch {
@@ -48,7 +50,7 @@ func (s *Server) openDataHandler() http.Handler {
 }
 
 // openDataIndex renders the index page.
-func (s *Server) openDataIndex(w http.ResponseWriter, data *openDataFiles) {
+func (s *Server) openDataIndex(w http.ResponseWriter, r *http.Request, data *openDataFiles) {
 	type file struct {
 		Name string
 		Size string
@@ -84,7 +86,7 @@ func (s *Server) openDataIndex(w http.ResponseWriter, data *openDataFiles) {
 	}
 	var page bytes.Buffer
 	if err := openDataPage.Execute(&page, view); err != nil {
-		http.Error(w, "Terjadi kesalahan internal.", http.StatusInternalServerError)
+		writeError(w, r, models.Internal(err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -92,52 +94,5 @@ func (s *Server) openDataIndex(w http.ResponseWriter, data *openDataFiles) {
 	w.Write(page.Bytes()) //nolint:errcheck // the client went away
 }
 
-var openDataPage = template.Must(template.New("open-data").Parse(`<!doctype html>
-<html lang="id">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Data terbuka · Tanggap</title>
-<link rel="alternate" type="application/atom+xml" title="Tanggap: jawaban resmi terbaru" href="/feed.xml">
-<style>
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1a1a1a}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
-code{background:#f3f3f3;padding:0 .2rem}a{color:#0b57d0}
-</style>
-</head>
-<body>
-<main>
-<h1>Data terbuka Tanggap</h1>
-<p>Semua isu publik, jawaban resmi beserta setiap ralatnya, dan waktu tanggap instansi, dalam berkas yang dapat diolah mesin.
-Data dibuat dari basis data yang sama dengan portal dan API publik, hanya memuat yang dapat dilihat siapa pun:
-tidak ada isu internal atau yang belum diteruskan, tidak ada nama atau kontak penanya, tidak ada nama staf.
-Data diperbarui begitu isi portal berubah (paling lambat satu menit). Terakhir dibuat: {{.Generated}}.</p>
-<h2>Lisensi</h2>
-<p>Data ini dapat digunakan, dibagikan dan diolah ulang, termasuk untuk keperluan komersial, di bawah
-<a href="https://creativecommons.org/licenses/by/4.0/deed.id" rel="license">Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)</a>.
-Sebutkan sumbernya, misalnya: “Sumber: Tanggap, {{.PublicURL}}/open-data/”.</p>
-<h2>Berkas</h2>
-<p>CSV memakai UTF-8 dengan BOM (terbaca langsung oleh spreadsheet), pemisah koma dan baris judul; sel yang diawali
-<code>=</code>, <code>+</code>, <code>-</code> atau <code>@</code> diberi tanda petik tunggal di depannya agar tidak dijalankan sebagai rumus.
-JSON Lines (<code>.jsonl</code>) memuat satu objek JSON per baris dengan nama kolom yang sama, angka dan nilai benar/salah bertipe, dan <code>null</code> untuk nilai kosong.
-Waktu dalam RFC 3339 (UTC). Nama kolom tidak pernah berubah; kolom baru ditambahkan di akhir.</p>
-<p>Semua berkas sekaligus: <a href="{{.Archive.Name}}">{{.Archive.Name}}</a> ({{.Archive.Size}}).</p>
-{{range .Tables}}
-<section>
-<h3 id="{{.Name}}">{{.Title}} — {{.Rows}} baris</h3>
-<p>{{.Description}}</p>
-<p>{{range $i, $f := .Files}}{{if $i}} · {{end}}<a href="{{$f.Name}}">{{$f.Name}}</a> ({{$f.Size}}){{end}}</p>
-<table>
-<thead><tr><th scope="col">Kolom</th><th scope="col">Isi</th></tr></thead>
-<tbody>{{range .Columns}}<tr><td><code>{{.Name}}</code></td><td>{{.Description}}</td></tr>{{end}}</tbody>
-</table>
-</section>
-{{end}}
-<h2>Cara lain memperoleh data</h2>
-<p>API GraphQL publik di <code>{{.PublicURL}}/graphql</code> (panduan: <code>docs/api.md</code> di repositori),
-umpan Atom <a href="/feed.xml">/feed.xml</a>, JSON Feed <a href="/feed.json">/feed.json</a>
-dan ClaimReview untuk pemeriksa fakta <a href="/claimreview.json">/claimreview.json</a>.</p>
-</main>
-</body>
-</html>
-`))
+// openDataPage is the index page of /open-data/.
+var openDataPage = template.Must(template.ParseFS(templateFiles, "templates/opendata.html"))

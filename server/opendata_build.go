@@ -29,11 +29,11 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // and writes each table as CSV and JSON Lines, and all of them as a zip.
 func (s *Server) buildOpenData(ctx context.Context) (*openDataFiles, error) {
 	ctx = models.NewContextWithUser(ctx, nil)
-	agencies, err := s.cfg.Store.Agencies(ctx)
+	agencies, err := s.cfg.Services.Agencies.Agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	categories, err := s.cfg.Store.Categories(ctx)
+	categories, err := s.cfg.Services.Agencies.Categories(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (s *Server) buildOpenData(ctx context.Context) (*openDataFiles, error) {
 		categoryOf[c.ID] = c.Slug
 	}
 	var issues []*models.Issue
-	if err := eachPublicIssue(ctx, s.cfg.Store, models.OrderOldest, func(i *models.Issue) error {
+	if err := eachPublicIssue(ctx, s.cfg.Services.Issues, models.OrderOldest, func(i *models.Issue) error {
 		issues = append(issues, i)
 		return nil
 	}); err != nil {
@@ -56,7 +56,7 @@ func (s *Server) buildOpenData(ctx context.Context) (*openDataFiles, error) {
 	for _, i := range issues {
 		numberOf[i.ID] = i.Number
 	}
-	now := time.Now().UTC()
+	now := s.cfg.Now().UTC()
 	out := &openDataFiles{Files: map[string][]byte{}, Generated: now, Counts: map[string]int{}}
 	tables := map[string][][]any{}
 	for _, i := range issues {
@@ -139,7 +139,7 @@ func (s *Server) responseRows(ctx context.Context, issues []*models.Issue, agenc
 			ids[k] = i.ID
 			numberOf[i.ID] = i.Number
 		}
-		responses, err := s.cfg.Store.ResponsesByIssueIDs(ctx, ids)
+		responses, err := s.cfg.Services.Responses.ResponsesByIssueIDs(ctx, ids)
 		if err != nil {
 			return nil, err
 		}
@@ -154,7 +154,7 @@ func (s *Server) responseRows(ctx context.Context, issues []*models.Issue, agenc
 		if len(responseIDs) == 0 {
 			continue
 		}
-		revisions, err := s.cfg.Store.RevisionsByResponseIDs(ctx, responseIDs)
+		revisions, err := s.cfg.Services.Responses.RevisionsByResponseIDs(ctx, responseIDs)
 		if err != nil {
 			return nil, err
 		}

@@ -2,16 +2,28 @@ package server
 
 import (
 	"bytes"
+	"embed"
 	"encoding/json"
 	"errors"
-	"html"
+	"html/template"
 	"io/fs"
 	"net/http"
 	"path"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/kotabaru/tanggap/models"
 )
+
+// templateFiles are the server's own HTML: the parts of the app's pages it
+// fills in, and the open-data index.
+//
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// pageParts renders the head and noscript parts of the app's pages.
+var pageParts = template.Must(template.ParseFS(templateFiles, "templates/pages.html"))
 
 // The built index.html carries these two markers; the server replaces them
 // with the page's head tags and a script-free version of its content.
@@ -26,11 +38,6 @@ const siteName = "Tanggap"
 var (
 	issueNumberPattern = regexp.MustCompile(`^[A-Za-z0-9]{1,12}-[0-9]{4}-[0-9]{1,9}$`)
 )
-
-// feedLinks announce the feeds in every page's head, so feed readers and
-// browsers find them from the portal's address.
-const feedLinks = `<link rel="alternate" type="application/atom+xml" title="Tanggap: jawaban resmi terbaru" href="/feed.xml">` + "\n" +
-	`<link rel="alternate" type="application/feed+json" title="Tanggap: jawaban resmi terbaru (JSON Feed)" href="/feed.json">` + "\n"
 
 // contentSecurityPolicy allows the app's own scripts only. Link previews
 // and JSON-LD are data, not scripts, so they need no exception.
@@ -67,7 +74,7 @@ func newPages(files fs.FS, api http.Handler, publicURL string) http.Handler {
 func (p *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		writeRequestError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "Halaman hanya dapat dibaca dengan GET atau HEAD.")
 		return
 	}
 	urlPath := r.URL.Path
@@ -91,11 +98,11 @@ func (p *pages) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// A missing file (it has an extension) is a 404; anything else is a
 		// route of the app, which shows its own "not found" when needed.
 		if strings.Contains(path.Base(name), ".") {
-			http.NotFound(w, r)
+			notFound(w, r)
 			return
 		}
 	}
-	p.writeIndex(w, r, http.StatusOK, defaultHead(), "")
+	p.writeIndex(w, r, http.StatusOK, defaultHead(), nil)
 }
 
 // serveFile serves one built file. Hashed assets never change; everything
@@ -116,31 +123,81 @@ func (p *pages) serveFile(w http.ResponseWriter, r *http.Request, name string) {
 	http.ServeFileFS(w, r, p.files, name)
 }
 
-// writeIndex answers with index.html and the given head and noscript parts.
-func (p *pages) writeIndex(w http.ResponseWriter, r *http.Request, status int, head, noscript string) {
+// writeIndex answers with index.html, its head marker replaced by the
+// feed links and head (which announce the feeds, so feed readers and
+// browsers find them from any page) and its noscript marker by noscript.
+func (p *pages) writeIndex(w http.ResponseWriter, r *http.Request, status int, head headView, noscript *noscriptView) {
 	if p.index == "" {
-		http.NotFound(w, r)
+		notFound(w, r)
 		return
+	}
+	headHTML, err := render("head", head)
+	if err != nil {
+		writeError(w, r, models.Internal(err))
+		return
+	}
+	noscriptHTML := ""
+	if noscript != nil {
+		if noscriptHTML, err = render("noscript", noscript); err != nil {
+			writeError(w, r, models.Internal(err))
+			return
+		}
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-cache")
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	page := p.index
-	if head != "" {
+	if head.Title != "" {
 		// The page's own title replaces the generic one.
-		if start, end := strings.Index(page, "<title>"), strings.Index(page, "</title>"); start >= 0 && end > start && strings.Contains(head, "<title>") {
+		if start, end := strings.Index(page, "<title>"), strings.Index(page, "</title>"); start >= 0 && end > start {
 			page = page[:start] + page[end+len("</title>"):]
 		}
 	}
-	page = strings.Replace(page, headMarker, feedLinks+head, 1)
-	if noscript != "" {
-		page = strings.Replace(page, noscriptMarker, noscript, 1)
+	page = strings.Replace(page, headMarker, headHTML, 1)
+	if noscriptHTML != "" {
+		page = strings.Replace(page, noscriptMarker, noscriptHTML, 1)
 	}
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write([]byte(page)) //nolint:errcheck // the client went away
 	}
+}
+
+// render executes one of the page parts.
+func render(name string, data any) (string, error) {
+	var b strings.Builder
+	err := pageParts.ExecuteTemplate(&b, name, data)
+	return b.String(), err
+}
+
+// headView is what the head part of a page shows.
+type headView struct {
+	// Title replaces the app's generic title when set.
+	Title     string
+	Canonical string
+	NoIndex   bool
+	Meta      []metaTag
+	// ClaimReview is a schema.org document written as JSON-LD; nil for none.
+	ClaimReview map[string]any
+}
+
+// metaTag is one <meta name=…> or, for Open Graph, <meta property=…> tag.
+type metaTag struct {
+	Property   bool
+	Key, Value string
+}
+
+// noscriptView is an issue's text for readers without JavaScript.
+type noscriptView struct {
+	Number, Title, VerdictLabel, Summary string
+	Responses                            []noscriptResponse
+}
+
+type noscriptResponse struct {
+	Agency string
+	// Body is sanitised by the API: no scripts, no raw HTML.
+	Body template.HTML
 }
 
 // pageIssue is what an issue page needs from the API.
@@ -191,9 +248,9 @@ func (p *pages) issuePage(w http.ResponseWriter, r *http.Request, number string)
 	switch {
 	case err != nil:
 		// The app loads the issue itself; only the preview is lost.
-		p.writeIndex(w, r, http.StatusOK, defaultHead(), "")
+		p.writeIndex(w, r, http.StatusOK, defaultHead(), nil)
 	case issue == nil:
-		p.writeIndex(w, r, http.StatusNotFound, `<title>Isu tidak ditemukan · `+siteName+`</title>`+"\n"+`<meta name="robots" content="noindex">`, "")
+		p.writeIndex(w, r, http.StatusNotFound, headView{Title: "Isu tidak ditemukan · " + siteName, NoIndex: true}, nil)
 	default:
 		if t, err := time.Parse(time.RFC3339Nano, issue.UpdatedAt); err == nil {
 			w.Header().Set("Last-Modified", t.UTC().Format(http.TimeFormat))
@@ -245,14 +302,16 @@ func (b *bufferedResponse) Header() http.Header         { return b.header }
 func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
 func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }
 
-func defaultHead() string {
+// defaultHead is the head of every page but an issue's: the portal's own
+// link preview.
+func defaultHead() headView {
 	title := siteName + " · Klarifikasi dan tanggapan resmi pemerintah daerah"
 	description := "Cek hoaks, keluhan dan pertanyaan warga beserta tanggapan resmi instansi pemerintah daerah, lengkap dengan riwayat dan waktu tanggapnya."
-	return metaTags(nil, title, description, "website")
+	return headView{Meta: metaTags("", title, description, "website")}
 }
 
-// issueHead renders the head tags of an issue page.
-func issueHead(issue *pageIssue, base string) string {
+// issueHead is the head of an issue page.
+func issueHead(issue *pageIssue, base string) headView {
 	title := issue.Title
 	description := issue.Summary
 	if label := issueVerdictLabel(issue); label != "" {
@@ -263,40 +322,40 @@ func issueHead(issue *pageIssue, base string) string {
 		description += " Tanggapan resmi: " + issue.Agency.Name + "."
 	}
 	description = truncate(description, 300)
-	var b strings.Builder
-	b.WriteString("<title>" + html.EscapeString(title+" · "+siteName) + "</title>\n")
 	url := ""
 	if base != "" {
 		url = base + "/isu/" + issue.Number
-		b.WriteString(`<link rel="canonical" href="` + html.EscapeString(url) + `">` + "\n")
 	}
-	extra := map[string]string{"og:url": url}
-	b.WriteString(metaTags(extra, title, description, "article"))
-	if ld := claimReview(issue, url); ld != "" {
-		b.WriteString(`<script type="application/ld+json">` + ld + "</script>\n")
+	return headView{
+		Title:       title + " · " + siteName,
+		Canonical:   url,
+		Meta:        metaTags(url, title, description, "article"),
+		ClaimReview: claimReview(issue, url),
 	}
-	return b.String()
 }
 
-// metaTags renders the description, Open Graph and Twitter card tags.
-func metaTags(extra map[string]string, title, description, kind string) string {
-	var b strings.Builder
-	meta := func(attr, key, value string) {
-		if value != "" {
-			b.WriteString(`<meta ` + attr + `="` + key + `" content="` + html.EscapeString(value) + `">` + "\n")
+// metaTags are the description, Open Graph and Twitter card tags; those
+// without a value are left out.
+func metaTags(url, title, description, kind string) []metaTag {
+	all := []metaTag{
+		{false, "description", description},
+		{true, "og:site_name", siteName},
+		{true, "og:locale", "id_ID"},
+		{true, "og:type", kind},
+		{true, "og:title", title},
+		{true, "og:description", description},
+		{true, "og:url", url},
+		{false, "twitter:card", "summary"},
+		{false, "twitter:title", title},
+		{false, "twitter:description", description},
+	}
+	tags := all[:0]
+	for _, t := range all {
+		if t.Value != "" {
+			tags = append(tags, t)
 		}
 	}
-	meta("name", "description", description)
-	meta("property", "og:site_name", siteName)
-	meta("property", "og:locale", "id_ID")
-	meta("property", "og:type", kind)
-	meta("property", "og:title", title)
-	meta("property", "og:description", description)
-	meta("property", "og:url", extra["og:url"])
-	meta("name", "twitter:card", "summary")
-	meta("name", "twitter:title", title)
-	meta("name", "twitter:description", description)
-	return b.String()
+	return tags
 }
 
 // issueVerdictLabel is the verdict of the latest published response.
@@ -311,11 +370,11 @@ func issueVerdictLabel(issue *pageIssue) string {
 // is not proven either way gets no number, only its name.
 var ratingValues = map[string]int{"FALSE": 1, "MISLEADING": 2, "PARTLY_TRUE": 3, "TRUE": 5}
 
-// claimReview renders schema.org ClaimReview JSON-LD for a misinformation
-// issue with a published verdict; "" otherwise.
-func claimReview(issue *pageIssue, url string) string {
+// claimReview is the schema.org ClaimReview of a misinformation issue with
+// a published verdict; nil otherwise.
+func claimReview(issue *pageIssue, url string) map[string]any {
 	if issue.Kind != "MISINFORMATION" || issue.Verdict == nil || issue.VerdictLabel == nil {
-		return ""
+		return nil
 	}
 	var published, author string
 	for _, resp := range issue.Responses {
@@ -326,7 +385,7 @@ func claimReview(issue *pageIssue, url string) string {
 		}
 	}
 	if published == "" {
-		return ""
+		return nil
 	}
 	rating := map[string]any{"@type": "Rating", "alternateName": *issue.VerdictLabel}
 	if v, ok := ratingValues[*issue.Verdict]; ok {
@@ -370,33 +429,22 @@ func claimReview(issue *pageIssue, url string) string {
 	if url != "" {
 		doc["url"] = url
 	}
-	// json.Marshal escapes <, > and &, so the text cannot close the script element.
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return ""
-	}
-	return string(b)
+	// html/template writes it with json.Marshal, which escapes <, > and &,
+	// so the text cannot close the script element.
+	return doc
 }
 
-// issueNoscript renders the issue's text for readers without JavaScript.
-func issueNoscript(issue *pageIssue) string {
-	var b strings.Builder
-	b.WriteString(`<noscript><article class="noscript-issue"><p>` + html.EscapeString(issue.Number) + "</p>")
-	b.WriteString("<h1>" + html.EscapeString(issue.Title) + "</h1>")
-	if label := issueVerdictLabel(issue); label != "" {
-		b.WriteString("<p><strong>" + html.EscapeString(label) + "</strong></p>")
-	}
-	b.WriteString("<p>" + html.EscapeString(issue.Summary) + "</p>")
+// issueNoscript is the issue's text for readers without JavaScript: its
+// published responses only.
+func issueNoscript(issue *pageIssue) *noscriptView {
+	view := &noscriptView{Number: issue.Number, Title: issue.Title, VerdictLabel: issueVerdictLabel(issue), Summary: issue.Summary}
 	for _, resp := range issue.Responses {
-		if resp.Status != "PUBLISHED" {
-			continue
+		if resp.Status == "PUBLISHED" {
+			// bodyHTML is sanitised by the API: no scripts, no raw HTML.
+			view.Responses = append(view.Responses, noscriptResponse{Agency: resp.Agency.Name, Body: template.HTML(resp.BodyHTML)}) //nolint:gosec // sanitised by the API
 		}
-		b.WriteString("<h2>Tanggapan resmi " + html.EscapeString(resp.Agency.Name) + "</h2>")
-		// bodyHTML is sanitised by the API: no scripts, no raw HTML.
-		b.WriteString(resp.BodyHTML)
 	}
-	b.WriteString("</article></noscript>")
-	return b.String()
+	return view
 }
 
 // isoTime drops the fraction of a second from an RFC 3339 time.

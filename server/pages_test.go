@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"io"
 	"io/fs"
 	"net/http"
@@ -15,7 +16,6 @@ import (
 
 	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/frontend"
-	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -44,7 +44,9 @@ func mustPagesServer(t *testing.T, files fs.FS) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(New(Config{Store: db, Tokens: tokens, Frontend: files, Limits: graph.DefaultLimits()}))
+	cfg := StoreConfig(db)
+	cfg.Tokens, cfg.Frontend = tokens, files
+	srv := httptest.NewServer(New(cfg))
 	t.Cleanup(srv.Close)
 	return srv
 }
@@ -101,7 +103,7 @@ var metaPattern = regexp.MustCompile(`<meta (?:name|property)="([^"]+)" content=
 func metaOf(page string) map[string]string {
 	tags := map[string]string{}
 	for _, m := range metaPattern.FindAllStringSubmatch(page, -1) {
-		tags[m[1]] = strings.NewReplacer("&#39;", "'", "&#34;", `"`, "&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(m[2])
+		tags[m[1]] = html.UnescapeString(m[2])
 	}
 	return tags
 }
@@ -201,7 +203,7 @@ func TestPagesRoutes(t *testing.T) {
 		{"/assets/app.js", "console.log", "public, max-age=31536000, immutable", http.StatusOK},
 		{"/graphiql", "<title>GraphiQL</title>", "no-cache", http.StatusOK},
 		{"/favicon.svg", "<svg>", "no-cache", http.StatusOK},
-		{"/assets/missing.js", "not found", "", http.StatusNotFound},
+		{"/assets/missing.js", `"code":"NOT_FOUND"`, "", http.StatusNotFound},
 		{"/index.html", `<div id="app">`, "no-cache", http.StatusOK},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
@@ -253,7 +255,10 @@ func TestPagesEscaping(t *testing.T) {
 			Name string `json:"name"`
 		} `json:"agency"`
 	}{Status: "PUBLISHED", PublishedAt: &published})
-	head := issueHead(issue, "https://tanggap.example")
+	head, err := render("head", issueHead(issue, "https://tanggap.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, bad := range []string{"<script>alert", "</script><script>", `"><`, "<b>"} {
 		if strings.Contains(head, bad) {
 			t.Errorf("head contains %q unescaped:\n%s", bad, head)
@@ -264,6 +269,21 @@ func TestPagesEscaping(t *testing.T) {
 	}
 	if !strings.Contains(head, `"datePublished":"2026-11-20T03:04:05Z"`) {
 		t.Errorf("datePublished not in RFC 3339 seconds:\n%s", head)
+	}
+	// The noscript text escapes what the issue's writers typed and keeps
+	// the response's HTML, which the API sanitised.
+	issue.Responses[0].BodyHTML = "<p>Jawaban <em>resmi</em></p>"
+	noscript, err := render("noscript", issueNoscript(issue))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script>alert", "<b>", `Hoaks">`} {
+		if strings.Contains(noscript, bad) {
+			t.Errorf("noscript contains %q unescaped:\n%s", bad, noscript)
+		}
+	}
+	if !strings.Contains(noscript, "<p>Jawaban <em>resmi</em></p>") || !strings.Contains(noscript, "&lt;b&gt;tebal&lt;/b&gt;") {
+		t.Errorf("noscript:\n%s", noscript)
 	}
 }
 

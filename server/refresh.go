@@ -43,7 +43,7 @@ func sameSiteOnly(next http.Handler) http.Handler {
 		w.Header().Set("Cache-Control", "no-store")
 		site := r.Header.Get("Sec-Fetch-Site")
 		if r.Header.Get(refreshHeader) != "1" || (site != "" && site != "same-origin") || !sameOrigin(r) {
-			writeJSON(w, http.StatusForbidden, errorBody(models.EFORBIDDEN,
+			writeError(w, r, models.Errorf(models.EFORBIDDEN,
 				"Permintaan sesi ditolak: hanya aplikasi Tanggap sendiri yang boleh memperbarui sesi."))
 			return
 		}
@@ -69,7 +69,7 @@ func (s *Server) startRefresh(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	token, hash := auth.NewRefreshToken()
-	session, err := s.cfg.Store.StartRefresh(r.Context(), hash, s.cfg.SessionTTL)
+	session, err := s.cfg.Refresh.StartRefresh(r.Context(), hash, s.cfg.SessionTTL)
 	if err != nil {
 		s.refreshFailed(w, r, err)
 		return
@@ -90,7 +90,7 @@ func (s *Server) refresh(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next, nextHash := auth.NewRefreshToken()
-	user, session, err := s.cfg.Store.RotateRefresh(r.Context(), hash, nextHash)
+	user, session, err := s.cfg.Refresh.RotateRefresh(r.Context(), hash, nextHash)
 	if err != nil {
 		s.refreshFailed(w, r, err)
 		return
@@ -110,7 +110,7 @@ func (s *Server) refresh(w http.ResponseWriter, r *http.Request) {
 func (s *Server) endRefresh(w http.ResponseWriter, r *http.Request) {
 	if c, err := r.Cookie(refreshCookie); err == nil {
 		if hash := auth.HashRefreshToken(c.Value); hash != "" {
-			if err := s.cfg.Store.EndRefresh(r.Context(), hash); err != nil {
+			if err := s.cfg.Refresh.EndRefresh(r.Context(), hash); err != nil {
 				s.refreshFailed(w, r, err)
 				return
 			}
@@ -124,17 +124,14 @@ func (s *Server) endRefresh(w http.ResponseWriter, r *http.Request) {
 // that is over loses its cookie; when the database could not answer, the
 // cookie stays and the client is told to retry.
 func (s *Server) refreshFailed(w http.ResponseWriter, r *http.Request, err error) {
-	code := models.ErrorCode(err)
-	switch code {
+	switch models.ErrorCode(err) {
 	case models.EUNAUTHENTICATED:
 		s.clearRefreshCookie(w, r)
-		writeJSON(w, http.StatusUnauthorized, errorBody(code, models.ErrorMessage(err)))
-	case models.ECONFLICT:
-		writeJSON(w, http.StatusConflict, errorBody(code, models.ErrorMessage(err)))
-	default:
-		slog.ErrorContext(r.Context(), "session refresh failed", "request_id", w.Header().Get("X-Request-ID"), "err", err)
-		unavailable(w, r)
+	case models.EINTERNAL:
+		slog.ErrorContext(r.Context(), "session refresh failed", "request_id", models.RequestIDFromContext(r.Context()), "err", err)
+		err = errUnavailable
 	}
+	writeError(w, r, err)
 }
 
 func (s *Server) setRefreshCookie(w http.ResponseWriter, r *http.Request, token string, until time.Time) {
@@ -142,7 +139,7 @@ func (s *Server) setRefreshCookie(w http.ResponseWriter, r *http.Request, token 
 		Name:     refreshCookie,
 		Value:    token,
 		Path:     refreshPath,
-		MaxAge:   max(1, int(time.Until(until).Seconds())),
+		MaxAge:   max(1, int(until.Sub(s.cfg.Now()).Seconds())),
 		HttpOnly: true,
 		Secure:   s.secureCookies(r),
 		SameSite: http.SameSiteStrictMode,

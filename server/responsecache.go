@@ -23,8 +23,8 @@ const (
 // Citizens and newsrooms ask the same few questions over and over (the
 // front page, a shared issue, a popular search), and every answer is
 // public, so one execution can serve them all until the data changes: an
-// entry is dropped by the next write this process commits (the store's
-// generation) and, for writes through other processes and for values that
+// entry is dropped by the next write this process commits (the generation
+// of Config.Changes) and, for writes through other processes and for values that
 // follow the clock (overdue), after ttl.
 //
 // Only anonymous queries that ended without errors are kept; mutations,

@@ -9,20 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/kotabaru/tanggap/models"
-	"github.com/kotabaru/tanggap/search"
-	"github.com/kotabaru/tanggap/store"
 )
-
-// defaultSearch is the database's own engine, for a server configured
-// without one (tests, tools): it answers from whatever the indexer wrote.
-func defaultSearch(db *store.DB) models.SearchService {
-	synonyms := search.NewSynonymSource(db.Bun(), 30*time.Second)
-	engine := search.NewSQLite(db.Bun(), synonyms)
-	if db.Dialect() == store.Postgres {
-		engine = search.NewPostgres(db.Bun(), synonyms)
-	}
-	return search.NewService(db.Bun(), engine, nil)
-}
 
 // countedSearch counts every search by the engine that answered it.
 type countedSearch struct {
@@ -78,9 +65,6 @@ func (c *searchCollector) Collect(ch chan<- prometheus.Metric) {
 // wireSearch puts the search service, counted, behind the API and its
 // backlog on /metrics.
 func (s *Server) wireSearch(cfg *Config) models.SearchService {
-	if cfg.Search == nil {
-		cfg.Search = defaultSearch(cfg.Store)
-	}
 	err := cfg.Metrics.Registry.Register(newSearchCollector(cfg.Search))
 	var already prometheus.AlreadyRegisteredError
 	if err != nil && !errors.As(err, &already) {

@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -23,12 +22,31 @@ import (
 	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/markdown"
 	"github.com/kotabaru/tanggap/models"
-	"github.com/kotabaru/tanggap/store"
 )
 
-// Config wires a Server.
+// Config wires a Server. The server knows its data only through these
+// interfaces; cmd/tanggap passes the store for each of them.
 type Config struct {
-	Store    *store.DB
+	// Services are the domain services: the API resolves through them, and
+	// the feeds, exports, sitemap, open data and logins read through them.
+	// Their Search is not read: Search is.
+	Services graph.Services
+	// Refresh keeps the refresh-token chains of browser sessions.
+	Refresh models.RefreshService
+	// Health tells /readyz whether the database answers and its schema is
+	// current.
+	Health Health
+	// Changes tells the caches of derived data (response cache, sitemap,
+	// open data) when the data they were built from changed.
+	Changes Changes
+	// Location is the deployment's time zone, in which the CSV exports
+	// write their times; UTC when nil.
+	Location *time.Location
+	// Now is the clock of every decision that depends on the time (an
+	// overdue flag in an export, the date of the open data); time.Now when
+	// nil.
+	Now func() time.Time
+
 	Tokens   *auth.Tokens
 	Frontend fs.FS // the built web app; nil serves no pages
 	Limits   graph.Limits
@@ -43,8 +61,7 @@ type Config struct {
 	// MetricsToken, when set, lets a request with this bearer token read
 	// /metrics from any address; without it only loopback may.
 	MetricsToken string
-	// Search answers the search query; nil searches with the database's
-	// own engine.
+	// Search answers the search query and reports its backlog; required.
 	Search models.SearchService
 	// ShutdownDelay is how long Serve keeps answering, draining, once its
 	// context ends and before it closes the listener.
@@ -64,6 +81,21 @@ type Config struct {
 	// SessionTTL is how long a browser session that keeps a refresh cookie
 	// lasts at most; DefaultSessionTTL when zero.
 	SessionTTL time.Duration
+}
+
+// Health is what /readyz asks of the database.
+type Health interface {
+	// Ping checks that the database answers.
+	Ping(ctx context.Context) error
+	// PendingMigrations lists the migrations the database still lacks.
+	PendingMigrations(ctx context.Context) ([]string, error)
+}
+
+// Changes counts the writes this process committed.
+type Changes interface {
+	// Generation changes after every write; a cache built at one
+	// generation is current while it stays the same.
+	Generation() uint64
 }
 
 // defaultPublicURL is the public address until one is configured.
@@ -100,18 +132,25 @@ func New(cfg Config) *Server {
 	if cfg.SessionTTL == 0 {
 		cfg.SessionTTL = DefaultSessionTTL
 	}
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Search == nil {
+		panic("server: Config.Search is required")
+	}
 	if cfg.LoginThrottle == nil {
 		cfg.LoginThrottle, _ = auth.NewLoginThrottle(auth.DefaultLoginThrottleConfig())
 	}
 	s := &Server{cfg: cfg, metrics: cfg.Metrics}
-	s.sitemapURLs = &snapshot[[]sitemapURL]{generation: cfg.Store.Generation}
-	s.openData = &snapshot[*openDataFiles]{generation: cfg.Store.Generation}
+	s.sitemapURLs = &snapshot[[]sitemapURL]{generation: cfg.Changes.Generation}
+	s.openData = &snapshot[*openDataFiles]{generation: cfg.Changes.Generation}
 	limits := cfg.Limits
 	limits.FieldRateLimits.Rejected = func(field string) { s.metrics.RateLimited.WithLabelValues(field).Inc() }
-	services := graph.Services{Agencies: cfg.Store, Users: cfg.Store, Issues: cfg.Store, Responses: cfg.Store, Audit: cfg.Store, Questions: cfg.Store, Accountability: cfg.Store}
-	services.Search, services.Synonyms = s.wireSearch(&cfg), cfg.Store
-	services.Sessions = cfg.Store
-	services.Calendar, services.Trends = cfg.Store, cfg.Store
+	services := cfg.Services
+	services.Search = s.wireSearch(&cfg)
 	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
 		Services:  services,
@@ -119,6 +158,7 @@ func New(cfg Config) *Server {
 		Login:     s.login,
 		Limits:    limits,
 		PublicURL: cfg.PublicURL,
+		Now:       cfg.Now,
 		Observe: func(operation string, d time.Duration, codes []string) {
 			s.metrics.OperationLatency.WithLabelValues(operation).Observe(d.Seconds())
 			for _, c := range codes {
@@ -126,12 +166,12 @@ func New(cfg Config) *Server {
 			}
 		},
 	})
-	authn := auth.Middleware(cfg.Tokens, cfg.Store, auth.Refusals{Unauthorized: unauthorized, Unavailable: unavailable})
+	authn := auth.Middleware(cfg.Tokens, cfg.Services.Sessions, auth.Refusals{Unauthorized: unauthorized, Unavailable: unavailable})
 
 	mux := http.NewServeMux()
 	// Issue pages ask the API as an anonymous client, so a shared link's
 	// previews are answered by the same response cache as the API.
-	cached := newResponseCache(cfg.Store.Generation, cfg.ResponseCacheTTL).wrap(gql)
+	cached := newResponseCache(cfg.Changes.Generation, cfg.ResponseCacheTTL).wrap(gql)
 	mux.Handle("/graphql", cors(varyAccept(conditional(authn(cached)))))
 	mux.Handle("GET /export/issues.csv", authn(s.exportHandler(s.exportIssues)))
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
@@ -156,6 +196,8 @@ func New(cfg Config) *Server {
 		pages := newPages(cfg.Frontend, cached, cfg.PublicURL)
 		mux.Handle("/", pages)
 		mux.Handle("GET /isu/{number}", conditional(pages))
+	} else {
+		mux.HandleFunc("/", notFound)
 	}
 	s.handler = s.closeWhenDraining(s.observe(requestContext(cfg.TrustProxy, cfg.RequestTimeout,
 		securityHeaders(compress(cachePolicy(recordRoute(mux)))))))
@@ -200,7 +242,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// ready reports whether the database answers and its schema is current.
+// ready reports whether the database answers and its schema is current,
+// and describes the search engine's backlog.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	if s.draining.Load() {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "draining"})
@@ -210,9 +253,9 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	status := map[string]any{"database": "ok", "migrations": "current"}
 	code := http.StatusOK
-	if err := s.cfg.Store.Ping(ctx); err != nil {
+	if err := s.cfg.Health.Ping(ctx); err != nil {
 		status["database"], code = "unreachable", http.StatusServiceUnavailable
-	} else if pending, err := s.cfg.Store.PendingMigrations(ctx); err != nil {
+	} else if pending, err := s.cfg.Health.PendingMigrations(ctx); err != nil {
 		status["migrations"], code = "unknown", http.StatusServiceUnavailable
 	} else if len(pending) > 0 {
 		status["migrations"], status["pending"], code = "pending", pending, http.StatusServiceUnavailable
@@ -221,32 +264,6 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	status["status"] = map[bool]string{true: "ready", false: "not ready"}[code == http.StatusOK]
 	writeJSON(w, code, status)
 }
-
-func unauthorized(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("WWW-Authenticate", `Bearer realm="tanggap"`)
-	writeJSON(w, http.StatusUnauthorized, map[string]any{
-		"errors": []map[string]any{{
-			"message":    "Sesi tidak valid atau sudah berakhir. Silakan masuk kembali.",
-			"extensions": map[string]string{"code": models.EUNAUTHENTICATED},
-		}},
-	})
-}
-
-// unavailable answers a request whose token could not be checked because
-// the database did not answer: the client should keep its token and retry.
-func unavailable(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Retry-After", strconv.Itoa(unavailableRetrySeconds))
-	writeJSON(w, http.StatusServiceUnavailable, map[string]any{
-		"errors": []map[string]any{{
-			"message":    "Layanan sedang tidak dapat memeriksa sesi Anda. Coba lagi sebentar lagi; Anda tidak perlu masuk ulang.",
-			"extensions": map[string]any{"code": models.EUNAVAILABLE, "retryAfter": unavailableRetrySeconds},
-		}},
-	})
-}
-
-// unavailableRetrySeconds is the Retry-After of a request refused because
-// the database did not answer; a database restart takes a few seconds.
-const unavailableRetrySeconds = 5
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

@@ -27,31 +27,31 @@ func (s *Server) publicPages(ctx context.Context) ([]sitemapURL, error) {
 	ctx = models.NewContextWithUser(ctx, nil)
 	base := s.cfg.PublicURL
 	urls := []sitemapURL{{Loc: base + "/"}, {Loc: base + "/instansi"}, {Loc: base + "/open-data/"}}
-	agencies, err := s.cfg.Store.Agencies(ctx)
+	agencies, err := s.cfg.Services.Agencies.Agencies(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, a := range agencies {
 		urls = append(urls, sitemapURL{Loc: base + "/instansi/" + a.Slug})
 	}
-	err = eachPublicIssue(ctx, s.cfg.Store, models.OrderNewest, func(issue *models.Issue) error {
+	err = eachPublicIssue(ctx, s.cfg.Services.Issues, models.OrderNewest, func(issue *models.Issue) error {
 		urls = append(urls, sitemapURL{Loc: s.issueURL(issue.Number), LastMod: issue.UpdatedAt.UTC().Format(time.RFC3339)})
 		return nil
 	})
 	return urls, err
 }
 
-// issueFinder is the part of the store that lists issues.
+// issueFinder is the part of the issue service that lists issues.
 type issueFinder interface {
 	FindIssues(ctx context.Context, filter models.IssueFilter) (*models.IssuePage, error)
 }
 
 // eachPublicIssue calls fn for every issue the context's caller may see,
 // a page at a time.
-func eachPublicIssue(ctx context.Context, store issueFinder, order models.IssueOrder, fn func(*models.Issue) error) error {
+func eachPublicIssue(ctx context.Context, issues issueFinder, order models.IssueOrder, fn func(*models.Issue) error) error {
 	after := ""
 	for {
-		page, err := store.FindIssues(ctx, models.IssueFilter{Order: order, First: 100, After: after})
+		page, err := issues.FindIssues(ctx, models.IssueFilter{Order: order, First: 100, After: after})
 		if err != nil {
 			return err
 		}
@@ -72,7 +72,7 @@ func eachPublicIssue(ctx context.Context, store issueFinder, order models.IssueO
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 	urls, err := s.sitemapURLs.get(func() ([]sitemapURL, error) { return s.publicPages(r.Context()) })
 	if err != nil {
-		feedFailed(w, r, err)
+		writeError(w, r, err)
 		return
 	}
 	per := s.cfg.SitemapURLsPerFile
@@ -100,18 +100,18 @@ func (s *Server) sitemapPage(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("page")
 	n, err := strconv.Atoi(strings.TrimSuffix(name, ".xml"))
 	if err != nil || n < 1 || !strings.HasSuffix(name, ".xml") {
-		http.NotFound(w, r)
+		notFound(w, r)
 		return
 	}
 	urls, err := s.sitemapURLs.get(func() ([]sitemapURL, error) { return s.publicPages(r.Context()) })
 	if err != nil {
-		feedFailed(w, r, err)
+		writeError(w, r, err)
 		return
 	}
 	per := s.cfg.SitemapURLsPerFile
 	start := (n - 1) * per
 	if len(urls) <= per || start >= len(urls) {
-		http.NotFound(w, r)
+		notFound(w, r)
 		return
 	}
 	writeURLSet(w, urls[start:min(start+per, len(urls))])

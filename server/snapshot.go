@@ -7,7 +7,7 @@ import (
 
 // snapshotTTL bounds how long a snapshot may lag behind a change made
 // through another server process; changes made through this one show at
-// once, because they change the store's generation.
+// once, because they move the generation of Config.Changes.
 const snapshotTTL = 30 * time.Second
 
 // snapshot keeps one value built from the whole public data set (the

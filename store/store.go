@@ -371,16 +371,12 @@ func forbidden() error {
 	return models.Errorf(models.EFORBIDDEN, "Anda tidak berwenang melakukan tindakan ini")
 }
 
-// requireRole returns the caller if they are signed in with one of roles.
+// requireRole returns the caller if they are signed in with one of roles,
+// as models.RequireRole decides.
 func requireRole(ctx context.Context, roles ...models.Role) (*models.User, error) {
 	user := models.UserFromContext(ctx)
-	if user == nil {
-		return nil, models.Errorf(models.EUNAUTHENTICATED, "Silakan masuk terlebih dahulu")
+	if err := models.RequireRole(user, roles...); err != nil {
+		return nil, err
 	}
-	for _, r := range roles {
-		if user.Role == r {
-			return user, nil
-		}
-	}
-	return nil, forbidden()
+	return user, nil
 }

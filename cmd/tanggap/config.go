@@ -202,7 +202,8 @@ func (c Config) databaseURL() string {
 	return "sqlite:" + filepath.Join(c.DataDir, "tanggap.db")
 }
 
-// Masked returns the configuration with secrets and passwords hidden, for logs.
+// Masked returns the whole configuration with secrets and passwords hidden,
+// for logs; every field of Config has its key (config_test.go checks it).
 func (c Config) Masked() map[string]any {
 	return map[string]any{
 		"addr":         c.Addr,
@@ -233,6 +234,9 @@ func (c Config) Masked() map[string]any {
 		"sqlite_mmap":                 c.SQLiteMmapMiB,
 		"metrics_auth":                mask(c.MetricsToken),
 		"public_url":                  c.PublicURL,
+		"demo":                        c.Demo,
+		"ignored_settings":            c.Ignored,
+		"migration_step_delay":        c.MigrationStepDelay.String(),
 	}
 }
 

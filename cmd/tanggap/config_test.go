@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -54,5 +56,48 @@ func TestLoadConfigLimits(t *testing.T) {
 				t.Errorf("%s=%s: error %v; want one naming the variable", key, value, err)
 			}
 		})
+	}
+}
+
+// TestMaskedCoversEveryField: the logged configuration names every
+// setting, so an operator reading the log sees what the process runs with,
+// and hides every secret.
+func TestMaskedCoversEveryField(t *testing.T) {
+	keys := map[string]string{
+		"Addr": "addr", "DatabaseURL": "database_url", "DataDir": "data_dir", "JWTSecret": "jwt_secret",
+		"IssuePrefix": "issue_prefix", "TimeZone": "time_zone", "TokenTTL": "token_ttl", "SessionTTL": "session_ttl",
+		"TrustProxy": "trust_proxy", "LogQueries": "log_queries", "LogLevel": "log_level",
+		"Argon2MemoryKiB": "argon2_memory_kib", "PasswordHashConcurrency": "password_hash_concurrency",
+		"Demo": "demo", "Ignored": "ignored_settings",
+		"QuestionsPerHour": "questions_per_hour", "LookupsPerHour": "question_lookups_per_hour",
+		"RequestsPerMinute": "requests_per_minute", "AccountRequestsPerMinute": "account_requests_per_minute",
+		"ShutdownDelay": "shutdown_delay", "ResponseCacheTTL": "response_cache_ttl",
+		"MeiliURL": "meili_url", "MeiliKey": "meili_key", "MeiliIndex": "meili_index",
+		"DBMaxConns": "db_max_conns", "SQLiteCacheMiB": "sqlite_cache", "SQLiteMmapMiB": "sqlite_mmap",
+		"MetricsToken": "metrics_auth", "PublicURL": "public_url", "MigrationStepDelay": "migration_step_delay",
+	}
+	c := Config{JWTSecret: "a-secret-of-thirty-two-bytes-or-more", MeiliKey: "meili-master-key", MetricsToken: "metrics-token-0123456789",
+		DatabaseURL: "postgres://tanggap:db-password@127.0.0.1/tanggap"}
+	masked := c.Masked()
+	fields := reflect.TypeOf(c)
+	for i := range fields.NumField() {
+		name := fields.Field(i).Name
+		key, ok := keys[name]
+		if !ok {
+			t.Errorf("Config.%s is new: give it a key in Masked and in this test", name)
+			continue
+		}
+		if _, ok := masked[key]; !ok {
+			t.Errorf("Masked lacks %s (Config.%s)", key, name)
+		}
+	}
+	if len(masked) != len(keys) {
+		t.Errorf("Masked has %d keys, the test knows %d: %v", len(masked), len(keys), masked)
+	}
+	logged := fmt.Sprint(masked)
+	for _, secret := range []string{c.JWTSecret, c.MeiliKey, c.MetricsToken, "db-password"} {
+		if strings.Contains(logged, secret) {
+			t.Errorf("the logged configuration shows a secret: %s", logged)
+		}
 	}
 }

@@ -97,7 +97,12 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
 	srv := server.New(server.Config{
-		Store:            db,
+		Services:         storeServices(db),
+		Refresh:          db,
+		Health:           db,
+		Changes:          db,
+		Location:         db.Location(),
+		Now:              db.Now,
 		Tokens:           tokens,
 		Frontend:         frontend.Dist(),
 		Limits:           limits,
@@ -129,10 +134,28 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	return err
 }
 
+// storeServices puts the store behind every domain service of the API; the
+// search service is wired apart (openSearch).
+func storeServices(db *store.DB) graph.Services {
+	return graph.Services{
+		Agencies:       db,
+		Users:          db,
+		Issues:         db,
+		Responses:      db,
+		Audit:          db,
+		Questions:      db,
+		Accountability: db,
+		Synonyms:       db,
+		Sessions:       db,
+		Calendar:       db,
+		Trends:         db,
+	}
+}
+
 // loadDemo loads the demo data into an empty database and prints the demo
 // logins; on a database that already has data it only prints the logins.
 func loadDemo(ctx context.Context, db *store.DB, stdout io.Writer, requireEmpty bool) error {
-	result, err := db.LoadDemo(models.NewContextWithUser(ctx, models.SystemUser), time.Now())
+	result, err := db.LoadDemo(models.NewContextWithUser(ctx, models.SystemUser), db.Now())
 	switch {
 	case models.ErrorCode(err) == models.ECONFLICT && requireEmpty:
 		return describe(err)

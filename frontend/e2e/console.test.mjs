@@ -149,13 +149,13 @@ describe('staff console actions', { skip: skip ?? false }, () => {
     assert.equal(await status.textContent(), 'Sudah dijawab');
     await trc.getByRole('button', { name: 'Tutup isu', exact: true }).click();
     await trc.getByRole('button', { name: 'Buka kembali…' }).waitFor();
-    assert.equal(await status.textContent(), 'Selesai');
+    assert.equal(await status.textContent(), 'Ditutup');
     assert.equal(await trc.getByRole('button', { name: 'Tutup isu', exact: true }).count(), 0);
     await screenshots(trc, 'console-trc-closed');
 
     assert.equal((await publicIssue(number)).status, 'CLOSED');
     await openPublic(number, title);
-    assert.equal(await visitor.locator('.issue-head .status').textContent(), 'Selesai');
+    assert.equal(await visitor.locator('.issue-head .status').textContent(), 'Ditutup');
     await visitor.locator('.timeline li', { hasText: 'Ditutup' }).waitFor();
 
     await trc.getByRole('button', { name: 'Buka kembali…' }).click();

@@ -75,7 +75,7 @@ describe('citizen portal', { skip: skip ?? false }, () => {
       assert.deepEqual(numbers.map((n) => n), expected.edges.map((e) => e.node.number));
       const first = cards.first();
       assert.ok((await first.locator('.card-meta .verdict, .card-meta .status-answered, .card-meta .status-closed').count()) > 0, 'the first card shows its answer');
-      for (const status of await cards.locator('.card-meta .status').allTextContents()) assert.ok(['Sudah dijawab', 'Selesai'].includes(status), status);
+      for (const status of await cards.locator('.card-meta .status').allTextContents()) assert.ok(['Sudah dijawab', 'Ditutup'].includes(status), status);
       assert.match(await first.locator('.card-foot').textContent(), /dijawab \d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}/);
 
       // Every menu link is on screen, none pushed off to the side.

@@ -130,7 +130,7 @@ export const statusLabels: Record<string, string> = {
   ASSIGNED: 'Diteruskan ke instansi',
   IN_PROGRESS: 'Sedang ditangani',
   ANSWERED: 'Sudah dijawab',
-  CLOSED: 'Selesai',
+  CLOSED: 'Ditutup',
   REJECTED: 'Ditolak',
   DUPLICATE: 'Duplikat',
 };

@@ -24,7 +24,7 @@ const STEPS: [string, string][] = [
   ['Diterima instansi', 'Petugas informasi instansi (PIC) menyatakan menerima isu dan menyiapkan jawaban.'],
   ['Tanggapan resmi terbit', 'PIC menerbitkan jawaban resmi atas nama instansinya. Untuk kabar yang beredar, jawaban disertai label putusan.'],
   ['Ralat bila perlu', 'Jawaban yang dikoreksi tetap menyimpan versi sebelumnya beserta alasan ralatnya, dan siapa pun dapat membacanya.'],
-  ['Selesai', 'Isu ditutup. Bila ada perkembangan baru, isu dapat dibuka kembali dengan alasan yang dipublikasikan.'],
+  ['Ditutup', 'Isu dinyatakan selesai dan ditutup. Bila ada perkembangan baru, isu dapat dibuka kembali dengan alasan yang dipublikasikan.'],
 ];
 
 /** What the portal is, how issues are handled, the deadlines, the labels, privacy and the open data. */

@@ -1,0 +1,33 @@
+package server
+
+import (
+	"time"
+
+	"github.com/kotabaru/tanggap/graph"
+	"github.com/kotabaru/tanggap/search"
+	"github.com/kotabaru/tanggap/store"
+)
+
+// StoreConfig is the Config cmd/tanggap builds around db: the store behind
+// every service, and the database's own search engine answering from
+// whatever the indexer wrote. The tests of both test packages start from it.
+func StoreConfig(db *store.DB) Config {
+	synonyms := search.NewSynonymSource(db.Bun(), 30*time.Second)
+	engine := search.NewSQLite(db.Bun(), synonyms)
+	if db.Dialect() == store.Postgres {
+		engine = search.NewPostgres(db.Bun(), synonyms)
+	}
+	return Config{
+		Services: graph.Services{
+			Agencies: db, Users: db, Issues: db, Responses: db, Audit: db, Questions: db,
+			Accountability: db, Synonyms: db, Sessions: db, Calendar: db, Trends: db,
+		},
+		Refresh:  db,
+		Health:   db,
+		Changes:  db,
+		Location: db.Location(),
+		Now:      func() time.Time { return db.Now() },
+		Search:   search.NewService(db.Bun(), engine, nil),
+		Limits:   graph.DefaultLimits(),
+	}
+}
