@@ -65,7 +65,26 @@ func (db *DB) appendAudit(ctx context.Context, tx bun.Tx, actor *models.User, no
 	if _, err := tx.NewInsert().Model(entry).Exec(ctx); err != nil {
 		return fmt.Errorf("append audit entry: %w", err)
 	}
+	for _, hook := range db.auditHooks {
+		if err := hook(ctx, tx, entry); err != nil {
+			return fmt.Errorf("after audit entry %s: %w", entry.Action, err)
+		}
+	}
 	return nil
+}
+
+// AuditHook is told of an audit entry inside the transaction that appends
+// it, so that work following a change (a notification, a webhook, a live
+// update) is enqueued atomically with the change: if the transaction rolls
+// back, so does whatever the hook wrote. A hook must be quick and must not
+// call the network; an error aborts the change.
+type AuditHook func(ctx context.Context, tx bun.Tx, entry *models.AuditEntry) error
+
+// OnAudit registers hook for every audit entry appended from now on. Call it
+// while wiring, before the store serves requests; docs/architecture.md
+// lists the actions.
+func (db *DB) OnAudit(hook AuditHook) {
+	db.auditHooks = append(db.auditHooks, hook)
 }
 
 // AuditLog lists entries, newest first. AUDITOR and ADMIN only.

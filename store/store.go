@@ -110,6 +110,10 @@ type DB struct {
 	// while the chain has not grown; tests that alter entries set it to 0.
 	AuditCacheTTL time.Duration
 
+	// auditHooks are told of every audit entry inside the transaction
+	// that appends it (see OnAudit).
+	auditHooks []AuditHook
+
 	sqlitePath    string
 	migrationWait time.Duration
 	migrationStep time.Duration
