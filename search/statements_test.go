@@ -93,7 +93,7 @@ func TestSearchStatements(t *testing.T) {
 			e.loadCorpus()
 			counter := &statementCounter{}
 			e.db.Bun().AddQueryHook(counter)
-			service := search.NewService(e.db.Bun(), c.build(t, e.db, search.NewSynonymSource(e.db.Bun(), time.Hour)), nil)
+			service := search.NewService(e.db, c.build(t, e.db, search.NewSynonymSource(e.db, time.Hour)), nil)
 			for _, s := range searches {
 				if _, err := service.Search(ctx(), s.req); err != nil { // reads the synonyms once
 					t.Fatal(err)

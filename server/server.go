@@ -217,7 +217,7 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	} else if len(pending) > 0 {
 		status["migrations"], status["pending"], code = "pending", pending, http.StatusServiceUnavailable
 	}
-	status["search"] = s.searchReadiness(ctx)
+	status["search"], status["jobs"] = s.searchReadiness(ctx), s.jobsReadiness(ctx)
 	status["status"] = map[bool]string{true: "ready", false: "not ready"}[code == http.StatusOK]
 	writeJSON(w, code, status)
 }
