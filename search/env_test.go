@@ -114,12 +114,12 @@ type env struct {
 	indexer *search.Indexer
 	// jobs is the configuration the index jobs run with once the first
 	// drain starts them; tests may change it before.
-	jobs    jobs.Config
+	jobs       jobs.Config
 	running    bool
 	registered bool
-	clock   *clock
-	trc     *models.User
-	admin   *models.User
+	clock      *clock
+	trc        *models.User
+	admin      *models.User
 	// issues are the fixtures by key.
 	issues map[string]*models.Issue
 }
