@@ -202,7 +202,7 @@ func insertOpts(args Args) *river.InsertOpts {
 		// Completed jobs must not block new ones, so the states are
 		// those of a job still to run; River requires running among them
 		// (see insert for what is done about it).
-		out.UniqueOpts = river.UniqueOpts{ByArgs: true, ByState: []rivertype.JobState{
+		out.UniqueOpts = river.UniqueOpts{ByArgs: true, ByQueue: true, ByState: []rivertype.JobState{
 			rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRetryable,
 			rivertype.JobStateRunning, rivertype.JobStateScheduled,
 		}}
@@ -231,6 +231,11 @@ func (q *Queue) Add(ctx context.Context, args Args) error {
 	})
 }
 
+// followUpQueue holds the jobs of changes made while an equal coalescing
+// job was running: they coalesce among themselves there, apart from the
+// running one.
+const followUpQueue = "follow_up"
+
 func insert(ctx context.Context, args Args, do func(*river.InsertOpts) (*rivertype.JobInsertResult, error)) error {
 	opts := insertOpts(args)
 	res, err := do(opts)
@@ -238,13 +243,21 @@ func insert(ctx context.Context, args Args, do func(*river.InsertOpts) (*riverty
 		return fmt.Errorf("enqueue %s: %w", args.Kind(), err)
 	}
 	// A coalesced job that is already running may have read the state
-	// before this change; the change gets a job of its own. The equal job
-	// found cannot start meanwhile: PostgreSQL keeps its row locked by the
-	// insert until this transaction ends, and SQLite has one writer.
+	// before this change, so the change needs a job of its own: one in the
+	// follow-up queue, itself coalescing, or when an equal one runs there
+	// too, one that does not coalesce. The equal jobs found cannot start
+	// meanwhile: PostgreSQL keeps their rows locked by the insert until this
+	// transaction ends, and SQLite has one writer.
 	if res.UniqueSkippedAsDuplicate && res.Job != nil && res.Job.State == rivertype.JobStateRunning {
-		opts.UniqueOpts = river.UniqueOpts{}
-		if _, err := do(opts); err != nil {
+		opts.Queue = followUpQueue
+		if res, err = do(opts); err != nil {
 			return fmt.Errorf("enqueue %s: %w", args.Kind(), err)
+		}
+		if res.UniqueSkippedAsDuplicate && res.Job != nil && res.Job.State == rivertype.JobStateRunning {
+			opts.Queue, opts.UniqueOpts = "", river.UniqueOpts{}
+			if _, err := do(opts); err != nil {
+				return fmt.Errorf("enqueue %s: %w", args.Kind(), err)
+			}
 		}
 	}
 	return nil
@@ -367,10 +380,10 @@ func infoOf(r *rivertype.JobRow) Info {
 	return out
 }
 
-// List returns up to limit jobs of kind ("" for every kind) in the given
+// List returns up to limit (at most 10,000) jobs of kind ("" for every kind) in the given
 // states (every state when none), oldest first.
 func (q *Queue) List(ctx context.Context, kind string, limit int, states ...State) ([]Info, error) {
-	params := river.NewJobListParams().First(max(limit, 1)).OrderBy(river.JobListOrderByID, river.SortOrderAsc)
+	params := river.NewJobListParams().First(min(max(limit, 1), 10_000)).OrderBy(river.JobListOrderByID, river.SortOrderAsc)
 	if kind != "" {
 		params = params.Kinds(kind)
 	}

@@ -87,8 +87,9 @@ func (q *Queue) Start(ctx context.Context, cfg Config) error {
 	}
 	cfg = withDefaults(cfg)
 	runner, err := river.NewClient(q.driver, &river.Config{
-		ID:                          cfg.ID,
-		Queues:                      map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}},
+		ID: cfg.ID,
+		Queues: map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers},
+			followUpQueue: {MaxWorkers: max(cfg.Workers/2, 1)}},
 		Workers:                     q.workers,
 		MaxAttempts:                 DefaultMaxAttempts,
 		FetchPollInterval:           cfg.PollInterval,
