@@ -170,10 +170,12 @@ func (c *SearchConnection) Cursors() []string {
 
 // SearchStatus describes the search engine and the lag of its index.
 type SearchStatus struct {
-	Engine        SearchEngine
-	FallbackTo    SearchEngine // "" when there is no fallback engine
-	OutboxPending int
-	OutboxFailed  int
+	Engine     SearchEngine
+	FallbackTo SearchEngine // "" when there is no fallback engine
+	// IndexPending counts the index jobs still to run; IndexDead those set
+	// aside after failing too often.
+	IndexPending int
+	IndexDead    int
 	// OldestPending is the age of the oldest change not yet searchable.
 	OldestPending time.Duration
 }
@@ -184,7 +186,8 @@ type SearchStatus struct {
 type SearchService interface {
 	// Search runs one search. Errors: EINVALID (query, filter, first, after).
 	Search(ctx context.Context, req SearchRequest) (*SearchConnection, error)
-	// Status reports the engine and the outbox backlog, for /readyz and metrics.
+	// Status reports the engine and the backlog of index jobs, for /readyz
+	// and metrics.
 	Status(ctx context.Context) (*SearchStatus, error)
 }
 

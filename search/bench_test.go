@@ -65,7 +65,7 @@ func BenchmarkEngines(b *testing.B) {
 			e := newEnv(b, c)
 			storetest.MustLoadDemo(b, e.db, time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC))
 			insertBenchIssues(b, e)
-			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db.Bun(), 500)); err != nil {
+			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db, 500)); err != nil {
 				b.Fatal(err)
 			}
 
@@ -73,7 +73,7 @@ func BenchmarkEngines(b *testing.B) {
 				var docs int
 				start := time.Now()
 				for i := 0; i < b.N; i++ {
-					n, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db.Bun(), 500))
+					n, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db, 500))
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -84,13 +84,13 @@ func BenchmarkEngines(b *testing.B) {
 
 			b.Run("index-batch", func(b *testing.B) {
 				// The indexer's path: load 200 documents and index them.
-				ids, err := search.PublicIssueIDs(ctx(), e.db.Bun(), 0, 200)
+				ids, err := e.db.PublicIssueIDs(ctx(), 0, 200)
 				if err != nil {
 					b.Fatal(err)
 				}
 				start := time.Now()
 				for i := 0; i < b.N; i++ {
-					docs, gone, err := search.LoadDocuments(ctx(), e.db.Bun(), ids)
+					docs, gone, err := e.db.SearchDocuments(ctx(), ids)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -226,7 +226,7 @@ func BenchmarkSearchLarge(b *testing.B) {
 			db := openLargeCorpus(b, c)
 			counter := &statementCounter{}
 			db.Bun().AddQueryHook(counter)
-			service := search.NewService(db.Bun(), c.build(b, db, search.NewSynonymSource(db.Bun(), 30*time.Second)), nil)
+			service := search.NewService(db, c.build(b, db, search.NewSynonymSource(db, 30*time.Second)), nil)
 			for _, c := range []struct {
 				name    string
 				queries []largeQuery

@@ -310,8 +310,8 @@ func buildLargeCorpus(b *testing.B, c engineCase, rawURL string) {
 		}
 	}
 	b.Logf("%s: wrote %d issues in %s", c.name, largeIssues, time.Since(started).Round(time.Second))
-	engine := c.build(b, db, search.NewSynonymSource(db.Bun(), time.Minute))
-	n, err := engine.Rebuild(ctx(), search.AllDocuments(db.Bun(), 500))
+	engine := c.build(b, db, search.NewSynonymSource(db, time.Minute))
+	n, err := engine.Rebuild(ctx(), search.AllDocuments(db, 500))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -36,7 +36,7 @@ type rebuildChunkOf struct {
 // Rebuild implements Engine: the old documents stay visible to searches
 // until the transaction that replaces them all commits. Reading, analysing
 // and preparing the documents runs ahead of writing them.
-func (e *dbEngine) Rebuild(ctx context.Context, source DocumentSource) (int, error) {
+func (e *dbEngine) Rebuild(ctx context.Context, source DocumentStream) (int, error) {
 	bulk, ok := e.dialect.(bulkRebuilder)
 	if !ok {
 		return 0, fmt.Errorf("%s cannot rebuild", e.dialect.name())
@@ -96,7 +96,7 @@ type preparedChunks struct {
 	cancel context.CancelFunc
 }
 
-func prepareChunks(ctx context.Context, bulk bulkRebuilder, source DocumentSource) preparedChunks {
+func prepareChunks(ctx context.Context, bulk bulkRebuilder, source DocumentStream) preparedChunks {
 	ctx, cancel := context.WithCancel(ctx)
 	out := make(chan rebuildChunkOf, 1)
 	send := func(c rebuildChunkOf) error {

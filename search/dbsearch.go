@@ -179,7 +179,6 @@ const (
 
 func (e *dbEngine) result(p *plan, rows []searchRow, req *Request, absolute bool) *Result {
 	result := &Result{Facets: newFacets()}
-	result.Facets.AgencyNames, result.Facets.CategoryNames = map[string]string{}, map[string]string{}
 	var page []searchRow
 	for _, r := range rows {
 		if r.Kind == "p" {
@@ -196,15 +195,9 @@ func (e *dbEngine) result(p *plan, rows []searchRow, req *Request, absolute bool
 		}
 		if r.Agency.Valid && (r.Grp == groupedJointly || r.Grp == groupedByAgency) {
 			result.Facets.Agencies[r.Agency.String] += r.N
-			if r.AgencyName.Valid {
-				result.Facets.AgencyNames[r.Agency.String] = r.AgencyName.String
-			}
 		}
 		if r.Category.Valid && (r.Grp == groupedJointly || r.Grp == groupedByCategory) {
 			result.Facets.Categories[r.Category.String] += r.N
-			if r.CategoryName.Valid {
-				result.Facets.CategoryNames[r.Category.String] = r.CategoryName.String
-			}
 		}
 		if r.Verdict.Valid && (r.Grp == groupedJointly || r.Grp == groupedByVerdict) {
 			result.Facets.Verdicts[r.Verdict.String] += r.N
@@ -239,15 +232,14 @@ type statement struct {
 // statement. with, when set, is a WITH clause both may use. page selects
 // ord, issue_id, title, summary, body, extra and score; grouped is the FROM
 // clause (with its conditions) of the documents to count, aliased d. The
-// agencies and categories are few, so naming their groups costs little and
-// spares the search service two statements.
+// groups are named by the search service through its IssueSource: the
+// agencies and categories belong to the store.
 func searchStatement(with string, withArgs []any, page string, pageArgs []any, grouped string, groupedArgs []any, g facetGrouping) (string, []any) {
 	q := with + "SELECT 'p' AS kind, p.ord, p.issue_id, p.title, p.summary, p.body, p.extra, p.score, 0 AS grp, " +
 		"NULL AS agency_slug, NULL AS agency_name, NULL AS category_slug, NULL AS category_name, NULL AS verdict, 0 AS n " +
 		"FROM (" + page + ") AS p UNION ALL " +
-		"SELECT 'f', 0, 0, '', '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, a.name, g.category_slug, c.name, g.verdict, g.n FROM (" +
-		"SELECT " + g.set + " AS grp, d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped + " " + g.groupBy + ") AS g " +
-		"LEFT JOIN agencies AS a ON a.slug = g.agency_slug LEFT JOIN categories AS c ON c.slug = g.category_slug"
+		"SELECT 'f', 0, 0, '', '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, NULL, g.category_slug, NULL, g.verdict, g.n FROM (" +
+		"SELECT " + g.set + " AS grp, d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped + " " + g.groupBy + ") AS g"
 	return q, append(append(append([]any{}, withArgs...), pageArgs...), groupedArgs...)
 }
 

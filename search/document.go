@@ -2,12 +2,9 @@ package search
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/uptrace/bun"
 
 	"github.com/kotabaru/tanggap/models"
 )
@@ -131,154 +128,13 @@ func (a analysed) terms() []string {
 	return slices.Compact(out)
 }
 
-// LoadDocuments builds the documents of the given issues from the database.
-// Issues that are not public (or no longer exist) are returned in gone: the
-// engines must not hold a document for them.
-func LoadDocuments(ctx context.Context, db bun.IDB, ids []int64) (docs []*Document, gone []int64, err error) {
-	if len(ids) == 0 {
-		return nil, nil, nil
-	}
-	var issues []*models.Issue
-	if err := db.NewSelect().Model(&issues).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
-		return nil, nil, fmt.Errorf("load issues: %w", err)
-	}
-	byID := map[int64]*models.Issue{}
-	var public []int64
-	agencyIDs, categoryIDs := []int64{}, []int64{}
-	for _, i := range issues {
-		if !i.IsPublic() {
-			continue
-		}
-		byID[i.ID] = i
-		public = append(public, i.ID)
-		if i.AgencyID != nil {
-			agencyIDs = append(agencyIDs, *i.AgencyID)
-		}
-		if i.CategoryID != nil {
-			categoryIDs = append(categoryIDs, *i.CategoryID)
-		}
-	}
-	for _, id := range ids {
-		if byID[id] == nil {
-			gone = append(gone, id)
-		}
-	}
-	if len(public) == 0 {
-		return nil, gone, nil
-	}
+// DocumentStream streams every document of a full rebuild in batches.
+type DocumentStream func(ctx context.Context, yield func(docs []*Document) error) error
 
-	var responses []struct {
-		IssueID int64  `bun:"issue_id"`
-		Body    string `bun:"body"`
-	}
-	err = db.NewSelect().
-		Table("responses").
-		Column("issue_id", "body").
-		Where("issue_id IN (?)", bun.In(public)).
-		Where("status = ?", models.ResponsePublished).
-		OrderExpr("issue_id ASC, id ASC").
-		Scan(ctx, &responses)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load responses: %w", err)
-	}
-	bodies := map[int64][]string{}
-	for _, r := range responses {
-		bodies[r.IssueID] = append(bodies[r.IssueID], MarkdownText(r.Body))
-	}
-
-	var claims []struct {
-		IssueID   int64  `bun:"issue_id"`
-		ClaimText string `bun:"claim_text"`
-	}
-	err = db.NewSelect().
-		Table("issue_sources").
-		Column("issue_id", "claim_text").
-		Where("issue_id IN (?)", bun.In(public)).
-		OrderExpr("issue_id ASC, id ASC").
-		Scan(ctx, &claims)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load sources: %w", err)
-	}
-	claimsOf := map[int64][]string{}
-	for _, c := range claims {
-		if c.ClaimText != "" {
-			claimsOf[c.IssueID] = append(claimsOf[c.IssueID], c.ClaimText)
-		}
-	}
-
-	agencies := map[int64]*models.Agency{}
-	if len(agencyIDs) > 0 {
-		var rows []*models.Agency
-		if err := db.NewSelect().Model(&rows).Where("id IN (?)", bun.In(agencyIDs)).Scan(ctx); err != nil {
-			return nil, nil, fmt.Errorf("load agencies: %w", err)
-		}
-		for _, a := range rows {
-			agencies[a.ID] = a
-		}
-	}
-	categories := map[int64]*models.Category{}
-	if len(categoryIDs) > 0 {
-		var rows []*models.Category
-		if err := db.NewSelect().Model(&rows).Where("id IN (?)", bun.In(categoryIDs)).Scan(ctx); err != nil {
-			return nil, nil, fmt.Errorf("load categories: %w", err)
-		}
-		for _, c := range rows {
-			categories[c.ID] = c
-		}
-	}
-
-	for _, id := range public {
-		i := byID[id]
-		doc := &Document{
-			IssueID: i.ID, Number: i.Number, Title: i.Title, Summary: i.Summary,
-			Body: strings.Join(bodies[i.ID], "\n"), Kind: i.Kind, Status: i.Status, Verdict: i.Verdict,
-			CreatedAt: i.CreatedAt.UTC(), UpdatedAt: i.UpdatedAt.UTC(),
-		}
-		var extra []string
-		if i.AgencyID != nil && agencies[*i.AgencyID] != nil {
-			a := agencies[*i.AgencyID]
-			doc.AgencySlug = a.Slug
-			extra = append(extra, a.Name, a.ShortName)
-		}
-		if i.CategoryID != nil && categories[*i.CategoryID] != nil {
-			c := categories[*i.CategoryID]
-			doc.CategorySlug = c.Slug
-			extra = append(extra, c.Name)
-		}
-		if i.Verdict != nil {
-			extra = append(extra, i.Verdict.Label())
-		}
-		extra = append(extra, claimsOf[i.ID]...)
-		doc.Extra = strings.Join(extra, "\n")
-		docs = append(docs, doc)
-	}
-	return docs, gone, nil
-}
-
-// PublicIssueIDs returns the ids of public issues after afterID, in order, at
-// most limit of them: the pages of a full rebuild.
-func PublicIssueIDs(ctx context.Context, db bun.IDB, afterID int64, limit int) ([]int64, error) {
-	var ids []int64
-	err := db.NewSelect().
-		Table("issues").
-		Column("id").
-		Where("id > ?", afterID).
-		Where("status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected})).
-		Where("internal = ?", false).
-		OrderExpr("id ASC").
-		Limit(int64(limit)).
-		Scan(ctx, &ids)
-	return ids, err
-}
-
-// DocumentSource streams every document of a full rebuild in batches.
-type DocumentSource func(ctx context.Context, yield func(docs []*Document) error) error
-
-// AllDocuments is the DocumentSource of the database: every public issue, in
-// batches of batchSize. Loading, analysing and the caller's writing overlap:
+// AllDocuments streams every public issue of src, in batches of batchSize. Loading, analysing and the caller's writing overlap:
 // while the caller writes one batch, the next is analysed and the one after
 // it loaded.
-func AllDocuments(db bun.IDB, batchSize int) DocumentSource {
+func AllDocuments(src DocumentSource, batchSize int) DocumentStream {
 	return func(ctx context.Context, yield func([]*Document) error) error {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -299,13 +155,13 @@ func AllDocuments(db bun.IDB, batchSize int) DocumentSource {
 			defer close(loaded)
 			var after int64
 			for {
-				ids, err := PublicIssueIDs(ctx, db, after, batchSize)
+				ids, err := src.PublicIssueIDs(ctx, after, batchSize)
 				if err == nil && len(ids) == 0 {
 					return
 				}
 				var docs []*Document
 				if err == nil {
-					docs, _, err = LoadDocuments(ctx, db, ids)
+					docs, _, err = src.SearchDocuments(ctx, ids)
 				}
 				if !send(loaded, batch{docs, err}) {
 					return

@@ -6,10 +6,16 @@
 // keeps in the database, tolerate typos, and understand quoted phrases and
 // exclusions with a minus sign.
 //
-// The database stays the single source of truth: the store writes a search
-// outbox row in the same transaction as every change of a document, and the
-// Indexer drains the outbox into the engines, marking a row done only once
-// every engine confirmed it.
+// The database stays the single source of truth: the store enqueues an
+// index job (IndexArgs, package jobs) in the same transaction as every
+// change of a document, and the Indexer, the worker of those jobs, writes
+// the documents to every engine; a job is done only once every engine
+// confirmed it.
+//
+// Package search reads the store's data only through the interfaces of
+// source.go, which package store implements; it owns the tables of its
+// database engines alone (search_documents, search_fts and its FTS5 shadow
+// tables, search_vocabulary).
 package search
 
 import (
@@ -33,7 +39,7 @@ type Engine interface {
 	// Rebuild replaces the whole index with the documents of source while
 	// searches keep being answered from the old one, and returns how many
 	// documents it indexed.
-	Rebuild(ctx context.Context, source DocumentSource) (int, error)
+	Rebuild(ctx context.Context, source DocumentStream) (int, error)
 }
 
 // Request is one search as engines receive it.

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kotabaru/tanggap/jobs"
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/search"
 	"github.com/kotabaru/tanggap/search/meilitest"
@@ -111,9 +112,14 @@ type env struct {
 	engine  search.Engine
 	service *search.Service
 	indexer *search.Indexer
-	clock   *clock
-	trc     *models.User
-	admin   *models.User
+	// jobs is the configuration the index jobs run with once the first
+	// drain starts them; tests may change it before.
+	jobs       jobs.Config
+	running    bool
+	registered bool
+	clock      *clock
+	trc        *models.User
+	admin      *models.User
 	// issues are the fixtures by key.
 	issues map[string]*models.Issue
 }
@@ -123,16 +129,57 @@ func newEnv(t testing.TB, c engineCase) *env {
 	db := storetest.MustOpen(t, c.dialect)
 	clk := newClock()
 	db.Now = clk.Now
-	syn := search.NewSynonymSource(db.Bun(), 0)
+	syn := search.NewSynonymSource(db, 0)
 	engine := c.build(t, db, syn)
 	e := &env{t: t, db: db, engine: engine, clock: clk, issues: map[string]*models.Issue{},
 		admin: &models.User{ID: 0, Role: models.RoleAdmin, Active: true}}
-	e.service = search.NewService(db.Bun(), engine, nil)
-	e.indexer = search.NewIndexer(db.Bun(), engine)
-	e.indexer.Now = clk.Now
+	e.service = search.NewService(db, engine, nil)
+	e.service.Backlog = search.QueueBacklog(db.Jobs())
+	e.indexer = search.NewIndexer(db, engine)
 	e.indexer.Logger = quiet
 	e.service.Logger = quiet
+	e.jobs = jobs.Config{PollInterval: 5 * time.Millisecond, Logger: quiet,
+		Backoff: func(n int) time.Duration { return time.Duration(n) * 10 * time.Millisecond }}
 	return e
+}
+
+// start runs the index jobs with e.indexer (whichever it is when a job
+// runs) until the test ends or pause.
+func (e *env) start() {
+	e.t.Helper()
+	if e.running {
+		return
+	}
+	q := e.db.Jobs()
+	if !e.registered {
+		e.registered = true
+		jobs.Register(q, func(ctx context.Context, job *jobs.Job[search.IndexArgs]) error { return e.indexer.Work(ctx, job) })
+		e.t.Cleanup(func() { q.Stop(context.Background()) }) //nolint:errcheck // the test is over
+	}
+	if err := q.Start(ctx(), e.jobs); err != nil {
+		e.t.Fatal(err)
+	}
+	e.running = true
+}
+
+// pause stops running index jobs; they wait in the queue until start.
+func (e *env) pause() {
+	e.t.Helper()
+	if err := e.db.Jobs().Stop(ctx()); err != nil {
+		e.t.Fatal(err)
+	}
+	e.running = false
+}
+
+// settle runs the index jobs until none is left to run.
+func (e *env) settle() {
+	e.t.Helper()
+	e.start()
+	wctx, cancel := context.WithTimeout(ctx(), 2*time.Minute)
+	defer cancel()
+	if err := e.db.Jobs().WaitDone(wctx, 5*time.Millisecond, search.IndexKind); err != nil {
+		e.t.Fatalf("wait for the index jobs: %v", err)
+	}
 }
 
 // quiet discards the logs of expected failures.
@@ -142,14 +189,24 @@ func first(n int) *int { return &n }
 
 func ctx() context.Context { return context.Background() }
 
-// drain indexes everything the outbox holds and fails on any error.
-func (e *env) drain() search.RoundResult {
+// drain runs every index job and fails when one was set aside.
+func (e *env) drain() {
 	e.t.Helper()
-	res, err := e.indexer.Drain(ctx())
-	if err != nil {
-		e.t.Fatalf("drain the outbox: %v", err)
+	e.settle()
+	dead, err := e.db.Jobs().Dead(ctx(), search.IndexKind, 10)
+	if err != nil || len(dead) > 0 {
+		e.t.Fatalf("dead index jobs: %+v (%v)", dead, err)
 	}
-	return res
+}
+
+// backlog is the state of the index jobs.
+func (e *env) backlog() search.Backlog {
+	e.t.Helper()
+	b, err := search.QueueBacklog(e.db.Jobs())(ctx())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return b
 }
 
 // search runs a search as an anonymous caller.

@@ -22,11 +22,11 @@ func TestFallback(t *testing.T) {
 			meili = search.NewMeili(srv.URL, "", "issues", syn)
 			return meili
 		}})
-	db := search.NewSQLite(e.db.Bun(), search.NewSynonymSource(e.db.Bun(), 0))
+	db := search.NewSQLite(e.db.Bun(), search.NewSynonymSource(e.db, 0))
 	// The indexer keeps both engines current, so either can answer.
-	e.indexer = search.NewIndexer(e.db.Bun(), db, meili)
-	e.indexer.Now, e.indexer.Logger = e.clock.Now, quiet
-	service := search.NewService(e.db.Bun(), meili, db)
+	e.indexer = search.NewIndexer(e.db, db, meili)
+	e.indexer.Logger = quiet
+	service := search.NewService(e.db, meili, db)
 	service.Logger, service.Deadline = quiet, 200*time.Millisecond
 	var observed []models.SearchEngine
 	service.Observe = func(engine models.SearchEngine, fallback bool, _ time.Duration) {

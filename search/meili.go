@@ -38,7 +38,7 @@ type Meili struct {
 }
 
 // NewMeili returns the engine for the index uid on the server at host. The
-// client never retries on its own (the outbox does) and has no deadline of
+// client never retries on its own (the job queue does) and has no deadline of
 // its own: every call carries its caller's context.
 func NewMeili(host, apiKey, uid string, synonyms *SynonymSource) *Meili {
 	client := meilisearch.New(host,
@@ -317,7 +317,7 @@ func (m *Meili) write(ctx context.Context, uid string, docs []*Document, removed
 
 // Rebuild implements Engine: it fills a fresh index, then swaps it with the
 // live one in one atomic step, so searches keep being answered throughout.
-func (m *Meili) Rebuild(ctx context.Context, source DocumentSource) (int, error) {
+func (m *Meili) Rebuild(ctx context.Context, source DocumentStream) (int, error) {
 	syn, err := m.synonyms.Get(ctx)
 	if err != nil {
 		return 0, err

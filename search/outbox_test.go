@@ -3,10 +3,13 @@ package search_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/kotabaru/tanggap/jobs"
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/search"
 	"github.com/kotabaru/tanggap/search/meilitest"
@@ -78,7 +81,7 @@ func (m *meiliOutage) set(down bool, refuse ...int64) {
 	m.refused = refuse
 }
 
-// outboxCases are the engines the outbox is tested with: the database engine
+// outboxCases are the engines the index jobs are tested with: the database engine
 // behind a switch, and Meilisearch through the fake server.
 func outboxCases(t *testing.T) []struct {
 	name  string
@@ -120,23 +123,39 @@ func (e *env) publishNew(title, body string) *models.Issue {
 	return issue
 }
 
-func (e *env) backlog() search.Backlog {
+// waitFor polls cond until it holds, failing the test after two minutes.
+func (e *env) waitFor(what string, cond func() bool) {
 	e.t.Helper()
-	b, err := search.OutboxBacklog(ctx(), e.db.Bun(), e.clock.Now())
+	deadline := time.Now().Add(2 * time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			e.t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// indexJobs lists the index jobs in the given states.
+func (e *env) indexJobs(states ...jobs.State) []jobs.Info {
+	e.t.Helper()
+	list, err := e.db.Jobs().List(ctx(), search.IndexKind, 1000, states...)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	return b
+	return list
 }
 
-// TestOutboxEngineDownThenBack: while the engine is away nothing is lost and
-// nothing is marked done; once it is back, every published response is
-// searchable exactly once, with its latest revision.
-func TestOutboxEngineDownThenBack(t *testing.T) {
+// TestIndexEngineDownThenBack: while the engine is away nothing is lost, no
+// job is done and none counts an attempt; once it is back, every published
+// response is searchable exactly once, with its latest revision.
+func TestIndexEngineDownThenBack(t *testing.T) {
 	for _, c := range outboxCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			e, out, srv := c.setup(t)
 			e.loadCorpus()
+			var downs atomic.Int64
+			e.indexer.OnEngineDown = func(error) { downs.Add(1) }
+			e.indexer.DownRetry = func(time.Duration) time.Duration { return 10 * time.Millisecond }
 			out.set(true)
 
 			words := []string{"anggrek", "kenari", "merbau", "ulin", "meranti"}
@@ -155,33 +174,25 @@ func TestOutboxEngineDownThenBack(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			_, err = e.indexer.Drain(ctx())
-			if !search.IsEngineDown(err) {
-				t.Fatalf("drain while the engine is down: %v, want an engine-down error", err)
-			}
-			e.clock.Advance(10 * time.Minute)
+			// Every job meets the outage many times over …
+			e.waitFor("the jobs to meet the outage", func() bool { return downs.Load() >= int64(10*len(words)) })
 			b := e.backlog()
-			if b.Pending < len(words)+1 || b.Failed != 0 || b.OldestAge < 10*time.Minute {
-				t.Errorf("backlog while down = %+v, want ≥%d pending for ≥10m, none failed", b, len(words)+1)
+			if b.Pending < len(words) || b.Dead != 0 {
+				t.Errorf("backlog while down = %+v, want ≥%d pending, none dead", b, len(words))
+			}
+			// … and counts no attempt for it.
+			for _, j := range e.indexJobs(jobs.StateRetryable, jobs.StateDead) {
+				t.Errorf("job %d failed during the outage: %+v", j.ID, j)
 			}
 			if srv == nil {
 				if got := e.keys(e.search("pohon tumbang")); len(got) != 0 {
 					t.Errorf("found %v before the engine came back", got)
 				}
 			}
-			// Rounds while down count no attempts: the rows are never set aside.
-			for i := 0; i < 10; i++ {
-				e.indexer.Drain(ctx()) //nolint:errcheck // still down
-			}
-			if b := e.backlog(); b.Failed != 0 {
-				t.Errorf("an outage set %d rows aside", b.Failed)
-			}
 
 			out.set(false)
-			if _, err := e.indexer.Drain(ctx()); err != nil {
-				t.Fatalf("drain after the outage: %v", err)
-			}
-			if b := e.backlog(); b.Pending != 0 || b.Failed != 0 {
+			e.drain()
+			if b := e.backlog(); b.Pending != 0 || b.Dead != 0 {
 				t.Errorf("backlog after the outage = %+v, want empty", b)
 			}
 			for i, w := range words {
@@ -210,71 +221,103 @@ func TestOutboxEngineDownThenBack(t *testing.T) {
 	}
 }
 
-// TestOutboxPoisonedRow: a document the engine keeps refusing is retried
-// with backoff, then set aside and reported, and never holds up the rows
-// behind it.
-func TestOutboxPoisonedRow(t *testing.T) {
+// TestIndexPoisonedJob: a document the engine keeps refusing is retried
+// with backoff, then set aside as a dead job and reported, and never holds
+// up the jobs behind it; once the cause is gone, retrying the dead job
+// indexes the document.
+func TestIndexPoisonedJob(t *testing.T) {
+	restore := search.IndexAttempts
+	search.IndexAttempts = 3
+	t.Cleanup(func() { search.IndexAttempts = restore })
 	for _, c := range outboxCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			e, out, _ := c.setup(t)
-			e.loadCorpus()
-			e.indexer.MaxAttempts = 3
-			var setAside []*models.OutboxEntry
+			// One job at a time: Meilisearch fails a whole batch of tasks
+			// when one document is refused, which would refuse the healthy
+			// issue's job once too when both run together.
+			e.jobs.Workers = 1
+			var mu sync.Mutex
+			var deadKinds []string
 			var refused []int64
-			e.indexer.OnSetAside = func(r *models.OutboxEntry) { setAside = append(setAside, r) }
-			e.indexer.OnRefused = func(id int64, _ error) { refused = append(refused, id) }
+			e.jobs.OnFailure = func(kind string, _ int, dead bool, _ error) {
+				if dead {
+					mu.Lock()
+					deadKinds = append(deadKinds, kind)
+					mu.Unlock()
+				}
+			}
+			e.indexer.OnRefused = func(id int64, _ error) {
+				mu.Lock()
+				refused = append(refused, id)
+				mu.Unlock()
+			}
+			e.loadCorpus()
 
+			e.pause()
 			poison := e.publishNew("Keluhan pohon beringin tumbang", "Pohon beringin segera dipotong.")
 			e.publishNew("Keluhan pohon mahoni tumbang", "Pohon mahoni segera dipotong.")
 			out.set(false, poison.ID)
+			e.start()
+			e.settle()
 
-			res, err := e.indexer.Drain(ctx())
-			if err != nil {
-				t.Fatal(err)
+			dead := e.indexJobs(jobs.StateDead)
+			if len(dead) != 1 {
+				t.Fatalf("dead jobs = %+v, want the poisoned issue's", dead)
 			}
-			if res.Refused == 0 || res.SetAside != 0 {
-				t.Errorf("first round = %+v, want refused rows, none set aside yet", res)
+			if d := dead[0]; d.Attempt != 3 || len(d.Errors) != 3 || d.Errors[2].Error == "" ||
+				!strings.Contains(string(d.Args), fmt.Sprint(poison.ID)) {
+				t.Errorf("dead job = %+v, want the poisoned issue's after 3 attempts with their errors", d)
 			}
-			if got := e.keys(e.search("mahoni")); len(got) != 1 {
-				t.Errorf("the healthy issue waits behind the poisoned one: %v", got)
-			}
-			for attempt := 2; attempt <= 3; attempt++ {
-				// Not due before its backoff ends …
-				if res, _ := e.indexer.Drain(ctx()); res.Refused+res.SetAside != 0 {
-					t.Errorf("attempt %d ran before its backoff: %+v", attempt, res)
-				}
-				e.clock.Advance(time.Hour)
-				// … and meanwhile the rest flows.
-				e.publishNew(fmt.Sprintf("Keluhan pohon jati %d tumbang", attempt), "Pohon jati segera dipotong.")
-				if _, err := e.indexer.Drain(ctx()); err != nil {
-					t.Fatal(err)
+			// The backoff was waited: each attempt failed no sooner than the
+			// backoff (10ms × attempt) after the one before.
+			for i := 1; i < len(dead[0].Errors); i++ {
+				if gap := dead[0].Errors[i].At.Sub(dead[0].Errors[i-1].At); gap < time.Duration(i)*10*time.Millisecond {
+					t.Errorf("attempt %d failed %s after attempt %d, before its backoff", i+1, gap, i)
 				}
 			}
-			b := e.backlog()
-			if b.Failed == 0 || b.Pending != 0 {
-				t.Errorf("backlog = %+v, want the poisoned rows set aside and nothing pending", b)
-			}
-			if len(setAside) == 0 || setAside[0].IssueID != poison.ID || setAside[0].Attempts != 3 || setAside[0].LastError == "" {
-				t.Errorf("set aside = %+v, want the poisoned issue's rows after 3 attempts with their error", setAside)
+			mu.Lock()
+			if len(deadKinds) != 1 || deadKinds[0] != search.IndexKind {
+				t.Errorf("reported dead: %v", deadKinds)
 			}
 			for _, id := range refused {
 				if id != poison.ID {
 					t.Errorf("issue %d was refused too", id)
 				}
 			}
+			mu.Unlock()
+			if b := e.backlog(); b.Dead != 1 || b.Pending != 0 {
+				t.Errorf("backlog = %+v, want one dead job and nothing pending", b)
+			}
+			if got := e.keys(e.search("mahoni")); len(got) != 1 {
+				t.Errorf("the healthy issue waits behind the poisoned one: %v", got)
+			}
+			// The rest flows past the dead job.
+			for i := 1; i <= 2; i++ {
+				e.publishNew(fmt.Sprintf("Keluhan pohon jati %d tumbang", i), "Pohon jati segera dipotong.")
+			}
+			e.settle()
 			if got := e.keys(e.search("jati")); len(got) != 2 {
-				t.Errorf("rows behind the poisoned one: jati found %v, want 2 issues", got)
+				t.Errorf("jobs behind the poisoned one: jati found %v, want 2 issues", got)
 			}
 			if got := e.keys(e.search("beringin")); len(got) != 0 {
 				t.Errorf("the refused document is searchable: %v", got)
+			}
+
+			out.set(false)
+			if err := e.db.Jobs().Retry(ctx(), dead[0].ID); err != nil {
+				t.Fatal(err)
+			}
+			e.drain()
+			if got := e.keys(e.search("beringin")); len(got) != 1 {
+				t.Errorf("after the retry beringin found %v", got)
 			}
 		})
 	}
 }
 
-// TestOutboxWaitsForMeilisearchTask: rows are marked done only once
-// Meilisearch reports the task succeeded, not when it accepted it.
-func TestOutboxWaitsForMeilisearchTask(t *testing.T) {
+// TestIndexWaitsForMeilisearchTask: a job is done only once Meilisearch
+// reports its task succeeded, not when it accepted it.
+func TestIndexWaitsForMeilisearchTask(t *testing.T) {
 	srv := meilitest.New("")
 	t.Cleanup(srv.Close)
 	e := newEnv(t, engineCase{"meilisearch-fake", store.SQLite, models.EngineMeilisearch,
@@ -282,56 +325,22 @@ func TestOutboxWaitsForMeilisearchTask(t *testing.T) {
 			return search.NewMeili(srv.URL, "", "issues", syn)
 		}})
 	e.loadCorpus()
-	e.publishNew("Keluhan pohon sengon tumbang", "Pohon sengon segera dipotong.")
+	calls := srv.Calls("POST /indexes/{uid}/documents")
 	srv.Pause()
-	done := make(chan error, 1)
-	go func() {
-		_, err := e.indexer.Round(ctx())
-		done <- err
-	}()
-	for srv.Calls("POST /indexes/{uid}/documents") == 0 {
-		select {
-		case err := <-done:
-			t.Fatalf("the round ended before its task was processed: %v", err)
-		case <-time.After(5 * time.Millisecond):
-		}
-	}
+	e.publishNew("Keluhan pohon sengon tumbang", "Pohon sengon segera dipotong.")
+	e.waitFor("the documents to reach Meilisearch", func() bool { return srv.Calls("POST /indexes/{uid}/documents") > calls })
 	if b := e.backlog(); b.Pending == 0 {
-		t.Error("rows were marked done while their task was still enqueued")
+		t.Error("the job was done while its task was still enqueued")
+	}
+	if running := e.indexJobs(jobs.StateRunning); len(running) != 1 {
+		t.Errorf("running jobs while the task waits: %+v", running)
 	}
 	srv.Resume()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	e.drain()
 	if b := e.backlog(); b.Pending != 0 {
 		t.Errorf("backlog after the task succeeded = %+v", b)
 	}
 	if got := e.keys(e.search("sengon")); len(got) != 1 {
 		t.Errorf("sengon found %v", got)
-	}
-}
-
-// TestPostgresLeader: one instance at a time drains the outbox. It runs
-// where the PostgreSQL tests run (always on CI).
-func TestPostgresLeader(t *testing.T) {
-	for _, d := range storetest.Dialects(t) {
-		if d != store.Postgres {
-			continue
-		}
-		db := storetest.MustOpen(t, store.Postgres)
-		leader := search.PostgresLeader(db.Bun())
-		release, ok := leader(ctx())
-		if !ok {
-			t.Fatal("the first instance did not become leader")
-		}
-		if _, ok := leader(ctx()); ok {
-			t.Fatal("a second instance became leader while the first held the lock")
-		}
-		release()
-		release2, ok := leader(ctx())
-		if !ok {
-			t.Fatal("no instance became leader after the first released the lock")
-		}
-		release2()
 	}
 }

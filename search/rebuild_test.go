@@ -30,7 +30,7 @@ func TestRebuild(t *testing.T) {
 			}
 			e := newEnv(t, c)
 			e.loadCorpus()
-			// Damage the index behind the outbox's back: the rebuild must
+			// Damage the index behind the indexer's back: the rebuild must
 			// restore it from the database alone.
 			if err := e.engine.Index(ctx(), nil, []int64{e.issues["rob"].ID}); err != nil {
 				t.Fatal(err)
@@ -41,7 +41,7 @@ func TestRebuild(t *testing.T) {
 
 			duringRebuild := []string(nil)
 			source := func(ctx context.Context, yield func([]*search.Document) error) error {
-				return search.AllDocuments(e.db.Bun(), 3)(ctx, func(docs []*search.Document) error {
+				return search.AllDocuments(e.db, 3)(ctx, func(docs []*search.Document) error {
 					if err := yield(docs); err != nil {
 						return err
 					}
@@ -85,7 +85,7 @@ func TestRebuild(t *testing.T) {
 }
 
 // TestMeiliAddedLater: a deployment that adds Meilisearch to a database whose
-// outbox is long drained gets the new index filled through the outbox.
+// index jobs are long done gets the new index filled through index jobs.
 func TestMeiliAddedLater(t *testing.T) {
 	e := newEnv(t, sqliteCase())
 	e.loadCorpus()
@@ -94,24 +94,23 @@ func TestMeiliAddedLater(t *testing.T) {
 	}
 	srv := meilitest.New("")
 	t.Cleanup(srv.Close)
-	meili := search.NewMeili(srv.URL, "", "issues", search.NewSynonymSource(e.db.Bun(), 0))
-	meili.OnCreated = func(ctx context.Context) error { return search.EnqueueAll(ctx, e.db.Bun(), e.clock.Now()) }
+	meili := search.NewMeili(srv.URL, "", "issues", search.NewSynonymSource(e.db, 0))
+	meili.OnCreated = func(ctx context.Context) error { return search.EnqueueAll(ctx, e.db, e.db.Jobs()) }
+	e.pause()
 	if err := meili.Setup(ctx()); err != nil {
 		t.Fatal(err)
 	}
 	if b := e.backlog(); b.Pending == 0 {
 		t.Fatal("creating the index queued nothing")
 	}
-	indexer := search.NewIndexer(e.db.Bun(), e.engine, meili)
-	indexer.Now, indexer.Logger = e.clock.Now, quiet
-	if _, err := indexer.Drain(ctx()); err != nil {
-		t.Fatal(err)
-	}
+	e.indexer = search.NewIndexer(e.db, e.engine, meili)
+	e.indexer.Logger = quiet
+	e.drain()
 	if n := srv.Documents("issues"); n != len(publicKeys) {
 		t.Errorf("Meilisearch holds %d documents, want %d", n, len(publicKeys))
 	}
 	// Setting up an existing index queues nothing again.
-	if err := search.NewMeili(srv.URL, "", "issues", search.NewSynonymSource(e.db.Bun(), 0)).Setup(ctx()); err != nil {
+	if err := search.NewMeili(srv.URL, "", "issues", search.NewSynonymSource(e.db, 0)).Setup(ctx()); err != nil {
 		t.Fatal(err)
 	}
 	if b := e.backlog(); b.Pending != 0 {
@@ -167,7 +166,7 @@ func TestRebuildWritesWhatIndexWrites(t *testing.T) {
 					t.Fatalf("%s damaged nothing", q)
 				}
 			}
-			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db.Bun(), 4)); err != nil {
+			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db, 4)); err != nil {
 				t.Fatal(err)
 			}
 			rebuilt := snapshot(t, e.db, queries)

@@ -37,12 +37,12 @@ func BenchmarkReindex(b *testing.B) {
 			if _, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(file.Bytes()), "arsip.csv"); err != nil {
 				b.Fatal(err)
 			}
-			engine := c.build(b, db, search.NewSynonymSource(db.Bun(), 0))
+			engine := c.build(b, db, search.NewSynonymSource(db, 0))
 			b.ResetTimer()
 			var docs int
 			start, cpuStart := time.Now(), cpuTime()
 			for i := 0; i < b.N; i++ {
-				counts, err := search.Reindex(ctx(), db.Bun(), search.ReindexBatchSize, engine)
+				counts, err := search.Reindex(ctx(), db, db.Jobs(), search.ReindexBatchSize, engine)
 				if err != nil {
 					b.Fatal(err)
 				}

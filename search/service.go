@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/uptrace/bun"
-
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -22,7 +20,7 @@ import (
 // the primary is a remote service, a database engine that answers instead
 // whenever the primary does not answer within Deadline.
 type Service struct {
-	db       *bun.DB
+	db       IssueSource
 	primary  Engine
 	fallback Engine
 	// Deadline bounds the primary engine's answer when there is a fallback.
@@ -35,6 +33,9 @@ type Service struct {
 	Observe func(engine models.SearchEngine, fallback bool, d time.Duration)
 	// Logger receives a warning whenever the fallback answers.
 	Logger *slog.Logger
+	// Backlog reports the index jobs still to run, for Status; nil reports
+	// none.
+	Backlog func(ctx context.Context) (Backlog, error)
 
 	mu         sync.Mutex
 	lastFailed time.Time
@@ -43,7 +44,7 @@ type Service struct {
 var _ models.SearchService = (*Service)(nil)
 
 // NewService returns the search service. fallback may be nil.
-func NewService(db *bun.DB, primary, fallback Engine) *Service {
+func NewService(db IssueSource, primary, fallback Engine) *Service {
 	return &Service{db: db, primary: primary, fallback: fallback, Deadline: 500 * time.Millisecond, Cooldown: 5 * time.Second,
 		Logger: slog.Default()}
 }
@@ -166,13 +167,7 @@ func (s *Service) connection(ctx context.Context, in models.SearchRequest, req *
 	}
 	issues := map[int64]*models.Issue{}
 	if len(ids) > 0 {
-		var rows []*models.Issue
-		err := s.db.NewSelect().
-			Model(&rows).
-			Where("id IN (?)", bun.In(ids)).
-			Where("status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected})).
-			Where("internal = ?", false).
-			Scan(ctx)
+		rows, err := s.db.PublicIssuesByID(ctx, ids)
 		if err != nil {
 			return nil, fmt.Errorf("load found issues: %w", err)
 		}
@@ -212,28 +207,32 @@ func orNone(list []string) []string {
 func (s *Service) facets(ctx context.Context, f Facets) (*models.SearchFacets, error) {
 	out := &models.SearchFacets{Agencies: []*models.FacetCount{}, Categories: []*models.FacetCount{}, Verdicts: []*models.VerdictCount{}}
 	// A slug without a name (an agency that no longer exists) is left out.
-	names := func(table string, counts map[string]int, known map[string]string) ([]*models.FacetCount, error) {
+	agencyNames, categoryNames := f.AgencyNames, f.CategoryNames
+	if (agencyNames == nil && len(f.Agencies) > 0) || (categoryNames == nil && len(f.Categories) > 0) {
+		var agencySlugs, categorySlugs []string
+		if agencyNames == nil {
+			for slug := range f.Agencies {
+				agencySlugs = append(agencySlugs, slug)
+			}
+		}
+		if categoryNames == nil {
+			for slug := range f.Categories {
+				categorySlugs = append(categorySlugs, slug)
+			}
+		}
+		agencies, categories, err := s.db.FacetNames(ctx, agencySlugs, categorySlugs)
+		if err != nil {
+			return nil, fmt.Errorf("name facets: %w", err)
+		}
+		if agencyNames == nil {
+			agencyNames = agencies
+		}
+		if categoryNames == nil {
+			categoryNames = categories
+		}
+	}
+	names := func(counts map[string]int, known map[string]string) []*models.FacetCount {
 		list := []*models.FacetCount{}
-		if len(counts) == 0 {
-			return list, nil
-		}
-		if known == nil {
-			slugs := make([]string, 0, len(counts))
-			for slug := range counts {
-				slugs = append(slugs, slug)
-			}
-			var rows []struct {
-				Slug string `bun:"slug"`
-				Name string `bun:"name"`
-			}
-			if err := s.db.NewSelect().Table(table).Column("slug", "name").Where("slug IN (?)", bun.In(slugs)).Scan(ctx, &rows); err != nil {
-				return nil, fmt.Errorf("name %s: %w", table, err)
-			}
-			known = make(map[string]string, len(rows))
-			for _, r := range rows {
-				known[r.Slug] = r.Name
-			}
-		}
 		for slug, n := range counts {
 			if name, ok := known[slug]; ok {
 				list = append(list, &models.FacetCount{Slug: slug, Name: name, Count: n})
@@ -248,15 +247,10 @@ func (s *Service) facets(ctx context.Context, f Facets) (*models.SearchFacets, e
 			}
 			return list[i].Slug < list[j].Slug
 		})
-		return list, nil
+		return list
 	}
-	var err error
-	if out.Agencies, err = names("agencies", f.Agencies, f.AgencyNames); err != nil {
-		return nil, err
-	}
-	if out.Categories, err = names("categories", f.Categories, f.CategoryNames); err != nil {
-		return nil, err
-	}
+	out.Agencies = names(f.Agencies, agencyNames)
+	out.Categories = names(f.Categories, categoryNames)
 	for _, v := range models.Verdicts {
 		if n := f.Verdicts[string(v)]; n > 0 {
 			out.Verdicts = append(out.Verdicts, &models.VerdictCount{Verdict: v, Label: v.Label(), Count: n})
@@ -323,10 +317,13 @@ func (s *Service) Status(ctx context.Context) (*models.SearchStatus, error) {
 	if s.fallback != nil {
 		st.FallbackTo = s.fallback.Name()
 	}
-	backlog, err := OutboxBacklog(ctx, s.db, time.Now())
+	if s.Backlog == nil {
+		return st, nil
+	}
+	backlog, err := s.Backlog(ctx)
 	if err != nil {
 		return nil, models.Internal(err)
 	}
-	st.OutboxPending, st.OutboxFailed, st.OldestPending = backlog.Pending, backlog.Failed, backlog.OldestAge
+	st.IndexPending, st.IndexDead, st.OldestPending = backlog.Pending, backlog.Dead, backlog.OldestAge
 	return st, nil
 }

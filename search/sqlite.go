@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/kotabaru/tanggap/models"
 )
@@ -192,4 +193,13 @@ func fts5Alternative(a alternative) string {
 		quoted[i] = `"` + s + `"`
 	}
 	return "(" + strings.Join(quoted, " AND ") + ")"
+}
+
+// NewDatabaseEngine returns the engine of the database behind db:
+// PostgreSQL's full-text search on PostgreSQL, else SQLite FTS5.
+func NewDatabaseEngine(db *bun.DB, synonyms *SynonymSource) Engine {
+	if db.Dialect().Name() == dialect.PG {
+		return NewPostgres(db, synonyms)
+	}
+	return NewSQLite(db, synonyms)
 }

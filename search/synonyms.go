@@ -7,10 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/uptrace/bun"
-
-	"github.com/kotabaru/tanggap/models"
 )
 
 // Synonyms are the groups of words search treats as the same, read from the
@@ -161,7 +157,7 @@ func equalWords(a, b []string) bool {
 // SynonymSource reads the synonyms from the database and keeps them for a
 // short while, so that an ADMIN's edit reaches every instance within TTL.
 type SynonymSource struct {
-	db  bun.IDB
+	db  SynonymStore
 	ttl time.Duration
 
 	mu     sync.Mutex
@@ -170,7 +166,7 @@ type SynonymSource struct {
 }
 
 // NewSynonymSource reads synonyms from db, caching them for ttl.
-func NewSynonymSource(db bun.IDB, ttl time.Duration) *SynonymSource {
+func NewSynonymSource(db SynonymStore, ttl time.Duration) *SynonymSource {
 	return &SynonymSource{db: db, ttl: ttl}
 }
 
@@ -181,8 +177,8 @@ func (s *SynonymSource) Get(ctx context.Context) (*Synonyms, error) {
 	if s.cached != nil && time.Since(s.at) < s.ttl {
 		return s.cached, nil
 	}
-	var rows []*models.SearchSynonym
-	if err := s.db.NewSelect().Model(&rows).OrderExpr("term ASC").Scan(ctx); err != nil {
+	rows, err := s.db.SearchSynonymGroups(ctx)
+	if err != nil {
 		if s.cached != nil {
 			return s.cached, nil // a passing database error keeps the last known groups
 		}

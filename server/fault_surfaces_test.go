@@ -64,18 +64,18 @@ const fullIssueFields = `number title createdAt updatedAt assignedAt acknowledge
 func TestFaultPoisonedRowsPublicSurfaces(t *testing.T) {
 	logs := captureLog(t)
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
-		synonyms := search.NewSynonymSource(db.Bun(), 0)
+		synonyms := search.NewSynonymSource(db, 0)
 		engine := search.Engine(search.NewSQLite(db.Bun(), synonyms))
 		if db.Dialect() == store.Postgres {
 			engine = search.NewPostgres(db.Bun(), synonyms)
 		}
-		api := newTestAPI(t, db, withSearch(search.NewService(db.Bun(), engine, nil)), withFrontend())
+		api := newTestAPI(t, db, withSearch(search.NewService(db, engine, nil)), withFrontend())
 		s := mustStaff(t, api)
 		answered, response := s.mustAnswered(t, db)
 		closed := s.mustClosed(t, db)
 		inbox := s.mustNewIssue(t, db, models.KindQuestion)
 		question := mustQuestion(t, db)
-		if _, err := search.NewIndexer(db.Bun(), engine).Drain(context.Background()); err != nil {
+		if _, err := search.Reindex(context.Background(), db, nil, search.ReindexBatchSize, engine); err != nil {
 			t.Fatal(err)
 		}
 

@@ -67,16 +67,15 @@ type searchData struct {
 func TestSearchAPI(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		storetest.MustLoadDemo(t, db, time.Now())
-		synonyms := search.NewSynonymSource(db.Bun(), 0)
+		synonyms := search.NewSynonymSource(db, 0)
 		engine := search.NewSQLite(db.Bun(), synonyms)
 		if db.Dialect() == store.Postgres {
 			engine = search.NewPostgres(db.Bun(), synonyms)
 		}
-		indexer := search.NewIndexer(db.Bun(), engine)
-		if _, err := indexer.Drain(context.Background()); err != nil {
+		if _, err := search.Reindex(context.Background(), db, nil, search.ReindexBatchSize, engine); err != nil {
 			t.Fatal(err)
 		}
-		api := newTestAPI(t, db, withSearch(search.NewService(db.Bun(), engine, nil)))
+		api := newTestAPI(t, db, withSearch(search.NewService(db, engine, nil)))
 
 		t.Run("OK", func(t *testing.T) {
 			var out searchData
@@ -201,7 +200,7 @@ func TestSearchAPI(t *testing.T) {
 			}
 			json.NewDecoder(resp.Body).Decode(&ready) //nolint:errcheck // checked below
 			resp.Body.Close()
-			for _, key := range []string{"engine", "outbox_pending", "outbox_failed", "outbox_oldest_pending_seconds"} {
+			for _, key := range []string{"engine", "index_pending", "index_dead", "index_oldest_pending_seconds"} {
 				if _, ok := ready.Search[key]; !ok {
 					t.Errorf("/readyz search lacks %s: %v", key, ready.Search)
 				}
@@ -213,7 +212,7 @@ func TestSearchAPI(t *testing.T) {
 			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			for _, series := range []string{`tanggap_search_queries_total{engine="` + string(engine.Name()) + `",fallback="false"}`,
-				"tanggap_search_outbox_pending", "tanggap_search_outbox_lag_seconds", "tanggap_search_outbox_failed"} {
+				`tanggap_jobs{kind="search.index",state="available"}`, `tanggap_jobs_oldest_pending_seconds{kind="search.index"}`} {
 				if !strings.Contains(string(body), series) {
 					t.Errorf("/metrics lacks %s", series)
 				}

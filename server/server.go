@@ -20,6 +20,7 @@ import (
 
 	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/graph"
+	"github.com/kotabaru/tanggap/jobs"
 	"github.com/kotabaru/tanggap/markdown"
 	"github.com/kotabaru/tanggap/models"
 )
@@ -63,6 +64,9 @@ type Config struct {
 	MetricsToken string
 	// Search answers the search query and reports its backlog; required.
 	Search models.SearchService
+	// Jobs is the job queue whose backlog /metrics and /readyz report; nil
+	// reports none.
+	Jobs *jobs.Queue
 	// ShutdownDelay is how long Serve keeps answering, draining, once its
 	// context ends and before it closes the listener.
 	ShutdownDelay time.Duration
@@ -260,7 +264,7 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 	} else if len(pending) > 0 {
 		status["migrations"], status["pending"], code = "pending", pending, http.StatusServiceUnavailable
 	}
-	status["search"] = s.searchReadiness(ctx)
+	status["search"], status["jobs"] = s.searchReadiness(ctx), s.jobsReadiness(ctx)
 	status["status"] = map[bool]string{true: "ready", false: "not ready"}[code == http.StatusOK]
 	writeJSON(w, code, status)
 }

@@ -12,11 +12,8 @@ import (
 // every service, and the database's own search engine answering from
 // whatever the indexer wrote. The tests of both test packages start from it.
 func StoreConfig(db *store.DB) Config {
-	synonyms := search.NewSynonymSource(db.Bun(), 30*time.Second)
-	engine := search.NewSQLite(db.Bun(), synonyms)
-	if db.Dialect() == store.Postgres {
-		engine = search.NewPostgres(db.Bun(), synonyms)
-	}
+	service := search.NewService(db, search.NewDatabaseEngine(db.Bun(), search.NewSynonymSource(db, 30*time.Second)), nil)
+	service.Backlog = search.QueueBacklog(db.Jobs())
 	return Config{
 		Services: graph.Services{
 			Agencies: db, Users: db, Issues: db, Responses: db, Audit: db, Questions: db,
@@ -27,7 +24,8 @@ func StoreConfig(db *store.DB) Config {
 		Changes:  db,
 		Location: db.Location(),
 		Now:      func() time.Time { return db.Now() },
-		Search:   search.NewService(db.Bun(), engine, nil),
+		Search:   service,
+		Jobs:     db.Jobs(),
 		Limits:   graph.DefaultLimits(),
 	}
 }

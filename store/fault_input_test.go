@@ -186,15 +186,6 @@ func containsEvent(types []models.EventType, want models.EventType) bool {
 	return false
 }
 
-func outboxCount(t *testing.T, db *store.DB, issueID int64) int {
-	t.Helper()
-	n, err := db.Bun().NewSelect().Table("search_outbox").Where("issue_id = ?", issueID).Count(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return int(n)
-}
-
 func lastAuditAction(t *testing.T, db *store.DB) string {
 	t.Helper()
 	var action string

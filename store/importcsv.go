@@ -89,7 +89,7 @@ type importRow struct {
 // memory. The first pass checks every row and returns all problems together
 // as *ImportError, with nothing imported. The second writes the new issues
 // in batches of importBatchSize, each in a short transaction of its own
-// with its audit entry and outbox rows, so that other writers are never
+// with its audit entry and search index job, so that other writers are never
 // kept waiting for long. Rows whose external_ref was imported before are
 // skipped, so importing the same file again changes nothing, and an import
 // that stopped part-way (returned as *ImportStoppedError, or a killed

@@ -257,8 +257,8 @@ func checkImported(t *testing.T, db *store.DB, file []byte, issues int, ordered 
 	if n := count("issue_sources"); n != sources {
 		t.Errorf("%d sources imported, the file has %d", n, sources)
 	}
-	if n := count("search_outbox"); n != issues {
-		t.Errorf("%d outbox rows for %d imported issues", n, issues)
+	if n := indexedIssues(t, db, ids); n != issues {
+		t.Errorf("index jobs for %d issues, %d imported", n, issues)
 	}
 	if n := count("issue_events"); n != events {
 		t.Errorf("%d events for the imported issues, want %d", n, events)

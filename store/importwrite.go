@@ -227,7 +227,7 @@ func (w *importWriter) write(ctx context.Context, tx bun.Tx, now time.Time) ([]s
 	var sources []*models.IssueSource
 	var events []*models.IssueEvent
 	var responses []*models.Response
-	var outbox []*models.OutboxEntry
+	var indexed []int64
 	for i, item := range batch {
 		id, ok := ids[item.issue.Number]
 		if !ok {
@@ -248,7 +248,7 @@ func (w *importWriter) write(ctx context.Context, tx bun.Tx, now time.Time) ([]s
 			item.response.IssueID = id
 			responses = append(responses, item.response)
 		}
-		outbox = append(outbox, &models.OutboxEntry{IssueID: id, CreatedAt: now, NextAttemptAt: now})
+		indexed = append(indexed, id)
 	}
 	if len(numbers) == 0 {
 		return nil, nil
@@ -259,8 +259,8 @@ func (w *importWriter) write(ctx context.Context, tx bun.Tx, now time.Time) ([]s
 	if err := insertRows(ctx, tx, &events, len(events)); err != nil {
 		return nil, fmt.Errorf("insert events: %w", err)
 	}
-	if err := insertRows(ctx, tx, &outbox, len(outbox)); err != nil {
-		return nil, fmt.Errorf("enqueue search: %w", err)
+	if err := enqueueSearchBatch(ctx, tx, indexed); err != nil {
+		return nil, err
 	}
 	if err := insertResponses(ctx, tx, responses); err != nil {
 		return nil, err

@@ -327,10 +327,3 @@ func addEvent(ctx context.Context, tx bun.Tx, issue *models.Issue, typ models.Ev
 	_, err := tx.NewInsert().Model(event).Exec(ctx)
 	return err
 }
-
-// enqueueSearch asks the indexer to refresh an issue's search document; it
-// is written in the same transaction as the change.
-func enqueueSearch(ctx context.Context, tx bun.Tx, issueID int64, now time.Time) error {
-	_, err := tx.NewInsert().Model(&models.OutboxEntry{IssueID: issueID, CreatedAt: now, NextAttemptAt: now}).Exec(ctx)
-	return err
-}

@@ -14,6 +14,7 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/migrate"
 
+	"github.com/kotabaru/tanggap/jobs"
 	"github.com/kotabaru/tanggap/migrations"
 )
 
@@ -80,7 +81,7 @@ func (db *DB) statements(file string) ([]string, error) {
 			if string(directive) != "split" {
 				return nil, fmt.Errorf("%s: unknown directive --bun:%s", file, directive)
 			}
-			if len(bytes.TrimSpace(current)) > 0 {
+			if hasSQL(current) {
 				out = append(out, string(current))
 			}
 			current = nil
@@ -89,10 +90,53 @@ func (db *DB) statements(file string) ([]string, error) {
 		current = append(current, line...)
 		current = append(current, '\n')
 	}
-	if len(bytes.TrimSpace(current)) > 0 {
+	if hasSQL(current) {
 		out = append(out, string(current))
 	}
 	return out, scanner.Err()
+}
+
+// hasSQL reports whether a statement holds more than blank lines and
+// comments: a migration done wholly in Go has a file of comments only.
+func hasSQL(stmt []byte) bool {
+	for line := range bytes.Lines(stmt) {
+		if line = bytes.TrimSpace(line); len(line) > 0 && !bytes.HasPrefix(line, []byte("--")) {
+			return true
+		}
+	}
+	return false
+}
+
+// Migrations with a part written in Go: up runs it before the file's SQL,
+// down after it.
+const (
+	// migrationJobQueue creates the job queue's tables with River's own
+	// migrations (package jobs): versions 1 to 5, and 6 to 8 in a second
+	// transaction, since on PostgreSQL version 6 uses the enum value that
+	// version 4 adds.
+	migrationJobQueue     = "20261210090000"
+	migrationJobQueueMore = "20261210090001"
+	// migrationSearchQueue moves the changes still waiting in the search
+	// outbox into a search job, then drops the outbox.
+	migrationSearchQueue = "20261210090100"
+)
+
+// codeStep returns the Go part of migration name in the given direction,
+// or nil.
+func (db *DB) codeStep(name string, up bool) func(context.Context, bun.Tx) error {
+	switch {
+	case name == migrationJobQueue:
+		return func(ctx context.Context, tx bun.Tx) error {
+			return db.queue.Migrate(ctx, tx.Tx, up, map[bool]int{true: 5, false: -1}[up])
+		}
+	case name == migrationJobQueueMore:
+		return func(ctx context.Context, tx bun.Tx) error {
+			return db.queue.Migrate(ctx, tx.Tx, up, map[bool]int{true: jobs.SchemaVersion, false: 5}[up])
+		}
+	case name == migrationSearchQueue && up:
+		return db.outboxToQueue
+	}
+	return nil
 }
 
 // Migrate applies every pending migration and returns their names. It holds
@@ -114,7 +158,7 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 				continue
 			}
 			slog.InfoContext(ctx, "applying migration", "name", f.Name, "comment", f.Comment)
-			if err := db.runMigration(ctx, idb, f.Up, func(ctx context.Context, tx bun.Tx) error {
+			if err := db.runMigration(ctx, idb, f.Up, db.codeStep(f.Name, true), nil, func(ctx context.Context, tx bun.Tx) error {
 				_, err := tx.NewInsert().
 					Model(&migrate.Migration{Name: f.Name, GroupID: lastGroup + 1}).
 					ModelTableExpr(migrationsTable).
@@ -163,7 +207,7 @@ func (db *DB) Rollback(ctx context.Context) ([]string, error) {
 				return fmt.Errorf("migration %s is applied but unknown to this version of tanggap", m.Name)
 			}
 			slog.InfoContext(ctx, "rolling back migration", "name", f.Name, "comment", f.Comment)
-			if err := db.runMigration(ctx, idb, f.Down, func(ctx context.Context, tx bun.Tx) error {
+			if err := db.runMigration(ctx, idb, f.Down, nil, db.codeStep(f.Name, false), func(ctx context.Context, tx bun.Tx) error {
 				_, err := tx.NewDelete().
 					TableExpr(migrationsTable).
 					Where("id = ?", m.ID).
@@ -184,15 +228,26 @@ func (db *DB) Rollback(ctx context.Context) ([]string, error) {
 
 // runMigration runs the statements of one file and record in a single
 // transaction: a migration and the row saying it was applied commit
-// together or not at all.
-func (db *DB) runMigration(ctx context.Context, idb bun.IDB, file string, record func(context.Context, bun.Tx) error) error {
+// together or not at all. before and after, when set, are the migration's
+// steps written in Go (see codeStep).
+func (db *DB) runMigration(ctx context.Context, idb bun.IDB, file string, before, after func(context.Context, bun.Tx) error, record func(context.Context, bun.Tx) error) error {
 	stmts, err := db.statements(file)
 	if err != nil {
 		return err
 	}
 	return idb.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if before != nil {
+			if err := before(ctx, tx); err != nil {
+				return err
+			}
+		}
 		for _, q := range stmts {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		if after != nil {
+			if err := after(ctx, tx); err != nil {
 				return err
 			}
 		}

@@ -33,7 +33,7 @@ type DemoResult struct {
 // LoadDemo fills an empty database with the demo content of package
 // demodata: agencies, categories, staff accounts (password DemoPassword),
 // the national holidays and six months of issues. Everything is written in
-// one transaction, with an outbox row per issue.
+// one transaction, with a search index job per issue.
 //
 // The histories end at demoHistoryEndHour of the local day before now, so
 // the working time between their steps, and every figure built on it, is

@@ -25,6 +25,7 @@ import (
 	"github.com/uptrace/bun/extra/bundebug"
 	"modernc.org/sqlite"
 
+	"github.com/kotabaru/tanggap/jobs"
 	"github.com/kotabaru/tanggap/markdown"
 	"github.com/kotabaru/tanggap/models"
 )
@@ -119,6 +120,10 @@ type DB struct {
 	migrationStep time.Duration
 	auditCache    auditCache
 	maintenance   *walMaintenance
+	// queue holds the jobs that follow changes (see package jobs); on
+	// SQLite over a pool of its own, queuePool.
+	queue     *jobs.Queue
+	queuePool *sql.DB
 }
 
 // Open connects to the database named by rawURL: a postgres:// URL, or
@@ -163,6 +168,10 @@ func Open(rawURL string, opts Options) (*DB, error) {
 	if err := db.bun.PingContext(ctx); err != nil {
 		db.bun.Close()
 		return nil, fmt.Errorf("connect to %s: %w", db.dialect, err)
+	}
+	if err := db.openQueue(); err != nil {
+		db.Close()
+		return nil, err
 	}
 	if db.dialect == SQLite {
 		db.maintenance = db.startWALMaintenance(walCheckInterval)
@@ -241,6 +250,14 @@ func (db *DB) openSQLite(rawURL string, opts Options) error {
 	sqldb.SetMaxOpenConns(conns)
 	sqldb.SetMaxIdleConns(conns)
 	sqldb.SetConnMaxIdleTime(30 * time.Minute)
+	// The job queue's own reads and writes go through one connection of
+	// their own (see jobs.New); its inserts use the writers' transactions.
+	queueConnector, err := sqlite.NewConnector("file:" + path + "?" + q.Encode())
+	if err != nil {
+		return fmt.Errorf("open sqlite: %w", err)
+	}
+	db.queuePool = sql.OpenDB(timeConnector{queueConnector})
+	db.queuePool.SetMaxOpenConns(1)
 	db.bun = bun.NewDB(sqldb, sqlitedialect.New())
 	db.dialect = SQLite
 	db.sqlitePath = path
@@ -267,8 +284,32 @@ func (db *DB) Close() error {
 			cancel()
 		}
 	}
+	if db.queue != nil {
+		db.queue.Stop(context.Background()) //nolint:errcheck // a runner left running is stopped best effort
+	}
+	if db.queuePool != nil {
+		db.queuePool.Close()
+	}
 	return db.bun.Close()
 }
+
+// openQueue sets up the job queue over the database.
+func (db *DB) openQueue() error {
+	pool, dialect := db.bun.DB, jobs.Postgres
+	if db.dialect == SQLite {
+		pool, dialect = db.queuePool, jobs.SQLite
+	}
+	q, err := jobs.New(dialect, pool)
+	if err != nil {
+		return err
+	}
+	db.queue = q
+	return nil
+}
+
+// Jobs returns the job queue: workers are registered and started on it,
+// and store enqueues into it in the transactions of changes.
+func (db *DB) Jobs() *jobs.Queue { return db.queue }
 
 // Dialect reports which database is behind db.
 func (db *DB) Dialect() Dialect { return db.dialect }

@@ -118,7 +118,12 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	fmt.Fprintf(stdout, "Tanggap is listening on http://%s (database: %s)\n", displayAddr(ln.Addr()), db.Dialect())
 	slog.Info("listening", "addr", ln.Addr().String())
 	indexerCtx, stopIndexer := context.WithCancel(ctx)
-	indexerDone := searcher.start(indexerCtx, metrics)
+	indexerDone, err := searcher.startJobs(indexerCtx, metrics)
+	if err != nil {
+		stopIndexer()
+		ln.Close()
+		return fmt.Errorf("start the job queue: %w", err)
+	}
 	pruneDone := make(chan struct{})
 	go func() {
 		defer close(pruneDone)

@@ -1,0 +1,1 @@
+-- River's own migrations remove the job queue's tables; see the up file.

@@ -1,0 +1,3 @@
+-- The job queue's tables (river_job, river_leader, river_queue, …) are
+-- created by River's own migrations, which store/migrate.go runs in this
+-- migration's transaction (package jobs owns them).

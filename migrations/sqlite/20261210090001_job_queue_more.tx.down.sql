@@ -1,0 +1,1 @@
+-- River's own migrations take the job queue's tables back to version 5.

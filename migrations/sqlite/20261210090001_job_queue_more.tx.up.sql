@@ -1,0 +1,2 @@
+-- River's migrations 6 to 8 of the job queue's tables, run by
+-- store/migrate.go in a transaction after the one of versions 1 to 5.

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/uptrace/bun"
+
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/search"
+)
+
+// DB is the source of package search: the documents it indexes, the issues
+// it shows and the synonyms it applies are read here, from the tables the
+// store owns.
+var _ search.Source = (*DB)(nil)
+
+// hiddenStatuses are the statuses of an issue the public never sees.
+var hiddenStatuses = []models.IssueStatus{models.StatusNew, models.StatusRejected}
+
+// PublicIssueIDs implements search.DocumentSource.
+func (db *DB) PublicIssueIDs(ctx context.Context, afterID int64, limit int) ([]int64, error) {
+	var ids []int64
+	err := db.bun.NewSelect().
+		Table("issues").
+		Column("id").
+		Where("id > ?", afterID).
+		Where("status NOT IN (?)", bun.In(hiddenStatuses)).
+		Where("internal = ?", false).
+		OrderExpr("id ASC").
+		Limit(int64(limit)).
+		Scan(ctx, &ids)
+	return ids, err
+}
+
+// SearchDocuments implements search.DocumentSource: an issue's text, the
+// current bodies of its published responses as plain text, the names of its
+// agency and category, its verdict's label and the claims of its sources.
+func (db *DB) SearchDocuments(ctx context.Context, ids []int64) (docs []*search.Document, gone []int64, err error) {
+	if len(ids) == 0 {
+		return nil, nil, nil
+	}
+	idb := db.bun
+	var issues []*models.Issue
+	if err := idb.NewSelect().Model(&issues).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+		return nil, nil, fmt.Errorf("load issues: %w", err)
+	}
+	byID := map[int64]*models.Issue{}
+	var public []int64
+	agencyIDs, categoryIDs := []int64{}, []int64{}
+	for _, i := range issues {
+		if !i.IsPublic() {
+			continue
+		}
+		byID[i.ID] = i
+		public = append(public, i.ID)
+		if i.AgencyID != nil {
+			agencyIDs = append(agencyIDs, *i.AgencyID)
+		}
+		if i.CategoryID != nil {
+			categoryIDs = append(categoryIDs, *i.CategoryID)
+		}
+	}
+	for _, id := range ids {
+		if byID[id] == nil {
+			gone = append(gone, id)
+		}
+	}
+	if len(public) == 0 {
+		return nil, gone, nil
+	}
+
+	var responses []struct {
+		IssueID int64  `bun:"issue_id"`
+		Body    string `bun:"body"`
+	}
+	err = idb.NewSelect().
+		Table("responses").
+		Column("issue_id", "body").
+		Where("issue_id IN (?)", bun.In(public)).
+		Where("status = ?", models.ResponsePublished).
+		OrderExpr("issue_id ASC, id ASC").
+		Scan(ctx, &responses)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load responses: %w", err)
+	}
+	bodies := map[int64][]string{}
+	for _, r := range responses {
+		bodies[r.IssueID] = append(bodies[r.IssueID], search.MarkdownText(r.Body))
+	}
+
+	var claims []struct {
+		IssueID   int64  `bun:"issue_id"`
+		ClaimText string `bun:"claim_text"`
+	}
+	err = idb.NewSelect().
+		Table("issue_sources").
+		Column("issue_id", "claim_text").
+		Where("issue_id IN (?)", bun.In(public)).
+		OrderExpr("issue_id ASC, id ASC").
+		Scan(ctx, &claims)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load sources: %w", err)
+	}
+	claimsOf := map[int64][]string{}
+	for _, c := range claims {
+		if c.ClaimText != "" {
+			claimsOf[c.IssueID] = append(claimsOf[c.IssueID], c.ClaimText)
+		}
+	}
+
+	agencies := map[int64]*models.Agency{}
+	if len(agencyIDs) > 0 {
+		var rows []*models.Agency
+		if err := idb.NewSelect().Model(&rows).Where("id IN (?)", bun.In(agencyIDs)).Scan(ctx); err != nil {
+			return nil, nil, fmt.Errorf("load agencies: %w", err)
+		}
+		for _, a := range rows {
+			agencies[a.ID] = a
+		}
+	}
+	categories := map[int64]*models.Category{}
+	if len(categoryIDs) > 0 {
+		var rows []*models.Category
+		if err := idb.NewSelect().Model(&rows).Where("id IN (?)", bun.In(categoryIDs)).Scan(ctx); err != nil {
+			return nil, nil, fmt.Errorf("load categories: %w", err)
+		}
+		for _, c := range rows {
+			categories[c.ID] = c
+		}
+	}
+
+	for _, id := range public {
+		i := byID[id]
+		doc := &search.Document{
+			IssueID: i.ID, Number: i.Number, Title: i.Title, Summary: i.Summary,
+			Body: strings.Join(bodies[i.ID], "\n"), Kind: i.Kind, Status: i.Status, Verdict: i.Verdict,
+			CreatedAt: i.CreatedAt.UTC(), UpdatedAt: i.UpdatedAt.UTC(),
+		}
+		var extra []string
+		if i.AgencyID != nil && agencies[*i.AgencyID] != nil {
+			a := agencies[*i.AgencyID]
+			doc.AgencySlug = a.Slug
+			extra = append(extra, a.Name, a.ShortName)
+		}
+		if i.CategoryID != nil && categories[*i.CategoryID] != nil {
+			c := categories[*i.CategoryID]
+			doc.CategorySlug = c.Slug
+			extra = append(extra, c.Name)
+		}
+		if i.Verdict != nil {
+			extra = append(extra, i.Verdict.Label())
+		}
+		extra = append(extra, claimsOf[i.ID]...)
+		doc.Extra = strings.Join(extra, "\n")
+		docs = append(docs, doc)
+	}
+	return docs, gone, nil
+}
+
+// PublicIssuesByID implements search.IssueSource.
+func (db *DB) PublicIssuesByID(ctx context.Context, ids []int64) ([]*models.Issue, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var rows []*models.Issue
+	err := db.bun.NewSelect().
+		Model(&rows).
+		Where("id IN (?)", bun.In(ids)).
+		Where("status NOT IN (?)", bun.In(hiddenStatuses)).
+		Where("internal = ?", false).
+		Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load found issues: %w", err)
+	}
+	return rows, nil
+}
+
+// FacetNames implements search.IssueSource, in one statement.
+func (db *DB) FacetNames(ctx context.Context, agencySlugs, categorySlugs []string) (agencies, categories map[string]string, err error) {
+	agencies, categories = map[string]string{}, map[string]string{}
+	var parts []string
+	var args []any
+	if len(agencySlugs) > 0 {
+		parts, args = append(parts, "SELECT 'a' AS kind, slug, name FROM agencies WHERE slug IN (?)"), append(args, bun.In(agencySlugs))
+	}
+	if len(categorySlugs) > 0 {
+		parts, args = append(parts, "SELECT 'c' AS kind, slug, name FROM categories WHERE slug IN (?)"), append(args, bun.In(categorySlugs))
+	}
+	if len(parts) == 0 {
+		return agencies, categories, nil
+	}
+	var rows []struct {
+		Kind string `bun:"kind"`
+		Slug string `bun:"slug"`
+		Name string `bun:"name"`
+	}
+	if err := db.bun.NewRaw(strings.Join(parts, " UNION ALL "), args...).Scan(ctx, &rows); err != nil {
+		return nil, nil, fmt.Errorf("name facets: %w", err)
+	}
+	for _, r := range rows {
+		if r.Kind == "a" {
+			agencies[r.Slug] = r.Name
+		} else {
+			categories[r.Slug] = r.Name
+		}
+	}
+	return agencies, categories, nil
+}
+
+// SearchSynonymGroups implements search.SynonymStore: every group ADMIN
+// keeps, by term, for every caller (the engines apply them to all).
+func (db *DB) SearchSynonymGroups(ctx context.Context) ([]*models.SearchSynonym, error) {
+	var rows []*models.SearchSynonym
+	err := db.bun.NewSelect().Model(&rows).OrderExpr("term ASC").Scan(ctx)
+	return rows, err
+}

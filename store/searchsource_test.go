@@ -1,0 +1,61 @@
+package store_test
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+
+	"github.com/kotabaru/tanggap/search"
+	"github.com/kotabaru/tanggap/store"
+)
+
+// indexJobsOf returns the issue ids of every search index job, one entry
+// per job and issue.
+func indexJobsOf(t *testing.T, db *store.DB) []int64 {
+	t.Helper()
+	list, err := db.Jobs().List(t.Context(), search.IndexKind, 10_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []int64
+	for _, j := range list {
+		var a search.IndexArgs
+		if err := json.Unmarshal(j.Args, &a); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, a.IssueIDs...)
+	}
+	return out
+}
+
+// indexedIssues counts the issues of ids that an index job asks to index.
+func indexedIssues(t *testing.T, db *store.DB, ids []int64) int {
+	t.Helper()
+	n := 0
+	for _, id := range indexJobsOf(t, db) {
+		if slices.Contains(ids, id) {
+			n++
+		}
+	}
+	return n
+}
+
+// outboxCount counts the index jobs ever enqueued for an issue. It then
+// marks the waiting ones done, as the indexer would, so that the next
+// change of the issue enqueues a job of its own instead of coalescing with
+// a waiting one.
+func outboxCount(t *testing.T, db *store.DB, issueID int64) int {
+	t.Helper()
+	n := 0
+	for _, id := range indexJobsOf(t, db) {
+		if id == issueID {
+			n++
+		}
+	}
+	if _, err := db.Bun().ExecContext(t.Context(),
+		"UPDATE river_job SET state = 'completed', finalized_at = ? WHERE kind = ? AND state = 'available'",
+		db.Now().UTC(), search.IndexKind); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
