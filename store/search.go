@@ -43,8 +43,7 @@ func enqueueSearchOfIssues(ctx context.Context, tx bun.Tx, column string, id int
 	var ids []int64
 	err := tx.NewSelect().Table("issues").Column("id").
 		Where("? = ?", bun.Ident(column), id).
-		Where("status NOT IN (?)", bun.In([]models.IssueStatus{models.StatusNew, models.StatusRejected})).
-		Where("internal = ?", false).
+		Where(models.PublicIssueCondition("")).
 		OrderExpr("id ASC").
 		Scan(ctx, &ids)
 	if err != nil {

@@ -16,9 +16,6 @@ import (
 // store owns.
 var _ search.Source = (*DB)(nil)
 
-// hiddenStatuses are the statuses of an issue the public never sees.
-var hiddenStatuses = []models.IssueStatus{models.StatusNew, models.StatusRejected}
-
 // PublicIssueIDs implements search.DocumentSource.
 func (db *DB) PublicIssueIDs(ctx context.Context, afterID int64, limit int) ([]int64, error) {
 	var ids []int64
@@ -26,8 +23,7 @@ func (db *DB) PublicIssueIDs(ctx context.Context, afterID int64, limit int) ([]i
 		Table("issues").
 		Column("id").
 		Where("id > ?", afterID).
-		Where("status NOT IN (?)", bun.In(hiddenStatuses)).
-		Where("internal = ?", false).
+		Where(models.PublicIssueCondition("")).
 		OrderExpr("id ASC").
 		Limit(int64(limit)).
 		Scan(ctx, &ids)
@@ -168,8 +164,7 @@ func (db *DB) PublicIssuesByID(ctx context.Context, ids []int64) ([]*models.Issu
 	err := db.bun.NewSelect().
 		Model(&rows).
 		Where("id IN (?)", bun.In(ids)).
-		Where("status NOT IN (?)", bun.In(hiddenStatuses)).
-		Where("internal = ?", false).
+		Where(models.PublicIssueCondition("")).
 		Scan(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("load found issues: %w", err)
