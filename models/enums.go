@@ -3,7 +3,7 @@ package models
 // IssueKind says what sort of public issue was logged.
 type IssueKind string
 
-// The kinds of issue of DESIGN §2.
+// The kinds of issue (docs/architecture.md).
 const (
 	KindMisinformation     IssueKind = "MISINFORMATION"
 	KindComplaint          IssueKind = "COMPLAINT"
@@ -41,7 +41,7 @@ func (s IssueStatus) Valid() bool { return oneOf(s, IssueStatuses) }
 // Verdict is the finding on a piece of misinformation.
 type Verdict string
 
-// The verdicts of DESIGN §2.
+// The verdicts an answer may carry (docs/architecture.md).
 const (
 	VerdictFalse      Verdict = "FALSE"
 	VerdictMisleading Verdict = "MISLEADING"
@@ -77,7 +77,7 @@ func (v Verdict) Label() string {
 // Priority orders the work of agencies and selects the response-time targets.
 type Priority string
 
-// The priorities of DESIGN §3.
+// The priorities of an issue, each with its response targets (docs/architecture.md).
 const (
 	PriorityUrgent Priority = "URGENT"
 	PriorityHigh   Priority = "HIGH"
@@ -94,7 +94,7 @@ func (p Priority) Valid() bool { return oneOf(p, Priorities) }
 // Platform is where a claim was seen.
 type Platform string
 
-// The platforms of DESIGN §2.
+// The platforms a source may come from.
 const (
 	PlatformFacebook  Platform = "FACEBOOK"
 	PlatformInstagram Platform = "INSTAGRAM"
@@ -113,7 +113,7 @@ var Platforms = []Platform{PlatformFacebook, PlatformInstagram, PlatformX, Platf
 // Valid reports whether p is one of the known platforms.
 func (p Platform) Valid() bool { return oneOf(p, Platforms) }
 
-// Role is what a staff account may do (DESIGN §1).
+// Role is what a staff account may do (docs/architecture.md, “Where each rule lives”).
 type Role string
 
 // The staff roles. Anonymous callers have no role.

@@ -9,7 +9,7 @@ import (
 // TimeBasis says how the time of a response target is counted.
 type TimeBasis string
 
-// The bases of DESIGN §3.
+// The bases on which a response target is counted.
 const (
 	// TimeBasisClock counts clock hours, 24/7, ignoring the working calendar.
 	TimeBasisClock TimeBasis = "CLOCK"
@@ -38,7 +38,7 @@ type ResponsePolicy struct {
 	Basis        TimeBasis
 }
 
-// DefaultResponsePolicies returns the default targets of DESIGN §3, one per
+// DefaultResponsePolicies returns the shipped response targets, one per
 // priority, most urgent first: URGENT 1 and 6 clock hours; HIGH 4 working
 // hours and 1 working day; NORMAL 1 and 3 working days; LOW 3 and 10 working
 // days, where a working day is 8 hours.

@@ -28,7 +28,7 @@ var QuestionStatuses = []QuestionStatus{QuestionReceived, QuestionLinked, Questi
 func (s QuestionStatus) Valid() bool { return oneOf(s, QuestionStatuses) }
 
 // Question is a citizen's question submitted without an account. Name and
-// Contact are personal data (DESIGN §1): only TRC, ADMIN, AUDITOR and the
+// Contact are personal data (docs/architecture.md, “Where each rule lives”): only TRC, ADMIN, AUDITOR and the
 // PICs of the agency of the linked issue may read them.
 type Question struct {
 	bun.BaseModel `bun:"table:questions"`
@@ -81,7 +81,7 @@ func (q *Question) Redact() {
 	q.Name, q.Contact = "", ""
 }
 
-// The bounds of a question (DESIGN §2).
+// The bounds of a question's text.
 const (
 	MinQuestionBody = 20
 	MaxQuestionBody = 4000

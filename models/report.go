@@ -9,7 +9,7 @@ import (
 
 // MinimumReportCount is the smallest number of issues behind a figure that
 // is shown; below it a figure is "not enough data" rather than a misleading
-// percentage or median (DESIGN §3).
+// percentage or median (docs/architecture.md, “Where each rule lives”).
 const MinimumReportCount = 5
 
 // ReportFilter selects the issues of a response-time report: those assigned

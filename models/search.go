@@ -30,7 +30,7 @@ func (o *SearchOrder) UnmarshalGQL(v any) error { return unmarshalEnum(v, o) }
 // SearchEngine names the engine that answered a search.
 type SearchEngine string
 
-// The search engines of DESIGN §4.
+// The search engines (docs/search.md).
 const (
 	EngineSQLite      SearchEngine = "SQLITE_FTS5"
 	EnginePostgres    SearchEngine = "POSTGRES"
@@ -181,7 +181,7 @@ type SearchStatus struct {
 }
 
 // SearchService searches the public, published issues together with their
-// official responses (DESIGN §4). Anyone may call it; every caller gets the
+// official responses (docs/search.md). Anyone may call it; every caller gets the
 // public view.
 type SearchService interface {
 	// Search runs one search. Errors: EINVALID (query, filter, first, after).

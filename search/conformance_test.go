@@ -12,7 +12,7 @@ import (
 	"github.com/kotabaru/tanggap/store/storetest"
 )
 
-// TestConformance runs the one suite of DESIGN §4 against every engine.
+// TestConformance runs the one suite of docs/search.md against every engine.
 func TestConformance(t *testing.T) {
 	for _, c := range engineCases(t) {
 		t.Run(c.name, func(t *testing.T) { runConformance(t, c) })

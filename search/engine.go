@@ -1,5 +1,5 @@
 // Package search finds public issues and their official responses in
-// Indonesian (DESIGN §4). Three engines implement one Engine interface and
+// Indonesian (docs/search.md). Three engines implement one Engine interface and
 // pass one conformance suite: SQLite FTS5 (the embedded default), PostgreSQL
 // full-text search with the indonesian configuration, and Meilisearch. All
 // of them stem with the Indonesian Snowball stemmer, apply the synonyms ADMIN

@@ -49,7 +49,7 @@ func decodeCursor(s, list string) (cursor, error) {
 	return c, nil
 }
 
-// DefaultPageSize and MaxPageSize bound every list (DESIGN §5).
+// DefaultPageSize and MaxPageSize bound every list (docs/api.md).
 const (
 	DefaultPageSize = 20
 	MaxPageSize     = 100

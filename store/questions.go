@@ -108,7 +108,7 @@ func (db *DB) SubmitQuestion(ctx context.Context, in models.NewQuestion) (*model
 	return q, existing, nil
 }
 
-// canSeePersonalData applies DESIGN §1 to one question: staff readers, and
+// canSeePersonalData applies the personal-data rule (docs/architecture.md) to one question: staff readers, and
 // PICs of the agency the linked issue is assigned to.
 func (db *DB) canSeePersonalData(ctx context.Context, q *models.Question) bool {
 	user := models.UserFromContext(ctx)

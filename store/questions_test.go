@@ -106,7 +106,7 @@ func TestSubmitQuestion(t *testing.T) {
 	})
 }
 
-// TestQuestionPersonalData checks DESIGN §1 in the store: name and contact
+// TestQuestionPersonalData checks the personal-data rule in the store: name and contact
 // only for TRC, ADMIN, AUDITOR and the PICs of the linked issue's agency.
 func TestQuestionPersonalData(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {

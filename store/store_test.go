@@ -64,7 +64,7 @@ func rawIssues(t *testing.T, db *store.DB) []*models.Issue {
 	return issues
 }
 
-// publicRule is DESIGN §2's visibility rule, written out independently of
+// publicRule is the visibility rule of docs/architecture.md, written out independently of
 // the store: NEW and REJECTED are never public, internal issues neither.
 func publicRule(i *models.Issue) bool {
 	return i.Status != models.StatusNew && i.Status != models.StatusRejected && !i.Internal

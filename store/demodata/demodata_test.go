@@ -14,7 +14,7 @@ import (
 	"github.com/kotabaru/tanggap/store/demodata"
 )
 
-// The enumerations of DESIGN.md, repeated here so the data is checked against
+// The enumerations of package models, repeated here so the data is checked against
 // the contract rather than against itself.
 var (
 	kinds      = []string{"MISINFORMATION", "COMPLAINT", "QUESTION", "INFORMATION_REQUEST", "ASPIRATION"}
