@@ -455,7 +455,14 @@ func (i *Issue) MarkDuplicate(actor *User, original *Issue, originalNumber strin
 	}
 	from, originalID := i.Status, original.ID
 	i.Status, i.DuplicateOfID, i.UpdatedAt = StatusDuplicate, &originalID, now
-	return i.transition(EventDuplicate, from, "Duplikat dari "+original.Number, map[string]any{"original": original.Number}), nil
+	// The reason is on the public timeline: it names the original only when
+	// the public may see it, so a hidden issue's number never leaks through
+	// its duplicates (duplicateOf itself follows the reader's visibility).
+	reason := "Duplikat dari " + original.Number
+	if !original.IsPublic() {
+		reason = "Duplikat dari isu lain yang sudah dicatat"
+	}
+	return i.transition(EventDuplicate, from, reason, map[string]any{"original": original.Number}), nil
 }
 
 // SetInternal hides the issue from the public, or shows it again. TRC

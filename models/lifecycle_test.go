@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -165,5 +166,36 @@ func TestPublicRule(t *testing.T) {
 	cond, _, internal := models.PublicIssueCondition("i")
 	if cond != "(i.status NOT IN (?) AND i.internal = ?)" || internal != false {
 		t.Errorf("condition %q with %v", cond, internal)
+	}
+}
+
+// TestDuplicateReasonHidesHiddenOriginal: the reason of a duplicate mark is
+// on the public timeline, so it names the original only when the public may
+// see that issue.
+func TestDuplicateReasonHidesHiddenOriginal(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	trc := &models.User{ID: 1, Role: models.RoleTRC}
+	for _, c := range []struct {
+		name     string
+		original models.Issue
+		named    bool
+	}{
+		{"public", models.Issue{ID: 1, Number: "KTB-2026-000001", Status: models.StatusAnswered}, true},
+		{"internal", models.Issue{ID: 1, Number: "KTB-2026-000001", Status: models.StatusAnswered, Internal: true}, false},
+		{"new", models.Issue{ID: 1, Number: "KTB-2026-000001", Status: models.StatusNew}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dup := &models.Issue{ID: 2, Number: "KTB-2026-000002", Status: models.StatusNew}
+			tr, err := dup.MarkDuplicate(trc, &c.original, c.original.Number, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(tr.Reason, c.original.Number); got != c.named {
+				t.Fatalf("reason %q names the original: %v, want %v", tr.Reason, got, c.named)
+			}
+			if tr.Reason == "" || !tr.PublicReason {
+				t.Fatalf("the reason %q must stay public", tr.Reason)
+			}
+		})
 	}
 }
