@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -172,36 +174,70 @@ func (db *DB) PublicIssuesByID(ctx context.Context, ids []int64) ([]*models.Issu
 	return rows, nil
 }
 
-// FacetNames implements search.IssueSource, in one statement.
+// FacetNames implements search.IssueSource. The names of every agency and
+// category are read in one statement and kept until the next write of this
+// process (or countTTL, for writes of other processes), so that a search
+// does not pay a statement for them: there are tens of them, and a rename
+// is rare.
 func (db *DB) FacetNames(ctx context.Context, agencySlugs, categorySlugs []string) (agencies, categories map[string]string, err error) {
 	agencies, categories = map[string]string{}, map[string]string{}
-	var parts []string
-	var args []any
-	if len(agencySlugs) > 0 {
-		parts, args = append(parts, "SELECT 'a' AS kind, slug, name FROM agencies WHERE slug IN (?)"), append(args, bun.In(agencySlugs))
-	}
-	if len(categorySlugs) > 0 {
-		parts, args = append(parts, "SELECT 'c' AS kind, slug, name FROM categories WHERE slug IN (?)"), append(args, bun.In(categorySlugs))
-	}
-	if len(parts) == 0 {
+	if len(agencySlugs) == 0 && len(categorySlugs) == 0 {
 		return agencies, categories, nil
+	}
+	names, err := db.facetNames.get(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, slug := range agencySlugs {
+		if name, ok := names.agencies[slug]; ok {
+			agencies[slug] = name
+		}
+	}
+	for _, slug := range categorySlugs {
+		if name, ok := names.categories[slug]; ok {
+			categories[slug] = name
+		}
+	}
+	return agencies, categories, nil
+}
+
+// facetNameCache holds the names of all agencies and categories by slug.
+type facetNameCache struct {
+	mu         sync.Mutex
+	names      *facetNameSet
+	generation uint64
+	at         time.Time
+}
+
+type facetNameSet struct{ agencies, categories map[string]string }
+
+func (c *facetNameCache) get(ctx context.Context, db *DB) (*facetNameSet, error) {
+	gen := db.Generation()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.names != nil && c.generation == gen && time.Since(c.at) < countTTL {
+		return c.names, nil
 	}
 	var rows []struct {
 		Kind string `bun:"kind"`
 		Slug string `bun:"slug"`
 		Name string `bun:"name"`
 	}
-	if err := db.bun.NewRaw(strings.Join(parts, " UNION ALL "), args...).Scan(ctx, &rows); err != nil {
-		return nil, nil, fmt.Errorf("name facets: %w", err)
+	err := db.bun.NewRaw("SELECT 'a' AS kind, slug, name FROM agencies UNION ALL SELECT 'c' AS kind, slug, name FROM categories").
+		Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("name facets: %w", err)
 	}
+	set := &facetNameSet{agencies: map[string]string{}, categories: map[string]string{}}
 	for _, r := range rows {
 		if r.Kind == "a" {
-			agencies[r.Slug] = r.Name
+			set.agencies[r.Slug] = r.Name
 		} else {
-			categories[r.Slug] = r.Name
+			set.categories[r.Slug] = r.Name
 		}
 	}
-	return agencies, categories, nil
+	c.names, c.generation, c.at = set, gen, time.Now()
+	return set, nil
 }
 
 // SearchSynonymGroups implements search.SynonymStore: every group ADMIN

@@ -5,8 +5,10 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/search"
 	"github.com/kotabaru/tanggap/store"
+	"github.com/kotabaru/tanggap/store/storetest"
 )
 
 // indexJobsOf returns the issue ids of every search index job, one entry
@@ -58,4 +60,34 @@ func outboxCount(t *testing.T, db *store.DB, issueID int64) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestFacetNamesFollowRenames: search names its facets from a cache of the
+// agencies and categories; a rename through the store shows at once.
+func TestFacetNamesFollowRenames(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		admin := storetest.As(storetest.MustUser(t, db, "admin@example.go.id", models.RoleAdmin, ""))
+		slug, name := "dinas-uji", "Dinas Uji Coba"
+		if _, err := db.CreateAgency(admin, models.AgencyInput{Slug: &slug, Name: &name, ShortName: &name}); err != nil {
+			t.Fatal(err)
+		}
+		agencies, _, err := db.FacetNames(t.Context(), []string{slug, "tidak-ada"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(agencies) != 1 || agencies[slug] != name {
+			t.Fatalf("facet names %v, want only %s = %s", agencies, slug, name)
+		}
+		renamed := "Dinas Uji Coba Baru"
+		if _, err := db.UpdateAgency(admin, slug, models.AgencyInput{Name: &renamed}); err != nil {
+			t.Fatal(err)
+		}
+		agencies, _, err = db.FacetNames(t.Context(), []string{slug}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if agencies[slug] != renamed {
+			t.Fatalf("after the rename the facet is named %q, want %q", agencies[slug], renamed)
+		}
+	})
 }
