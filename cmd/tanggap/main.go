@@ -26,6 +26,7 @@ Usage:
   tanggap user passwd --email E                                                      (password on stdin)
   tanggap user deactivate --email E
   tanggap audit verify                                                               (re-computes the whole chain)
+  tanggap jobs [dead [KIND] | retry ID]                                              (the job queue; dead jobs and sending one back)
   tanggap backup FILE                                                                (verified copy; safe while serving)
   tanggap restore [--replace] FILE                                                   (layout: README.md, Operations)
   tanggap version
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return userCmd(ctx, cfg, rest, stdin, stdout)
 	case "audit":
 		return auditCmd(ctx, cfg, rest, stdout)
+	case "jobs":
+		return jobsCmd(ctx, cfg, rest, stdout)
 	case "backup":
 		return backupCmd(ctx, cfg, rest, stdout)
 	case "restore":
