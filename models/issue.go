@@ -222,7 +222,7 @@ type Assignment struct {
 
 // IssueService reads issues and moves them through their lifecycle. Every
 // write method checks the caller's permission inside its transaction, records
-// an issue event and an audit entry, and writes a search outbox row.
+// an issue event and an audit entry, and enqueues a search index job.
 type IssueService interface {
 	// FindIssues lists the issues the caller may see. Errors: EINVALID (filter), EFORBIDDEN (staff-only filter).
 	FindIssues(ctx context.Context, filter IssueFilter) (*IssuePage, error)

@@ -75,9 +75,17 @@ type Indexer struct {
 	SyncInterval time.Duration
 	// Logger receives the indexer's warnings.
 	Logger *slog.Logger
+	// Serialize, when set, is held around reading and writing documents
+	// across processes (the store's advisory lock on PostgreSQL); within a
+	// process the indexer serialises its writes itself. Without it two jobs
+	// of one issue could interleave — the older read, the newer written,
+	// then the older written over it — and leave a stale document.
+	Serialize func(ctx context.Context) (release func(), err error)
 
 	mu       sync.Mutex
 	lastSync time.Time
+	// writing serialises apply within this process.
+	writing sync.Mutex
 }
 
 // NewIndexer returns an indexer writing the documents of source to engines.
@@ -195,6 +203,15 @@ func (ix *Indexer) indexed() {
 // apply loads the current documents of the issues and sends them to every
 // engine.
 func (ix *Indexer) apply(ctx context.Context, issues []int64) error {
+	ix.writing.Lock()
+	defer ix.writing.Unlock()
+	if ix.Serialize != nil {
+		release, err := ix.Serialize(ctx)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	docs, gone, err := ix.source.SearchDocuments(ctx, issues)
 	if err != nil {
 		return err

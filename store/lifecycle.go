@@ -53,7 +53,7 @@ func conflict(issue *models.Issue, format string, args ...any) error {
 }
 
 // record is the shared tail of every lifecycle step: save the issue the
-// model changed, record the step's events, write the outbox row and append
+// model changed, record the step's events, enqueue the index job and append
 // the audit entry.
 func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue, t models.Transition) error {
 	issue.UpdatedAt = now
@@ -150,7 +150,7 @@ func (db *DB) CreateIssue(ctx context.Context, in models.NewIssue) (*models.Issu
 }
 
 // createIssue stores a validated new issue with its sources, its CREATED
-// event and an outbox row; the caller appends the audit entry.
+// event and an index job; the caller appends the audit entry.
 func (db *DB) createIssue(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue, in models.NewIssue) error {
 	sources, err := validateSources(in.Sources, now)
 	if err != nil {

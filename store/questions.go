@@ -265,7 +265,7 @@ func (db *DB) triage(ctx context.Context, tx bun.Tx, id int64) (*models.Question
 	return q, nil
 }
 
-// link attaches q to issue inside tx, with the issue's event and outbox row.
+// link attaches q to issue inside tx, with the issue's event and index job.
 func (db *DB) link(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, q *models.Question, issue *models.Issue) error {
 	q.Status, q.IssueID, q.LinkedAt, q.UpdatedAt = models.QuestionLinked, &issue.ID, &now, now
 	if _, err := tx.NewUpdate().Model(q).WherePK().Exec(ctx); err != nil {

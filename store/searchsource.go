@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"strings"
 	"sync"
@@ -246,4 +247,37 @@ func (db *DB) SearchSynonymGroups(ctx context.Context) ([]*models.SearchSynonym,
 	var rows []*models.SearchSynonym
 	err := db.bun.NewSelect().Model(&rows).OrderExpr("term ASC").Scan(ctx)
 	return rows, err
+}
+
+// indexLockKey is the PostgreSQL advisory lock that lets one process at a
+// time read and write search documents.
+const indexLockKey = 7_262_021_509
+
+// LockIndexWrites is the search indexer's Serialize: on PostgreSQL it holds
+// a session advisory lock on a connection of its own until release, so that
+// index jobs of several processes never interleave their reads and writes
+// of one document; SQLite serialises writers itself, and one process per
+// file writes the index.
+func (db *DB) LockIndexWrites(ctx context.Context) (release func(), err error) {
+	if db.dialect != Postgres {
+		return func() {}, nil
+	}
+	conn, err := db.bun.DB.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("lock search index writes: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", indexLockKey); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("lock search index writes: %w", err)
+	}
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", indexLockKey); err != nil {
+			// Closing a connection whose unlock failed would return it to
+			// the pool still holding the lock: throw it away instead.
+			conn.Raw(func(any) error { return driver.ErrBadConn }) //nolint:errcheck // the connection is discarded
+		}
+		conn.Close()
+	}, nil
 }

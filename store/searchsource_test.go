@@ -1,9 +1,11 @@
 package store_test
 
 import (
+	"context"
 	"encoding/json"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/search"
@@ -89,5 +91,30 @@ func TestFacetNamesFollowRenames(t *testing.T) {
 		if agencies[slug] != renamed {
 			t.Fatalf("after the rename the facet is named %q, want %q", agencies[slug], renamed)
 		}
+	})
+}
+
+// TestLockIndexWrites: on PostgreSQL one holder at a time across
+// connections (and so across processes); a second waits until release.
+func TestLockIndexWrites(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		release, err := db.LockIndexWrites(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if db.Dialect() == store.Postgres {
+			ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+			_, err := db.LockIndexWrites(ctx)
+			cancel()
+			if err == nil {
+				t.Fatal("a second holder got the lock while the first held it")
+			}
+		}
+		release()
+		again, err := db.LockIndexWrites(t.Context())
+		if err != nil {
+			t.Fatalf("after release: %v", err)
+		}
+		again()
 	})
 }

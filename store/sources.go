@@ -14,7 +14,7 @@ import (
 // sourceAction runs a correction of one recorded source: it checks the
 // role, finds the source, locks its issue and then the source, lets step
 // change them, and records the transition like every other issue edit
-// (event, outbox row, audit entry).
+// (event, index job, audit entry).
 func (db *DB) sourceAction(ctx context.Context, id int64,
 	step func(ctx context.Context, tx bun.Tx, source *models.IssueSource, now time.Time) (models.EventType, string, map[string]any, error),
 ) (*models.Issue, error) {

@@ -41,6 +41,7 @@ func openSearch(cfg Config, db *store.DB) *searchStack {
 	st.service = search.NewService(db, primary, fallback)
 	st.service.Backlog = search.QueueBacklog(db.Jobs())
 	st.indexer = search.NewIndexer(db, engines...)
+	st.indexer.Serialize = db.LockIndexWrites
 	st.indexer.OnIndexed = db.Changed
 	if st.meili != nil {
 		st.indexer.SyncSynonyms = st.meili.SyncSynonyms
