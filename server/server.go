@@ -189,7 +189,7 @@ func New(cfg Config) *Server {
 	mux.Handle("GET /sitemap.xml", conditional(http.HandlerFunc(s.sitemap)))
 	mux.Handle("GET /sitemaps/{page}", conditional(http.HandlerFunc(s.sitemapPage)))
 	mux.HandleFunc("GET /robots.txt", s.robots)
-	s.shareCards = newShareCards(cached, cfg.Location)
+	s.shareCards = newShareCards(cached, cfg.Location, shareCardCacheEntries, shareCardRenderSlots)
 	mux.Handle("GET /isu/{number}/kartu.png", s.shareCards)
 	openData := s.openDataHandler()
 	mux.Handle("GET /open-data/{$}", conditional(openData))

@@ -71,12 +71,13 @@ type shareCards struct {
 	rendered atomic.Int64
 }
 
-func newShareCards(api http.Handler, location *time.Location) *shareCards {
-	cache, err := lru.New[string, []byte](shareCardCacheEntries)
+// newShareCards keeps up to entries cards and draws up to slots at once.
+func newShareCards(api http.Handler, location *time.Location, entries, slots int) *shareCards {
+	cache, err := lru.New[string, []byte](entries)
 	if err != nil {
 		panic(err) // only for a size below 1
 	}
-	return &shareCards{api: api, location: location, cache: cache, slots: semaphore.NewWeighted(shareCardRenderSlots)}
+	return &shareCards{api: api, location: location, cache: cache, slots: semaphore.NewWeighted(int64(slots))}
 }
 
 // errCardBusy answers a card request that waited for a free drawing slot
