@@ -10,10 +10,12 @@ import (
 	"net/http"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/sharecard"
 )
 
 // templateFiles are the server's own HTML: the parts of the app's pages it
@@ -326,12 +328,51 @@ func issueHead(issue *pageIssue, base string) headView {
 	if base != "" {
 		url = base + "/isu/" + issue.Number
 	}
+	meta := metaTags(url, title, description, "article")
+	if url != "" {
+		meta = withShareCard(meta, url+"/kartu.png", shareCardAlt(issue))
+	}
 	return headView{
 		Title:       title + " · " + siteName,
 		Canonical:   url,
-		Meta:        metaTags(url, title, description, "article"),
+		Meta:        meta,
 		ClaimReview: claimReview(issue, url),
 	}
+}
+
+// withShareCard adds the issue's share card (server/sharecard.go) to its
+// preview tags: og:image with its size and description, and the large
+// Twitter card in place of the small one.
+func withShareCard(tags []metaTag, image, alt string) []metaTag {
+	out := make([]metaTag, 0, len(tags)+6)
+	for _, t := range tags {
+		if t.Key == "twitter:card" {
+			t.Value = "summary_large_image"
+		}
+		out = append(out, t)
+		if t.Key == "og:url" {
+			out = append(out,
+				metaTag{true, "og:image", image},
+				metaTag{true, "og:image:type", "image/png"},
+				metaTag{true, "og:image:width", strconv.Itoa(sharecard.Width)},
+				metaTag{true, "og:image:height", strconv.Itoa(sharecard.Height)},
+				metaTag{true, "og:image:alt", alt})
+		}
+	}
+	return append(out, metaTag{false, "twitter:image", image}, metaTag{false, "twitter:image:alt", alt})
+}
+
+// shareCardAlt describes the share card for readers who cannot see it.
+func shareCardAlt(issue *pageIssue) string {
+	alt := "Kartu isu " + issue.Number
+	if label := issueVerdictLabel(issue); label != "" {
+		alt += ", putusan " + label
+	}
+	alt += ": " + issue.Title
+	if issue.Agency != nil {
+		alt += ". Tanggapan resmi " + issue.Agency.Name
+	}
+	return truncate(alt+".", 420)
 }
 
 // metaTags are the description, Open Graph and Twitter card tags; those

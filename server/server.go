@@ -113,6 +113,7 @@ type Server struct {
 	// data set until it changes.
 	sitemapURLs *snapshot[[]sitemapURL]
 	openData    *snapshot[*openDataFiles]
+	shareCards  *shareCards
 	handler     http.Handler
 	metrics     *Metrics
 	draining    atomic.Bool
@@ -188,6 +189,8 @@ func New(cfg Config) *Server {
 	mux.Handle("GET /sitemap.xml", conditional(http.HandlerFunc(s.sitemap)))
 	mux.Handle("GET /sitemaps/{page}", conditional(http.HandlerFunc(s.sitemapPage)))
 	mux.HandleFunc("GET /robots.txt", s.robots)
+	s.shareCards = newShareCards(cached, cfg.Location, shareCardCacheEntries, shareCardRenderSlots)
+	mux.Handle("GET /isu/{number}/kartu.png", s.shareCards)
 	openData := s.openDataHandler()
 	mux.Handle("GET /open-data/{$}", conditional(openData))
 	mux.Handle("GET /open-data/{file}", conditional(openData))

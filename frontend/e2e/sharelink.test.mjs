@@ -54,7 +54,7 @@ describe('shared links', { skip: skip ?? false }, () => {
     assert.equal(meta['og:type'], 'article');
     assert.equal(meta['og:locale'], 'id_ID');
     assert.equal(meta['og:url'], `${BASE_URL}/isu/${hoax.number}`);
-    assert.equal(meta['twitter:card'], 'summary');
+    assert.equal(meta['twitter:card'], 'summary_large_image');
 
     const docs = jsonLD(html);
     assert.equal(docs.length, 1);
