@@ -142,7 +142,7 @@ func insertBenchIssues(b *testing.B, e *env) {
 	}
 	var templates []demodata.Issue
 	var pool []string
-	for _, d := range demodata.Issues {
+	for _, d := range demodata.Issues() {
 		if d.Response != nil && !d.Internal {
 			templates = append(templates, d)
 			pool = append(pool, strings.Fields(d.Summary)...)

@@ -373,7 +373,7 @@ func newCorpusGenerator() *corpusGenerator {
 			g.sentences = append(g.sentences, s+".")
 		}
 	}
-	for _, d := range demodata.Issues {
+	for _, d := range demodata.Issues() {
 		if clean(d.Title) {
 			g.titles = append(g.titles, d.Title)
 		}
@@ -388,7 +388,7 @@ func newCorpusGenerator() *corpusGenerator {
 			add(q.Body)
 		}
 	}
-	for _, a := range demodata.Agencies {
+	for _, a := range demodata.Agencies() {
 		add(a.Description)
 	}
 	// Village names made of syllables grow the vocabulary the way place

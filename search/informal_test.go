@@ -11,7 +11,7 @@ import (
 
 // informalSet is how citizens type on a phone: whole questions, chat
 // abbreviations, missing and extra words, numbers as digits or words,
-// loanwords and typos, with the demo issues (by index in demodata.Issues)
+// loanwords and typos, with the demo issues (by index in demodata.Issues())
 // they look for. It was written from the demo's titles and summaries as a
 // reader would remember them, not from the words of the documents.
 var informalSet = []relevanceQuery{

@@ -14,7 +14,7 @@ import (
 )
 
 // relevanceQuery is a query as citizens and journalists type it, with the
-// demo issues (by index in demodata.Issues) a person would expect on top.
+// demo issues (by index in demodata.Issues()) a person would expect on top.
 type relevanceQuery struct {
 	query    string
 	relevant []int
@@ -122,9 +122,9 @@ func relevance(tb testing.TB, db *store.DB, set []relevanceQuery, search func(q 
 		numberOf[r.Title] = r.Number
 	}
 	number := func(i int) string {
-		n, ok := numberOf[demodata.Issues[i].Title]
+		n, ok := numberOf[demodata.Issues()[i].Title]
 		if !ok {
-			tb.Fatalf("demo issue %d (%s) is not in the database", i, demodata.Issues[i].Title)
+			tb.Fatalf("demo issue %d (%s) is not in the database", i, demodata.Issues()[i].Title)
 		}
 		return n
 	}

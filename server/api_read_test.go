@@ -285,8 +285,8 @@ func TestReadAPI(t *testing.T) {
 					return i.Priority != nil && (*i.Priority == "URGENT" || *i.Priority == "HIGH")
 				}},
 				{"agency", map[string]any{"agencySlug": "dinkes"}, func(i apiIssue) bool { return i.Agency != nil && i.Agency.Slug == "dinkes" }},
-				{"category", map[string]any{"categorySlug": demodata.Categories[0].Slug}, func(i apiIssue) bool {
-					return i.Category != nil && i.Category.Slug == demodata.Categories[0].Slug
+				{"category", map[string]any{"categorySlug": demodata.Categories()[0].Slug}, func(i apiIssue) bool {
+					return i.Category != nil && i.Category.Slug == demodata.Categories()[0].Slug
 				}},
 				{"from and to", map[string]any{"from": from.Format(time.RFC3339Nano), "to": to.Format(time.RFC3339Nano)}, func(i apiIssue) bool {
 					return !i.CreatedAt.Before(from) && i.CreatedAt.Before(to)
@@ -534,11 +534,11 @@ func TestReadAPI(t *testing.T) {
 			r := api.post("", `{ agencies { slug name shortName description }
 			  known: agency(slug: "dinkes") { name shortName } unknown: agency(slug: "tidak-ada") { name } }`, nil)
 			r.decode(t, &out)
-			if len(out.Agencies) != len(demodata.Agencies) {
-				t.Fatalf("%d agencies, want %d", len(out.Agencies), len(demodata.Agencies))
+			if len(out.Agencies) != len(demodata.Agencies()) {
+				t.Fatalf("%d agencies, want %d", len(out.Agencies), len(demodata.Agencies()))
 			}
 			want := map[string]demodata.Agency{}
-			for _, a := range demodata.Agencies {
+			for _, a := range demodata.Agencies() {
 				want[a.Slug] = a
 			}
 			for _, a := range out.Agencies {

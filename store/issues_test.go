@@ -164,7 +164,7 @@ func TestFindIssuesFilters(t *testing.T) {
 		trc := storetest.As(demoUser(t, db, "trc.bayu@demo.tanggap.id"))
 
 		agencies := map[int64]string{}
-		for _, a := range demodata.Agencies {
+		for _, a := range demodata.Agencies() {
 			agencies[agencyID(t, db, a.Slug)] = a.Slug
 		}
 		var categories []*models.Category
@@ -189,8 +189,8 @@ func TestFindIssuesFilters(t *testing.T) {
 		var cases []filterCase
 		countDemo := func(pred func(d *demodata.Issue) bool) int {
 			n := 0
-			for k := range demodata.Issues {
-				if pred(&demodata.Issues[k]) {
+			for k := range demodata.Issues() {
+				if pred(&demodata.Issues()[k]) {
 					n++
 				}
 			}
@@ -240,14 +240,14 @@ func TestFindIssuesFilters(t *testing.T) {
 				demoCount: countDemo(func(d *demodata.Issue) bool { return d.Priority == string(p) }),
 			})
 		}
-		for _, a := range demodata.Agencies {
+		for _, a := range demodata.Agencies() {
 			cases = append(cases, filterCase{
 				name: "agency " + a.Slug, filter: models.IssueFilter{AgencySlug: a.Slug},
 				match:     func(i *models.Issue) bool { return i.AgencyID != nil && agencies[*i.AgencyID] == a.Slug },
 				demoCount: countDemo(func(d *demodata.Issue) bool { return d.AgencySlug == a.Slug }),
 			})
 		}
-		for _, c := range demodata.Categories {
+		for _, c := range demodata.Categories() {
 			cases = append(cases, filterCase{
 				name: "category " + c.Slug, filter: models.IssueFilter{CategorySlug: c.Slug},
 				match:     func(i *models.Issue) bool { return i.CategoryID != nil && categorySlugs[*i.CategoryID] == c.Slug },

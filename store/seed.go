@@ -45,8 +45,8 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 	if !models.UserFromContext(ctx).IsSystem() {
 		return nil, forbidden()
 	}
-	hashes := make([]string, len(demodata.StaffAccounts))
-	for i := range demodata.StaffAccounts {
+	hashes := make([]string, len(demodata.StaffAccounts()))
+	for i := range demodata.StaffAccounts() {
 		hash, err := db.Hasher.Hash(ctx, DemoPassword)
 		if err != nil {
 			return nil, wrapErr(err)
@@ -56,7 +56,7 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 	now = now.UTC().Truncate(time.Microsecond)
 	y, m, d := now.In(db.loc).Date()
 	anchor := time.Date(y, m, d-1, demoHistoryEndHour, 0, 0, 0, db.loc).UTC()
-	result := &DemoResult{Staff: demodata.StaffAccounts}
+	result := &DemoResult{Staff: demodata.StaffAccounts()}
 	err := db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, _ time.Time) error {
 		if n, err := tx.NewSelect().Model((*models.Agency)(nil)).Count(ctx); err != nil {
 			return err
@@ -75,20 +75,20 @@ func (db *DB) LoadDemo(ctx context.Context, now time.Time) (*DemoResult, error) 
 		if l.schedule, err = db.schedule(ctx, tx); err != nil {
 			return err
 		}
-		for i := range demodata.Issues {
-			if err := l.issue(ctx, &demodata.Issues[i]); err != nil {
-				return fmt.Errorf("demo issue %d (%s): %w", i, demodata.Issues[i].Title, err)
+		for i := range demodata.Issues() {
+			if err := l.issue(ctx, &demodata.Issues()[i]); err != nil {
+				return fmt.Errorf("demo issue %d (%s): %w", i, demodata.Issues()[i].Title, err)
 			}
 		}
 		if err := l.appendHistory(ctx); err != nil {
 			return err
 		}
-		result.Agencies, result.Categories = len(demodata.Agencies), len(demodata.Categories)
-		result.Issues, result.Responses, result.Questions = len(demodata.Issues), l.responses, l.questions
+		result.Agencies, result.Categories = len(demodata.Agencies()), len(demodata.Categories())
+		result.Issues, result.Responses, result.Questions = len(demodata.Issues()), l.responses, l.questions
 		return db.appendAudit(ctx, tx, models.SystemUser, now, models.AuditRecord{
 			Action: "demo.load", Subject: "database",
 			Changes: map[string]int{"agencies": result.Agencies, "categories": result.Categories,
-				"staff": len(demodata.StaffAccounts), "issues": result.Issues, "responses": result.Responses, "questions": result.Questions},
+				"staff": len(demodata.StaffAccounts()), "issues": result.Issues, "responses": result.Responses, "questions": result.Questions},
 		})
 	})
 	if err != nil {
@@ -160,7 +160,7 @@ func (l *historyLoader) holidays(ctx context.Context) error {
 
 func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 	created := l.now.Add(-200 * 24 * time.Hour)
-	for _, a := range demodata.Agencies {
+	for _, a := range demodata.Agencies() {
 		row := &models.Agency{Slug: a.Slug, Name: a.Name, ShortName: a.ShortName, Description: a.Description, CreatedAt: created, UpdatedAt: created}
 		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
 			return err
@@ -168,7 +168,7 @@ func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 		l.agencies[a.Slug] = row
 		l.audit(created, models.SystemUser, "agency.create", "agency:"+row.Slug, row)
 	}
-	for _, c := range demodata.Categories {
+	for _, c := range demodata.Categories() {
 		row := &models.Category{Slug: c.Slug, Name: c.Name, Description: c.Description, CreatedAt: created, UpdatedAt: created}
 		if _, err := l.tx.NewInsert().Model(row).Exec(ctx); err != nil {
 			return err
@@ -176,10 +176,10 @@ func (l *historyLoader) reference(ctx context.Context, hashes []string) error {
 		l.categories[c.Slug] = row.ID
 		l.audit(created, models.SystemUser, "category.create", "category:"+row.Slug, row)
 	}
-	if err := insertSynonyms(ctx, l.tx, demodata.Synonyms, created); err != nil {
+	if err := insertSynonyms(ctx, l.tx, demodata.Synonyms(), created); err != nil {
 		return err
 	}
-	for i, s := range demodata.StaffAccounts {
+	for i, s := range demodata.StaffAccounts() {
 		user := &models.User{Email: s.Email, Name: s.Name, Role: models.Role(s.Role), PasswordHash: hashes[i],
 			Active: true, TokenVersion: 1, CreatedAt: created, UpdatedAt: created}
 		if s.AgencySlug != "" {
@@ -457,4 +457,4 @@ func (l *historyLoader) questionsOf(ctx context.Context, d *models.IssueRecord, 
 }
 
 // DemoStaff lists the demo staff accounts.
-func DemoStaff() []demodata.Staff { return demodata.StaffAccounts }
+func DemoStaff() []demodata.Staff { return demodata.StaffAccounts() }

@@ -70,13 +70,13 @@ func TestDemoAuditHistory(t *testing.T) {
 			}
 		}
 		answered := 0
-		for _, d := range demodata.Issues {
+		for _, d := range demodata.Issues() {
 			if d.Response != nil && d.AnswerAfter > 0 {
 				answered++
 			}
 		}
 		for action, want := range map[string]int{
-			"issue.create":             len(demodata.Issues),
+			"issue.create":             len(demodata.Issues()),
 			"issue.answered":           answered,
 			"agency.create":            result.Agencies,
 			"user.create":              len(result.Staff),

@@ -154,7 +154,7 @@ func sameNumbers(t *testing.T, what string, got, want []string) {
 // data alone.
 func demoPublicCount() int {
 	n := 0
-	for _, d := range demodata.Issues {
+	for _, d := range demodata.Issues() {
 		if d.Status != "NEW" && d.Status != "REJECTED" && !d.Internal {
 			n++
 		}
@@ -166,8 +166,8 @@ func TestIssueVisibility(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		storetest.MustLoadDemo(t, db, time.Now())
 		all := rawIssues(t, db)
-		if len(all) != len(demodata.Issues) {
-			t.Fatalf("demo loaded %d issues, the data has %d", len(all), len(demodata.Issues))
+		if len(all) != len(demodata.Issues()) {
+			t.Fatalf("demo loaded %d issues, the data has %d", len(all), len(demodata.Issues()))
 		}
 		hidden := keep(all, func(i *models.Issue) bool { return !publicRule(i) })
 		var sawNew, sawRejected, sawInternal bool
@@ -223,7 +223,7 @@ func TestIssueVisibility(t *testing.T) {
 				t.Fatal(err)
 			}
 			var ownPIC, otherPIC *models.User
-			for _, s := range demodata.StaffAccounts {
+			for _, s := range demodata.StaffAccounts() {
 				switch {
 				case s.Role != "PIC":
 				case s.AgencySlug == owner.Slug && ownPIC == nil:
@@ -282,7 +282,7 @@ func TestIssueVisibility(t *testing.T) {
 				if !publicRule(i) || (i.Status != models.StatusAssigned && i.Status != models.StatusInProgress) {
 					continue
 				}
-				for _, s := range demodata.StaffAccounts {
+				for _, s := range demodata.StaffAccounts() {
 					if s.Role == "PIC" && s.AgencySlug != "" && agencyID(t, db, s.AgencySlug) == *i.AgencyID {
 						issue, owner = i, demoUser(t, db, s.Email)
 					}

@@ -78,7 +78,7 @@ func generate(dir string, n int, seed uint64) (*generateResult, error) {
 		return nil, err
 	}
 	g := &generator{r: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), agencies: map[string]demodata.Agency{}}
-	for _, a := range demodata.Agencies {
+	for _, a := range demodata.Agencies() {
 		g.agencies[a.Slug] = a
 	}
 	total := 0.0

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -223,31 +224,56 @@ func mustLoadIssues() ([]Issue, []string) {
 	return issues, ids
 }
 
+// demo is the whole demo content, parsed on first use: programs that never
+// load the demo (a production server) never pay for reading it.
+type demo struct {
+	agencies   []Agency
+	categories []Category
+	staff      []Staff
+	synonyms   []Synonym
+	issues     []Issue
+	issueFiles []string
+}
+
+var loaded = sync.OnceValue(func() *demo {
+	d := &demo{
+		agencies: mustDecode[struct {
+			Agencies []Agency `yaml:"agencies"`
+		}]("content/agencies.yaml").Agencies,
+		categories: mustDecode[struct {
+			Categories []Category `yaml:"categories"`
+		}]("content/categories.yaml").Categories,
+		staff: mustDecode[struct {
+			Staff []Staff `yaml:"staff"`
+		}]("content/staff.yaml").Staff,
+		synonyms: mustDecode[struct {
+			Synonyms []Synonym `yaml:"synonyms"`
+		}]("content/synonyms.yaml").Synonyms,
+	}
+	d.issues, d.issueFiles = mustLoadIssues()
+	return d
+})
+
 // Agencies are the regional work units of the regency that answer issues.
-var Agencies = mustDecode[struct {
-	Agencies []Agency `yaml:"agencies"`
-}]("content/agencies.yaml").Agencies
+func Agencies() []Agency { return loaded().agencies }
 
 // Categories are the topics issues are filed under.
-var Categories = mustDecode[struct {
-	Categories []Category `yaml:"categories"`
-}]("content/categories.yaml").Categories
+func Categories() []Category { return loaded().categories }
 
 // StaffAccounts are the demo staff logins: one administrator, two members of
 // the Rapid Reaction Team, one auditor, and an information officer (PIC) for
 // every agency.
-var StaffAccounts = mustDecode[struct {
-	Staff []Staff `yaml:"staff"`
-}]("content/staff.yaml").Staff
+func StaffAccounts() []Staff { return loaded().staff }
 
 // Synonyms are the demo's own search synonym groups, on top of the public
 // services' groups every installation ships: how people of Kotabaru name
 // its places and programmes. A regency adds its own the same way, with
 // setSearchSynonyms.
-var Synonyms = mustDecode[struct {
-	Synonyms []Synonym `yaml:"synonyms"`
-}]("content/synonyms.yaml").Synonyms
+func Synonyms() []Synonym { return loaded().synonyms }
 
 // Issues are the demo issues, oldest first, one file each in
-// content/issues; issueFiles names the file of each.
-var Issues, issueFiles = mustLoadIssues()
+// content/issues.
+func Issues() []Issue { return loaded().issues }
+
+// issueFiles names the file of each of Issues.
+func issueFiles() []string { return loaded().issueFiles }

@@ -27,7 +27,7 @@ func canonicalContent(t *testing.T) []byte {
 	t.Helper()
 	b, err := json.MarshalIndent(struct {
 		Agencies, Categories, StaffAccounts, Synonyms, Issues any
-	}{demodata.Agencies, demodata.Categories, demodata.StaffAccounts, demodata.Synonyms, demodata.Issues}, "", "\t")
+	}{demodata.Agencies(), demodata.Categories(), demodata.StaffAccounts(), demodata.Synonyms(), demodata.Issues()}, "", "\t")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,11 +61,11 @@ func finalVerdict(r *demodata.Response) string {
 }
 
 func TestAgenciesAndCategories(t *testing.T) {
-	if n := len(demodata.Agencies); n < 14 {
+	if n := len(demodata.Agencies()); n < 14 {
 		t.Errorf("%d agencies, want at least 14", n)
 	}
 	seen := map[string]bool{}
-	for _, a := range demodata.Agencies {
+	for _, a := range demodata.Agencies() {
 		if !slugPattern.MatchString(a.Slug) {
 			t.Errorf("agency slug %q is not lower-case with hyphens", a.Slug)
 		}
@@ -83,11 +83,11 @@ func TestAgenciesAndCategories(t *testing.T) {
 		}
 	}
 
-	if n := len(demodata.Categories); n < 8 || n > 12 {
+	if n := len(demodata.Categories()); n < 8 || n > 12 {
 		t.Errorf("%d categories, want 8 to 12", n)
 	}
 	seen = map[string]bool{}
-	for _, c := range demodata.Categories {
+	for _, c := range demodata.Categories() {
 		if !slugPattern.MatchString(c.Slug) {
 			t.Errorf("category slug %q is not lower-case with hyphens", c.Slug)
 		}
@@ -106,7 +106,7 @@ func TestStaffAccounts(t *testing.T) {
 	emails := map[string]bool{}
 	perRole := map[string]int{}
 	picAgencies := map[string]bool{}
-	for _, s := range demodata.StaffAccounts {
+	for _, s := range demodata.StaffAccounts() {
 		if !contains(roles, s.Role) {
 			t.Errorf("%s: unknown role %q", s.Email, s.Role)
 		}
@@ -141,7 +141,7 @@ func TestStaffAccounts(t *testing.T) {
 		t.Errorf("PICs for %d agencies, want at least 6", len(picAgencies))
 	}
 	// Every agency that received an issue needs someone who can act for it.
-	for i, is := range demodata.Issues {
+	for i, is := range demodata.Issues() {
 		if is.AgencySlug != "" && !picAgencies[is.AgencySlug] {
 			t.Errorf("issue %d: agency %q has no PIC account", i, is.AgencySlug)
 		}
@@ -150,7 +150,7 @@ func TestStaffAccounts(t *testing.T) {
 
 func agencySet() map[string]bool {
 	m := map[string]bool{}
-	for _, a := range demodata.Agencies {
+	for _, a := range demodata.Agencies() {
 		m[a.Slug] = true
 	}
 	return m
@@ -158,7 +158,7 @@ func agencySet() map[string]bool {
 
 func categorySet() map[string]bool {
 	m := map[string]bool{}
-	for _, c := range demodata.Categories {
+	for _, c := range demodata.Categories() {
 		m[c.Slug] = true
 	}
 	return m
@@ -168,7 +168,7 @@ func categorySet() map[string]bool {
 func TestIssueInvariants(t *testing.T) {
 	agencies, categories := agencySet(), categorySet()
 	titles := map[string]int{}
-	for i, is := range demodata.Issues {
+	for i, is := range demodata.Issues() {
 		t.Run(fmt.Sprintf("%02d_%s", i, demodata.IssueFiles[i]), func(t *testing.T) {
 			checkIssue(t, i, is, agencies, categories)
 		})
@@ -198,9 +198,9 @@ func checkIssue(t *testing.T, i int, is demodata.Issue, agencies, categories map
 	if is.LoggedDaysAgo < 1 || is.LoggedDaysAgo > 180 {
 		t.Errorf("logged %.2f days ago, want 1 to 180", is.LoggedDaysAgo)
 	}
-	if i > 0 && is.LoggedDaysAgo >= demodata.Issues[i-1].LoggedDaysAgo {
+	if i > 0 && is.LoggedDaysAgo >= demodata.Issues()[i-1].LoggedDaysAgo {
 		t.Errorf("logged %.2f days ago, not after issue %d (%.2f): issues must be listed oldest first",
-			is.LoggedDaysAgo, i-1, demodata.Issues[i-1].LoggedDaysAgo)
+			is.LoggedDaysAgo, i-1, demodata.Issues()[i-1].LoggedDaysAgo)
 	}
 	age := time.Duration(is.LoggedDaysAgo * float64(day))
 
@@ -270,7 +270,7 @@ func checkIssue(t *testing.T, i int, is demodata.Issue, agencies, categories map
 		if d < 0 || d >= i {
 			t.Errorf("duplicate of %d, want an earlier issue", d)
 		} else {
-			orig := demodata.Issues[d]
+			orig := demodata.Issues()[d]
 			if orig.Status != "ANSWERED" && orig.Status != "CLOSED" {
 				t.Errorf("duplicate of issue %d whose status is %s", d, orig.Status)
 			}
@@ -396,7 +396,7 @@ func checkVerdict(t *testing.T, name, kind, verdict string) {
 // TestCoverage checks the data set as a whole: counts, and that every value
 // of every enumeration appears.
 func TestCoverage(t *testing.T) {
-	issues := demodata.Issues
+	issues := demodata.Issues()
 	if len(issues) < 64 {
 		t.Fatalf("%d issues, want at least 64", len(issues))
 	}
@@ -542,7 +542,7 @@ func allText() []string {
 			}
 		}
 	}
-	for _, v := range []any{demodata.Agencies, demodata.Categories, demodata.StaffAccounts, demodata.Issues} {
+	for _, v := range []any{demodata.Agencies(), demodata.Categories(), demodata.StaffAccounts(), demodata.Issues()} {
 		walk(reflect.ValueOf(v))
 	}
 	return out

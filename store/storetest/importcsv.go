@@ -25,7 +25,7 @@ func WriteImportCSV(w io.Writer, prefix string, n int, end time.Time) error {
 		return err
 	}
 	var templates []models.IssueRecord
-	for _, d := range demodata.Issues {
+	for _, d := range demodata.Issues() {
 		if d.AgencySlug != "" && d.Priority != "" && d.Response != nil {
 			templates = append(templates, d)
 		}
