@@ -284,7 +284,7 @@ func (db *DB) askerMail(ctx context.Context, tx bun.Tx, e *models.AuditEntry) er
 			return nil
 		}
 		return db.tellAsker(ctx, tx, e.Action, id)
-	case "issue.answered", "issue.revised":
+	case "issue.answered", "issue.revised", "issue.assigned", "issue.made_public":
 		return db.tellAskersOfIssue(ctx, tx, e)
 	}
 	return nil
@@ -317,6 +317,8 @@ func (db *DB) tellAsker(ctx context.Context, tx bun.Tx, action string, id int64)
 		if q.IssueID == nil {
 			return nil
 		}
+		// An issue the public cannot see yet (a new one) is announced
+		// when it becomes public (tellAskersOfIssue).
 		issue, ok, err := mailIssue(ctx, tx, *q.IssueID)
 		if err != nil || !ok {
 			return err
@@ -348,16 +350,30 @@ func (db *DB) tellAskersOfIssue(ctx context.Context, tx bun.Tx, e *models.AuditE
 		return err
 	}
 	kind, reason := mail.KindAnswered, ""
-	if e.Action == "issue.revised" {
+	switch e.Action {
+	case "issue.revised":
 		kind = mail.KindRevised
 		var changes map[string]any
 		if json.Unmarshal([]byte(e.Changes), &changes) == nil {
 			reason, _ = changes["reason"].(string)
 		}
+	case "issue.assigned", "issue.made_public":
+		// The issue became public: askers linked while it was not are
+		// told now, once.
+		kind = mail.KindLinked
 	}
 	for _, q := range rows {
 		if q.Status != models.QuestionLinked || !isEmailContact(q.Contact) {
 			continue
+		}
+		if kind == mail.KindLinked {
+			told, err := tx.NewSelect().Model((*mailRow)(nil)).Where("question_id = ?", q.ID).
+				Where("kind = ?", string(mail.KindLinked)).Exists(ctx)
+			if err != nil {
+				return err
+			} else if told {
+				continue
+			}
 		}
 		n := mail.Notification{Kind: kind, To: q.Contact, StopToken: q.StopToken, TrackingCode: q.TrackingCode,
 			Question: q.Body, Issue: issue, Reason: reason}
