@@ -75,8 +75,8 @@ type Webhooks struct {
 	client *webhook.Client
 }
 
-// NewWebhooks sets up the webhooks of db and registers the audit hook that
-// enqueues their fan-out; call it while wiring, then Register the workers.
+// NewWebhooks sets up the webhooks of db: the service; Register adds the
+// workers and the audit hook.
 func NewWebhooks(db *DB, cfg WebhookConfig) (*Webhooks, error) {
 	if len(cfg.Key) < 16 {
 		return nil, errors.New("webhooks: a sealing key of at least 16 bytes is required")
@@ -108,7 +108,6 @@ func NewWebhooks(db *DB, cfg WebhookConfig) (*Webhooks, error) {
 	cfg.PublicURL = strings.TrimRight(cfg.PublicURL, "/")
 	w := &Webhooks{db: db, cfg: cfg, aead: aead,
 		client: webhook.NewClient(webhook.Options{AllowPrivate: cfg.AllowPrivate, Timeout: cfg.Timeout})}
-	db.OnAudit(w.onAudit)
 	return w, nil
 }
 
@@ -543,8 +542,11 @@ func (w *Webhooks) onAudit(ctx context.Context, tx bun.Tx, entry *models.AuditEn
 	return jobs.Enqueue(ctx, tx, WebhookFanoutArgs{AuditID: entry.ID})
 }
 
-// Register adds the fan-out and delivery workers to q.
+// Register adds the fan-out and delivery workers to q and the audit hook
+// that enqueues the fan-out to the store; call it once, while wiring,
+// before the store serves requests.
 func (w *Webhooks) Register(q *jobs.Queue) {
+	w.db.OnAudit(w.onAudit)
 	jobs.Register(q, w.fanout)
 	jobs.Register(q, w.deliver)
 }
