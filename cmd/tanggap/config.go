@@ -76,6 +76,9 @@ type Config struct {
 	// fields are built from it, never from a request's Host header. Empty
 	// means the address serve listens on.
 	PublicURL string
+	// WebhookAllowPrivate lets webhook endpoints resolve to private,
+	// loopback and link-local addresses (TANGGAP_WEBHOOK_ALLOW_PRIVATE).
+	WebhookAllowPrivate bool
 	// MigrationStepDelay slows every migration down; only the tests that
 	// kill a migration half-way set it (TANGGAP_TEST_MIGRATION_DELAY).
 	MigrationStepDelay time.Duration
@@ -135,6 +138,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	if c.PublicURL, err = publicURL(getenv("TANGGAP_PUBLIC_URL")); err != nil {
+		return c, err
+	}
+	if err := loadWebhookConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
@@ -234,6 +240,7 @@ func (c Config) Masked() map[string]any {
 		"sqlite_mmap":                 c.SQLiteMmapMiB,
 		"metrics_auth":                mask(c.MetricsToken),
 		"public_url":                  c.PublicURL,
+		"webhook_allow_private":       c.WebhookAllowPrivate,
 		"demo":                        c.Demo,
 		"ignored_settings":            c.Ignored,
 		"migration_step_delay":        c.MigrationStepDelay.String(),
