@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -12,6 +13,13 @@ const (
 	typeWebhook         = "Webhook"
 	typeWebhookDelivery = "WebhookDelivery"
 )
+
+// The webhook ids are global ids too, so that an id the API gave is read
+// back as one.
+func init() {
+	scalar.NodeTypes[typeWebhook] = true
+	scalar.NodeTypes[typeWebhookDelivery] = true
+}
 
 // webhookDeliveriesListed is how many recent deliveries Webhook.deliveries
 // shows.
