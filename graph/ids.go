@@ -31,6 +31,7 @@ var typeLabels = map[string]string{
 	typeIssue: "isu", typeIssueSource: "sumber", typeAgency: "instansi", typeCategory: "kategori",
 	typeResponse: "jawaban", typeResponseRevision: "revisi jawaban", typeQuestion: "pertanyaan",
 	typeUser: "akun", typeAuditEntry: "entri audit", typeSession: "sesi", typeHoliday: "hari libur",
+	typeWebhook: "webhook", typeWebhookDelivery: "pengiriman webhook",
 }
 
 func nodeID(typ string, id int64) *scalar.NodeID {

@@ -230,6 +230,10 @@ func complexity(c *ComplexityRoot) {
 	c.ResponseTimeTrend.Months = func(child int) int { return 1 + child }
 	c.ResponseTimeTrendMonth.Agencies = func(child int) int { return 1 + child*20 }
 	c.InformationReport.Requests = func(child int) int { return 1 + child*50 }
+	// A regency registers a handful of webhooks; their attempt logs hold
+	// leaf fields only (counted once below).
+	c.Query.Webhooks = func(child int) int { return 1 + child*10 }
+	c.Webhook.Deliveries = func(child int) int { return 1 + child*webhookDeliveriesListed }
 	// Lists whose elements hold leaf fields only, so that nothing selected
 	// below them is multiplied: each counts once, as gqlgen counts a field
 	// without a function. The facets belong to one page of search results,
@@ -239,6 +243,8 @@ func complexity(c *ComplexityRoot) {
 	c.Query.Holidays = func(child int, _ int) int { return once(child) }
 	c.Query.ResponsePolicies = once
 	c.WorkingHours.Days = once
+	c.Webhook.Events = once
+	c.WebhookDelivery.AttemptLog = once
 	c.ImportHolidaysPayload.Added = once
 	c.ImportHolidaysPayload.Skipped = once
 	c.Question.Timeline = once

@@ -28,6 +28,7 @@ type Services struct {
 	Sessions       models.SessionService
 	Calendar       models.WorkingCalendarService
 	Trends         models.TrendService
+	Webhooks       models.WebhookService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

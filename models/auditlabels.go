@@ -48,6 +48,12 @@ var auditActionLabels = map[string]string{
 	"search.synonyms.set":      "Sinonim pencarian disimpan",
 	"search.synonyms.delete":   "Sinonim pencarian dihapus",
 	"demo.load":                "Data demo dimuat",
+	"webhook.create":           "Webhook didaftarkan",
+	"webhook.update":           "Webhook diubah",
+	"webhook.delete":           "Webhook dihapus",
+	"webhook.rotate_secret":    "Rahasia webhook diganti",
+	"webhook.replay":           "Pengiriman webhook diulang",
+	"webhook.disabled":         "Webhook dinonaktifkan otomatis",
 }
 
 // AuditActionLabel is the Indonesian name of an audit action; an action

@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/server"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -451,6 +453,72 @@ var matrixRows = map[string]matrixRow{
 		},
 		allowed: agencyTRC, action: "issue.revised", want: `"revision":2`,
 	},
+	"createWebhook": {
+		query: `mutation($in: CreateWebhookInput!) { createWebhook(input: $in) { webhook { url } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"url": "https://93.184.215.14/kabar", "events": []string{"RESPONSE_PUBLISHED"}})
+		},
+		allowed: adminOnly, action: "webhook.create", want: `"url":"https://93.184.215.14/kabar"`,
+	},
+	"updateWebhook": {
+		query: `mutation($in: UpdateWebhookInput!) { updateWebhook(input: $in) { description } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"id": mustWebhook(t, e), "description": "Redaksi diubah"})
+		},
+		allowed: adminOnly, action: "webhook.update", want: `"description":"Redaksi diubah"`,
+	},
+	"deleteWebhook": {
+		query: `mutation($id: ID!) { deleteWebhook(id: $id) { url } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return map[string]any{"id": mustWebhook(t, e)}
+		},
+		allowed: adminOnly, action: "webhook.delete", want: `"url":"https://93.184.215.14/`,
+	},
+	"rotateWebhookSecret": {
+		query: `mutation($id: ID!) { rotateWebhookSecret(id: $id) { webhook { rotating } } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return map[string]any{"id": mustWebhook(t, e)}
+		},
+		allowed: adminOnly, action: "webhook.rotate_secret", want: `"rotating":true`,
+	},
+	"replayWebhookDelivery": {
+		query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) { status } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return map[string]any{"id": mustFailedDelivery(t, e)}
+		},
+		allowed: adminOnly, action: "webhook.replay", want: `"status":"PENDING"`,
+	},
+}
+
+// mustWebhook registers a webhook as ADMIN and returns its id.
+func mustWebhook(t *testing.T, e *matrixEnv) string {
+	t.Helper()
+	hooks, err := store.NewWebhooks(e.db, store.WebhookConfig{Key: []byte(server.TestWebhookKey)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, err := hooks.CreateWebhook(storetest.As(e.staff.admin), models.WebhookInput{
+		URL: "https://93.184.215.14/kabar-" + strconv.FormatInt(fixtureSeq.Add(1), 10), Events: []string{models.WebhookIssueStatusChanged}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strconv.FormatInt(created.Webhook.ID, 10)
+}
+
+// mustFailedDelivery stores a failed delivery of a fresh webhook, as the
+// delivery worker leaves one, and returns its id.
+func mustFailedDelivery(t *testing.T, e *matrixEnv) string {
+	t.Helper()
+	hook := mustWebhook(t, e)
+	seq := strconv.FormatInt(fixtureSeq.Add(1), 10)
+	var id int64
+	err := e.db.Bun().NewRaw(`INSERT INTO webhook_deliveries (webhook_id, message_id, audit_id, event_type, subject, payload, event_at, status,
+		attempts, failures, excerpt, error, created_at) VALUES (?, ?, 0, 'issue.status_changed', ?, '{}', ?, 'FAILED', 10, 10, '', 'HTTP 500', ?) RETURNING id`,
+		hook, "msg_matrix"+seq, "issue:M-"+seq, time.Now().UTC(), time.Now().UTC()).Scan(context.Background(), &id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strconv.FormatInt(id, 10)
 }
 
 // freshHolidayDate returns a date no other fixture of the run uses.

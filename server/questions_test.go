@@ -60,6 +60,7 @@ var publicQueries = map[string]string{
 	"informationReport":  `{ informationReport(year: 2026, agencySlug: "dinsos") { received requests { issue { number title } outcome reason } } }`,
 	"users":              "",
 	"auditLog":           "",
+	"webhooks":           "",
 	"questions":          "",
 	"search":             `{ search(query: "", first: 100) { totalCount edges { node { highlights issue { number title summary } } } } }`,
 	"searchSynonyms":     "",

@@ -80,6 +80,9 @@ type Config struct {
 	// Mail is where and as whom notifications are sent (TANGGAP_SMTP_URL,
 	// TANGGAP_MAIL_FROM); nil when mail is not configured.
 	Mail *mail.Config
+	// WebhookAllowPrivate lets webhook endpoints resolve to private,
+	// loopback and link-local addresses (TANGGAP_WEBHOOK_ALLOW_PRIVATE).
+	WebhookAllowPrivate bool
 	// MigrationStepDelay slows every migration down; only the tests that
 	// kill a migration half-way set it (TANGGAP_TEST_MIGRATION_DELAY).
 	MigrationStepDelay time.Duration
@@ -142,6 +145,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.Mail, err = mailConfig(getenv); err != nil {
+		return c, err
+	}
+	if err := loadWebhookConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
@@ -242,6 +248,7 @@ func (c Config) Masked() map[string]any {
 		"metrics_auth":                mask(c.MetricsToken),
 		"public_url":                  c.PublicURL,
 		"mail":                        maskedMail(c.Mail),
+		"webhook_allow_private":       c.WebhookAllowPrivate,
 		"demo":                        c.Demo,
 		"ignored_settings":            c.Ignored,
 		"migration_step_delay":        c.MigrationStepDelay.String(),

@@ -100,8 +100,16 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		ln.Close()
 		return fmt.Errorf("mail: %w", err)
 	}
+	services := storeServices(db)
+	hooks, err := store.NewWebhooks(db, store.WebhookConfig{Key: secret, AllowPrivate: cfg.WebhookAllowPrivate, PublicURL: publicURL})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	hooks.Register(db.Jobs())
+	services.Webhooks = hooks
 	srv := server.New(server.Config{
-		Services:         storeServices(db),
+		Services:         services,
 		Refresh:          db,
 		Health:           db,
 		Changes:          db,

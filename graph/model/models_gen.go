@@ -193,6 +193,16 @@ type CreateUserPayload struct {
 	User *models.User `json:"user"`
 }
 
+// A webhook to register.
+type CreateWebhookInput struct {
+	// An absolute http(s) URL; private, loopback and link-local addresses are refused unless the server allows them.
+	URL string `json:"url"`
+	// The event types to receive; at least one.
+	Events []WebhookEvent `json:"events"`
+	// What the endpoint is for, at most 200 characters.
+	Description *string `json:"description,omitempty"`
+}
+
 // The account to deactivate.
 type DeactivateUserInput struct {
 	// The e-mail address of the account.
@@ -787,6 +797,98 @@ type UpdateUserPayload struct {
 	User *models.User `json:"user"`
 }
 
+// Changes to a webhook; fields left out stay as they are.
+type UpdateWebhookInput struct {
+	// The webhook.
+	ID scalar.NodeID `json:"id"`
+	// A new URL.
+	URL *string `json:"url,omitempty"`
+	// New event types; at least one.
+	Events []WebhookEvent `json:"events,omitempty"`
+	// A new description.
+	Description *string `json:"description,omitempty"`
+	// Enable or disable; enabling clears the failure count.
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
+// An HTTP endpoint of a newsroom or chat gateway that receives signed events (Standard Webhooks). ADMIN only; its secret is never shown again after creation or rotation.
+type Webhook struct {
+	// The webhook's id.
+	ID scalar.NodeID `json:"id"`
+	// The address events are POSTed to.
+	URL string `json:"url"`
+	// What the endpoint is for.
+	Description string `json:"description"`
+	// The event types it receives.
+	Events []WebhookEvent `json:"events"`
+	// Whether events are delivered to it.
+	Enabled bool `json:"enabled"`
+	// Why the server disabled it after failed deliveries; empty otherwise.
+	DisabledReason string `json:"disabledReason"`
+	// Deliveries that failed in a row since the last that arrived.
+	ConsecutiveFailures int `json:"consecutiveFailures"`
+	// True while deliveries are signed with the previous secret as well.
+	Rotating bool `json:"rotating"`
+	// When the previous secret stops signing, during a rotation.
+	RotationEndsAt *time.Time `json:"rotationEndsAt,omitempty"`
+	// When it was registered.
+	CreatedAt time.Time `json:"createdAt"`
+	// When it was last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+	// The most recent deliveries (at most 20), newest first.
+	Deliveries []*WebhookDelivery `json:"deliveries"`
+}
+
+// One POST of a delivery.
+type WebhookAttempt struct {
+	// When it was made.
+	At time.Time `json:"at"`
+	// The HTTP status answered; null when none arrived.
+	ResponseCode *int `json:"responseCode,omitempty"`
+	// DELIVERED, RETRYABLE or PERMANENT.
+	Outcome string `json:"outcome"`
+	// Why it failed; empty on success.
+	Error string `json:"error"`
+}
+
+// One event sent to one webhook, with all its attempts.
+type WebhookDelivery struct {
+	// The delivery's id, for replayWebhookDelivery.
+	ID scalar.NodeID `json:"id"`
+	// The webhook-id header: the same on every retry and replay.
+	MessageID string `json:"messageId"`
+	// The event type.
+	Event WebhookEvent `json:"event"`
+	// What the event is about, e.g. issue:TGP-2026-0001.
+	Subject string `json:"subject"`
+	// Where it stands.
+	Status WebhookDeliveryStatus `json:"status"`
+	// How many POSTs were made.
+	Attempts int `json:"attempts"`
+	// The HTTP status of the last answer; null when none arrived.
+	ResponseCode *int `json:"responseCode,omitempty"`
+	// The start of the last answer's body, at most 1 KiB.
+	ResponseExcerpt string `json:"responseExcerpt"`
+	// Why the last attempt failed; empty after success.
+	Error string `json:"error"`
+	// When the event happened.
+	CreatedAt time.Time `json:"createdAt"`
+	// When the last POST was made.
+	LastAttemptAt *time.Time `json:"lastAttemptAt,omitempty"`
+	// When the next POST is due, while pending.
+	NextAttemptAt *time.Time `json:"nextAttemptAt,omitempty"`
+	// Every POST, oldest first.
+	AttemptLog []*WebhookAttempt `json:"attemptLog"`
+}
+
+// A webhook with its signing secret, shown this once.
+type WebhookSecretPayload struct {
+	// The webhook.
+	Webhook *Webhook `json:"webhook"`
+	// The signing secret, whsec_ followed by base64; store it now, it is not shown again.
+	Secret string `json:"secret"`
+}
+
 // The working hours of one weekday.
 type WorkingDay struct {
 	// The weekday.
@@ -880,6 +982,131 @@ func (e *QuestionEventType) UnmarshalJSON(b []byte) error {
 }
 
 func (e QuestionEventType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a delivery stands.
+type WebhookDeliveryStatus string
+
+const (
+	// Not yet delivered; another attempt is due.
+	WebhookDeliveryStatusPending WebhookDeliveryStatus = "PENDING"
+	// The receiver answered 2xx.
+	WebhookDeliveryStatusDelivered WebhookDeliveryStatus = "DELIVERED"
+	// Given up after the retries, or refused for good.
+	WebhookDeliveryStatusFailed WebhookDeliveryStatus = "FAILED"
+)
+
+var AllWebhookDeliveryStatus = []WebhookDeliveryStatus{
+	WebhookDeliveryStatusPending,
+	WebhookDeliveryStatusDelivered,
+	WebhookDeliveryStatusFailed,
+}
+
+func (e WebhookDeliveryStatus) IsValid() bool {
+	switch e {
+	case WebhookDeliveryStatusPending, WebhookDeliveryStatusDelivered, WebhookDeliveryStatusFailed:
+		return true
+	}
+	return false
+}
+
+func (e WebhookDeliveryStatus) String() string {
+	return string(e)
+}
+
+func (e *WebhookDeliveryStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = WebhookDeliveryStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid WebhookDeliveryStatus", str)
+	}
+	return nil
+}
+
+func (e WebhookDeliveryStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *WebhookDeliveryStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e WebhookDeliveryStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// An event type a webhook may subscribe to.
+type WebhookEvent string
+
+const (
+	// An agency's official answer was published.
+	WebhookEventResponsePublished WebhookEvent = "RESPONSE_PUBLISHED"
+	// A published answer was corrected.
+	WebhookEventResponseRevised WebhookEvent = "RESPONSE_REVISED"
+	// A public issue moved to another status.
+	WebhookEventIssueStatusChanged WebhookEvent = "ISSUE_STATUS_CHANGED"
+	// A citizen's question was answered; the payload carries its tracking code only.
+	WebhookEventQuestionAnswered WebhookEvent = "QUESTION_ANSWERED"
+)
+
+var AllWebhookEvent = []WebhookEvent{
+	WebhookEventResponsePublished,
+	WebhookEventResponseRevised,
+	WebhookEventIssueStatusChanged,
+	WebhookEventQuestionAnswered,
+}
+
+func (e WebhookEvent) IsValid() bool {
+	switch e {
+	case WebhookEventResponsePublished, WebhookEventResponseRevised, WebhookEventIssueStatusChanged, WebhookEventQuestionAnswered:
+		return true
+	}
+	return false
+}
+
+func (e WebhookEvent) String() string {
+	return string(e)
+}
+
+func (e *WebhookEvent) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = WebhookEvent(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid WebhookEvent", str)
+	}
+	return nil
+}
+
+func (e WebhookEvent) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *WebhookEvent) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e WebhookEvent) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

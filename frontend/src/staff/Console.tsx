@@ -16,6 +16,7 @@ import { AdminSynonyms } from './Synonyms';
 import { NewIssue, TrcInbox } from './Trc';
 import { Field, valueOf } from './ui';
 import { AdminWorkingHours } from './WorkingHours';
+import { AdminWebhooks } from './Webhooks';
 import './staff.css';
 
 const loadDashboard = () => import('../dashboard/Dashboard');
@@ -100,6 +101,7 @@ const routes: StaffRoute[] = [
   { pattern: '/staf/admin/kalender', roles: ['ADMIN'], nav: 'Hari libur & target', page: () => <AdminCalendar /> },
   { pattern: '/staf/admin/jam-kerja', roles: ['ADMIN'], nav: 'Jam kerja', page: () => <AdminWorkingHours /> },
   { pattern: '/staf/admin/sinonim', roles: ['ADMIN'], nav: 'Sinonim pencarian', page: () => <AdminSynonyms /> },
+  { pattern: '/staf/admin/webhook', roles: ['ADMIN'], nav: 'Webhook', page: () => <AdminWebhooks /> },
   { pattern: '/staf/dasbor', roles: ['TRC', 'AUDITOR', 'ADMIN'], nav: 'Dasbor', page: (_, user, query) => dashboard(user, query) },
   {
     pattern: '/staf/audit',
