@@ -28,6 +28,8 @@ type Services struct {
 	Sessions       models.SessionService
 	Calendar       models.WorkingCalendarService
 	Trends         models.TrendService
+	// Subscriptions keeps the e-mail follows of issues, agencies and searches.
+	Subscriptions models.SubscriptionService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

@@ -81,6 +81,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 			"*":              ratelimit.New(cfg.RequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.RequestsPerMinute))),
 			"submitQuestion": ratelimit.New(cfg.QuestionsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
 			"question":       ratelimit.New(cfg.LookupsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
+			"subscribe":      ratelimit.New(cfg.QuestionsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
 		},
 		PerAccount: map[string]*ratelimit.Limiter{
 			"*": ratelimit.New(cfg.AccountRequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.AccountRequestsPerMinute))),
@@ -96,6 +97,9 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	}
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
+	// Answers reach their followers through the job queue (registered
+	// before it starts).
+	db.EnableFollowing(store.FollowOptions{})
 	srv := server.New(server.Config{
 		Services:         storeServices(db),
 		Refresh:          db,
@@ -154,6 +158,7 @@ func storeServices(db *store.DB) graph.Services {
 		Sessions:       db,
 		Calendar:       db,
 		Trends:         db,
+		Subscriptions:  db,
 	}
 }
 
