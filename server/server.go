@@ -67,6 +67,9 @@ type Config struct {
 	// Jobs is the job queue whose backlog /metrics and /readyz report; nil
 	// reports none.
 	Jobs *jobs.Queue
+	// Mail describes e-mail notifications for /readyz; nil reports mail
+	// as not configured.
+	Mail MailStatus
 	// ShutdownDelay is how long Serve keeps answering, draining, once its
 	// context ends and before it closes the listener.
 	ShutdownDelay time.Duration
@@ -86,6 +89,10 @@ type Config struct {
 	// lasts at most; DefaultSessionTTL when zero.
 	SessionTTL time.Duration
 }
+
+// MailStatus describes e-mail notifications (configured or not, messages
+// waiting) for /readyz; it never makes the instance unready.
+type MailStatus func(ctx context.Context) map[string]any
 
 // Health is what /readyz asks of the database.
 type Health interface {
@@ -266,6 +273,10 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		status["migrations"], status["pending"], code = "pending", pending, http.StatusServiceUnavailable
 	}
 	status["search"], status["jobs"] = s.searchReadiness(ctx), s.jobsReadiness(ctx)
+	status["mail"] = map[string]any{"configured": false, "status": "not configured (TANGGAP_SMTP_URL)"}
+	if s.cfg.Mail != nil {
+		status["mail"] = s.cfg.Mail(ctx)
+	}
 	status["status"] = map[bool]string{true: "ready", false: "not ready"}[code == http.StatusOK]
 	writeJSON(w, code, status)
 }

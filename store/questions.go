@@ -92,6 +92,14 @@ func (db *DB) SubmitQuestion(ctx context.Context, in models.NewQuestion) (*model
 				return fmt.Errorf("insert question: %w", err)
 			}
 		}
+		// An asker who left an e-mail address gets mail about the question
+		// (EnableAskerMail) until they follow the stop link of this token.
+		if isEmailContact(q.Contact) {
+			if _, err := tx.NewUpdate().Table("questions").Set("mail_stop_token = ?", newMailStopToken()).
+				Where("id = ?", q.ID).Exec(ctx); err != nil {
+				return fmt.Errorf("set mail stop token: %w", err)
+			}
+		}
 		// The audit entry records that a question arrived, never who asked.
 		return db.appendAudit(ctx, tx, nil, now, models.AuditRecord{
 			Action: "question.submit", Subject: questionSubject(q),

@@ -244,7 +244,7 @@ func (db *DB) Unsubscribe(ctx context.Context, token string) (bool, error) {
 	found := false
 	err := db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		sub := new(models.Subscription)
-		err := tx.NewSelect().Model(sub).Column("id", "email_hash").Where("stop_token = ?", token).Scan(ctx)
+		err := tx.NewSelect().Model(sub).Column("id", "email", "email_hash").Where("stop_token = ?", token).Scan(ctx)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return nil
@@ -262,6 +262,15 @@ func (db *DB) Unsubscribe(ctx context.Context, token string) (bool, error) {
 		}
 		if _, err := tx.NewDelete().Model((*models.Subscription)(nil)).Where("email_hash = ?", sub.EmailHash).Exec(ctx); err != nil {
 			return fmt.Errorf("delete subscriptions: %w", err)
+		}
+		// Follower mail not sent yet is dropped with its address.
+		if _, err := tx.NewUpdate().Model((*mailRow)(nil)).
+			Set("failed_at = ?", now).Set("last_error = ?", mailStopped).
+			Set("recipient = ''").Set("payload = '{}'").
+			Where("recipient = ?", sub.Email).Where("question_id IS NULL").
+			Where("sent_at IS NULL").Where("failed_at IS NULL").
+			Exec(ctx); err != nil {
+			return fmt.Errorf("drop follower mail: %w", err)
 		}
 		return nil
 	})

@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -404,23 +402,22 @@ func (db *DB) followNotification(ctx context.Context, tx bun.Tx, sub *models.Sub
 			ids = append(ids, e.IssueID)
 		}
 	}
-	var issues []*models.Issue
-	if err := tx.NewSelect().Model(&issues).
-		Where("id IN (?)", bun.In(ids)).
-		Where(models.PublicIssueCondition("")).
-		Scan(ctx); err != nil {
-		return nil, err
-	}
-	if len(issues) == 0 {
-		return nil, nil
-	}
 	byID := map[int64]mail.Issue{}
-	for _, issue := range issues {
-		item, err := mailIssue(ctx, tx, issue)
+	first := int64(0)
+	for _, id := range ids {
+		item, public, err := mailIssue(ctx, tx, id)
 		if err != nil {
 			return nil, err
 		}
-		byID[issue.ID] = item
+		if public {
+			byID[id] = item
+			if first == 0 {
+				first = id
+			}
+		}
+	}
+	if len(byID) == 0 {
+		return nil, nil
 	}
 	n := &mail.Notification{To: sub.Email, StopToken: sub.StopToken}
 	switch sub.TargetKind {
@@ -431,7 +428,7 @@ func (db *DB) followNotification(ctx context.Context, tx bun.Tx, sub *models.Sub
 				n.Kind, n.Reason = mail.KindIssueRevised, e.Reason
 			}
 		}
-		n.Issue = byID[issues[0].ID]
+		n.Issue = byID[first]
 	case models.FollowAgency:
 		// The newest answer; the mail links to all of the agency's answers.
 		agency, err := agencyBySlug(ctx, tx, sub.TargetValue)
@@ -457,20 +454,4 @@ func (db *DB) followNotification(ctx context.Context, tx bun.Tx, sub *models.Sub
 		return nil, fmt.Errorf("subscription %d: unknown target %q", sub.ID, sub.TargetKind)
 	}
 	return n, nil
-}
-
-// mailIssue is what a mail says of an issue: its number, title, verdict
-// and answering agency.
-func mailIssue(ctx context.Context, tx bun.Tx, issue *models.Issue) (mail.Issue, error) {
-	item := mail.Issue{Number: issue.Number, Title: issue.Title}
-	if issue.Verdict != nil {
-		item.Verdict = *issue.Verdict
-	}
-	if issue.AgencyID != nil {
-		err := tx.NewSelect().Table("agencies").Column("name").Where("id = ?", *issue.AgencyID).Scan(ctx, &item.Agency)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return item, err
-		}
-	}
-	return item, nil
 }

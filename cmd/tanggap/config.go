@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kotabaru/tanggap/auth"
+	"github.com/kotabaru/tanggap/mail"
 )
 
 // Config is the whole configuration of the binary. Values come from
@@ -76,6 +77,9 @@ type Config struct {
 	// fields are built from it, never from a request's Host header. Empty
 	// means the address serve listens on.
 	PublicURL string
+	// Mail is where and as whom notifications are sent (TANGGAP_SMTP_URL,
+	// TANGGAP_MAIL_FROM); nil when mail is not configured.
+	Mail *mail.Config
 	// MigrationStepDelay slows every migration down; only the tests that
 	// kill a migration half-way set it (TANGGAP_TEST_MIGRATION_DELAY).
 	MigrationStepDelay time.Duration
@@ -135,6 +139,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 	}
 	if c.PublicURL, err = publicURL(getenv("TANGGAP_PUBLIC_URL")); err != nil {
+		return c, err
+	}
+	if c.Mail, err = mailConfig(getenv); err != nil {
 		return c, err
 	}
 	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
@@ -234,6 +241,7 @@ func (c Config) Masked() map[string]any {
 		"sqlite_mmap":                 c.SQLiteMmapMiB,
 		"metrics_auth":                mask(c.MetricsToken),
 		"public_url":                  c.PublicURL,
+		"mail":                        maskedMail(c.Mail),
 		"demo":                        c.Demo,
 		"ignored_settings":            c.Ignored,
 		"migration_step_delay":        c.MigrationStepDelay.String(),

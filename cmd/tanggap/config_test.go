@@ -74,7 +74,7 @@ func TestMaskedCoversEveryField(t *testing.T) {
 		"ShutdownDelay": "shutdown_delay", "ResponseCacheTTL": "response_cache_ttl",
 		"MeiliURL": "meili_url", "MeiliKey": "meili_key", "MeiliIndex": "meili_index",
 		"DBMaxConns": "db_max_conns", "SQLiteCacheMiB": "sqlite_cache", "SQLiteMmapMiB": "sqlite_mmap",
-		"MetricsToken": "metrics_auth", "PublicURL": "public_url", "MigrationStepDelay": "migration_step_delay",
+		"MetricsToken": "metrics_auth", "PublicURL": "public_url", "Mail": "mail", "MigrationStepDelay": "migration_step_delay",
 	}
 	c := Config{JWTSecret: "a-secret-of-thirty-two-bytes-or-more", MeiliKey: "meili-master-key", MetricsToken: "metrics-token-0123456789",
 		DatabaseURL: "postgres://tanggap:db-password@127.0.0.1/tanggap"}

@@ -89,6 +89,11 @@ func (st *searchStack) startJobs(ctx context.Context, metrics *server.Metrics) (
 	if n, err := strconv.Atoi(os.Getenv("TANGGAP_JOB_WORKERS")); err == nil && n > 0 {
 		cfg.Workers = n
 	}
+	// A job still running after TANGGAP_JOB_RESCUE_AFTER is taken for one
+	// of a process that died, and run again.
+	if d, err := time.ParseDuration(os.Getenv("TANGGAP_JOB_RESCUE_AFTER")); err == nil && d > 0 {
+		cfg.RescueAfter = d
+	}
 	if err := queue.Start(ctx, cfg); err != nil {
 		return nil, err
 	}

@@ -97,6 +97,10 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	}
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
+	if err := startMail(cfg, db, publicURL); err != nil {
+		ln.Close()
+		return fmt.Errorf("mail: %w", err)
+	}
 	// Answers reach their followers through the job queue (registered
 	// before it starts).
 	db.EnableFollowing(store.FollowOptions{})
@@ -118,8 +122,12 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		SessionTTL:       cfg.SessionTTL,
 		MetricsToken:     cfg.MetricsToken,
 		PublicURL:        publicURL,
+		Mail:             mailReadiness(cfg, db),
 	})
 	fmt.Fprintf(stdout, "Tanggap is listening on http://%s (database: %s)\n", displayAddr(ln.Addr()), db.Dialect())
+	if *demo {
+		fmt.Fprintln(stdout, mailNotice(cfg.Mail))
+	}
 	slog.Info("listening", "addr", ln.Addr().String())
 	indexerCtx, stopIndexer := context.WithCancel(ctx)
 	indexerDone, err := searcher.startJobs(indexerCtx, metrics)
