@@ -70,28 +70,15 @@ func (FollowDigestArgs) Kind() string { return FollowDigestKind }
 // JobOptions folds the digest jobs of one address waiting together.
 func (FollowDigestArgs) JobOptions() jobs.Options { return jobs.Options{Coalesce: true} }
 
-// FollowOptions tune following.
-type FollowOptions struct {
-	// Poll bounds how long a digest job waits before it looks again
-	// whether its address's hour has passed: 5 minutes. The wait is read
-	// from the store's clock, which tests move.
-	Poll time.Duration
-}
-
 // EnableFollowing makes answers reach their followers: every answer
 // published or revised from now on (not the demo data or an import)
 // enqueues a fanout job in its own transaction, and the workers of the
 // fanout and digest jobs are registered on the store's queue. Call it while
 // wiring, before the queue starts.
-func (db *DB) EnableFollowing(opts FollowOptions) {
-	if opts.Poll <= 0 {
-		opts.Poll = 5 * time.Minute
-	}
+func (db *DB) EnableFollowing() {
 	db.OnAudit(db.followHook)
 	jobs.Register(db.Jobs(), db.followFanout)
-	jobs.Register(db.Jobs(), func(ctx context.Context, job *jobs.Job[FollowDigestArgs]) error {
-		return db.followDigest(ctx, job, opts.Poll)
-	})
+	jobs.Register(db.Jobs(), db.followDigest)
 }
 
 // followHook enqueues the fanout of an answer published or revised by a
@@ -232,10 +219,11 @@ func (db *DB) matchSearches(ctx context.Context, tx bun.Tx, issue *models.Issue,
 	}
 	parts := append([]string{issue.Title, issue.Summary, issue.Number}, bodies...)
 	if issue.AgencyID != nil {
-		var names []string
-		if err := tx.NewSelect().Table("agencies").Column("name", "short_name").Where("id = ?", *issue.AgencyID).Scan(ctx, &names); err == nil {
-			parts = append(parts, names...)
+		var name, short string
+		if err := tx.NewSelect().Table("agencies").Column("name", "short_name").Where("id = ?", *issue.AgencyID).Scan(ctx, &name, &short); err != nil {
+			return err
 		}
+		parts = append(parts, name, short)
 	}
 	text := " " + strings.Join(searchWords(strings.Join(parts, " ")), " ") + " "
 	for _, s := range subs {
@@ -278,8 +266,9 @@ type pendingEvent struct {
 // one has passed: the mail of the subscription whose events are due first
 // (a search's matches are gathered for an hour first). The mail is
 // enqueued, the events deleted and the job completed in one transaction;
-// a job is left for the subscriptions still waiting.
-func (db *DB) followDigest(ctx context.Context, job *jobs.Job[FollowDigestArgs], poll time.Duration) error {
+// a job is left for the subscriptions still waiting. Before then the job
+// waits, uncounted, until the time read from the store's clock.
+func (db *DB) followDigest(ctx context.Context, job *jobs.Job[FollowDigestArgs]) error {
 	var wait time.Duration
 	err := db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		wait = 0
@@ -311,7 +300,7 @@ func (db *DB) followDigest(ctx context.Context, job *jobs.Job[FollowDigestArgs],
 		}
 		sub, due := nextDigest(subs, events)
 		if due.After(now) {
-			wait = min(due.Sub(now), poll)
+			wait = max(due.Sub(now), time.Second)
 			return nil
 		}
 		var mine []pendingEvent

@@ -103,7 +103,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	}
 	// Answers reach their followers through the job queue (registered
 	// before it starts).
-	db.EnableFollowing(store.FollowOptions{})
+	db.EnableFollowing()
 	srv := server.New(server.Config{
 		Services:         storeServices(db),
 		Refresh:          db,
