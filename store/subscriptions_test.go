@@ -85,7 +85,6 @@ func answered(t *testing.T, db *store.DB, trc, pic context.Context, title string
 	return issue, response
 }
 
-
 // TestSubscribeInput: every refusal names its field in Indonesian, and a
 // repeated subscription adds no row.
 func TestSubscribeInput(t *testing.T) {
