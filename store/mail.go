@@ -253,6 +253,14 @@ func isEmailContact(contact string) bool {
 	return err == nil && strings.EqualFold(addr.Address, contact)
 }
 
+// questionMailToken is the stop token of a question whose asker gets mail.
+type questionMailToken struct {
+	bun.BaseModel `bun:"table:question_mail_tokens"`
+
+	QuestionID int64  `bun:"question_id,pk"`
+	Token      string `bun:"token,notnull"`
+}
+
 // askerRow is what a message to the asker of a question needs.
 type askerRow struct {
 	ID           int64                 `bun:"id"`
@@ -262,7 +270,7 @@ type askerRow struct {
 	Status       models.QuestionStatus `bun:"status"`
 	IssueID      *int64                `bun:"issue_id"`
 	RejectReason string                `bun:"reject_reason"`
-	StopToken    string                `bun:"mail_stop_token"`
+	StopToken    string                `bun:"token"`
 }
 
 // EnableAskerMail makes every question submitted with an e-mail address
@@ -290,18 +298,19 @@ func (db *DB) askerMail(ctx context.Context, tx bun.Tx, e *models.AuditEntry) er
 	return nil
 }
 
-// askersWhere loads the questions that get mail, narrowed by where.
+// askers loads the questions that get mail, narrowed by where.
 func askers(ctx context.Context, tx bun.Tx, where string, arg any) ([]askerRow, error) {
 	var rows []askerRow
-	err := tx.NewSelect().Table("questions").
-		Column("id", "tracking_code", "body", "contact", "status", "issue_id", "reject_reason", "mail_stop_token").
-		Where(where, arg).Where("mail_stop_token <> ''").Where("contact <> ''").
-		OrderExpr("id ASC").Scan(ctx, &rows)
+	err := tx.NewSelect().TableExpr("questions AS q").
+		Join("JOIN question_mail_tokens AS t ON t.question_id = q.id").
+		ColumnExpr("q.id, q.tracking_code, q.body, q.contact, q.status, q.issue_id, q.reject_reason, t.token").
+		Where(where, arg).Where("q.contact <> ''").
+		OrderExpr("q.id ASC").Scan(ctx, &rows)
 	return rows, err
 }
 
 func (db *DB) tellAsker(ctx context.Context, tx bun.Tx, action string, id int64) error {
-	rows, err := askers(ctx, tx, "id = ?", id)
+	rows, err := askers(ctx, tx, "q.id = ?", id)
 	if err != nil || len(rows) == 0 {
 		return err
 	}
@@ -341,7 +350,7 @@ func (db *DB) tellAskersOfIssue(ctx context.Context, tx bun.Tx, e *models.AuditE
 		}
 		return err
 	}
-	rows, err := askers(ctx, tx, "issue_id = ?", issueID)
+	rows, err := askers(ctx, tx, "q.issue_id = ?", issueID)
 	if err != nil || len(rows) == 0 {
 		return err
 	}
@@ -420,15 +429,18 @@ func (db *DB) StopAskerMail(ctx context.Context, token string) (bool, error) {
 	found := false
 	err := db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		var ids []int64
-		if err := tx.NewSelect().Table("questions").Column("id").Where("mail_stop_token = ?", token).Scan(ctx, &ids); err != nil {
+		if err := tx.NewSelect().Model((*questionMailToken)(nil)).Column("question_id").Where("token = ?", token).Scan(ctx, &ids); err != nil {
 			return err
 		}
 		found = len(ids) > 0
 		if !found {
 			return nil
 		}
-		if _, err := tx.NewUpdate().Table("questions").Set("contact = ''").Set("mail_stop_token = ''").Set("updated_at = ?", now).
+		if _, err := tx.NewUpdate().Table("questions").Set("contact = ''").Set("updated_at = ?", now).
 			Where("id IN (?)", bun.In(ids)).Exec(ctx); err != nil {
+			return fmt.Errorf("stop asker mail: %w", err)
+		}
+		if _, err := tx.NewDelete().Model((*questionMailToken)(nil)).Where("question_id IN (?)", bun.In(ids)).Exec(ctx); err != nil {
 			return fmt.Errorf("stop asker mail: %w", err)
 		}
 		if _, err := tx.NewUpdate().Model((*mailRow)(nil)).

@@ -110,12 +110,15 @@ func mailRowCount(t *testing.T, db *store.DB) int64 {
 
 func stopToken(t *testing.T, db *store.DB, questionID int64) string {
 	t.Helper()
-	var token string
-	if err := db.Bun().NewSelect().Table("questions").Column("mail_stop_token").Where("id = ?", questionID).
-		Scan(context.Background(), &token); err != nil {
+	var tokens []string
+	if err := db.Bun().NewSelect().Table("question_mail_tokens").Column("token").Where("question_id = ?", questionID).
+		Scan(context.Background(), &tokens); err != nil {
 		t.Fatal(err)
 	}
-	return token
+	if len(tokens) == 0 {
+		return ""
+	}
+	return tokens[0]
 }
 
 // checkAskerMessage reads the newest message to addr from mailpit and checks

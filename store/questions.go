@@ -95,8 +95,8 @@ func (db *DB) SubmitQuestion(ctx context.Context, in models.NewQuestion) (*model
 		// An asker who left an e-mail address gets mail about the question
 		// (EnableAskerMail) until they follow the stop link of this token.
 		if isEmailContact(q.Contact) {
-			if _, err := tx.NewUpdate().Table("questions").Set("mail_stop_token = ?", newMailStopToken()).
-				Where("id = ?", q.ID).Exec(ctx); err != nil {
+			if _, err := tx.NewInsert().Model(&questionMailToken{QuestionID: q.ID, Token: newMailStopToken()}).
+				Exec(ctx); err != nil {
 				return fmt.Errorf("set mail stop token: %w", err)
 			}
 		}

@@ -31,10 +31,11 @@ CREATE INDEX mail_outbox_created_idx ON mail_outbox (created_at);
 
 --bun:split
 
--- The asker's stop token: set when a question arrives with an e-mail
--- address, cleared (with the address) when the asker stops the mail.
-ALTER TABLE questions ADD COLUMN mail_stop_token text NOT NULL DEFAULT '';
-
---bun:split
-
-CREATE UNIQUE INDEX questions_mail_stop_token_idx ON questions (mail_stop_token) WHERE mail_stop_token <> '';
+-- The asker's stop token: written when a question arrives with an e-mail
+-- address, deleted (with the address) when the asker stops the mail. Only a
+-- question with a token gets mail. A table of its own, so that readers of
+-- questions.* are unaffected.
+CREATE TABLE question_mail_tokens (
+    question_id bigint PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
+    token       text NOT NULL UNIQUE
+);

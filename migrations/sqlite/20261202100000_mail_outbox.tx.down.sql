@@ -1,8 +1,4 @@
-DROP INDEX questions_mail_stop_token_idx;
-
---bun:split
-
-ALTER TABLE questions DROP COLUMN mail_stop_token;
+DROP TABLE question_mail_tokens;
 
 --bun:split
 
