@@ -226,6 +226,12 @@ type ComplexityRoot struct {
 		Slug  func(childComplexity int) int
 	}
 
+	FollowStat struct {
+		Confirmed func(childComplexity int) int
+		Pending   func(childComplexity int) int
+		Target    func(childComplexity int) int
+	}
+
 	Holiday struct {
 		Date      func(childComplexity int) int
 		ID        func(childComplexity int) int
@@ -337,6 +343,7 @@ type ComplexityRoot struct {
 		AddIssueSource        func(childComplexity int, input model.AddIssueSourceInput) int
 		AssignIssue           func(childComplexity int, input model.AssignIssueInput) int
 		CloseIssue            func(childComplexity int, input model.CloseIssueInput) int
+		ConfirmSubscription   func(childComplexity int, token string) int
 		CreateAgency          func(childComplexity int, input model.CreateAgencyInput) int
 		CreateCategory        func(childComplexity int, input model.CreateCategoryInput) int
 		CreateIssue           func(childComplexity int, input model.CreateIssueInput) int
@@ -369,6 +376,7 @@ type ComplexityRoot struct {
 		SetSearchSynonyms     func(childComplexity int, input model.SetSearchSynonymsInput) int
 		SetWorkingHours       func(childComplexity int, input model.SetWorkingHoursInput) int
 		SubmitQuestion        func(childComplexity int, input model.SubmitQuestionInput) int
+		Subscribe             func(childComplexity int, input model.SubscribeInput) int
 		UpdateAgency          func(childComplexity int, input model.UpdateAgencyInput) int
 		UpdateCategory        func(childComplexity int, input model.UpdateCategoryInput) int
 		UpdateIssue           func(childComplexity int, input model.UpdateIssueInput) int
@@ -420,6 +428,7 @@ type ComplexityRoot struct {
 		ResponseTimeTrend  func(childComplexity int, from *time.Time, to *time.Time, agencySlug *string) int
 		Search             func(childComplexity int, query string, filter *models.SearchFilter, orderBy *models.SearchOrder, first *int, after *string) int
 		SearchSynonyms     func(childComplexity int) int
+		SubscriptionStats  func(childComplexity int) int
 		Users              func(childComplexity int) int
 		Webhooks           func(childComplexity int) int
 		WorkingHours       func(childComplexity int) int
@@ -613,6 +622,12 @@ type ComplexityRoot struct {
 		AlreadySubmitted func(childComplexity int) int
 		Question         func(childComplexity int) int
 		TrackingCode     func(childComplexity int) int
+	}
+
+	SubscribePayload struct {
+		Label  func(childComplexity int) int
+		Target func(childComplexity int) int
+		Value  func(childComplexity int) int
 	}
 
 	TimelineEvent struct {
@@ -840,6 +855,8 @@ type MutationResolver interface {
 	ReviseResponse(ctx context.Context, input model.ReviseResponseInput) (*model.ReviseResponsePayload, error)
 	SetSearchSynonyms(ctx context.Context, input model.SetSearchSynonymsInput) (*model.SetSearchSynonymsPayload, error)
 	DeleteSearchSynonyms(ctx context.Context, input model.DeleteSearchSynonymsInput) (*model.DeleteSearchSynonymsPayload, error)
+	Subscribe(ctx context.Context, input model.SubscribeInput) (*model.SubscribePayload, error)
+	ConfirmSubscription(ctx context.Context, token string) (*model.SubscribePayload, error)
 	Login(ctx context.Context, input model.LoginInput) (*model.LoginPayload, error)
 	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.CreateUserPayload, error)
 	UpdateUser(ctx context.Context, input model.UpdateUserInput) (*model.UpdateUserPayload, error)
@@ -872,6 +889,7 @@ type QueryResolver interface {
 	InformationReport(ctx context.Context, year int, agencySlug string) (*models.InformationReport, error)
 	Search(ctx context.Context, query string, filter *models.SearchFilter, orderBy *models.SearchOrder, first *int, after *string) (*models.SearchConnection, error)
 	SearchSynonyms(ctx context.Context) ([]*models.SearchSynonym, error)
+	SubscriptionStats(ctx context.Context) ([]*model.FollowStat, error)
 	ResponseTimeTrend(ctx context.Context, from *time.Time, to *time.Time, agencySlug *string) (*models.ResponseTimeTrend, error)
 	Me(ctx context.Context) (*models.User, error)
 	Users(ctx context.Context) ([]*models.User, error)
@@ -1471,6 +1489,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FacetCount.Slug(childComplexity), true
 
+	case "FollowStat.confirmed":
+		if e.ComplexityRoot.FollowStat.Confirmed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FollowStat.Confirmed(childComplexity), true
+	case "FollowStat.pending":
+		if e.ComplexityRoot.FollowStat.Pending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FollowStat.Pending(childComplexity), true
+	case "FollowStat.target":
+		if e.ComplexityRoot.FollowStat.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FollowStat.Target(childComplexity), true
+
 	case "Holiday.date":
 		if e.ComplexityRoot.Holiday.Date == nil {
 			break
@@ -1952,6 +1989,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CloseIssue(childComplexity, args["input"].(model.CloseIssueInput)), true
+	case "Mutation.confirmSubscription":
+		if e.ComplexityRoot.Mutation.ConfirmSubscription == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmSubscription_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmSubscription(childComplexity, args["token"].(string)), true
 	case "Mutation.createAgency":
 		if e.ComplexityRoot.Mutation.CreateAgency == nil {
 			break
@@ -2299,6 +2347,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitQuestion(childComplexity, args["input"].(model.SubmitQuestionInput)), true
+	case "Mutation.subscribe":
+		if e.ComplexityRoot.Mutation.Subscribe == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_subscribe_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Subscribe(childComplexity, args["input"].(model.SubscribeInput)), true
 	case "Mutation.updateAgency":
 		if e.ComplexityRoot.Mutation.UpdateAgency == nil {
 			break
@@ -2626,6 +2685,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.SearchSynonyms(childComplexity), true
+	case "Query.subscriptionStats":
+		if e.ComplexityRoot.Query.SubscriptionStats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SubscriptionStats(childComplexity), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -3309,6 +3374,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SubmitQuestionPayload.TrackingCode(childComplexity), true
 
+	case "SubscribePayload.label":
+		if e.ComplexityRoot.SubscribePayload.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscribePayload.Label(childComplexity), true
+	case "SubscribePayload.target":
+		if e.ComplexityRoot.SubscribePayload.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscribePayload.Target(childComplexity), true
+	case "SubscribePayload.value":
+		if e.ComplexityRoot.SubscribePayload.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SubscribePayload.Value(childComplexity), true
+
 	case "TimelineEvent.actor":
 		if e.ComplexityRoot.TimelineEvent.Actor == nil {
 			break
@@ -3762,6 +3846,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SetSearchSynonymsInput", ec.unmarshalInputSetSearchSynonymsInput),
 			graphql.NewInputUnmarshaler("SetWorkingHoursInput", ec.unmarshalInputSetWorkingHoursInput),
 			graphql.NewInputUnmarshaler("SubmitQuestionInput", ec.unmarshalInputSubmitQuestionInput),
+			graphql.NewInputUnmarshaler("SubscribeInput", ec.unmarshalInputSubscribeInput),
 			graphql.NewInputUnmarshaler("UpdateAgencyInput", ec.unmarshalInputUpdateAgencyInput),
 			graphql.NewInputUnmarshaler("UpdateCategoryInput", ec.unmarshalInputUpdateCategoryInput),
 			graphql.NewInputUnmarshaler("UpdateIssueInput", ec.unmarshalInputUpdateIssueInput),
@@ -3845,7 +3930,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/calendar.graphqls" "schema/issue.graphqls" "schema/node.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/trend.graphqls" "schema/user.graphqls" "schema/webhook.graphqls"
+//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/calendar.graphqls" "schema/issue.graphqls" "schema/node.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/subscription.graphqls" "schema/trend.graphqls" "schema/user.graphqls" "schema/webhook.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3867,6 +3952,7 @@ var sources = []*ast.Source{
 	{Name: "schema/response.graphqls", Input: sourceData("schema/response.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/search.graphqls", Input: sourceData("schema/search.graphqls"), BuiltIn: false},
+	{Name: "schema/subscription.graphqls", Input: sourceData("schema/subscription.graphqls"), BuiltIn: false},
 	{Name: "schema/trend.graphqls", Input: sourceData("schema/trend.graphqls"), BuiltIn: false},
 	{Name: "schema/user.graphqls", Input: sourceData("schema/user.graphqls"), BuiltIn: false},
 	{Name: "schema/webhook.graphqls", Input: sourceData("schema/webhook.graphqls"), BuiltIn: false},
@@ -4203,6 +4289,18 @@ func (ec *executionContext) childFields_FacetCount(ctx context.Context, field gr
 		return ec.fieldContext_FacetCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FacetCount", field.Name)
+}
+
+func (ec *executionContext) childFields_FollowStat(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "target":
+		return ec.fieldContext_FollowStat_target(ctx, field)
+	case "pending":
+		return ec.fieldContext_FollowStat_pending(ctx, field)
+	case "confirmed":
+		return ec.fieldContext_FollowStat_confirmed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FollowStat", field.Name)
 }
 
 func (ec *executionContext) childFields_Holiday(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4835,6 +4933,18 @@ func (ec *executionContext) childFields_SubmitQuestionPayload(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type SubmitQuestionPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_SubscribePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "target":
+		return ec.fieldContext_SubscribePayload_target(ctx, field)
+	case "value":
+		return ec.fieldContext_SubscribePayload_value(ctx, field)
+	case "label":
+		return ec.fieldContext_SubscribePayload_label(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SubscribePayload", field.Name)
+}
+
 func (ec *executionContext) childFields_TimelineEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -5275,6 +5385,20 @@ func (ec *executionContext) field_Mutation_closeIssue_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_confirmSubscription_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "token",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["token"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createAgency_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5701,6 +5825,20 @@ func (ec *executionContext) field_Mutation_submitQuestion_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.SubmitQuestionInput, error) {
 			return ec.unmarshalNSubmitQuestionInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubmitQuestionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_subscribe_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SubscribeInput, error) {
+			return ec.unmarshalNSubscribeInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubscribeInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8435,6 +8573,75 @@ func (ec *executionContext) _FacetCount_count(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_FacetCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FacetCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FollowStat_target(ctx context.Context, field graphql.CollectedField, obj *model.FollowStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FollowStat_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FollowTarget) graphql.Marshaler {
+			return ec.marshalNFollowTarget2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FollowStat_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FollowStat", field, false, false, "FollowTarget")
+}
+
+func (ec *executionContext) _FollowStat_pending(ctx context.Context, field graphql.CollectedField, obj *model.FollowStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FollowStat_pending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pending, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FollowStat_pending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FollowStat", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FollowStat_confirmed(ctx context.Context, field graphql.CollectedField, obj *model.FollowStat) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FollowStat_confirmed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confirmed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FollowStat_confirmed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FollowStat", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Holiday_id(ctx context.Context, field graphql.CollectedField, obj *models.Holiday) (ret graphql.Marshaler) {
@@ -12316,6 +12523,94 @@ func (ec *executionContext) fieldContext_Mutation_deleteSearchSynonyms(ctx conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_subscribe(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_subscribe(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Subscribe(ctx, fc.Args["input"].(model.SubscribeInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SubscribePayload) graphql.Marshaler {
+			return ec.marshalNSubscribePayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubscribePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_subscribe(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscribePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_subscribe_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmSubscription(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmSubscription(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmSubscription(ctx, fc.Args["token"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SubscribePayload) graphql.Marshaler {
+			return ec.marshalNSubscribePayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubscribePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmSubscription(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SubscribePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmSubscription_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_login(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14001,6 +14296,56 @@ func (ec *executionContext) fieldContext_Query_searchSynonyms(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_SearchSynonym(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_subscriptionStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_subscriptionStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SubscriptionStats(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx, []any{"AUDITOR", "ADMIN"})
+				if err != nil {
+					var zeroVal []*model.FollowStat
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*model.FollowStat
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FollowStat) graphql.Marshaler {
+			return ec.marshalNFollowStat2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowStatᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_subscriptionStats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FollowStat(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17050,6 +17395,75 @@ func (ec *executionContext) _SubmitQuestionPayload_alreadySubmitted(ctx context.
 }
 func (ec *executionContext) fieldContext_SubmitQuestionPayload_alreadySubmitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SubmitQuestionPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SubscribePayload_target(ctx context.Context, field graphql.CollectedField, obj *model.SubscribePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscribePayload_target(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Target, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.FollowTarget) graphql.Marshaler {
+			return ec.marshalNFollowTarget2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowTarget(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscribePayload_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscribePayload", field, false, false, "FollowTarget")
+}
+
+func (ec *executionContext) _SubscribePayload_value(ctx context.Context, field graphql.CollectedField, obj *model.SubscribePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscribePayload_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscribePayload_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscribePayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _SubscribePayload_label(ctx context.Context, field graphql.CollectedField, obj *model.SubscribePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SubscribePayload_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SubscribePayload_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SubscribePayload", field, false, false, "String")
 }
 
 func (ec *executionContext) _TimelineEvent_type(ctx context.Context, field graphql.CollectedField, obj *models.IssueEvent) (ret graphql.Marshaler) {
@@ -21888,6 +22302,69 @@ func UnmarshalSubmitQuestionInput(ctx context.Context, raw any) (model.SubmitQue
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSubscribeInput(ctx context.Context, obj any) (model.SubscribeInput, error) {
+	var it model.SubscribeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "issueNumber", "agencySlug", "search"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "issueNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("issueNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IssueNumber = data
+		case "agencySlug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agencySlug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgencySlug = data
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSubscribeInput unmarshals raw into the SubscribeInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSubscribeInput(ctx context.Context, raw any) (model.SubscribeInput, error) {
+	var out model.SubscribeInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SubscribeInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateAgencyInput(ctx context.Context, obj any) (model.UpdateAgencyInput, error) {
 	var it model.UpdateAgencyInput
 	if obj == nil {
@@ -23712,6 +24189,49 @@ func (ec *executionContext) _FacetCount(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var followStatImplementors = []string{"FollowStat"}
+
+func (ec *executionContext) _FollowStat(ctx context.Context, sel ast.SelectionSet, obj *model.FollowStat) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, followStatImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FollowStat")
+		case "target":
+			out.Values[i] = ec._FollowStat_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pending":
+			out.Values[i] = ec._FollowStat_pending(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmed":
+			out.Values[i] = ec._FollowStat_confirmed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var holidayImplementors = []string{"Holiday", "Node"}
 
 func (ec *executionContext) _Holiday(ctx context.Context, sel ast.SelectionSet, obj *models.Holiday) graphql.Marshaler {
@@ -24666,6 +25186,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "subscribe":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_subscribe(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmSubscription":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmSubscription(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "login":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_login(ctx, field)
@@ -25044,6 +25578,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_searchSynonyms(ctx, field)
+				})
+		case "subscriptionStats":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_subscriptionStats(ctx, field)
 				})
 		case "responseTimeTrend":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -26423,6 +26963,49 @@ func (ec *executionContext) _SubmitQuestionPayload(ctx context.Context, sel ast.
 			}
 		case "alreadySubmitted":
 			out.Values[i] = ec._SubmitQuestionPayload_alreadySubmitted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var subscribePayloadImplementors = []string{"SubscribePayload"}
+
+func (ec *executionContext) _SubscribePayload(ctx context.Context, sel ast.SelectionSet, obj *model.SubscribePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscribePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SubscribePayload")
+		case "target":
+			out.Values[i] = ec._SubscribePayload_target(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._SubscribePayload_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._SubscribePayload_label(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -28034,6 +28617,40 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNFollowStat2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FollowStat) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFollowStat2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowStat(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFollowStat2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowStat(ctx context.Context, sel ast.SelectionSet, v *model.FollowStat) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FollowStat!")
+		return graphql.Null
+	}
+	return ec._FollowStat(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFollowTarget2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowTarget(ctx context.Context, v any) (model.FollowTarget, error) {
+	var res model.FollowTarget
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFollowTarget2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowTarget(ctx context.Context, sel ast.SelectionSet, v model.FollowTarget) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNHoliday2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Holiday) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -28995,6 +29612,19 @@ func (ec *executionContext) marshalNSubmitQuestionPayload2ᚖgithubᚗcomᚋkota
 		return graphql.Null
 	}
 	return ec._SubmitQuestionPayload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSubscribeInput2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubscribeInput(ctx context.Context, v any) (model.SubscribeInput, error) {
+	res, err := ec.unmarshalInputSubscribeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSubscribePayload2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐSubscribePayload(ctx context.Context, sel ast.SelectionSet, v *model.SubscribePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SubscribePayload!")
+		return graphql.Null
+	}
+	return ec._SubscribePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {

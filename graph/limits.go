@@ -251,6 +251,7 @@ func complexity(c *ComplexityRoot) {
 	c.SearchFacets.Agencies = once
 	c.SearchFacets.Categories = once
 	c.SearchFacets.Verdicts = once
+	c.Query.SubscriptionStats = once
 }
 
 // trendMonths estimates the calendar months of a trend's period, for its

@@ -29,6 +29,8 @@ type Services struct {
 	Calendar       models.WorkingCalendarService
 	Trends         models.TrendService
 	Webhooks       models.WebhookService
+	// Subscriptions keeps the e-mail follows of issues, agencies and searches.
+	Subscriptions models.SubscriptionService
 }
 
 // Resolver is the root resolver. It holds no state of its own.

@@ -65,6 +65,7 @@ var publicQueries = map[string]string{
 	"search":             `{ search(query: "", first: 100) { totalCount edges { node { highlights issue { number title summary } } } } }`,
 	"searchSynonyms":     "",
 	"mySessions":         "",
+	"subscriptionStats":  "",
 	// Global ids of a question, an account, an audit entry and a draft-era
 	// response: anonymous callers must get null for each that is not public.
 	"node": `{ node(id: "UXVlc3Rpb246MQ") { id ... on Question { body name contact } } }`,

@@ -190,6 +190,7 @@ func New(cfg Config) *Server {
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
 	mux.Handle("GET /export/information-report.csv", authn(s.exportHandler(s.exportInformationReport)))
 	s.refreshRoutes(mux, authn)
+	s.subscribeRoutes(mux)
 	mux.Handle("GET /feed.xml", conditional(http.HandlerFunc(s.atomFeed)))
 	mux.Handle("GET /feed.json", conditional(http.HandlerFunc(s.jsonFeed)))
 	mux.Handle("GET /claimreview.json", conditional(http.HandlerFunc(s.claimReviewFeed)))

@@ -25,6 +25,7 @@ func StoreConfig(db *store.DB) Config {
 		Services: graph.Services{
 			Agencies: db, Users: db, Issues: db, Responses: db, Audit: db, Questions: db,
 			Accountability: db, Synonyms: db, Sessions: db, Calendar: db, Trends: db, Webhooks: hooks,
+			Subscriptions: db,
 		},
 		Refresh:  db,
 		Health:   db,

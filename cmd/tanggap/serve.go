@@ -81,6 +81,7 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 			"*":              ratelimit.New(cfg.RequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.RequestsPerMinute))),
 			"submitQuestion": ratelimit.New(cfg.QuestionsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
 			"question":       ratelimit.New(cfg.LookupsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
+			"subscribe":      ratelimit.New(cfg.QuestionsPerHour, time.Hour, ratelimit.WithStore(counts, 1)),
 		},
 		PerAccount: map[string]*ratelimit.Limiter{
 			"*": ratelimit.New(cfg.AccountRequestsPerMinute, time.Minute, ratelimit.WithStore(counts, batch(cfg.AccountRequestsPerMinute))),
@@ -108,6 +109,9 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	}
 	hooks.Register(db.Jobs())
 	services.Webhooks = hooks
+	// Answers reach their followers through the job queue (registered
+	// before it starts).
+	db.EnableFollowing()
 	srv := server.New(server.Config{
 		Services:         services,
 		Refresh:          db,
@@ -170,6 +174,7 @@ func storeServices(db *store.DB) graph.Services {
 		Sessions:       db,
 		Calendar:       db,
 		Trends:         db,
+		Subscriptions:  db,
 	}
 }
 

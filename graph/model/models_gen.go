@@ -267,6 +267,16 @@ type EndSessionPayload struct {
 	Session *models.Session `json:"session"`
 }
 
+// The subscriptions of one kind of target, counted (addresses are never shown).
+type FollowStat struct {
+	// The kind of target.
+	Target FollowTarget `json:"target"`
+	// Subscriptions whose confirmation link was not followed yet (within its week).
+	Pending int `json:"pending"`
+	// Active subscriptions.
+	Confirmed int `json:"confirmed"`
+}
+
 // An iCalendar file of holidays to import.
 type ImportHolidaysInput struct {
 	// The content of the .ics file: its all-day events (DTSTART;VALUE=DATE) become holidays named by their SUMMARY. At most 512 KB.
@@ -677,6 +687,30 @@ type SubmitQuestionPayload struct {
 	AlreadySubmitted bool `json:"alreadySubmitted"`
 }
 
+// What to follow and where to send the messages. Give the e-mail address and
+// exactly one of issueNumber, agencySlug and search.
+type SubscribeInput struct {
+	// The address the confirmation and the messages go to. It is never shown to anyone.
+	Email string `json:"email"`
+	// Follow this issue (e.g. KTB-2026-000123).
+	IssueNumber *string `json:"issueNumber,omitempty"`
+	// Follow this agency's new answers.
+	AgencySlug *string `json:"agencySlug,omitempty"`
+	// Follow new answered issues that this search finds (3–200 characters).
+	Search *string `json:"search,omitempty"`
+}
+
+// What was followed, never by whom. The answer is the same whether the
+// address was new or already following, so nobody learns who follows what.
+type SubscribePayload struct {
+	// The kind of target.
+	Target FollowTarget `json:"target"`
+	// The issue number, the agency slug or the saved search, as stored.
+	Value string `json:"value"`
+	// How the target reads: the issue's title, the agency's name or the search.
+	Label string `json:"label"`
+}
+
 // Changes to an agency; omitted fields stay as they are.
 type UpdateAgencyInput struct {
 	// The slug of the agency to change.
@@ -921,6 +955,67 @@ type WorkingHours struct {
 	Summary string `json:"summary"`
 	// The minutes of one working day in response targets: the longest working day.
 	DayLengthMinutes int `json:"dayLengthMinutes"`
+}
+
+// What a citizen may follow by e-mail.
+type FollowTarget string
+
+const (
+	// One issue: a message when it is answered or its answer is corrected.
+	FollowTargetIssue FollowTarget = "ISSUE"
+	// An agency: a message when it publishes an answer.
+	FollowTargetAgency FollowTarget = "AGENCY"
+	// A saved search: an hourly digest of new answered issues that it finds.
+	FollowTargetSearch FollowTarget = "SEARCH"
+)
+
+var AllFollowTarget = []FollowTarget{
+	FollowTargetIssue,
+	FollowTargetAgency,
+	FollowTargetSearch,
+}
+
+func (e FollowTarget) IsValid() bool {
+	switch e {
+	case FollowTargetIssue, FollowTargetAgency, FollowTargetSearch:
+		return true
+	}
+	return false
+}
+
+func (e FollowTarget) String() string {
+	return string(e)
+}
+
+func (e *FollowTarget) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = FollowTarget(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid FollowTarget", str)
+	}
+	return nil
+}
+
+func (e FollowTarget) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *FollowTarget) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e FollowTarget) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // A step in the life of a question.

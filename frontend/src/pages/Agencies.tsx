@@ -1,6 +1,7 @@
 import { ErrorBox, ISSUE_SUMMARY_FIELDS, IssueCard, type IssueSummary, Loading, useNow, useQuery, useTitle, useWorkingHours } from '../components';
 import { formatDate } from '../format';
 import { type AgencyFigures, type DurationStats, type Share, FIGURES, NOT_ENOUGH, medianWorking, nineInTen, onTimeShare } from '../report';
+import { FollowButton } from '../follow';
 import { NotFound } from './NotFound';
 import { useDirectory } from './directory';
 
@@ -162,6 +163,9 @@ export function AgencyPage({ slug }: { slug: string }) {
       </nav>
       <h1>{a.name}</h1>
       {a.description && <p class="lead">{a.description}</p>}
+      <div class="follow" data-testid="follow-agency">
+        <FollowButton target={{ agencySlug: a.slug }} what={`jawaban baru ${a.shortName}`} />
+      </div>
 
       <h2 id="terlambat">Terlambat saat ini</h2>
       {data.overdue.totalCount === 0 ? (

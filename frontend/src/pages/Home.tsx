@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql } from '../api';
 import { ErrorBox, ISSUE_SUMMARY_FIELDS, IssueCard, type IssueSummary, Loading, useNow, useTitle } from '../components';
 import { kindLabels, options, verdictLabels } from '../format';
+import { FollowButton } from '../follow';
 import { navigate } from '../router';
 import { useDirectory } from './directory';
 
@@ -311,6 +312,11 @@ export function Home({ query }: { query: URLSearchParams }) {
         {state.error ? <ErrorBox error={state.error} retry={() => setTick((n) => n + 1)} /> : null}
         {state.loading && !state.page ? <Loading /> : null}
         {state.page && words && !state.loading && <MatchNotice page={state.page} words={words} shown={hits.length} />}
+        {state.page && words.trim().length >= 3 && (
+          <div class="follow" data-testid="follow-search">
+            <FollowButton key={words} target={{ search: words }} what={`isu baru yang dijawab untuk "${words}"`} label="Ikuti pencarian ini" />
+          </div>
+        )}
         {state.page && !words && hits.length === 0 && <p>Tidak ada isu yang cocok. Coba tab lain atau hapus saringan.</p>}
         <div class="card-list">
           {hits.map((hit) => (

@@ -15,6 +15,7 @@ import {
   useTitle,
 } from '../components';
 import { allowance, formatDateTime, formatLocalDate, lateBy, overdueDue, platformLabels, priorityLabels, verdictMeanings } from '../format';
+import { FollowButton } from '../follow';
 import { NotFound } from './NotFound';
 
 interface Revision {
@@ -140,6 +141,9 @@ export function IssueView({ issue }: { issue: IssueDetail }) {
         )}
         <OverdueNotice issue={issue} now={now} />
         <ShareBar url={shareUrl} title={shareTitle} text={shareTitle} />
+        <div class="follow" data-testid="follow-issue">
+          <FollowButton target={{ issueNumber: issue.number }} what="isu ini" />
+        </div>
         {issue.duplicateOf && (
           <p class="alert alert-info">
             Isu ini sama dengan <a href={`/isu/${issue.duplicateOf.number}`}>{issue.duplicateOf.title}</a>, yang memuat

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, Loading, VerdictBadge, useQuery, useTitle } from '../components';
 import { formatDateTime, questionEventLabels, questionStatusLabels, statusLabels } from '../format';
+import { FollowButton } from '../follow';
 import { navigate } from '../router';
 
 interface PublicQuestion {
@@ -99,6 +100,9 @@ function QuestionStatus({ code }: { code: string }) {
             {statusLabels[q.issue.status] ?? q.issue.status}
             {q.issue.agency ? ` · ${q.issue.agency.name}` : ''}
           </p>
+          <div class="follow" data-testid="follow-question-issue">
+            <FollowButton target={{ issueNumber: q.issue.number }} what="isu terkait" label="Ikuti isu ini" />
+          </div>
         </div>
       )}
       <h3>Linimasa</h3>

@@ -1,0 +1,5 @@
+DROP TABLE IF EXISTS subscription_events;
+
+--bun:split
+
+DROP TABLE IF EXISTS subscriptions;
