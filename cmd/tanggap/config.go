@@ -76,6 +76,11 @@ type Config struct {
 	// fields are built from it, never from a request's Host header. Empty
 	// means the address serve listens on.
 	PublicURL string
+	// LiveMaxPerAddress, LiveMaxStreams and LiveHeartbeat bound the API's
+	// event streams (0: the server's defaults); see config_live.go.
+	LiveMaxPerAddress int
+	LiveMaxStreams    int
+	LiveHeartbeat     time.Duration
 	// MigrationStepDelay slows every migration down; only the tests that
 	// kill a migration half-way set it (TANGGAP_TEST_MIGRATION_DELAY).
 	MigrationStepDelay time.Duration
@@ -109,6 +114,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.MeiliKey, err = secret(getenv, "TANGGAP_MEILI_KEY"); err != nil {
+		return c, err
+	}
+	if err := loadLiveConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	if err := loadOperationsConfig(getenv, &c); err != nil {
@@ -234,6 +242,9 @@ func (c Config) Masked() map[string]any {
 		"sqlite_mmap":                 c.SQLiteMmapMiB,
 		"metrics_auth":                mask(c.MetricsToken),
 		"public_url":                  c.PublicURL,
+		"live_max_per_address":        c.LiveMaxPerAddress,
+		"live_max_streams":            c.LiveMaxStreams,
+		"live_heartbeat":              c.LiveHeartbeat.String(),
 		"demo":                        c.Demo,
 		"ignored_settings":            c.Ignored,
 		"migration_step_delay":        c.MigrationStepDelay.String(),
