@@ -51,7 +51,7 @@ type streams struct {
 	openGauge prometheus.GaugeFunc
 }
 
-func newStreams(limits LiveLimits, maxBody int64, registry *prometheus.Registry) *streams {
+func newStreams(limits LiveLimits, maxBody int64, registry *prometheus.Registry, source graph.LiveEvents) *streams {
 	if limits.MaxPerAddress <= 0 {
 		limits.MaxPerAddress = DefaultLiveMaxPerAddress
 	}
@@ -75,6 +75,11 @@ func newStreams(limits LiveLimits, maxBody int64, registry *prometheus.Registry)
 	// A registry shared by several servers (tests) keeps the first ones.
 	registry.Register(s.openGauge) //nolint:errcheck
 	registry.Register(s.refusals)  //nolint:errcheck
+	if counted, ok := source.(interface{ Subscribers() int }); ok {
+		registry.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{ //nolint:errcheck
+			Name: "tanggap_live_subscriptions", Help: "Subscriptions listening for changes in this process.",
+		}, func() float64 { return float64(counted.Subscribers()) }))
+	}
 	return s
 }
 

@@ -154,7 +154,7 @@ func New(cfg Config) *Server {
 		cfg.LoginThrottle, _ = auth.NewLoginThrottle(auth.DefaultLoginThrottleConfig())
 	}
 	s := &Server{cfg: cfg, metrics: cfg.Metrics}
-	s.streams = newStreams(cfg.LiveLimits, cfg.Limits.MaxBodyBytes, cfg.Metrics.Registry)
+	s.streams = newStreams(cfg.LiveLimits, cfg.Limits.MaxBodyBytes, cfg.Metrics.Registry, cfg.Live)
 	s.sitemapURLs = &snapshot[[]sitemapURL]{generation: cfg.Changes.Generation}
 	s.openData = &snapshot[*openDataFiles]{generation: cfg.Changes.Generation}
 	limits := cfg.Limits
