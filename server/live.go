@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -137,6 +138,7 @@ func (s *streams) wrap(next http.Handler) http.Handler {
 		rc.SetReadDeadline(time.Time{}) //nolint:errcheck // not every writer has a connection (tests)
 		w.Header().Set("X-Accel-Buffering", "no")
 		sw := &streamWriter{ResponseWriter: w, rc: rc, cancel: cancel, grace: 2*s.limits.Heartbeat + 10*time.Second}
+		defer sw.finish()
 		next.ServeHTTP(sw, r.WithContext(ctx))
 	})
 }
@@ -187,15 +189,28 @@ func (s *streams) close() {
 
 // streamWriter flushes through every wrapper to the connection, renews the
 // write deadline before each write, and ends the stream when a write fails:
-// the client is gone or stopped reading.
+// the client is gone or stopped reading. Once the handler has returned it
+// drops writes: gqlgen's heartbeat goroutine may still tick then, and a
+// write to a finished response crashes the process.
 type streamWriter struct {
 	http.ResponseWriter
 	rc     *http.ResponseController
 	cancel context.CancelFunc
 	grace  time.Duration
+
+	mu       sync.Mutex
+	finished bool
 }
 
+// errStreamFinished is what a write after the end of the stream returns.
+var errStreamFinished = errors.New("event stream finished")
+
 func (s *streamWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.finished {
+		return 0, errStreamFinished
+	}
 	s.rc.SetWriteDeadline(time.Now().Add(s.grace)) //nolint:errcheck // not every writer has a connection (tests)
 	n, err := s.ResponseWriter.Write(p)
 	if err != nil {
@@ -205,10 +220,23 @@ func (s *streamWriter) Write(p []byte) (int, error) {
 }
 
 func (s *streamWriter) Flush() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.finished {
+		return
+	}
 	s.rc.SetWriteDeadline(time.Now().Add(s.grace)) //nolint:errcheck
 	if err := s.rc.Flush(); err != nil {
 		s.cancel()
 	}
+}
+
+// finish drops every later write; the handler calls it before returning.
+func (s *streamWriter) finish() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.finished = true
+	s.cancel()
 }
 
 func (s *streamWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
