@@ -53,6 +53,7 @@ type ResolverRoot interface {
 	SearchConnection() SearchConnectionResolver
 	Session() SessionResolver
 	Share() ShareResolver
+	Subscription() SubscriptionResolver
 	TimelineEvent() TimelineEventResolver
 	User() UserResolver
 	WaitingIssue() WaitingIssueResolver
@@ -630,6 +631,11 @@ type ComplexityRoot struct {
 		Value  func(childComplexity int) int
 	}
 
+	Subscription struct {
+		IssueUpdated      func(childComplexity int, number string) int
+		ResponsePublished func(childComplexity int, agencySlug *string) int
+	}
+
 	TimelineEvent struct {
 		Actor     func(childComplexity int) int
 		Agency    func(childComplexity int) int
@@ -937,6 +943,10 @@ type SessionResolver interface {
 }
 type ShareResolver interface {
 	EnoughData(ctx context.Context, obj *models.Share) (bool, error)
+}
+type SubscriptionResolver interface {
+	IssueUpdated(ctx context.Context, number string) (<-chan *models.Issue, error)
+	ResponsePublished(ctx context.Context, agencySlug *string) (<-chan *models.Response, error)
 }
 type TimelineEventResolver interface {
 	Agency(ctx context.Context, obj *models.IssueEvent) (*models.Agency, error)
@@ -3393,6 +3403,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SubscribePayload.Value(childComplexity), true
 
+	case "Subscription.issueUpdated":
+		if e.ComplexityRoot.Subscription.IssueUpdated == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_issueUpdated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.IssueUpdated(childComplexity, args["number"].(string)), true
+	case "Subscription.responsePublished":
+		if e.ComplexityRoot.Subscription.ResponsePublished == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_responsePublished_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ResponsePublished(childComplexity, args["agencySlug"].(*string)), true
+
 	case "TimelineEvent.actor":
 		if e.ComplexityRoot.TimelineEvent.Actor == nil {
 			break
@@ -3905,6 +3938,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -3930,7 +3980,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/calendar.graphqls" "schema/issue.graphqls" "schema/node.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/subscription.graphqls" "schema/trend.graphqls" "schema/user.graphqls" "schema/webhook.graphqls"
+//go:embed "schema/agency.graphqls" "schema/audit.graphqls" "schema/calendar.graphqls" "schema/issue.graphqls" "schema/live.graphqls" "schema/node.graphqls" "schema/question.graphqls" "schema/report.graphqls" "schema/response.graphqls" "schema/schema.graphqls" "schema/search.graphqls" "schema/subscription.graphqls" "schema/trend.graphqls" "schema/user.graphqls" "schema/webhook.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3946,6 +3996,7 @@ var sources = []*ast.Source{
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/calendar.graphqls", Input: sourceData("schema/calendar.graphqls"), BuiltIn: false},
 	{Name: "schema/issue.graphqls", Input: sourceData("schema/issue.graphqls"), BuiltIn: false},
+	{Name: "schema/live.graphqls", Input: sourceData("schema/live.graphqls"), BuiltIn: false},
 	{Name: "schema/node.graphqls", Input: sourceData("schema/node.graphqls"), BuiltIn: false},
 	{Name: "schema/question.graphqls", Input: sourceData("schema/question.graphqls"), BuiltIn: false},
 	{Name: "schema/report.graphqls", Input: sourceData("schema/report.graphqls"), BuiltIn: false},
@@ -6280,6 +6331,34 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_issueUpdated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "number",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["number"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_responsePublished_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "agencySlug",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["agencySlug"] = arg0
 	return args, nil
 }
 
@@ -17466,6 +17545,94 @@ func (ec *executionContext) fieldContext_SubscribePayload_label(_ context.Contex
 	return graphql.NewScalarFieldContext("SubscribePayload", field, false, false, "String")
 }
 
+func (ec *executionContext) _Subscription_issueUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_issueUpdated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().IssueUpdated(ctx, fc.Args["number"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Issue) graphql.Marshaler {
+			return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_issueUpdated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Issue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_issueUpdated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_responsePublished(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_responsePublished(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().ResponsePublished(ctx, fc.Args["agencySlug"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Response) graphql.Marshaler {
+			return ec.marshalNResponse2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponse(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_responsePublished(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Response(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_responsePublished_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _TimelineEvent_type(ctx context.Context, field graphql.CollectedField, obj *models.IssueEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -27024,6 +27191,28 @@ func (ec *executionContext) _SubscribePayload(ctx context.Context, sel ast.Selec
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "issueUpdated":
+		return ec._Subscription_issueUpdated(ctx, fields[0])
+	case "responsePublished":
+		return ec._Subscription_responsePublished(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var timelineEventImplementors = []string{"TimelineEvent"}

@@ -65,6 +65,22 @@ type HandlerConfig struct {
 	Observe func(operation string, d time.Duration, codes []string)
 	// Now is the resolvers' clock; time.Now when nil.
 	Now func() time.Time
+	// Live feeds the subscriptions; nil refuses them.
+	Live LiveEvents
+	// Heartbeat is how often an idle event stream gets a comment line,
+	// so that proxies keep it open; DefaultHeartbeat when zero.
+	Heartbeat time.Duration
+}
+
+// DefaultHeartbeat keeps an idle event stream under the common proxy idle
+// time-outs (30 to 60 seconds).
+const DefaultHeartbeat = 20 * time.Second
+
+// AcceptsEventStream reports whether r asks for a Server-Sent Events
+// stream: a subscription (or any operation) answered as the graphql-sse
+// protocol's distinct connections mode.
+func AcceptsEventStream(r *http.Request) bool {
+	return r.Method == http.MethodPost && strings.Contains(r.Header.Get("Accept"), "text/event-stream")
 }
 
 // NewHandler returns the /graphql endpoint: GET (queries only) and POST with
@@ -82,13 +98,19 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		errcode.RegisterErrorType(models.EINVALID, errcode.KindProtocol)
 	})
 	c := Config{
-		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL, Now: cfg.Now},
+		Resolvers:  &Resolver{Services: cfg.Services, Markdown: cfg.Markdown, Login: cfg.Login, PublicURL: cfg.PublicURL, Now: cfg.Now, Live: cfg.Live},
 		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
 	}
 	complexity(&c.Complexity)
 	srv := handler.New(NewExecutableSchema(c))
 	srv.AddTransport(transport.Options{AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions}})
+	if cfg.Heartbeat <= 0 {
+		cfg.Heartbeat = DefaultHeartbeat
+	}
 	srv.AddTransport(transport.GET{})
+	// SSE comes before POST: both take a JSON POST, and only SSE looks
+	// at Accept.
+	srv.AddTransport(transport.SSE{KeepAlivePingInterval: cfg.Heartbeat})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](cfg.Limits.QueryCacheLength))
 	srv.SetParserTokenLimit(cfg.Limits.ParserTokens)
@@ -101,6 +123,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(&inputCheck{})
 	srv.Use(cfg.Limits.FieldRateLimits)
 	srv.Use(costReport{})
+	srv.Use(freshLoaders{services: cfg.Services})
 	if cfg.Observe != nil {
 		srv.Use(observer{cfg.Observe})
 	}
@@ -136,6 +159,12 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		}
 		ctx := context.WithValue(r.Context(), requestStateKey{}, state)
 		ctx = WithLoaders(ctx, NewLoaders(cfg.Services))
+		if AcceptsEventStream(r) {
+			// A stream is written and flushed event by event; its status
+			// is settled by the first bytes, so nothing is held back.
+			srv.ServeHTTP(w, r.WithContext(ctx))
+			return
+		}
 		rec := &recorder{header: w.Header(), status: http.StatusOK}
 		srv.ServeHTTP(rec, r.WithContext(ctx))
 		switch {
@@ -318,6 +347,11 @@ func (observer) ExtensionName() string                   { return "Observer" }
 func (observer) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if isSubscription(ctx) {
+		// Each event of a stream comes through here; the time since the
+		// operation started is the age of the stream, not a latency.
+		return next(ctx)
+	}
 	resp := next(ctx)
 	if !graphql.HasOperationContext(ctx) {
 		return resp
@@ -346,4 +380,28 @@ func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 	}
 	o.report(name, time.Since(start), codes)
 	return resp
+}
+
+// freshLoaders gives each event of a subscription loaders of its own: the
+// stream lives for hours, and loaders cache what they read for as long as
+// they live.
+type freshLoaders struct{ services Services }
+
+func (freshLoaders) ExtensionName() string                   { return "FreshLoaders" }
+func (freshLoaders) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (f freshLoaders) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	if isSubscription(ctx) {
+		ctx = WithLoaders(ctx, NewLoaders(f.services))
+	}
+	return next(ctx)
+}
+
+// isSubscription reports whether ctx runs a subscription operation.
+func isSubscription(ctx context.Context) bool {
+	if !graphql.HasOperationContext(ctx) {
+		return false
+	}
+	rc := graphql.GetOperationContext(ctx)
+	return rc != nil && rc.Operation != nil && rc.Operation.Operation == ast.Subscription
 }

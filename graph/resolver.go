@@ -47,6 +47,8 @@ type Resolver struct {
 	// Now is the clock of fields that depend on the time (overdue);
 	// time.Now when nil.
 	Now func() time.Time
+	// Live is where subscriptions hear of changes; nil refuses them.
+	Live LiveEvents
 }
 
 // now reads the resolver's clock.

@@ -36,7 +36,7 @@ func compress(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Accept-Encoding")
 		encoding := negotiateEncoding(r.Header.Get("Accept-Encoding"))
-		if encoding == "" || r.Method == http.MethodHead || r.Header.Get("Range") != "" {
+		if encoding == "" || r.Method == http.MethodHead || r.Header.Get("Range") != "" || isEventStream(r) {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -26,6 +26,10 @@ func requestContext(trustProxy bool, timeout time.Duration, next http.Handler) h
 		}
 		w.Header().Set("X-Request-ID", id)
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		if isEventStream(r) {
+			// A stream lasts as long as its client reads it (server/live.go).
+			ctx, cancel = context.WithCancel(r.Context())
+		}
 		defer cancel()
 		ctx = models.NewContextWithRequestID(ctx, id)
 		ctx = models.NewContextWithClientAddr(ctx, clientAddr(r, trustProxy))
@@ -114,6 +118,15 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	w.bytes += n
 	return n, err
 }
+
+// Flush and Unwrap let a streamed body reach the connection.
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // observe logs each request as one JSON line and records its latency. It
 // logs the path only, never the query string or the body, which may carry

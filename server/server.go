@@ -88,6 +88,10 @@ type Config struct {
 	// SessionTTL is how long a browser session that keeps a refresh cookie
 	// lasts at most; DefaultSessionTTL when zero.
 	SessionTTL time.Duration
+	// Live feeds the API's subscriptions; nil refuses them.
+	Live graph.LiveEvents
+	// LiveLimits bound the subscriptions' event streams.
+	LiveLimits LiveLimits
 }
 
 // MailStatus describes e-mail notifications (configured or not, messages
@@ -124,6 +128,7 @@ type Server struct {
 	handler     http.Handler
 	metrics     *Metrics
 	draining    atomic.Bool
+	streams     *streams
 }
 
 // New builds the routes and middleware.
@@ -157,6 +162,7 @@ func New(cfg Config) *Server {
 		cfg.LoginThrottle, _ = auth.NewLoginThrottle(auth.DefaultLoginThrottleConfig())
 	}
 	s := &Server{cfg: cfg, metrics: cfg.Metrics}
+	s.streams = newStreams(cfg.LiveLimits, cfg.Limits.MaxBodyBytes, cfg.Metrics.Registry, cfg.Live)
 	s.sitemapURLs = &snapshot[[]sitemapURL]{generation: cfg.Changes.Generation}
 	s.openData = &snapshot[*openDataFiles]{generation: cfg.Changes.Generation}
 	limits := cfg.Limits
@@ -171,6 +177,8 @@ func New(cfg Config) *Server {
 		Limits:    limits,
 		PublicURL: cfg.PublicURL,
 		Now:       cfg.Now,
+		Live:      cfg.Live,
+		Heartbeat: s.streams.limits.Heartbeat,
 		Observe: func(operation string, d time.Duration, codes []string) {
 			s.metrics.OperationLatency.WithLabelValues(operation).Observe(d.Seconds())
 			for _, c := range codes {
@@ -184,7 +192,11 @@ func New(cfg Config) *Server {
 	// Issue pages ask the API as an anonymous client, so a shared link's
 	// previews are answered by the same response cache as the API.
 	cached := newResponseCache(cfg.Changes.Generation, cfg.ResponseCacheTTL).wrap(gql)
-	mux.Handle("/graphql", cors(varyAccept(conditional(authn(cached)))))
+	// Event streams bypass the response cache and the conditional
+	// answers, which hold a body whole (server/live.go).
+	stream := authn(s.streams.wrap(gql))
+	mux.Handle("/graphql", cors(routeStreams(stream, varyAccept(conditional(authn(cached))))))
+	mux.Handle("/graphql/stream", cors(streamOnly(stream)))
 	mux.Handle("GET /export/issues.csv", authn(s.exportHandler(s.exportIssues)))
 	mux.Handle("GET /export/response-times.csv", authn(s.exportHandler(s.exportResponseTimes)))
 	mux.Handle("GET /export/audit.csv", authn(s.exportHandler(s.exportAudit)))
@@ -243,6 +255,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
+	s.streams.close()
 	if err := s.drain(errc); err != nil {
 		return err
 	}

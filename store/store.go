@@ -126,6 +126,8 @@ type DB struct {
 	// SQLite over a pool of its own, queuePool.
 	queue     *jobs.Queue
 	queuePool *sql.DB
+	// dataURL is the PostgreSQL URL, for the live updates' listener.
+	dataURL string
 }
 
 // Open connects to the database named by rawURL: a postgres:// URL, or
@@ -199,6 +201,7 @@ func (db *DB) openPostgres(rawURL string, opts Options) error {
 	sqldb.SetConnMaxIdleTime(30 * time.Minute)
 	db.bun = bun.NewDB(sqldb, pgdialect.New())
 	db.dialect = Postgres
+	db.dataURL = rawURL
 	return nil
 }
 
@@ -344,10 +347,14 @@ func (db *DB) writeTx(ctx context.Context, fn func(ctx context.Context, tx bun.T
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		now := db.now()
-		err = db.bun.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		txCtx, committed := withCommitHooks(ctx)
+		err = db.bun.RunInTx(txCtx, nil, func(ctx context.Context, tx bun.Tx) error {
 			return fn(ctx, tx, now)
 		})
 		db.counts.invalidate()
+		if err == nil {
+			committed()
+		}
 		if err == nil || !retryable(err) || ctx.Err() != nil {
 			break
 		}

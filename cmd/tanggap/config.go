@@ -83,6 +83,11 @@ type Config struct {
 	// WebhookAllowPrivate lets webhook endpoints resolve to private,
 	// loopback and link-local addresses (TANGGAP_WEBHOOK_ALLOW_PRIVATE).
 	WebhookAllowPrivate bool
+	// LiveMaxPerAddress, LiveMaxStreams and LiveHeartbeat bound the API's
+	// event streams (0: the server's defaults); see config_live.go.
+	LiveMaxPerAddress int
+	LiveMaxStreams    int
+	LiveHeartbeat     time.Duration
 	// MigrationStepDelay slows every migration down; only the tests that
 	// kill a migration half-way set it (TANGGAP_TEST_MIGRATION_DELAY).
 	MigrationStepDelay time.Duration
@@ -116,6 +121,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if c.MeiliKey, err = secret(getenv, "TANGGAP_MEILI_KEY"); err != nil {
+		return c, err
+	}
+	if err := loadLiveConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	if err := loadOperationsConfig(getenv, &c); err != nil {
@@ -249,6 +257,9 @@ func (c Config) Masked() map[string]any {
 		"public_url":                  c.PublicURL,
 		"mail":                        maskedMail(c.Mail),
 		"webhook_allow_private":       c.WebhookAllowPrivate,
+		"live_max_per_address":        c.LiveMaxPerAddress,
+		"live_max_streams":            c.LiveMaxStreams,
+		"live_heartbeat":              c.LiveHeartbeat.String(),
 		"demo":                        c.Demo,
 		"ignored_settings":            c.Ignored,
 		"migration_step_delay":        c.MigrationStepDelay.String(),

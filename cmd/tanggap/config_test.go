@@ -50,6 +50,9 @@ func TestLoadConfigLimits(t *testing.T) {
 		"TANGGAP_ACCOUNT_REQUESTS_PER_MINUTE": "many",
 		"TANGGAP_SHUTDOWN_DELAY":              "2m",
 		"TANGGAP_SESSION_TTL":                 "5m",
+		"TANGGAP_LIVE_MAX_PER_ADDRESS":        "0",
+		"TANGGAP_LIVE_MAX_STREAMS":            "lots",
+		"TANGGAP_LIVE_HEARTBEAT":              "100ms",
 	} {
 		t.Run("Invalid"+key, func(t *testing.T) {
 			if _, err := loadConfig(env(map[string]string{key: value})); err == nil || !strings.Contains(err.Error(), key) {
@@ -76,6 +79,7 @@ func TestMaskedCoversEveryField(t *testing.T) {
 		"DBMaxConns": "db_max_conns", "SQLiteCacheMiB": "sqlite_cache", "SQLiteMmapMiB": "sqlite_mmap",
 		"MetricsToken": "metrics_auth", "PublicURL": "public_url", "Mail": "mail", "MigrationStepDelay": "migration_step_delay",
 		"WebhookAllowPrivate": "webhook_allow_private",
+		"LiveMaxPerAddress":   "live_max_per_address", "LiveMaxStreams": "live_max_streams", "LiveHeartbeat": "live_heartbeat",
 	}
 	c := Config{JWTSecret: "a-secret-of-thirty-two-bytes-or-more", MeiliKey: "meili-master-key", MetricsToken: "metrics-token-0123456789",
 		DatabaseURL: "postgres://tanggap:db-password@127.0.0.1/tanggap"}

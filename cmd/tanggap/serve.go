@@ -14,6 +14,7 @@ import (
 	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/frontend"
 	"github.com/kotabaru/tanggap/graph"
+	"github.com/kotabaru/tanggap/live"
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/ratelimit"
 	"github.com/kotabaru/tanggap/server"
@@ -95,6 +96,14 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 	if publicURL == "" {
 		publicURL = "http://" + displayAddr(ln.Addr())
 	}
+	// Live updates: every committed change reaches this process's
+	// subscriptions, from any process on a PostgreSQL database.
+	broker := live.NewBroker()
+	defer broker.Close()
+	if err := db.StartLive(ctx, broker); err != nil {
+		ln.Close()
+		return err
+	}
 	metrics := server.NewMetrics()
 	searcher := openSearch(cfg, db)
 	if err := startMail(cfg, db, publicURL); err != nil {
@@ -131,6 +140,8 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		MetricsToken:     cfg.MetricsToken,
 		PublicURL:        publicURL,
 		Mail:             mailReadiness(cfg, db),
+		Live:             broker,
+		LiveLimits:       server.LiveLimits{MaxPerAddress: cfg.LiveMaxPerAddress, MaxTotal: cfg.LiveMaxStreams, Heartbeat: cfg.LiveHeartbeat},
 	})
 	fmt.Fprintf(stdout, "Tanggap is listening on http://%s (database: %s)\n", displayAddr(ln.Addr()), db.Dialect())
 	if *demo {

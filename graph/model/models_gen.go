@@ -711,6 +711,17 @@ type SubscribePayload struct {
 	Label string `json:"label"`
 }
 
+// Live updates for dashboards and newsrooms, over Server-Sent Events (the
+// graphql-sse protocol, distinct connections mode): POST the subscription to
+// /graphql or /graphql/stream with `Accept: text/event-stream`. Each update is
+// read afresh with the caller's rights, so an anonymous subscriber hears of
+// public issues only. A client address may hold a limited number of open
+// streams (429 beyond it); the server sends a comment line every 20 seconds
+// and ends every stream when it shuts down, after which clients reconnect.
+// See docs/api.md, "Langganan langsung".
+type Subscription struct {
+}
+
 // Changes to an agency; omitted fields stay as they are.
 type UpdateAgencyInput struct {
 	// The slug of the agency to change.
