@@ -180,7 +180,7 @@ describe('admin', { skip: skip ?? false }, () => {
 
   test('pages a role may not use are neither linked nor rendered', async () => {
     const nav = await page.getByRole('navigation', { name: 'Menu staf' }).getByRole('link').allTextContents();
-    assert.deepEqual(nav, ['Pengguna', 'Instansi', 'Kategori', 'Hari libur & target', 'Jam kerja', 'Sinonim pencarian', 'Dasbor', 'Log audit']);
+    assert.deepEqual(nav, ['Pengguna', 'Instansi', 'Kategori', 'Hari libur & target', 'Jam kerja', 'Sinonim pencarian', 'Webhook', 'Dasbor', 'Log audit']);
     await page.goto(`${BASE_URL}/staf/trc/isu-baru`);
     await page.getByRole('heading', { level: 1, name: 'Halaman ini tidak tersedia untuk peran Anda' }).waitFor();
     assert.equal(await page.getByLabel('Judul').count(), 0, 'the form of the page is not there');
@@ -190,7 +190,7 @@ describe('admin', { skip: skip ?? false }, () => {
       await login(pic, 'pic.dinsos@demo.tanggap.id');
       const links = await pic.getByRole('navigation', { name: 'Menu staf' }).getByRole('link').allTextContents();
       assert.deepEqual(links, ['Antrean instansi']);
-      for (const path of ['/staf/admin/pengguna', '/staf/admin/kalender', '/staf/admin/sinonim', '/staf/audit', '/staf/dasbor', '/staf/trc']) {
+      for (const path of ['/staf/admin/pengguna', '/staf/admin/kalender', '/staf/admin/sinonim', '/staf/admin/webhook', '/staf/audit', '/staf/dasbor', '/staf/trc']) {
         await pic.goto(`${BASE_URL}${path}`);
         await pic.getByRole('heading', { level: 1, name: 'Halaman ini tidak tersedia untuk peran Anda' }).waitFor();
         assert.equal(await pic.locator('table, form').count(), 0, `${path} renders none of its content`);

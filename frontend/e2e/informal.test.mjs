@@ -24,7 +24,7 @@ describe('search as citizens type', { skip: skip ?? false }, () => {
     const page = await newPage(browser, PHONE);
     await page.goto(`${BASE_URL}/`);
     await page.getByRole('searchbox', { name: 'Cari isu' }).fill(question);
-    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
     const first = page.locator('.issue-card').first();
     await first.locator('.card-title', { hasText: HOAX }).waitFor();
     assert.ok((await first.locator('.snippet mark').count()) > 0, 'the matched words are highlighted');
@@ -34,7 +34,7 @@ describe('search as citizens type', { skip: skip ?? false }, () => {
     // Extra words no issue holds: the hoax still leads, and the page says
     // which words it searched for and which it left out.
     await page.getByRole('searchbox', { name: 'Cari isu' }).fill('benarkah air pdam kotabaru tercemar bakteri dari sungai batulicin');
-    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
     const notice = page.getByTestId('match-notice');
     await notice.waitFor();
     assert.match(await notice.textContent(), /Hasil untuk air pdam kotabaru tercemar bakteri — tanpa sungai, batulicin/);
@@ -56,7 +56,7 @@ describe('search as citizens type', { skip: skip ?? false }, () => {
 
     // Weak matches are shown as possibly related, with the same way out.
     await page.getByRole('searchbox', { name: 'Cari isu' }).fill(question);
-    await page.getByRole('button', { name: 'Cari' }).click();
+    await page.getByRole('button', { name: 'Cari', exact: true }).click();
     const ask = page.getByRole('link', { name: 'Tanyakan ini' });
     await ask.waitFor();
     if (found.totalCount > 0) assert.match(await page.getByTestId('match-notice').textContent(), /mungkin terkait/);
