@@ -80,6 +80,10 @@ type Config struct {
 	// Mail is where and as whom notifications are sent (TANGGAP_SMTP_URL,
 	// TANGGAP_MAIL_FROM); nil when mail is not configured.
 	Mail *mail.Config
+	// JobWorkers and JobRescueAfter tune the job queue (0: its defaults);
+	// see config_jobs.go.
+	JobWorkers     int
+	JobRescueAfter time.Duration
 	// WebhookAllowPrivate lets webhook endpoints resolve to private,
 	// loopback and link-local addresses (TANGGAP_WEBHOOK_ALLOW_PRIVATE).
 	WebhookAllowPrivate bool
@@ -156,6 +160,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if err := loadWebhookConfig(getenv, &c); err != nil {
+		return c, err
+	}
+	if err := loadJobConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	if c.TrustProxy, err = envBool(getenv, "TANGGAP_TRUST_PROXY"); err != nil {
@@ -257,6 +264,8 @@ func (c Config) Masked() map[string]any {
 		"public_url":                  c.PublicURL,
 		"mail":                        maskedMail(c.Mail),
 		"webhook_allow_private":       c.WebhookAllowPrivate,
+		"job_workers":                 c.JobWorkers,
+		"job_rescue_after":            c.JobRescueAfter.String(),
 		"live_max_per_address":        c.LiveMaxPerAddress,
 		"live_max_streams":            c.LiveMaxStreams,
 		"live_heartbeat":              c.LiveHeartbeat.String(),

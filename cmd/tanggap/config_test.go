@@ -33,12 +33,14 @@ func TestLoadConfigLimits(t *testing.T) {
 			"TANGGAP_QUESTIONS_PER_HOUR":          "3",
 			"TANGGAP_QUESTION_LOOKUPS_PER_HOUR":   "30",
 			"TANGGAP_SHUTDOWN_DELAY":              "5s",
+			"TANGGAP_JOB_WORKERS":                 "8",
+			"TANGGAP_JOB_RESCUE_AFTER":            "30m",
 		}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if c.RequestsPerMinute != 2000 || c.AccountRequestsPerMinute != 3000 || c.QuestionsPerHour != 3 ||
-			c.LookupsPerHour != 30 || c.ShutdownDelay != 5*time.Second {
+			c.LookupsPerHour != 30 || c.ShutdownDelay != 5*time.Second || c.JobWorkers != 8 || c.JobRescueAfter != 30*time.Minute {
 			t.Errorf("set: %+v", c)
 		}
 		if m := c.Masked(); m["requests_per_minute"] != 2000 || m["shutdown_delay"] != "5s" {
@@ -53,6 +55,8 @@ func TestLoadConfigLimits(t *testing.T) {
 		"TANGGAP_LIVE_MAX_PER_ADDRESS":        "0",
 		"TANGGAP_LIVE_MAX_STREAMS":            "lots",
 		"TANGGAP_LIVE_HEARTBEAT":              "100ms",
+		"TANGGAP_JOB_WORKERS":                 "0",
+		"TANGGAP_JOB_RESCUE_AFTER":            "5s",
 	} {
 		t.Run("Invalid"+key, func(t *testing.T) {
 			if _, err := loadConfig(env(map[string]string{key: value})); err == nil || !strings.Contains(err.Error(), key) {
@@ -78,8 +82,8 @@ func TestMaskedCoversEveryField(t *testing.T) {
 		"MeiliURL": "meili_url", "MeiliKey": "meili_key", "MeiliIndex": "meili_index",
 		"DBMaxConns": "db_max_conns", "SQLiteCacheMiB": "sqlite_cache", "SQLiteMmapMiB": "sqlite_mmap",
 		"MetricsToken": "metrics_auth", "PublicURL": "public_url", "Mail": "mail", "MigrationStepDelay": "migration_step_delay",
-		"WebhookAllowPrivate": "webhook_allow_private",
-		"LiveMaxPerAddress":   "live_max_per_address", "LiveMaxStreams": "live_max_streams", "LiveHeartbeat": "live_heartbeat",
+		"WebhookAllowPrivate": "webhook_allow_private", "JobWorkers": "job_workers", "JobRescueAfter": "job_rescue_after",
+		"LiveMaxPerAddress": "live_max_per_address", "LiveMaxStreams": "live_max_streams", "LiveHeartbeat": "live_heartbeat",
 	}
 	c := Config{JWTSecret: "a-secret-of-thirty-two-bytes-or-more", MeiliKey: "meili-master-key", MetricsToken: "metrics-token-0123456789",
 		DatabaseURL: "postgres://tanggap:db-password@127.0.0.1/tanggap"}

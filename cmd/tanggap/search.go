@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"log/slog"
-	"os"
-	"strconv"
 	"time"
 
 	"github.com/kotabaru/tanggap/jobs"
@@ -22,6 +20,10 @@ type searchStack struct {
 	database search.Engine
 	meili    *search.Meili // nil without TANGGAP_MEILI_URL
 	db       *store.DB
+	// workers and rescueAfter tune the job queue (TANGGAP_JOB_WORKERS,
+	// TANGGAP_JOB_RESCUE_AFTER); zero keeps its defaults.
+	workers     int
+	rescueAfter time.Duration
 }
 
 // openSearch chooses the engines: Meilisearch when it is configured (the
@@ -29,7 +31,7 @@ type searchStack struct {
 // PostgreSQL, else SQLite FTS5.
 func openSearch(cfg Config, db *store.DB) *searchStack {
 	synonyms := search.NewSynonymSource(db, 30*time.Second)
-	st := &searchStack{db: db, database: search.NewDatabaseEngine(db.Bun(), synonyms)}
+	st := &searchStack{db: db, database: search.NewDatabaseEngine(db.Bun(), synonyms), workers: cfg.JobWorkers, rescueAfter: cfg.JobRescueAfter}
 	engines := []search.Engine{st.database}
 	var primary, fallback search.Engine = st.database, nil
 	if cfg.MeiliURL != "" {
@@ -60,7 +62,6 @@ func (st *searchStack) engines() []search.Engine {
 // startJobs registers the workers of every job kind (search indexing
 // today), reports to metrics and runs the job queue until ctx ends; the
 // channel closes once it has stopped, running jobs finished or put back.
-// TANGGAP_JOB_WORKERS sets how many jobs run at once.
 func (st *searchStack) startJobs(ctx context.Context, metrics *server.Metrics) (<-chan struct{}, error) {
 	failures := metrics.SearchIndexerFailures
 	st.indexer.OnEngineDown = func(error) { failures.WithLabelValues("engine_down").Inc() }
@@ -87,14 +88,7 @@ func (st *searchStack) startJobs(ctx context.Context, metrics *server.Metrics) (
 			}
 		},
 	}
-	if n, err := strconv.Atoi(os.Getenv("TANGGAP_JOB_WORKERS")); err == nil && n > 0 {
-		cfg.Workers = n
-	}
-	// A job still running after TANGGAP_JOB_RESCUE_AFTER is taken for one
-	// of a process that died, and run again.
-	if d, err := time.ParseDuration(os.Getenv("TANGGAP_JOB_RESCUE_AFTER")); err == nil && d > 0 {
-		cfg.RescueAfter = d
-	}
+	cfg.Workers, cfg.RescueAfter = st.workers, st.rescueAfter
 	if err := queue.Start(ctx, cfg); err != nil {
 		return nil, err
 	}
