@@ -30,6 +30,8 @@ var auditActionLabels = map[string]string{
 	"response.draft":           "Draf tanggapan disimpan",
 	"response.discard":         "Draf tanggapan dibuang",
 	"question.submit":          "Pertanyaan warga masuk",
+	"subscription.request":     "Permintaan mengikuti (menunggu konfirmasi)",
+	"subscription.confirm":     "Langganan dikonfirmasi",
 	"question.link":            "Pertanyaan ditautkan ke isu",
 	"question.open_issue":      "Isu dibuka dari pertanyaan",
 	"question.reject":          "Pertanyaan ditolak",

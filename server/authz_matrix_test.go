@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -414,6 +415,21 @@ var matrixRows = map[string]matrixRow{
 		allowed: everyone, action: "question.submit", anonymousAudit: true,
 		want: `"alreadySubmitted":false,"question":{"status":"RECEIVED"}`,
 	},
+	"subscribe": {
+		query: `mutation($in: SubscribeInput!) { subscribe(input: $in) { target value } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return input(map[string]any{"email": "ikut." + uniq() + "@example.com", "search": "banjir " + uniq()})
+		},
+		// As with questions, the audit log records the request, never who made it.
+		allowed: everyone, action: "subscription.request", anonymousAudit: true, want: `"target":"SEARCH"`,
+	},
+	"confirmSubscription": {
+		query: `mutation($token: String!) { confirmSubscription(token: $token) { target } }`,
+		setup: func(t *testing.T, e *matrixEnv) map[string]any {
+			return map[string]any{"token": mustConfirmToken(t, e)}
+		},
+		allowed: everyone, action: "subscription.confirm", anonymousAudit: true, want: `"target":"SEARCH"`,
+	},
 	"linkQuestion": {
 		query: `mutation($in: LinkQuestionInput!) { linkQuestion(input: $in) { question { status } } }`,
 		setup: func(t *testing.T, e *matrixEnv) map[string]any {
@@ -666,4 +682,24 @@ func fmtID(id *int64) string {
 		return "nobody"
 	}
 	return "user " + strconv.FormatInt(*id, 10)
+}
+
+// mustConfirmToken asks to follow a search and returns the confirmation
+// token of the mail it queued (read from the queued message, as the mail
+// would carry it).
+func mustConfirmToken(t *testing.T, e *matrixEnv) string {
+	t.Helper()
+	search := "banjir " + uniq()
+	if _, err := e.db.Subscribe(context.Background(), models.NewSubscription{Email: "konfirmasi." + uniq() + "@example.com", Search: &search}); err != nil {
+		t.Fatal(err)
+	}
+	var payload string
+	if err := e.db.Bun().NewRaw("SELECT payload FROM mail_outbox WHERE kind = ? ORDER BY id DESC LIMIT 1", "confirm").Scan(context.Background(), &payload); err != nil {
+		t.Fatal(err)
+	}
+	var n struct{ ConfirmToken string }
+	if err := json.Unmarshal([]byte(payload), &n); err != nil || n.ConfirmToken == "" {
+		t.Fatalf("no confirmation token in the queued mail %s: %v", payload, err)
+	}
+	return n.ConfirmToken
 }

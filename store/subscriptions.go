@@ -144,10 +144,14 @@ func (db *DB) Subscribe(ctx context.Context, in models.NewSubscription) (*models
 			Where("target_value = ?", result.Value).
 			Scan(ctx)
 		confirm := newFollowToken()
+		// The audit log records that a follow was asked for and of what,
+		// never by whom: the address is personal data.
+		audit := models.AuditRecord{Action: "subscription.request", Subject: "subscription:" + strings.ToLower(string(result.Target)),
+			Changes: map[string]any{"target": result.Target, "value": result.Value}}
 		switch {
 		case err == nil && sub.ConfirmedAt != nil:
 			// Already following: nothing to confirm, nothing to send.
-			return nil
+			return db.appendAudit(ctx, tx, nil, now, audit)
 		case err == nil:
 			// Pending: a fresh link, the old one stops working.
 			sub.ConfirmTokenHash, sub.CreatedAt = tokenHash(confirm), now
@@ -164,7 +168,10 @@ func (db *DB) Subscribe(ctx context.Context, in models.NewSubscription) (*models
 			return err
 		}
 		n.Kind, n.To, n.StopToken, n.ConfirmToken = mail.KindConfirm, email, sub.StopToken, confirm
-		return db.enqueueMail(ctx, tx, n)
+		if err := db.enqueueMail(ctx, tx, n); err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, nil, now, audit)
 	})
 	if err != nil {
 		return nil, err
@@ -208,8 +215,12 @@ func (db *DB) ConfirmSubscription(ctx context.Context, token string) (*models.Su
 			return unknown
 		}
 		sub.ConfirmedAt = &now
-		_, err = tx.NewUpdate().Model(sub).Column("confirmed_at").WherePK().Exec(ctx)
-		return err
+		if _, err := tx.NewUpdate().Model(sub).Column("confirmed_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		return db.appendAudit(ctx, tx, nil, now, models.AuditRecord{Action: "subscription.confirm",
+			Subject: "subscription:" + strings.ToLower(string(sub.TargetKind)),
+			Changes: map[string]any{"target": sub.TargetKind, "value": sub.TargetValue}})
 	})
 	if err != nil {
 		return nil, err
