@@ -128,7 +128,18 @@ export function ManageSources({ number, sources, onDone }: { number: string; sou
       <ActionResult state={action} />
       <ul class="staff-sources">
         {sources.map((s) => (
-          <SourceRow source={s} onDone={onDone} />
+          <SourceRow
+            key={s.id}
+            source={s}
+            onDone={onDone}
+            onRemoved={() =>
+              // The row leaves the list, so its confirmation is shown by the list.
+              action.run(async () => {
+                onDone();
+                return 'Sumber dihapus; alasannya tercatat untuk staf.';
+              })
+            }
+          />
         ))}
       </ul>
       {!adding ? (
@@ -171,7 +182,7 @@ export function ManageSources({ number, sources, onDone }: { number: string; sou
   );
 }
 
-function SourceRow({ source, onDone }: { source: StaffSource; onDone: () => void }) {
+function SourceRow({ source, onDone, onRemoved }: { source: StaffSource; onDone: () => void; onRemoved: () => void }) {
   const [mode, setMode] = useState<'' | 'edit' | 'remove'>('');
   const [draft, setDraft] = useState<SourceDraft>({
     platform: source.platform,
@@ -238,8 +249,7 @@ function SourceRow({ source, onDone }: { source: StaffSource; onDone: () => void
                 input: { id: source.id, reason },
               });
               setMode('');
-              onDone();
-              return 'Sumber dihapus; alasannya tercatat untuk staf.';
+              onRemoved();
             });
           }}
         >
