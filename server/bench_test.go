@@ -164,3 +164,65 @@ func BenchmarkIssuesPageCached(b *testing.B) {
 		})
 	}
 }
+
+// The queries of the archive-scale benchmark's list (a) and issue (c)
+// workloads (bench/harness/workloads.go), asked by ten clients at once
+// without compression, as that harness asks them; see docs/performance.md.
+const (
+	harnessList = `query List { issues(first: 20) { edges { node { number title summary kind status verdict createdAt
+  agency { slug name } responses { body verdict publishedAt } } } } }`
+	harnessIssue = `query Issue($n: String!) { issue(number: $n) { number title summary kind status verdict createdAt
+  agency { slug name } sources { platform url claimText detectedAt } responses { body verdict publishedAt agency { name } } } }`
+)
+
+func BenchmarkHarnessList(b *testing.B) {
+	benchEachDB(b, func(b *testing.B, api *testAPI) {
+		benchParallel(b, api, func(int) []byte { return harnessBody(harnessList, nil) })
+	})
+}
+
+func BenchmarkHarnessIssue(b *testing.B) {
+	benchEachDB(b, func(b *testing.B, api *testAPI) {
+		page, err := api.db.FindIssues(b.Context(), models.IssueFilter{First: 100})
+		if err != nil || len(page.Issues) == 0 {
+			b.Fatalf("no issues: %v", err)
+		}
+		bodies := make([][]byte, len(page.Issues))
+		for i, issue := range page.Issues {
+			bodies[i] = harnessBody(harnessIssue, map[string]any{"n": issue.Number})
+		}
+		benchParallel(b, api, func(i int) []byte { return bodies[i%len(bodies)] })
+	})
+}
+
+func harnessBody(query string, vars map[string]any) []byte {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	return body
+}
+
+// benchParallel posts the body of each call from ten clients at once.
+func benchParallel(b *testing.B, api *testAPI, body func(i int) []byte) {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 16, DisableCompression: true}}
+	var n sync.Mutex
+	next := 0
+	b.ReportAllocs()
+	b.SetParallelism(5)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			n.Lock()
+			i := next
+			next++
+			n.Unlock()
+			resp, err := client.Post(api.srv.URL+"/graphql", "application/json", bytes.NewReader(body(i)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			out, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK || bytes.Contains(out, []byte(`"errors"`)) {
+				b.Fatalf("status %d: %.200s", resp.StatusCode, out)
+			}
+		}
+	})
+}

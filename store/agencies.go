@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -14,14 +15,22 @@ import (
 
 // Agencies lists every agency by name.
 func (db *DB) Agencies(ctx context.Context) ([]*models.Agency, error) {
-	var agencies []*models.Agency
-	err := db.bun.NewSelect().Model(&agencies).OrderExpr("name ASC").Scan(ctx)
-	return agencies, wrapErr(err)
+	agencies, _, err := db.agencyDirectory(ctx)
+	return slices.Clone(agencies), err
 }
 
 // AgencyBySlug returns one agency or ENOTFOUND.
 func (db *DB) AgencyBySlug(ctx context.Context, slug string) (*models.Agency, error) {
-	return agencyBySlug(ctx, db.bun, slug)
+	agencies, _, err := db.agencyDirectory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range agencies {
+		if a.Slug == slug {
+			return a, nil
+		}
+	}
+	return nil, notFound("Instansi " + slug)
 }
 
 func agencyBySlug(ctx context.Context, idb bun.IDB, slug string) (*models.Agency, error) {
@@ -39,9 +48,8 @@ func agencyBySlugQuery(ctx context.Context, q *bun.SelectQuery, slug string) (*m
 
 // AgenciesByIDs returns the agencies with the given ids.
 func (db *DB) AgenciesByIDs(ctx context.Context, ids []int64) ([]*models.Agency, error) {
-	var agencies []*models.Agency
-	err := db.bun.NewSelect().Model(&agencies).Where("id IN (?)", bun.In(ids)).Scan(ctx)
-	return agencies, wrapErr(err)
+	_, byID, err := db.agencyDirectory(ctx)
+	return pick(byID, ids), err
 }
 
 func validateAgency(in models.AgencyInput, a *models.Agency) error {
@@ -133,16 +141,14 @@ func (db *DB) UpdateAgency(ctx context.Context, slug string, in models.AgencyInp
 
 // Categories lists every category by name.
 func (db *DB) Categories(ctx context.Context) ([]*models.Category, error) {
-	var categories []*models.Category
-	err := db.bun.NewSelect().Model(&categories).OrderExpr("name ASC").Scan(ctx)
-	return categories, wrapErr(err)
+	categories, _, err := db.categoryDirectory(ctx)
+	return slices.Clone(categories), err
 }
 
 // CategoriesByIDs returns the categories with the given ids.
 func (db *DB) CategoriesByIDs(ctx context.Context, ids []int64) ([]*models.Category, error) {
-	var categories []*models.Category
-	err := db.bun.NewSelect().Model(&categories).Where("id IN (?)", bun.In(ids)).Scan(ctx)
-	return categories, wrapErr(err)
+	_, byID, err := db.categoryDirectory(ctx)
+	return pick(byID, ids), err
 }
 
 func categoryBySlug(ctx context.Context, idb bun.IDB, field, slug string) (*models.Category, error) {

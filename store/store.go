@@ -100,6 +100,9 @@ type DB struct {
 	Now func() time.Time
 	// counts caches the totals of issue lists between writes.
 	counts countCache
+	// agencies and categories hold those small tables between writes.
+	agencies   directory[*models.Agency]
+	categories directory[*models.Category]
 	// markdown renders response bodies when they are written.
 	markdown *markdown.Renderer
 	// writeSlot queues this process's SQLite writers in arrival order (nil
