@@ -24,8 +24,9 @@ var (
 	archiveEnd   = time.Date(2026, 11, 13, 16, 0, 0, 0, wita)
 )
 
-// issuesPerFile keeps each import file well under the importer's 64 MiB
-// read limit and each import transaction to a moderate size.
+// issuesPerFile splits the archive into files of a size a regency would
+// export at once, so that the build reports progress per file; the
+// importer itself streams a file of any size.
 const issuesPerFile = 10000
 
 // importHeader is the column order of the generated import files.
