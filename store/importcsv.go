@@ -81,6 +81,9 @@ type importRow struct {
 	last     int
 	existing bool
 	number   string
+	// responseHTML is the response rendered by the writer before the
+	// transaction of its batch opens (see renderHTML).
+	responseHTML string
 }
 
 // ImportCSV imports issues with their sources, assignment, timestamps and

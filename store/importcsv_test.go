@@ -70,6 +70,14 @@ func TestImportCSV(t *testing.T) {
 			if err != nil || len(responses) != 1 || !strings.Contains(responses[0].Body, "tetap gratis") {
 				t.Fatalf("the hoax should have its public answer: %v %v", responses, err)
 			}
+			// The answer is stored with its HTML, as the API stores it, so
+			// that no read and no background pass has to render it.
+			if !strings.Contains(responses[0].BodyHTML, "tetap gratis") || !strings.HasPrefix(responses[0].BodyHTML, "<") {
+				t.Errorf("imported answer stored without its HTML: %q", responses[0].BodyHTML)
+			}
+			if n, err := db.RenderMissingHTML(context.Background()); err != nil || n != 0 {
+				t.Errorf("after the import %d responses or revisions were left to render (%v)", n, err)
+			}
 		})
 		t.Run("ReimportChangesNothing", func(t *testing.T) {
 			before := auditCount(t, db)

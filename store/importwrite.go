@@ -92,6 +92,13 @@ func (w *importWriter) flush(ctx context.Context) error {
 		case <-time.After(importPause):
 		}
 	}
+	// Responses are stored with their HTML, as the API stores them; it is
+	// rendered here, outside the write transaction.
+	for _, row := range w.batch {
+		if r := row.issue.Response; r != nil && row.responseHTML == "" {
+			row.responseHTML = w.db.renderHTML(r.Body)
+		}
+	}
 	var imported []string
 	var numbers map[string]string
 	start := time.Now()
@@ -297,7 +304,7 @@ func insertResponses(ctx context.Context, tx bun.Tx, responses []*models.Respons
 	}
 	revisions := make([]*models.ResponseRevision, len(responses))
 	for i, r := range responses {
-		revisions[i] = &models.ResponseRevision{ResponseID: ids[r.IssueID], Number: 1, Body: r.Body, Verdict: r.Verdict,
+		revisions[i] = &models.ResponseRevision{ResponseID: ids[r.IssueID], Number: 1, Body: r.Body, BodyHTML: r.BodyHTML, Verdict: r.Verdict,
 			AuthorID: r.AuthorID, CreatedAt: r.CreatedAt}
 	}
 	if err := insertRows(ctx, tx, &revisions, len(revisions)); err != nil {
@@ -358,7 +365,7 @@ func (w *importWriter) history(row *importRow, schedule models.Schedule) (*impor
 	}
 	answered := logged.Add(d.AnswerAfter)
 	item.response = &models.Response{
-		AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, Verdict: optionalVerdict(d.Response.Verdict),
+		AgencyID: agency.ID, Status: models.ResponsePublished, Body: d.Response.Body, BodyHTML: row.responseHTML, Verdict: optionalVerdict(d.Response.Verdict),
 		Revision: 1, CreatedAt: answered, UpdatedAt: answered, PublishedAt: &answered,
 	}
 	t, err = issue.PublishAnswer(w.actor, item.response, answered)

@@ -23,7 +23,7 @@ import (
 
 // datasetVersion changes when the generator or the build steps change, so
 // that an older cache is not reused.
-const datasetVersion = 2
+const datasetVersion = 3
 
 // writerAccounts are the TRC accounts the write workload signs in with; the
 // per-account rate limit (1,200 a minute) is shared among them.

@@ -17,6 +17,7 @@ import (
 	"github.com/uptrace/bun/dialect/sqlitedialect"
 	_ "modernc.org/sqlite" // the "sqlite" driver, as the store uses it
 
+	"github.com/kotabaru/tanggap/markdown"
 	"github.com/kotabaru/tanggap/models"
 )
 
@@ -96,6 +97,9 @@ func loadExtra(ctx context.Context, rawURL, file string) (int, error) {
 		agencyIDs[a.Slug] = a.ID
 	}
 
+	// Stored with their HTML, rendered by the product's renderer, as every
+	// write path of the product stores a response.
+	render := markdown.New()
 	var responses []*models.Response
 	for i, rec := range records[1:] {
 		issueID, ok := issueIDs[rec[0]]
@@ -117,7 +121,7 @@ func loadExtra(ctx context.Context, rawURL, file string) (int, error) {
 			verdict = &v
 		}
 		responses = append(responses, &models.Response{IssueID: issueID, AgencyID: agencyID, Status: models.ResponsePublished,
-			Body: rec[3], Verdict: verdict, Revision: 1, CreatedAt: at, UpdatedAt: at, PublishedAt: &at})
+			Body: rec[3], BodyHTML: render.Render(rec[3]), Verdict: verdict, Revision: 1, CreatedAt: at, UpdatedAt: at, PublishedAt: &at})
 	}
 	if len(responses) == 0 {
 		return 0, errors.New("no further responses in " + file)
@@ -134,7 +138,7 @@ func loadExtra(ctx context.Context, rawURL, file string) (int, error) {
 				if r.ID == 0 {
 					return errors.New("insert responses: no ids returned")
 				}
-				revisions[i] = &models.ResponseRevision{ResponseID: r.ID, Number: 1, Body: r.Body, Verdict: r.Verdict, CreatedAt: r.CreatedAt}
+				revisions[i] = &models.ResponseRevision{ResponseID: r.ID, Number: 1, Body: r.Body, BodyHTML: r.BodyHTML, Verdict: r.Verdict, CreatedAt: r.CreatedAt}
 			}
 			if _, err := tx.NewInsert().Model(&revisions).Exec(ctx); err != nil {
 				return fmt.Errorf("insert revisions: %w", err)
