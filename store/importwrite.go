@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -92,13 +94,7 @@ func (w *importWriter) flush(ctx context.Context) error {
 		case <-time.After(importPause):
 		}
 	}
-	// Responses are stored with their HTML, as the API stores them; it is
-	// rendered here, outside the write transaction.
-	for _, row := range w.batch {
-		if r := row.issue.Response; r != nil && row.responseHTML == "" {
-			row.responseHTML = w.db.renderHTML(r.Body)
-		}
-	}
+	w.renderResponses()
 	var imported []string
 	var numbers map[string]string
 	start := time.Now()
@@ -148,6 +144,30 @@ func (w *importWriter) flush(ctx context.Context) error {
 	w.batch, w.skipped = w.batch[:0], 0
 	w.batches++
 	return nil
+}
+
+// renderResponses renders the answers of the pending batch, on every core,
+// before the batch's transaction opens: responses are stored with their
+// HTML, as the API stores them (see renderHTML).
+func (w *importWriter) renderResponses() {
+	rows := make(chan *importRow)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for row := range rows {
+				row.responseHTML = w.db.renderHTML(row.issue.Response.Body)
+			}
+		}()
+	}
+	for _, row := range w.batch {
+		if row.issue.Response != nil && row.responseHTML == "" {
+			rows <- row
+		}
+	}
+	close(rows)
+	wg.Wait()
 }
 
 // reserveNumbers takes a public number for every new issue of the file from
