@@ -117,8 +117,9 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
 	}
-	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil, setsGrouping)
-	return statement{sql: q, args: a, tune: true}
+	g := tally(req, setsGrouping)
+	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil, g)
+	return statement{sql: q, args: a, tune: true, counted: g != noCount}
 }
 
 // partial writes the statement of a partial search, ranked as matching
@@ -160,8 +161,9 @@ func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request,
 	withArgs := append(append(append(append([]any{query, query}, holdArgs...), query), args...), pool, n, query, n, n)
 	page := "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 		"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord = 1 OR t.ord > ? AND t.ord <= ?"
-	q, a := searchStatement(with, withArgs, page, []any{query, req.Offset, req.Offset + req.Limit}, "m AS d", nil, setsGrouping)
-	return statement{sql: q, args: a, tune: true, absolute: true}
+	g := tally(req, setsGrouping)
+	q, a := searchStatement(with, withArgs, page, []any{query, req.Offset, req.Offset + req.Limit}, "m AS d", nil, g)
+	return statement{sql: q, args: a, tune: true, absolute: true, counted: g != noCount}
 }
 
 // tsqueryPartial matches the documents that hold every phrase of a plan
