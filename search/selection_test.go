@@ -36,6 +36,8 @@ func TestSearchSelection(t *testing.T) {
 		{Query: "banjir ", Order: models.SearchByNewest, Filter: models.SearchFilter{AgencySlug: str("bpbd")}},
 		{Query: "warga", Filter: models.SearchFilter{Kind: []models.IssueKind{models.KindMisinformation}}},
 		{Query: "jembtan "},
+		{Query: "dinkes"},
+		{Query: "hoaks dinkes -banjir"},
 		{Query: `"air bersih"`},
 		{Query: "-banjir"},
 		{Query: "warga -banjir"},
