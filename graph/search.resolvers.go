@@ -26,9 +26,9 @@ func (r *mutationResolver) DeleteSearchSynonyms(ctx context.Context, input model
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, query string, filter *models.SearchFilter, orderBy *models.SearchOrder, first *int, after *string) (*models.SearchConnection, error) {
-	return r.Services.Search.Search(ctx, models.SearchRequest{
-		Query: query, Filter: deref(filter), Order: deref(orderBy), First: first, After: deref(after),
-	})
+	req := models.SearchRequest{Query: query, Filter: deref(filter), Order: deref(orderBy), First: first, After: deref(after)}
+	searchSelection(ctx, &req)
+	return r.Services.Search.Search(ctx, req)
 }
 
 // SearchSynonyms is the resolver for the searchSynonyms field.

@@ -96,6 +96,10 @@ type SearchRequest struct {
 	Order  SearchOrder
 	First  *int // nil for the default page size
 	After  string
+	// SkipFacets and SkipTotal say the caller reads neither the facets nor
+	// the total count, so that they need not be computed (docs/search.md);
+	// the zero value computes both.
+	SkipFacets, SkipTotal bool
 }
 
 // MaxSearchQuery bounds the query text, in characters.

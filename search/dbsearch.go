@@ -16,11 +16,14 @@ import (
 
 // Search implements Engine for both database engines. After its plan, a
 // search is one statement: the page, which ranks ids and scores and reads
-// the texts of the page's rows alone, together with one grouping of every
-// match by agency, category and verdict that gives the facets, their names
-// and the exact total. When too few documents hold every free word, a
-// second statement returns the partial matches (see graceful.go); when a
-// free word is held by no document at all, only that one runs.
+// the texts of the page's rows alone, together with what the request asks
+// to be counted: one grouping of every match by agency, category and
+// verdict that gives the facets, their names and the exact total; a plain
+// count of the matches for the total alone; or nothing, the page then
+// reading one row more to tell whether another follows. When too few
+// documents hold every free word, a second statement returns the partial
+// matches (see graceful.go); when a free word is held by no document at
+// all, only that one runs.
 func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	var p *plan
 	if !req.Query.IsEmpty() {
@@ -38,22 +41,30 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 			c, a := e.dialect.excluding(p)
 			conds, args = append(conds, c), append(args, a...)
 		}
-		st := listing(req, conds, args, e.dialect.grouping())
-		// An exclusion reads the full-text index too.
-		st.tune = p != nil
-		result, err := e.run(ctx, p, st, req)
+		result, found, err := e.strict(ctx, p, req, 1, func(req *Request) statement {
+			st := listing(req, conds, args, tally(req, e.dialect.grouping()))
+			// An exclusion reads the full-text index too.
+			st.tune = p != nil
+			return st
+		})
 		if err == nil {
-			result.Match = strongMatch(req.Query, result.Total)
+			result.Match = strongMatch(req.Query, found)
 		}
 		return result, err
 	}
 	graceful := gracefulApplies(p, req)
 	strict := allKnown(p)
 	if strict || !graceful {
-		result, err := e.run(ctx, p, e.dialect.matching(p, req, conds, args), req)
-		if err != nil || !graceful || result.Total >= gracefulBelow {
+		need := 1
+		if graceful {
+			need = gracefulBelow
+		}
+		result, found, err := e.strict(ctx, p, req, need, func(req *Request) statement {
+			return e.dialect.matching(p, req, conds, args)
+		})
+		if err != nil || !graceful || found >= gracefulBelow {
 			if err == nil {
-				result.Match = strongMatch(req.Query, result.Total)
+				result.Match = strongMatch(req.Query, found)
 			}
 			return result, err
 		}
@@ -64,9 +75,13 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	}
 	sel := selective(p.must, n)
 	if len(sel) == 0 {
-		return &Result{Facets: newFacets(), Match: partialMatch(req.Query, p.must, nil, n, false)}, nil
+		result := &Result{Facets: newFacets(), Match: partialMatch(req.Query, p.must, nil, n, false)}
+		if req.NoTotal && req.NoFacets {
+			result.Total = -1
+		}
+		return result, nil
 	}
-	result, err := e.run(ctx, p, e.dialect.partial(p, sel, strict, req, conds, args), req)
+	result, err := e.run(ctx, p, e.dialect.partial(p, sel, strict, pageRequest(req), conds, args), req)
 	if err != nil {
 		return nil, err
 	}
@@ -74,7 +89,52 @@ func (e *dbEngine) Search(ctx context.Context, req *Request) (*Result, error) {
 	return result, nil
 }
 
-// run runs the statement of a search and reads its rows.
+// strict runs the statement of a strict search, which build writes for a
+// request, and returns how many documents it found: the total when it
+// counted them, else at least need when its page shows that many, else
+// exactly. A page that cannot tell (a later page found empty, or a short
+// page of more) is followed by the counted statement; cursors come from
+// earlier pages, so that is rare.
+func (e *dbEngine) strict(ctx context.Context, p *plan, req *Request, need int, build func(*Request) statement) (*Result, int, error) {
+	result, err := e.run(ctx, p, build(pageRequest(req)), req)
+	if err != nil {
+		return nil, 0, err
+	}
+	if result.Total >= 0 {
+		return result, result.Total, nil
+	}
+	seen := req.Offset + len(result.Hits)
+	if result.More {
+		seen++
+	}
+	switch {
+	case seen >= need && (len(result.Hits) > 0 || req.Offset == 0):
+		return result, seen, nil
+	case !result.More && (len(result.Hits) > 0 || req.Offset == 0):
+		return result, seen, nil // the last page: seen is the total
+	}
+	counted := *req
+	counted.NoTotal = false
+	result, err = e.run(ctx, p, build(&counted), &counted)
+	if err != nil {
+		return nil, 0, err
+	}
+	return result, result.Total, nil
+}
+
+// pageRequest is the request a statement is written for: one row more than
+// the page when nothing is counted, to tell whether another page follows.
+func pageRequest(req *Request) *Request {
+	if !req.NoTotal || !req.NoFacets {
+		return req
+	}
+	r := *req
+	r.Limit++
+	return &r
+}
+
+// run runs the statement of a search and reads its rows into the result of
+// req.
 func (e *dbEngine) run(ctx context.Context, p *plan, st statement, req *Request) (*Result, error) {
 	var rows []searchRow
 	run := func(ctx context.Context, idb bun.IDB) error {
@@ -97,7 +157,7 @@ func (e *dbEngine) run(ctx context.Context, p *plan, st statement, req *Request)
 	if err != nil {
 		return nil, err
 	}
-	return e.result(p, rows, req, st.absolute), nil
+	return e.result(p, rows, req, st), nil
 }
 
 // markPartial marks what each result of a partial search lacks and how
@@ -169,28 +229,52 @@ var (
 		"GROUP BY GROUPING SETS ((d.agency_slug), (d.category_slug), (d.verdict))"}
 )
 
-// The grouping sets of the facet rows.
+// The grouping sets of the facet rows; groupedAll is the row of a plain
+// count.
 const (
 	groupedJointly    = 0
 	groupedByAgency   = 3
 	groupedByCategory = 5
 	groupedByVerdict  = 6
+	groupedAll        = 7
 )
 
-func (e *dbEngine) result(p *plan, rows []searchRow, req *Request, absolute bool) *Result {
+// countOnly counts the matches in one row, for a request that reads the
+// total but not the facets; noCount counts nothing.
+var (
+	countOnly = facetGrouping{set: "7"}
+	noCount   = facetGrouping{}
+)
+
+// tally is what the statement of req counts besides its page: the facets
+// grouped by g (which give the total too), the total alone, or nothing.
+func tally(req *Request, g facetGrouping) facetGrouping {
+	switch {
+	case !req.NoFacets:
+		return g
+	case !req.NoTotal:
+		return countOnly
+	}
+	return noCount
+}
+
+func (e *dbEngine) result(p *plan, rows []searchRow, req *Request, st statement) *Result {
 	result := &Result{Facets: newFacets()}
+	if !st.counted {
+		result.Total = -1
+	}
 	var page []searchRow
 	for _, r := range rows {
 		if r.Kind == "p" {
-			if absolute && r.Ord == 1 {
+			if st.absolute && r.Ord == 1 {
 				result.best = []string{r.Title, r.Summary, r.Body, r.Extra}
 			}
-			if !absolute || r.Ord > req.Offset {
+			if !st.absolute || r.Ord > req.Offset {
 				page = append(page, r)
 			}
 			continue
 		}
-		if r.Grp == groupedJointly || r.Grp == groupedByAgency {
+		if r.Grp == groupedJointly || r.Grp == groupedByAgency || r.Grp == groupedAll {
 			result.Total += r.N
 		}
 		if r.Agency.Valid && (r.Grp == groupedJointly || r.Grp == groupedByAgency) {
@@ -205,6 +289,10 @@ func (e *dbEngine) result(p *plan, rows []searchRow, req *Request, absolute bool
 	}
 	// UNION ALL promises no order; the page says its own.
 	sort.Slice(page, func(i, j int) bool { return page[i].Ord < page[j].Ord })
+	if len(page) > req.Limit {
+		// The row read beyond the page of a statement that counts nothing.
+		page, result.More = page[:req.Limit], true
+	}
 	h := &highlighter{marks: map[string]bool{}}
 	if p != nil {
 		h.marks, h.prefixes = p.marks, p.prefixes
@@ -226,21 +314,32 @@ type statement struct {
 	// absolute says the page's ord counts from the first match, and the
 	// page also holds the first match (ord 1), as partial searches do.
 	absolute bool
+	// counted says the statement counts the matches (facets or a count).
+	counted bool
 }
 
-// searchStatement joins the page and the facets of a search into one
-// statement. with, when set, is a WITH clause both may use. page selects
-// ord, issue_id, title, summary, body, extra and score; grouped is the FROM
-// clause (with its conditions) of the documents to count, aliased d. The
-// groups are named by the search service through its IssueSource: the
-// agencies and categories belong to the store.
+// searchStatement joins the page and the facets or the count of a search
+// into one statement. with, when set, is a WITH clause both may use. page
+// selects ord, issue_id, title, summary, body, extra and score; grouped is
+// the FROM clause (with its conditions) of the documents to count, aliased
+// d, and g how to count them (see tally). The groups are named by the
+// search service through its IssueSource: the agencies and categories
+// belong to the store.
 func searchStatement(with string, withArgs []any, page string, pageArgs []any, grouped string, groupedArgs []any, g facetGrouping) (string, []any) {
 	q := with + "SELECT 'p' AS kind, p.ord, p.issue_id, p.title, p.summary, p.body, p.extra, p.score, 0 AS grp, " +
 		"NULL AS agency_slug, NULL AS agency_name, NULL AS category_slug, NULL AS category_name, NULL AS verdict, 0 AS n " +
-		"FROM (" + page + ") AS p UNION ALL " +
-		"SELECT 'f', 0, 0, '', '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, NULL, g.category_slug, NULL, g.verdict, g.n FROM (" +
-		"SELECT " + g.set + " AS grp, d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped + " " + g.groupBy + ") AS g"
-	return q, append(append(append([]any{}, withArgs...), pageArgs...), groupedArgs...)
+		"FROM (" + page + ") AS p"
+	args := append(append([]any{}, withArgs...), pageArgs...)
+	switch {
+	case g == noCount:
+		return q, args
+	case g == countOnly:
+		q += " UNION ALL SELECT 'f', 0, 0, '', '', '', '', CAST(0 AS REAL), " + g.set + ", NULL, NULL, NULL, NULL, NULL, count(*) FROM " + grouped
+	default:
+		q += " UNION ALL SELECT 'f', 0, 0, '', '', '', '', CAST(0 AS REAL), g.grp, g.agency_slug, NULL, g.category_slug, NULL, g.verdict, g.n FROM (" +
+			"SELECT " + g.set + " AS grp, d.agency_slug, d.category_slug, d.verdict, count(*) AS n FROM " + grouped + " " + g.groupBy + ") AS g"
+	}
+	return q, append(args, groupedArgs...)
 }
 
 // listing returns the statement of a search without words: every document
@@ -254,7 +353,7 @@ func listing(req *Request, conds []string, args []any, g facetGrouping) statemen
 		" ORDER BY d.created_at DESC, d.issue_id DESC LIMIT ? OFFSET ?) AS t " +
 		"JOIN search_documents AS d ON d.issue_id = t.issue_id"
 	q, a := searchStatement("", nil, page, append(append([]any{}, args...), req.Limit, req.Offset), "search_documents AS d"+where, args, g)
-	return statement{sql: q, args: a}
+	return statement{sql: q, args: a, counted: g != noCount}
 }
 
 func whereClause(conds []string) string {

@@ -49,12 +49,19 @@ type Request struct {
 	Order  models.SearchOrder
 	Offset int
 	Limit  int
+	// NoFacets and NoTotal say the caller reads neither the facets nor the
+	// total: an engine may then leave them out (Result.Total -1).
+	NoFacets, NoTotal bool
 }
 
 // Result is one page of hits with the totals over every match.
 type Result struct {
-	Hits   []Hit
+	Hits []Hit
+	// Total counts every match; -1 when the engine did not count them, as
+	// a request with NoTotal and NoFacets allows. More then says whether
+	// matches follow the page.
 	Total  int
+	More   bool
 	Facets Facets
 	// Match says how well the best result matched the query.
 	Match Match

@@ -83,8 +83,9 @@ var rerankCandidates = 1000
 func (postgresDialect) matching(p *plan, req *Request, conds []string, args []any) statement {
 	query := tsquery(p)
 	tsq := "to_tsquery('simple', ?)"
-	where := whereClause(append([]string{"d.tsv @@ " + tsq}, conds...))
-	whereArgs := append([]any{query}, args...)
+	match, matchArgs := phraseMatch(p)
+	where := whereClause(append([]string{match}, conds...))
+	whereArgs := append(matchArgs, args...)
 	// ts_rank_cd with normalization 1 divides by the logarithm of the
 	// document's length.
 	rank := func(column string) string { return "ts_rank_cd(" + rankWeights + ", " + column + ", " + tsq + ", 1)" }
@@ -117,8 +118,9 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
 	}
-	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil, setsGrouping)
-	return statement{sql: q, args: a, tune: true}
+	g := tally(req, setsGrouping)
+	q, a := searchStatement(with, withArgs, page, pageArgs, "m AS d", nil, g)
+	return statement{sql: q, args: a, tune: true, counted: g != noCount}
 }
 
 // partial writes the statement of a partial search, ranked as matching
@@ -160,8 +162,69 @@ func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request,
 	withArgs := append(append(append(append([]any{query, query}, holdArgs...), query), args...), pool, n, query, n, n)
 	page := "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 		"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord = 1 OR t.ord > ? AND t.ord <= ?"
-	q, a := searchStatement(with, withArgs, page, []any{query, req.Offset, req.Offset + req.Limit}, "m AS d", nil, setsGrouping)
-	return statement{sql: q, args: a, tune: true, absolute: true}
+	g := tally(req, setsGrouping)
+	q, a := searchStatement(with, withArgs, page, []any{query, req.Offset, req.Offset + req.Limit}, "m AS d", nil, g)
+	return statement{sql: q, args: a, tune: true, absolute: true, counted: g != noCount}
+}
+
+// phraseMatch is the condition of the documents that match a plan. A
+// phrase makes PostgreSQL recheck every document the GIN index returns
+// against its full tsvector, which it keeps out of line: reading it costs
+// several microseconds a document, and a synonym written as a phrase
+// (dinkes, dinas kesehatan) makes a search of a common word recheck every
+// match. When the plan has phrases among other alternatives, the index is
+// asked for the plan with the phrases' words in any order, which it
+// answers without a recheck, and only the documents that do not also
+// match the plan without its phrases (told by the index too) are checked
+// for the phrases. The documents are the same.
+func phraseMatch(p *plan) (string, []any) {
+	query := tsquery(p)
+	exact := "d.tsv @@ to_tsquery('simple', ?)"
+	relaxed, without, ok := phraseFree(p)
+	if !ok {
+		return exact, []any{query}
+	}
+	return "d.tsv @@ to_tsquery('simple', ?) AND (d.issue_id IN (SELECT issue_id FROM search_documents WHERE tsv @@ to_tsquery('simple', ?)) OR " +
+		exact + ")", []any{relaxed, without, query}
+}
+
+// phraseFree returns, for a plan with a phrase alongside other
+// alternatives of its clause, two queries without phrases: relaxed, which
+// matches every document the plan matches (a phrase's words in any
+// order, and no exclusion), and without, which matches only such
+// documents (the plan without its phrase alternatives). ok is false when
+// there is no such phrase, or when the plan cannot do without its
+// phrases (a clause of phrases alone, an excluded phrase).
+func phraseFree(p *plan) (relaxed, without string, ok bool) {
+	for _, a := range p.not {
+		if a.adjacent && len(a.stems) > 1 {
+			return "", "", false
+		}
+	}
+	phrases := false
+	var loose, strict []clause
+	for _, c := range p.must {
+		var l, s []alternative
+		for _, a := range c.alts {
+			if a.prefix {
+				continue // tsquery leaves prefixes out
+			}
+			if a.adjacent && len(a.stems) > 1 {
+				phrases = true
+				l = append(l, alternative{stems: a.stems})
+				continue
+			}
+			l, s = append(l, a), append(s, a)
+		}
+		if len(s) == 0 {
+			return "", "", false
+		}
+		loose, strict = append(loose, clause{alts: l}), append(strict, clause{alts: s})
+	}
+	if !phrases {
+		return "", "", false
+	}
+	return tsquery(&plan{must: loose}), tsquery(&plan{must: strict, not: p.not}), true
 }
 
 // tsqueryPartial matches the documents that hold every phrase of a plan

@@ -143,7 +143,7 @@ func (s *Service) request(in models.SearchRequest) (*Request, error) {
 	if f.From != nil && f.To != nil && !f.From.Before(*f.To) {
 		return nil, models.Invalid("filter.to", "tanggal akhir harus setelah tanggal awal")
 	}
-	req := &Request{Query: ParseQuery(in.Query), Filter: f, Order: order, Limit: first}
+	req := &Request{Query: ParseQuery(in.Query), Filter: f, Order: order, Limit: first, NoFacets: in.SkipFacets, NoTotal: in.SkipTotal}
 	if in.After != "" {
 		offset, err := decodeSearchCursor(in.After, fingerprint(in, order))
 		if err != nil {
@@ -176,8 +176,12 @@ func (s *Service) connection(ctx context.Context, in models.SearchRequest, req *
 		}
 	}
 	fp := fingerprint(in, req.Order)
-	conn := &models.SearchConnection{TotalCount: result.Total, HasNextPage: req.Offset+len(result.Hits) < result.Total,
+	conn := &models.SearchConnection{TotalCount: max(result.Total, 0), HasNextPage: req.Offset+len(result.Hits) < result.Total,
 		Quality: result.Match.Quality, IgnoredWords: orNone(result.Match.Ignored), MatchedWords: orNone(result.Match.Matched)}
+	if result.Total < 0 {
+		// Not counted: the caller reads neither the total nor the facets.
+		conn.HasNextPage = result.More
+	}
 	for i, h := range result.Hits {
 		issue := issues[h.IssueID]
 		if issue == nil {
@@ -187,6 +191,11 @@ func (s *Service) connection(ctx context.Context, in models.SearchRequest, req *
 			Cursor: encodeSearchCursor(req.Offset+i+1, fp),
 			Node:   &models.SearchResult{Issue: issue, Score: h.Score, Highlights: h.Highlights, MissingWords: orNone(h.Missing)},
 		})
+	}
+	if req.NoFacets {
+		// Not read: not named either.
+		conn.Facets = &models.SearchFacets{Agencies: []*models.FacetCount{}, Categories: []*models.FacetCount{}, Verdicts: []*models.VerdictCount{}}
+		return conn, nil
 	}
 	facets, err := s.facets(ctx, result.Facets)
 	if err != nil {

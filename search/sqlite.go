@@ -81,8 +81,9 @@ func (sqliteDialect) matching(p *plan, req *Request, conds []string, args []any)
 			"SELECT issue_id, score, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
 			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
 		withArgs := append(append([]any{}, whereArgs...), bm25Rank)
-		q, a := searchStatement(with, withArgs, page, []any{req.Limit, req.Offset}, "m AS d", nil, jointGrouping)
-		return statement{sql: q, args: a}
+		g := tally(req, jointGrouping)
+		q, a := searchStatement(with, withArgs, page, []any{req.Limit, req.Offset}, "m AS d", nil, g)
+		return statement{sql: q, args: a, counted: g != noCount}
 	}
 	// FTS5 ranks the ids alone; without filters it needs no other table.
 	from := "search_fts AS f"
@@ -94,8 +95,14 @@ func (sqliteDialect) matching(p *plan, req *Request, conds []string, args []any)
 		" ORDER BY f.rank, f.rowid DESC LIMIT ? OFFSET ?) AS t " +
 		"JOIN search_documents AS d ON d.issue_id = t.issue_id"
 	pageArgs := append(append(append([]any{}, whereArgs...), bm25Rank), req.Limit, req.Offset)
-	q, a := searchStatement("", nil, page, pageArgs, joined+where, whereArgs, jointGrouping)
-	return statement{sql: q, args: a}
+	// The total alone is counted from the full-text index, with the
+	// filter index only when there are filters.
+	grouped, g := joined+where, tally(req, jointGrouping)
+	if g == countOnly {
+		grouped = from + where
+	}
+	q, a := searchStatement("", nil, page, pageArgs, grouped, whereArgs, g)
+	return statement{sql: q, args: a, counted: g != noCount}
 }
 
 // partial writes the statement of a partial search. Which clauses a match
@@ -123,8 +130,9 @@ func (sqliteDialect) partial(p *plan, sel []weighted, full bool, req *Request, c
 	withArgs := append(append(append(selectArgs, fts5Partial(p, anyOf)), args...), bm25Rank)
 	page := "SELECT o.ord, d.issue_id, d.title, d.summary, d.body, d.extra, o.score FROM o " +
 		"JOIN search_documents AS d ON d.issue_id = o.issue_id WHERE o.ord = 1 OR o.ord > ? AND o.ord <= ?"
-	q, a := searchStatement(with, withArgs, page, []any{req.Offset, req.Offset + req.Limit}, "m AS d", nil, jointGrouping)
-	return statement{sql: q, args: a, absolute: true}
+	g := tally(req, jointGrouping)
+	q, a := searchStatement(with, withArgs, page, []any{req.Offset, req.Offset + req.Limit}, "m AS d", nil, g)
+	return statement{sql: q, args: a, absolute: true, counted: g != noCount}
 }
 
 // fts5Partial matches the documents that hold every phrase of a plan and
