@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -175,70 +175,34 @@ func (db *DB) PublicIssuesByID(ctx context.Context, ids []int64) ([]*models.Issu
 	return rows, nil
 }
 
-// FacetNames implements search.IssueSource. The names of every agency and
-// category are read in one statement and kept until the next write of this
-// process (or countTTL, for writes of other processes), so that a search
-// does not pay a statement for them: there are tens of them, and a rename
-// is rare.
+// FacetNames implements search.IssueSource. The names come from the
+// agencies and categories kept between writes (directory.go), so that a
+// search does not pay a statement for them.
 func (db *DB) FacetNames(ctx context.Context, agencySlugs, categorySlugs []string) (agencies, categories map[string]string, err error) {
 	agencies, categories = map[string]string{}, map[string]string{}
-	if len(agencySlugs) == 0 && len(categorySlugs) == 0 {
-		return agencies, categories, nil
-	}
-	names, err := db.facetNames.get(ctx, db)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, slug := range agencySlugs {
-		if name, ok := names.agencies[slug]; ok {
-			agencies[slug] = name
+	if len(agencySlugs) > 0 {
+		all, _, err := db.agencyDirectory(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, a := range all {
+			if slices.Contains(agencySlugs, a.Slug) {
+				agencies[a.Slug] = a.Name
+			}
 		}
 	}
-	for _, slug := range categorySlugs {
-		if name, ok := names.categories[slug]; ok {
-			categories[slug] = name
+	if len(categorySlugs) > 0 {
+		all, _, err := db.categoryDirectory(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, c := range all {
+			if slices.Contains(categorySlugs, c.Slug) {
+				categories[c.Slug] = c.Name
+			}
 		}
 	}
 	return agencies, categories, nil
-}
-
-// facetNameCache holds the names of all agencies and categories by slug.
-type facetNameCache struct {
-	mu         sync.Mutex
-	names      *facetNameSet
-	generation uint64
-	at         time.Time
-}
-
-type facetNameSet struct{ agencies, categories map[string]string }
-
-func (c *facetNameCache) get(ctx context.Context, db *DB) (*facetNameSet, error) {
-	gen := db.Generation()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.names != nil && c.generation == gen && time.Since(c.at) < countTTL {
-		return c.names, nil
-	}
-	var rows []struct {
-		Kind string `bun:"kind"`
-		Slug string `bun:"slug"`
-		Name string `bun:"name"`
-	}
-	err := db.bun.NewRaw("SELECT 'a' AS kind, slug, name FROM agencies UNION ALL SELECT 'c' AS kind, slug, name FROM categories").
-		Scan(ctx, &rows)
-	if err != nil {
-		return nil, fmt.Errorf("name facets: %w", err)
-	}
-	set := &facetNameSet{agencies: map[string]string{}, categories: map[string]string{}}
-	for _, r := range rows {
-		if r.Kind == "a" {
-			set.agencies[r.Slug] = r.Name
-		} else {
-			set.categories[r.Slug] = r.Name
-		}
-	}
-	c.names, c.generation, c.at = set, gen, time.Now()
-	return set, nil
 }
 
 // SearchSynonymGroups implements search.SynonymStore: every group ADMIN

@@ -114,8 +114,6 @@ type DB struct {
 	// while the chain has not grown; tests that alter entries set it to 0.
 	AuditCacheTTL time.Duration
 
-	// facetNames caches the names of agencies and categories for search.
-	facetNames facetNameCache
 	// auditHooks are told of every audit entry inside the transaction
 	// that appends it (see OnAudit).
 	auditHooks []AuditHook
