@@ -4,11 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 )
 
 // reindexCmd rebuilds the search index of every configured engine from the
 // database; on Meilisearch into a fresh index swapped in at the end, so that
-// a running server keeps answering searches throughout.
+// a running server keeps answering searches throughout. With
+// TANGGAP_CPU_PROFILE set it writes a CPU profile of the rebuild to that
+// file, for `go tool pprof` (see docs/performance.md).
 func reindexCmd(ctx context.Context, cfg Config, args []string, stdout io.Writer) error {
 	if len(args) != 0 {
 		return fmt.Errorf("reindex takes no arguments: %w", errUsage)
@@ -18,6 +22,13 @@ func reindexCmd(ctx context.Context, cfg Config, args []string, stdout io.Writer
 		return err
 	}
 	defer db.Close()
+	if path := os.Getenv("TANGGAP_CPU_PROFILE"); path != "" {
+		stop, err := startCPUProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	st := openSearch(cfg, db)
 	counts, err := reindex(ctx, st)
 	for _, e := range st.engines() {
@@ -26,4 +37,20 @@ func reindexCmd(ctx context.Context, cfg Config, args []string, stdout io.Writer
 		}
 	}
 	return err
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("TANGGAP_CPU_PROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("TANGGAP_CPU_PROFILE: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
