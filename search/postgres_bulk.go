@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -136,53 +135,74 @@ const (
 // stored; whether PostgreSQL agrees is checked at the start of every
 // rebuild (see postgresWriter).
 func expectedTSVector(a *documentAnalysis) (string, bool) {
-	type entry struct {
-		lexeme    string
-		positions []uint32 // position << 2 | weight
-	}
 	fields := [4][]string{a.titleStems, a.summaryStems, a.bodyStems, a.extras}
 	total := len(fields[0]) + len(fields[1]) + len(fields[2]) + len(fields[3])
 	if total >= maxTSPosition {
 		return "", false
 	}
-	index := make(map[string]int, len(a.stemOf))
-	entries := make([]entry, 0, len(a.stemOf))
-	pos := uint32(0)
-	for w, stems := range fields {
-		weight := uint32(3 - w) // A 3, B 2, C 1, D 0
+	// Number the distinct stems, count their positions, then lay the
+	// positions of each stem out in one array, in order.
+	index := make(map[string]int32, len(a.stemOf))
+	of := make([]int32, 0, total) // the stem of every position
+	var counts []int32
+	for _, stems := range fields {
 		for _, s := range stems {
-			pos++
-			if s == "" || strings.ContainsAny(s, `'\`) {
-				return "", false
-			}
 			i, ok := index[s]
 			if !ok {
-				i = len(entries)
+				if s == "" || strings.ContainsAny(s, `'\`) {
+					return "", false
+				}
+				i = int32(len(counts))
 				index[s] = i
-				entries = append(entries, entry{lexeme: s})
+				counts = append(counts, 0)
 			}
-			entries[i].positions = append(entries[i].positions, pos<<2|weight)
+			counts[i]++
+			of = append(of, i)
 		}
 	}
-	slices.SortFunc(entries, func(x, y entry) int { return strings.Compare(x.lexeme, y.lexeme) })
-	var b strings.Builder
-	b.Grow(total * 8)
-	for i, e := range entries {
-		if len(e.positions) > maxTSPositions {
+	starts := make([]int32, len(counts)+1)
+	for i, c := range counts {
+		if c > maxTSPositions {
 			return "", false
 		}
-		if i > 0 {
+		starts[i+1] = starts[i] + c
+	}
+	next := append([]int32(nil), starts[:len(counts)]...)
+	positions := make([]uint32, total) // position << 2 | weight
+	pos := 0
+	for w, stems := range fields {
+		weight := uint32(3 - w) // A 3, B 2, C 1, D 0
+		for range stems {
+			i := of[pos]
+			pos++
+			positions[next[i]] = uint32(pos)<<2 | weight
+			next[i]++
+		}
+	}
+	// The stems are among the terms, which are sorted byte by byte as
+	// PostgreSQL sorts lexemes.
+	var b strings.Builder
+	b.Grow(total * 8)
+	first := true
+	for _, t := range a.terms {
+		i, ok := index[t]
+		if !ok {
+			continue
+		}
+		if !first {
 			b.WriteByte(' ')
 		}
+		first = false
 		b.WriteByte('\'')
-		b.WriteString(e.lexeme)
+		b.WriteString(t)
 		b.WriteString("':")
-		for j, p := range e.positions {
+		var buf [12]byte
+		for j, p := range positions[starts[i]:starts[i+1]] {
+			n := strconv.AppendUint(buf[:0], uint64(p>>2), 10)
 			if j > 0 {
 				b.WriteByte(',')
 			}
-			var buf [8]byte
-			b.Write(strconv.AppendUint(buf[:0], uint64(p>>2), 10))
+			b.Write(n)
 			if w := p & 3; w > 0 {
 				b.WriteByte("DCBA"[w])
 			}
@@ -193,8 +213,14 @@ func expectedTSVector(a *documentAnalysis) (string, bool) {
 
 // startRebuild implements bulkRebuilder: the rows stay, to be compared with
 // the new documents.
-func (postgresDialect) startRebuild(context.Context, bun.Tx) (rebuildWriter, error) {
-	return &postgresWriter{}, nil
+func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error) {
+	// Into an empty index (the first rebuild after an import) there is
+	// nothing to compare with.
+	var rows bool
+	if err := tx.NewRaw("SELECT EXISTS (SELECT 1 FROM search_documents)").Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	return &postgresWriter{checked: !rows}, nil
 }
 
 // postgresWriter writes the documents of a chunk that are not stored as

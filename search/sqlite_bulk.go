@@ -60,7 +60,14 @@ func (sqliteDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter
 	if err := setFTSMerging(ctx, tx, 0, 2000); err != nil {
 		return nil, err
 	}
-	return &sqliteWriter{}, nil
+	// Into an empty index (the first rebuild after an import) there is
+	// nothing to compare with.
+	var rows, entries bool
+	err := tx.NewRaw("SELECT EXISTS (SELECT 1 FROM search_documents), EXISTS (SELECT 1 FROM search_fts)").Scan(ctx, &rows, &entries)
+	if err != nil {
+		return nil, err
+	}
+	return &sqliteWriter{noRows: !rows, emptied: !entries, decided: !entries}, nil
 }
 
 // setFTSMerging sets FTS5's automerge and crisismerge.
@@ -85,18 +92,20 @@ func setFTSMerging(ctx context.Context, tx bun.Tx, automerge, crisismerge int) e
 // definition, which costs nothing and is as transactional, and every entry
 // is written without comparing.
 type sqliteWriter struct {
-	decided, emptied bool
-	rows, entries    int
+	decided, emptied, noRows bool
+	rows, entries            int
 }
 
 func (w *sqliteWriter) write(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error {
 	c := prepared.(sqliteChunk)
 	n := len(docs)
-	sameRows, err := sqliteSame(ctx, tx, sqliteSameRows, n, sqliteDocumentTuple, c.rows)
-	if err != nil {
-		return fmt.Errorf("compare document rows: %w", err)
+	var sameRows, sameEntries map[int64]bool
+	var err error
+	if !w.noRows {
+		if sameRows, err = sqliteSame(ctx, tx, sqliteSameRows, n, sqliteDocumentTuple, c.rows); err != nil {
+			return fmt.Errorf("compare document rows: %w", err)
+		}
 	}
-	var sameEntries map[int64]bool
 	if !w.emptied {
 		if sameEntries, err = sqliteSame(ctx, tx, sqliteSameEntries, n, "(?, ?, ?, ?, ?)", c.entries); err != nil {
 			return fmt.Errorf("compare index entries: %w", err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 )
 
@@ -28,6 +29,13 @@ func reindexCmd(ctx context.Context, cfg Config, args []string, stdout io.Writer
 			return err
 		}
 		defer stop()
+	}
+	if os.Getenv("GOGC") == "" {
+		// A rebuild makes a lot of short-lived garbage (the text of every
+		// document, its words and stems) over a live heap of a few
+		// batches: collecting at four times the live heap rather than
+		// twice costs tens of megabytes and saves a tenth of the time.
+		debug.SetGCPercent(400)
 	}
 	st := openSearch(cfg, db)
 	counts, err := reindex(ctx, st)
