@@ -14,21 +14,22 @@ import (
 const rebuildChunk = 500
 
 // bulkRebuilder is a dialect that rebuilds with statements of many
-// documents each. prepareRebuild turns up to rebuildChunk documents into
-// what the writer needs, while the previous chunk is being written;
-// startRebuild opens the writer of one rebuild, in its transaction.
+// documents each: startRebuild opens the writer of one rebuild, in its
+// transaction.
 type bulkRebuilder interface {
-	prepareRebuild(docs []*Document) any
 	startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error)
 }
 
-// rebuildWriter writes the chunks of one rebuild. A rebuild compares each
-// document with the stored one and writes only those that differ, so that
-// rebuilding an index that is up to date costs reading it, not writing it
-// again: what it leaves in place is exactly what it would have written.
-// finish removes the documents of issues that are not in ids and returns
-// how many documents were written.
+// rebuildWriter writes the chunks of one rebuild. prepare turns up to
+// rebuildChunk documents into what write needs, on another goroutine while
+// the previous chunk is being written: it reads only what startRebuild
+// set. A rebuild compares each document with the stored one and writes
+// only those that differ, so that rebuilding an index that is up to date
+// costs reading it, not writing it again: what it leaves in place is
+// exactly what it would have written. finish removes the documents of
+// issues that are not in ids and returns how many documents were written.
 type rebuildWriter interface {
+	prepare(docs []*Document) any
 	write(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error
 	finish(ctx context.Context, tx bun.Tx, ids []int64) (written int, err error)
 }
@@ -63,7 +64,7 @@ func (e *dbEngine) rebuild(ctx context.Context, source DocumentStream) (n, writt
 		if err != nil {
 			return err
 		}
-		chunks := prepareChunks(ctx, bulk, source)
+		chunks := prepareChunks(ctx, w, source)
 		defer func() {
 			// Stop the producer and wait for it, so that nothing reads on
 			// behalf of a rebuild that has returned.
@@ -112,7 +113,7 @@ type preparedChunks struct {
 	counts *map[string]int
 }
 
-func prepareChunks(ctx context.Context, bulk bulkRebuilder, source DocumentStream) preparedChunks {
+func prepareChunks(ctx context.Context, w rebuildWriter, source DocumentStream) preparedChunks {
 	ctx, cancel := context.WithCancel(ctx)
 	out := make(chan rebuildChunkOf, 1)
 	counts := map[string]int{}
@@ -134,7 +135,7 @@ func prepareChunks(ctx context.Context, bulk bulkRebuilder, source DocumentStrea
 			}
 			for start := 0; start < len(docs); start += rebuildChunk {
 				part := docs[start:min(start+rebuildChunk, len(docs))]
-				if err := send(rebuildChunkOf{docs: part, prepared: bulk.prepareRebuild(part)}); err != nil {
+				if err := send(rebuildChunkOf{docs: part, prepared: w.prepare(part)}); err != nil {
 					return err
 				}
 			}

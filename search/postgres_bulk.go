@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/md5"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"fmt"
 	"strconv"
@@ -64,8 +65,13 @@ type postgresChunk struct {
 	created, updated pq.StringArray
 }
 
-// prepareRebuild implements bulkRebuilder.
-func (postgresDialect) prepareRebuild(docs []*Document) any {
+// prepare implements rebuildWriter: into an empty index the arguments of
+// postgresUpsertDocuments, already encoded; else the digests and times to
+// compare with.
+func (w *postgresWriter) prepare(docs []*Document) any {
+	if w.empty {
+		return encoded(postgresColumns(docs))
+	}
 	n := len(docs)
 	c := postgresChunk{ids: make(pq.Int64Array, n), digests: make(pq.StringArray, n),
 		created: make(pq.StringArray, n), updated: make(pq.StringArray, n)}
@@ -75,6 +81,22 @@ func (postgresDialect) prepareRebuild(docs []*Document) any {
 		c.digests[i] = documentDigest(d)
 	}
 	return c
+}
+
+// encoded turns the arrays of args into the text PostgreSQL reads, so that
+// the writer only sends them. A value that cannot be encoded is left for
+// the statement to report.
+func encoded(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		out[i] = a
+		if v, ok := a.(driver.Valuer); ok {
+			if e, err := v.Value(); err == nil {
+				out[i] = e
+			}
+		}
+	}
+	return out
 }
 
 // documentDigest is the digest postgresStoredDigest computes of the stored
@@ -220,7 +242,7 @@ func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWrit
 	if err := tx.NewRaw("SELECT EXISTS (SELECT 1 FROM search_documents)").Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
-	return &postgresWriter{checked: !rows}, nil
+	return &postgresWriter{empty: !rows}, nil
 }
 
 // postgresWriter writes the documents of a chunk that are not stored as
@@ -228,11 +250,19 @@ func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWrit
 // has PostgreSQL compute those of the whole first chunk: if one differs
 // (another stemmer, another parser), every document is written.
 type postgresWriter struct {
+	// empty is whether the index was empty at the start: then every
+	// document is written, prepared in full, without comparing.
+	empty            bool
 	checked, trusted bool
 	written          int
 }
 
 func (w *postgresWriter) write(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error {
+	if w.empty {
+		w.written += len(docs)
+		_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments, prepared.([]any)...)
+		return err
+	}
 	c := prepared.(postgresChunk)
 	if !w.checked {
 		w.checked = true

@@ -21,10 +21,10 @@ const sqliteTimeLayout = "2006-01-02 15:04:05.999999-07:00"
 // document rows and of its FTS5 entries.
 type sqliteChunk struct{ rows, entries []any }
 
-// prepareRebuild implements bulkRebuilder. The values go to SQLite as
+// prepare implements rebuildWriter. The values go to SQLite as
 // parameters of the statement rather than written into its text, which for
 // long documents would cost more than the insert.
-func (sqliteDialect) prepareRebuild(docs []*Document) any {
+func (*sqliteWriter) prepare(docs []*Document) any {
 	c := sqliteChunk{rows: make([]any, 0, 14*len(docs)), entries: make([]any, 0, 5*len(docs))}
 	for _, d := range docs {
 		a := d.analysis()
