@@ -14,15 +14,24 @@ import (
 const rebuildChunk = 500
 
 // bulkRebuilder is a dialect that rebuilds with statements of many
-// documents each. start prepares the tables; prepare turns up to
-// rebuildChunk documents into the values of the statements, while the
-// previous chunk is being written; write writes them; finish gets the ids
-// of all the documents written.
+// documents each: startRebuild opens the writer of one rebuild, in its
+// transaction.
 type bulkRebuilder interface {
-	startRebuild(ctx context.Context, tx bun.Tx) error
-	prepareRebuild(docs []*Document) any
-	writeRebuild(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error
-	finishRebuild(ctx context.Context, tx bun.Tx, ids []int64) error
+	startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error)
+}
+
+// rebuildWriter writes the chunks of one rebuild. prepare turns up to
+// rebuildChunk documents into what write needs, on another goroutine while
+// the previous chunk is being written: it reads only what startRebuild
+// set. A rebuild compares each document with the stored one and writes
+// only those that differ, so that rebuilding an index that is up to date
+// costs reading it, not writing it again: what it leaves in place is
+// exactly what it would have written. finish removes the documents of
+// issues that are not in ids and returns how many documents were written.
+type rebuildWriter interface {
+	prepare(docs []*Document) any
+	write(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error
+	finish(ctx context.Context, tx bun.Tx, ids []int64) (written int, err error)
 }
 
 // rebuildChunkOf is a prepared chunk of a rebuild, or the error that ended
@@ -37,20 +46,25 @@ type rebuildChunkOf struct {
 // until the transaction that replaces them all commits. Reading, analysing
 // and preparing the documents runs ahead of writing them.
 func (e *dbEngine) Rebuild(ctx context.Context, source DocumentStream) (int, error) {
+	n, _, err := e.rebuild(ctx, source)
+	return n, err
+}
+
+// rebuild is Rebuild, also returning how many documents were written
+// rather than found up to date.
+func (e *dbEngine) rebuild(ctx context.Context, source DocumentStream) (n, written int, err error) {
 	bulk, ok := e.dialect.(bulkRebuilder)
 	if !ok {
-		return 0, fmt.Errorf("%s cannot rebuild", e.dialect.name())
+		return 0, 0, fmt.Errorf("%s cannot rebuild", e.dialect.name())
 	}
 	var ids []int64
-	err := e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		ids = ids[:0]
-		if err := bulk.startRebuild(ctx, tx); err != nil {
+	err = e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		ids, written = ids[:0], 0
+		w, err := bulk.startRebuild(ctx, tx)
+		if err != nil {
 			return err
 		}
-		if _, err := tx.NewRaw("DELETE FROM search_vocabulary").Exec(ctx); err != nil {
-			return err
-		}
-		chunks := prepareChunks(ctx, bulk, source)
+		chunks := prepareChunks(ctx, w, source)
 		defer func() {
 			// Stop the producer and wait for it, so that nothing reads on
 			// behalf of a rebuild that has returned.
@@ -58,47 +72,51 @@ func (e *dbEngine) Rebuild(ctx context.Context, source DocumentStream) (int, err
 			for range chunks.out {
 			}
 		}()
-		counts := map[string]int{}
 		for c := range chunks.out {
 			if c.err != nil {
 				return c.err
 			}
 			for _, d := range c.docs {
-				for _, t := range d.analysis().terms {
-					counts[t]++
-				}
 				ids = append(ids, d.IssueID)
 			}
-			if err := bulk.writeRebuild(ctx, tx, c.docs, c.prepared); err != nil {
+			if err := w.write(ctx, tx, c.docs, c.prepared); err != nil {
 				return fmt.Errorf("write documents: %w", err)
 			}
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := bulk.finishRebuild(ctx, tx, ids); err != nil {
+		if written, err = w.finish(ctx, tx, ids); err != nil {
 			return err
 		}
-		return insertVocabulary(ctx, tx, counts)
+		// The producer counted the terms of every document it prepared;
+		// it has closed the channel, so the counts are complete.
+		if _, err := tx.NewRaw("DELETE FROM search_vocabulary").Exec(ctx); err != nil {
+			return err
+		}
+		return insertVocabulary(ctx, tx, *chunks.counts)
 	})
-	if err == nil {
+	if err == nil && written > 0 {
 		if a, ok := e.dialect.(analyzer); ok {
 			err = a.analyze(ctx, e.db)
 		}
 	}
-	return len(ids), err
+	return len(ids), written, err
 }
 
 // preparedChunks are the chunks of a rebuild as they are prepared; the
-// channel closes after the last one or after an error.
+// channel closes after the last one or after an error. counts holds the
+// number of documents of every term once the channel is closed.
 type preparedChunks struct {
 	out    chan rebuildChunkOf
 	cancel context.CancelFunc
+	counts *map[string]int
 }
 
-func prepareChunks(ctx context.Context, bulk bulkRebuilder, source DocumentStream) preparedChunks {
+func prepareChunks(ctx context.Context, w rebuildWriter, source DocumentStream) preparedChunks {
 	ctx, cancel := context.WithCancel(ctx)
 	out := make(chan rebuildChunkOf, 1)
+	counts := map[string]int{}
 	send := func(c rebuildChunkOf) error {
 		select {
 		case out <- c:
@@ -110,9 +128,14 @@ func prepareChunks(ctx context.Context, bulk bulkRebuilder, source DocumentStrea
 	go func() {
 		defer close(out)
 		err := source(ctx, func(docs []*Document) error {
+			for _, d := range docs {
+				for _, t := range d.analysis().terms {
+					counts[t]++
+				}
+			}
 			for start := 0; start < len(docs); start += rebuildChunk {
 				part := docs[start:min(start+rebuildChunk, len(docs))]
-				if err := send(rebuildChunkOf{docs: part, prepared: bulk.prepareRebuild(part)}); err != nil {
+				if err := send(rebuildChunkOf{docs: part, prepared: w.prepare(part)}); err != nil {
 					return err
 				}
 			}
@@ -122,7 +145,7 @@ func prepareChunks(ctx context.Context, bulk bulkRebuilder, source DocumentStrea
 			send(rebuildChunkOf{err: err}) //nolint:errcheck // the error is the one sent
 		}
 	}()
-	return preparedChunks{out: out, cancel: cancel}
+	return preparedChunks{out: out, cancel: cancel, counts: &counts}
 }
 
 // valuesList writes n rows of the same VALUES tuple, separated by commas.

@@ -1,5 +1,7 @@
 package search
 
+import "context"
+
 // SetRerankCandidates sets how many matches PostgreSQL ranks exactly, for a
 // test, and returns the function that restores the bound.
 func SetRerankCandidates(n int) (restore func()) {
@@ -15,4 +17,10 @@ func SetGracefulBelow(n int) (restore func()) {
 	old := gracefulBelow
 	gracefulBelow = n
 	return func() { gracefulBelow = old }
+}
+
+// RebuildCounting rebuilds a database engine as Engine.Rebuild does and
+// also returns how many documents it wrote rather than found up to date.
+func RebuildCounting(ctx context.Context, e Engine, source DocumentStream) (n, written int, err error) {
+	return e.(*dbEngine).rebuild(ctx, source)
 }

@@ -2,8 +2,12 @@ package search
 
 import (
 	"context"
+	"crypto/md5"
 	"database/sql"
+	"database/sql/driver"
+	"encoding/hex"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,10 +18,7 @@ import (
 // postgresUpsertDocuments writes a chunk of documents passed as one array
 // per column: a short statement PostgreSQL parses and plans once, whatever
 // the number of documents, with the same weighted tsvector as every other
-// write (tsvectorSQL, over the words of each field). A row that already
-// holds exactly the new values, tsvector included, is left alone:
-// rebuilding an index that is up to date writes neither new row versions
-// nor GIN entries, while any difference at all is still repaired.
+// write (tsvectorSQL, over the words of each field).
 var postgresUpsertDocuments = "INSERT INTO search_documents (" + documentColumns + ", tsv) " +
 	"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, created_at, updated_at, terms, " +
 	fmt.Sprintf(strings.ReplaceAll(tsvectorSQL, "?", "%s"), "title_words", "summary_words", "body_words", "extra_words") +
@@ -25,27 +26,331 @@ var postgresUpsertDocuments = "INSERT INTO search_documents (" + documentColumns
 	"$10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[]) " +
 	"AS d (issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, created_at, updated_at, terms, " +
 	"title_words, summary_words, body_words, extra_words) " +
-	"ON CONFLICT (issue_id) DO UPDATE SET " + documentUpdates + ", tsv = excluded.tsv " +
-	"WHERE (" + qualified("search_documents", documentValueColumns) + ", search_documents.tsv) IS DISTINCT FROM (" +
-	qualified("excluded", documentValueColumns) + ", excluded.tsv)"
+	"ON CONFLICT (issue_id) DO UPDATE SET " + documentUpdates + ", tsv = excluded.tsv"
 
-// documentValueColumns are documentColumns but the key.
-var documentValueColumns = strings.Split(strings.TrimPrefix(documentColumns, "issue_id, "), ", ")
+// postgresStoredDigest is the digest of a stored document's values as
+// documentDigest writes it in Go: every text column with its length in
+// bytes, a missing value as '-', and the tsvector as PostgreSQL writes it
+// as text. The times are compared as they are.
+const postgresStoredDigest = "md5(concat(" +
+	"octet_length(s.number), ':', s.number, octet_length(s.title), ':', s.title, " +
+	"octet_length(s.summary), ':', s.summary, octet_length(s.body), ':', s.body, " +
+	"octet_length(s.extra), ':', s.extra, octet_length(s.kind), ':', s.kind, " +
+	"octet_length(s.status), ':', s.status, coalesce(octet_length(s.verdict) || ':' || s.verdict, '-'), " +
+	"coalesce(octet_length(s.agency_slug) || ':' || s.agency_slug, '-'), " +
+	"coalesce(octet_length(s.category_slug) || ':' || s.category_slug, '-'), " +
+	"octet_length(s.terms), ':', s.terms, s.tsv::text))"
 
-func qualified(table string, columns []string) string {
-	out := make([]string, len(columns))
-	for i, c := range columns {
-		out[i] = table + "." + c
+// postgresUpToDate returns which of a chunk's documents are stored exactly
+// as the rebuild would write them: same values, same times and a tsvector
+// that reads as the one expected.
+const postgresUpToDate = "SELECT s.issue_id FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) " +
+	"AS n (issue_id, digest, created_at, updated_at) JOIN search_documents AS s ON s.issue_id = n.issue_id " +
+	"WHERE s.created_at = n.created_at AND s.updated_at = n.updated_at AND " + postgresStoredDigest + " = n.digest"
+
+// postgresComputedDigests returns, for a chunk's documents, the digest of
+// the tsvector PostgreSQL computes from their words, to check that the
+// tsvectors expected in Go are the ones PostgreSQL writes.
+var postgresComputedDigests = "SELECT issue_id, md5((" +
+	fmt.Sprintf(strings.ReplaceAll(tsvectorSQL, "?", "%s"), "title_words", "summary_words", "body_words", "extra_words") +
+	")::text) FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) " +
+	"AS d (issue_id, title_words, summary_words, body_words, extra_words)"
+
+// postgresChunk is a chunk of a rebuild prepared for PostgreSQL: the
+// digest of every document as it would be stored (empty when the tsvector
+// cannot be told in advance), and its times.
+type postgresChunk struct {
+	ids              pq.Int64Array
+	digests          pq.StringArray
+	created, updated pq.StringArray
+}
+
+// prepare implements rebuildWriter: into an empty index the arguments of
+// postgresUpsertDocuments, already encoded; else the digests and times to
+// compare with.
+func (w *postgresWriter) prepare(docs []*Document) any {
+	if w.empty {
+		return encoded(postgresColumns(docs))
 	}
-	return strings.Join(out, ", ")
+	n := len(docs)
+	c := postgresChunk{ids: make(pq.Int64Array, n), digests: make(pq.StringArray, n),
+		created: make(pq.StringArray, n), updated: make(pq.StringArray, n)}
+	for i, d := range docs {
+		c.ids[i] = d.IssueID
+		c.created[i], c.updated[i] = d.CreatedAt.UTC().Format(time.RFC3339Nano), d.UpdatedAt.UTC().Format(time.RFC3339Nano)
+		c.digests[i] = documentDigest(d)
+	}
+	return c
+}
+
+// encoded turns the arrays of args into the text PostgreSQL reads, so that
+// the writer only sends them. A value that cannot be encoded is left for
+// the statement to report.
+func encoded(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		out[i] = a
+		if v, ok := a.(driver.Valuer); ok {
+			if e, err := v.Value(); err == nil {
+				out[i] = e
+			}
+		}
+	}
+	return out
+}
+
+// documentDigest is the digest postgresStoredDigest computes of the stored
+// row when it holds exactly the document, or "" when the tsvector
+// PostgreSQL computes cannot be told in advance.
+func documentDigest(d *Document) string {
+	a := d.analysis()
+	tsv, ok := expectedTSVector(a)
+	if !ok {
+		return ""
+	}
+	h := md5.New() //nolint:gosec // compared with PostgreSQL's md5(), it protects nothing
+	field := func(s string) {
+		h.Write(strconv.AppendInt(nil, int64(len(s)), 10))
+		h.Write([]byte{':'})
+		h.Write([]byte(s))
+	}
+	optional := func(s string, ok bool) {
+		if ok {
+			field(s)
+		} else {
+			h.Write([]byte{'-'})
+		}
+	}
+	field(d.Number)
+	field(d.Title)
+	field(d.Summary)
+	field(d.Body)
+	field(d.Extra)
+	field(string(d.Kind))
+	field(string(d.Status))
+	var verdict string
+	if d.Verdict != nil {
+		verdict = string(*d.Verdict)
+	}
+	optional(verdict, d.Verdict != nil)
+	optional(d.AgencySlug, d.AgencySlug != "")
+	optional(d.CategorySlug, d.CategorySlug != "")
+	field(strings.Join(a.terms, " "))
+	h.Write([]byte(tsv))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// tsvector limits of PostgreSQL: positions above maxTSPosition are all
+// counted as maxTSPosition, and a lexeme keeps a bounded number of
+// positions. Documents near either limit are not told in advance.
+const (
+	maxTSPosition  = 16383
+	maxTSPositions = 255
+)
+
+// expectedTSVector writes, as PostgreSQL writes a tsvector as text, the
+// tsvector that tsvectorSQL computes from the words of a document if
+// PostgreSQL splits the words as Go does and stems them to the same stems:
+// every stem with its positions, counted on through the fields, and the
+// field's weight (D, the extra field's, is not written). It is only ever
+// compared with a stored tsvector, to skip computing one that is already
+// stored; whether PostgreSQL agrees is checked at the start of every
+// rebuild (see postgresWriter).
+func expectedTSVector(a *documentAnalysis) (string, bool) {
+	fields := [4][]string{a.titleStems, a.summaryStems, a.bodyStems, a.extras}
+	total := len(fields[0]) + len(fields[1]) + len(fields[2]) + len(fields[3])
+	if total >= maxTSPosition {
+		return "", false
+	}
+	// Number the distinct stems, count their positions, then lay the
+	// positions of each stem out in one array, in order.
+	index := make(map[string]int32, len(a.stemOf))
+	of := make([]int32, 0, total) // the stem of every position
+	var counts []int32
+	for _, stems := range fields {
+		for _, s := range stems {
+			i, ok := index[s]
+			if !ok {
+				if s == "" || strings.ContainsAny(s, `'\`) {
+					return "", false
+				}
+				i = int32(len(counts))
+				index[s] = i
+				counts = append(counts, 0)
+			}
+			counts[i]++
+			of = append(of, i)
+		}
+	}
+	starts := make([]int32, len(counts)+1)
+	for i, c := range counts {
+		if c > maxTSPositions {
+			return "", false
+		}
+		starts[i+1] = starts[i] + c
+	}
+	next := append([]int32(nil), starts[:len(counts)]...)
+	positions := make([]uint32, total) // position << 2 | weight
+	pos := 0
+	for w, stems := range fields {
+		weight := uint32(3 - w) // A 3, B 2, C 1, D 0
+		for range stems {
+			i := of[pos]
+			pos++
+			positions[next[i]] = uint32(pos)<<2 | weight
+			next[i]++
+		}
+	}
+	// The stems are among the terms, which are sorted byte by byte as
+	// PostgreSQL sorts lexemes.
+	var b strings.Builder
+	b.Grow(total * 8)
+	first := true
+	for _, t := range a.terms {
+		i, ok := index[t]
+		if !ok {
+			continue
+		}
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		b.WriteByte('\'')
+		b.WriteString(t)
+		b.WriteString("':")
+		var buf [12]byte
+		for j, p := range positions[starts[i]:starts[i+1]] {
+			n := strconv.AppendUint(buf[:0], uint64(p>>2), 10)
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(n)
+			if w := p & 3; w > 0 {
+				b.WriteByte("DCBA"[w])
+			}
+		}
+	}
+	return b.String(), true
 }
 
 // startRebuild implements bulkRebuilder: the rows stay, to be compared with
 // the new documents.
-func (postgresDialect) startRebuild(context.Context, bun.Tx) error { return nil }
+func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error) {
+	// Into an empty index (the first rebuild after an import) there is
+	// nothing to compare with.
+	var rows bool
+	if err := tx.NewRaw("SELECT EXISTS (SELECT 1 FROM search_documents)").Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	return &postgresWriter{empty: !rows}, nil
+}
 
-// prepareRebuild implements bulkRebuilder: the column arrays of the chunk.
-func (postgresDialect) prepareRebuild(docs []*Document) any {
+// postgresWriter writes the documents of a chunk that are not stored as
+// they would be written. Before trusting the tsvectors expected in Go, it
+// has PostgreSQL compute those of the whole first chunk: if one differs
+// (another stemmer, another parser), every document is written.
+type postgresWriter struct {
+	// empty is whether the index was empty at the start: then every
+	// document is written, prepared in full, without comparing.
+	empty            bool
+	checked, trusted bool
+	written          int
+}
+
+func (w *postgresWriter) write(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error {
+	if w.empty {
+		w.written += len(docs)
+		_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments, prepared.([]any)...)
+		return err
+	}
+	c := prepared.(postgresChunk)
+	if !w.checked {
+		w.checked = true
+		var err error
+		if w.trusted, err = w.agrees(ctx, tx, docs, c); err != nil {
+			return err
+		}
+	}
+	changed := docs
+	if w.trusted {
+		rows, err := tx.Tx.QueryContext(ctx, postgresUpToDate, c.ids, c.digests, c.created, c.updated)
+		if err != nil {
+			return err
+		}
+		same := map[int64]bool{}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			same[id] = true
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if len(same) > 0 {
+			changed = make([]*Document, 0, len(docs)-len(same))
+			for _, d := range docs {
+				if !same[d.IssueID] {
+					changed = append(changed, d)
+				}
+			}
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	w.written += len(changed)
+	_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments, postgresColumns(changed)...)
+	return err
+}
+
+// agrees reports whether PostgreSQL computes the tsvectors expected in Go
+// for every document of the chunk whose tsvector was told in advance.
+func (w *postgresWriter) agrees(ctx context.Context, tx bun.Tx, docs []*Document, c postgresChunk) (bool, error) {
+	ids := make(pq.Int64Array, 0, len(docs))
+	var words [4]pq.StringArray
+	expected := map[int64]string{}
+	for _, d := range docs {
+		a := d.analysis()
+		tsv, ok := expectedTSVector(a)
+		if !ok {
+			continue
+		}
+		sum := md5.Sum([]byte(tsv)) //nolint:gosec // compared with PostgreSQL's md5(), it protects nothing
+		expected[d.IssueID] = hex.EncodeToString(sum[:])
+		ids = append(ids, d.IssueID)
+		for j, field := range [][]string{a.title, a.summary, a.body, a.extra} {
+			words[j] = append(words[j], strings.Join(field, " "))
+		}
+	}
+	if len(ids) == 0 {
+		return false, nil
+	}
+	rows, err := tx.Tx.QueryContext(ctx, postgresComputedDigests, ids, words[0], words[1], words[2], words[3])
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	agree := 0
+	for rows.Next() {
+		var id int64
+		var digest string
+		if err := rows.Scan(&id, &digest); err != nil {
+			return false, err
+		}
+		if expected[id] != digest {
+			return false, rows.Close()
+		}
+		agree++
+	}
+	return agree == len(ids), rows.Close()
+}
+
+// postgresColumns are the arguments of postgresUpsertDocuments: one array
+// per column.
+func postgresColumns(docs []*Document) []any {
 	n := len(docs)
 	column := func() pq.StringArray { return make(pq.StringArray, n) }
 	ids := make(pq.Int64Array, n)
@@ -72,16 +377,14 @@ func (postgresDialect) prepareRebuild(docs []*Document) any {
 		created, updated, terms, words[0], words[1], words[2], words[3]}
 }
 
-// writeRebuild implements bulkRebuilder.
-func (postgresDialect) writeRebuild(ctx context.Context, tx bun.Tx, _ []*Document, prepared any) error {
-	_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments, prepared.([]any)...)
-	return err
-}
-
-// finishRebuild implements bulkRebuilder: it removes the documents of
-// issues that are no longer public.
-func (postgresDialect) finishRebuild(ctx context.Context, tx bun.Tx, ids []int64) error {
-	_, err := tx.Tx.ExecContext(ctx,
+// finish implements rebuildWriter: it removes the documents of issues that
+// are no longer public.
+func (w *postgresWriter) finish(ctx context.Context, tx bun.Tx, ids []int64) (int, error) {
+	res, err := tx.Tx.ExecContext(ctx,
 		"DELETE FROM search_documents WHERE issue_id NOT IN (SELECT unnest($1::bigint[]))", pq.Int64Array(ids))
-	return err
+	if err != nil {
+		return 0, err
+	}
+	removed, err := res.RowsAffected()
+	return w.written + int(removed), err
 }

@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -131,18 +132,7 @@ func TestRebuildWritesWhatIndexWrites(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			e := newEnv(t, c)
 			e.loadCorpus()
-			queries := []string{"SELECT term, docs FROM search_vocabulary ORDER BY term"}
-			switch c.dialect {
-			case store.SQLite:
-				queries = append(queries,
-					"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, "+
-						"CAST(created_at AS TEXT), CAST(updated_at AS TEXT), terms FROM search_documents ORDER BY issue_id",
-					"SELECT rowid, title, summary, body, extra FROM search_fts ORDER BY rowid")
-			case store.Postgres:
-				queries = append(queries,
-					"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, "+
-						"created_at::text, updated_at::text, terms, tsv::text FROM search_documents ORDER BY issue_id")
-			}
+			queries := indexQueries(c.dialect)
 			indexed := snapshot(t, e.db, queries)
 			columns, values := strings.Join(documentColumns, ", "), "id, number, title, summary, '', '', kind, status, NULL, NULL, NULL, created_at, updated_at, ''"
 			if c.dialect == store.Postgres {
@@ -176,6 +166,129 @@ func TestRebuildWritesWhatIndexWrites(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// indexQueries read everything a database engine stores of its
+// documents: the rows, the full-text entries (the tsvectors on
+// PostgreSQL) and the vocabulary.
+func indexQueries(d store.Dialect) []string {
+	queries := []string{"SELECT term, docs FROM search_vocabulary ORDER BY term"}
+	switch d {
+	case store.SQLite:
+		queries = append(queries,
+			"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, "+
+				"CAST(created_at AS TEXT), CAST(updated_at AS TEXT), terms FROM search_documents ORDER BY issue_id",
+			"SELECT rowid, title, summary, body, extra FROM search_fts ORDER BY rowid")
+	case store.Postgres:
+		queries = append(queries,
+			"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, "+
+				"created_at::text, updated_at::text, terms, tsv::text, tsv_head::text FROM search_documents ORDER BY issue_id")
+	}
+	return queries
+}
+
+// TestRebuildPaths: whatever the state of the index, a rebuild leaves
+// exactly what the indexer wrote document by document (every row,
+// full-text entry and vocabulary count) and searches answer exactly as
+// before, pages, scores, highlights and facets included: over an index
+// that is up to date, which it only reads; into an empty one; and over one
+// whose full-text entries all differ, which it replaces.
+func TestRebuildPaths(t *testing.T) {
+	searches := []string{"", "banjir", "vaksin", "jalan rusak", `"jalan rusak"`, "banjir -rob", "vaksinsai", "bansos",
+		"dinkes", "puskesmas bayar", "kebanjir", "air bersih", "hoaks vaksin"}
+	for _, c := range engineCases(t) {
+		if c.engine == models.EngineMeilisearch {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			e.loadCorpus()
+			queries := indexQueries(c.dialect)
+			indexed := snapshot(t, e.db, queries)
+			answers := func() []string {
+				var out []string
+				for _, q := range searches {
+					for _, order := range []models.SearchOrder{models.SearchByRelevance, models.SearchByNewest} {
+						conn := e.search(q, func(r *models.SearchRequest) { r.Order = order })
+						b, err := json.Marshal(conn)
+						if err != nil {
+							t.Fatal(err)
+						}
+						out = append(out, q+" "+string(order)+": "+string(b))
+					}
+				}
+				return out
+			}
+			before := answers()
+			rebuild := func(step string, wantWritten func(n, written int) bool) {
+				t.Helper()
+				n, written, err := search.RebuildCounting(ctx(), e.engine, search.AllDocuments(e.db, 3))
+				if err != nil {
+					t.Fatalf("%s: %v", step, err)
+				}
+				if n != len(publicKeys) || !wantWritten(n, written) {
+					t.Errorf("%s: %d documents, %d written", step, n, written)
+				}
+				rebuilt := snapshot(t, e.db, queries)
+				for i, q := range queries {
+					if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
+						t.Errorf("%s: %s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", step, q,
+							len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i]))
+					}
+				}
+				after := answers()
+				for i := range before {
+					if before[i] != after[i] {
+						t.Errorf("%s: search changed\nbefore: %s\nafter:  %s", step, before[i], after[i])
+					}
+				}
+			}
+
+			rebuild("up to date", func(_, written int) bool { return written == 0 })
+
+			empty := []string{"DELETE FROM search_documents", "DELETE FROM search_vocabulary"}
+			if c.dialect == store.SQLite {
+				empty = append(empty, "DELETE FROM search_fts")
+			}
+			exec(t, e.db, empty...)
+			if got := e.keys(e.search("")); len(got) != 0 {
+				t.Fatalf("the emptied index still finds %v", got)
+			}
+			rebuild("empty", func(n, written int) bool { return written == n })
+
+			if c.dialect == store.SQLite {
+				exec(t, e.db, "UPDATE search_fts SET body = 'rusak'")
+			} else {
+				exec(t, e.db, "UPDATE search_documents SET tsv = to_tsvector('simple', 'rusak')")
+			}
+			rebuild("every entry differs", func(n, written int) bool { return written == n })
+
+			// Two full-text entries differ while their rows stay: one
+			// changed, one gone.
+			if c.dialect == store.SQLite {
+				exec(t, e.db, "UPDATE search_fts SET body = body || ' rusak' WHERE rowid = (SELECT min(rowid) FROM search_fts)",
+					"DELETE FROM search_fts WHERE rowid = (SELECT max(rowid) FROM search_fts)")
+			} else {
+				exec(t, e.db, "UPDATE search_documents SET tsv = tsv || to_tsvector('simple', 'rusak') "+
+					"WHERE issue_id IN ((SELECT min(issue_id) FROM search_documents), (SELECT max(issue_id) FROM search_documents))")
+			}
+			rebuild("two entries differ", func(_, written int) bool { return written == 2 })
+		})
+	}
+}
+
+// exec runs statements that must each change something.
+func exec(t *testing.T, db *store.DB, statements ...string) {
+	t.Helper()
+	for _, q := range statements {
+		res, err := db.Bun().ExecContext(ctx(), q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			t.Fatalf("%s changed nothing", q)
+		}
 	}
 }
 

@@ -41,8 +41,14 @@ func (db *DB) SearchDocuments(ctx context.Context, ids []int64) (docs []*search.
 		return nil, nil, nil
 	}
 	idb := db.bun
+	// Only the columns a document is made of: a full rebuild reads every
+	// issue, and scanning the others (times, reasons, references) costs.
 	var issues []*models.Issue
-	if err := idb.NewSelect().Model(&issues).Where("id IN (?)", bun.In(ids)).Scan(ctx); err != nil {
+	err = idb.NewSelect().Model(&issues).
+		Column("id", "number", "title", "summary", "kind", "status", "verdict", "category_id", "agency_id",
+			"internal", "created_at", "updated_at").
+		Where("id IN (?)", bun.In(ids)).Scan(ctx)
+	if err != nil {
 		return nil, nil, fmt.Errorf("load issues: %w", err)
 	}
 	byID := map[int64]*models.Issue{}
