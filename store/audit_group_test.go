@@ -20,7 +20,9 @@ import (
 // commitCounter counts the commits the store sends.
 type commitCounter struct{ n atomic.Int64 }
 
-func (c *commitCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context { return ctx }
+func (c *commitCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) context.Context {
+	return ctx
+}
 func (c *commitCounter) AfterQuery(_ context.Context, e *bun.QueryEvent) {
 	if strings.EqualFold(strings.TrimSpace(e.Query), "COMMIT") {
 		c.n.Add(1)
