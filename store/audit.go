@@ -50,6 +50,12 @@ func (db *DB) lockChainHead(ctx context.Context, tx bun.Tx) (models.AuditEntry, 
 			return models.AuditEntry{}, fmt.Errorf("lock audit chain: %w", err)
 		}
 	}
+	return readChainHead(ctx, tx)
+}
+
+// readChainHead reads the id and hash of the newest entry; the caller holds
+// the chain's lock.
+func readChainHead(ctx context.Context, tx bun.Tx) (models.AuditEntry, error) {
 	var head models.AuditEntry
 	err := tx.NewSelect().
 		Model(&head).

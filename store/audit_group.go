@@ -35,9 +35,9 @@ const (
 	// groupCommitTimeout bounds one group's transaction.
 	groupCommitTimeout = 15 * time.Second
 	// groupLanesPostgres is how many groups run at once on PostgreSQL:
-	// while one holds the chain's lock and commits, the next runs its
-	// changes. SQLite has one writer, so one group.
-	groupLanesPostgres = 3
+	// while one holds the chain's lock and commits, the others run their
+	// changes and take in new ones. SQLite has one writer, so one group.
+	groupLanesPostgres = 4
 )
 
 // errRunAlone tells a grouped change to run in a transaction of its own.
@@ -107,17 +107,7 @@ func (db *DB) auditedTx(ctx context.Context, fn func(ctx context.Context, tx bun
 		case g.lanes <- struct{}{}:
 			// A free lane: lead a group of whatever waits, which
 			// usually includes this change.
-			batch := make([]*groupOp, 0, groupCommitMax)
-		take:
-			for len(batch) < groupCommitMax {
-				select {
-				case o := <-g.queue:
-					batch = append(batch, o)
-				default:
-					break take
-				}
-			}
-			if len(batch) > 0 {
+			if batch := g.take(nil); len(batch) > 0 {
 				db.runGroup(batch)
 				<-g.lanes
 				continue
@@ -132,6 +122,19 @@ func (db *DB) auditedTx(ctx context.Context, fn func(ctx context.Context, tx bun
 		return db.writeTx(ctx, fn)
 	}
 	return err
+}
+
+// take adds to batch what waits, up to groupCommitMax changes.
+func (g *groupCommit) take(batch []*groupOp) []*groupOp {
+	for len(batch) < groupCommitMax {
+		select {
+		case o := <-g.queue:
+			batch = append(batch, o)
+		default:
+			return batch
+		}
+	}
+	return batch
 }
 
 // runGroup runs batch in one transaction and tells each change its outcome.
@@ -149,7 +152,7 @@ func (db *DB) runGroup(batch []*groupOp) {
 		}
 	}
 	if err == nil {
-		err = db.runGroupTx(ctx, deadline, batch)
+		batch, err = db.runGroupTx(ctx, deadline, batch)
 	}
 	for _, op := range batch {
 		if op.cancel != nil {
@@ -173,49 +176,80 @@ func (db *DB) runGroup(batch []*groupOp) {
 }
 
 // runGroupTx runs each change of batch in a savepoint of one transaction,
-// appends their audit entries together and commits.
-func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch []*groupOp) error {
+// appends their audit entries together and commits. While another group
+// holds the chain's lock (PostgreSQL, where several groups run at once),
+// it takes in the changes that arrived meanwhile instead of waiting idle,
+// so that groups grow with the contention. It returns the whole group.
+func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch []*groupOp) ([]*groupOp, error) {
 	tx, err := db.bun.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return batch, err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	var ok []*groupOp
-	for _, op := range batch {
-		if err := op.ctx.Err(); err != nil {
-			op.result = wrapErr(err) // the caller gave up before its turn
-			continue
+	run := func(ops []*groupOp) error {
+		for _, op := range ops {
+			if err := op.ctx.Err(); err != nil {
+				op.result = wrapErr(err) // the caller gave up before its turn
+				continue
+			}
+			// Savepoints are not released, which would cost a round
+			// trip each: they nest, and the commit ends them all.
+			if _, err := tx.ExecContext(ctx, "SAVEPOINT grouped_change"); err != nil {
+				return err
+			}
+			// The change runs under the group's deadline, not its
+			// caller's: a caller that gives up midway must not abort
+			// the others.
+			opCtx, committed := withCommitHooks(context.WithoutCancel(op.ctx))
+			opCtx, op.cancel = context.WithDeadline(opCtx, deadline)
+			op.tx, op.hookCtx, op.committed = tx.Tx, opCtx, committed
+			err := op.fn(context.WithValue(opCtx, groupOpKey{}, op), tx, db.now())
+			if err == nil {
+				ok = append(ok, op)
+				continue
+			}
+			op.records = nil
+			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT grouped_change"); rerr != nil {
+				return rerr
+			}
+			var domain *models.Error
+			if errors.As(err, &domain) {
+				op.result = err
+			} else {
+				op.result = errRunAlone // e.g. a deadlock: writeTx retries it
+			}
 		}
-		// Savepoints are not released, which would cost a round trip
-		// each: they nest, and the commit ends them all.
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT grouped_change"); err != nil {
-			return err
-		}
-		// The change runs under the group's deadline, not its caller's:
-		// a caller that gives up midway must not abort the others.
-		opCtx, committed := withCommitHooks(context.WithoutCancel(op.ctx))
-		opCtx, op.cancel = context.WithDeadline(opCtx, deadline)
-		op.tx, op.hookCtx, op.committed = tx.Tx, opCtx, committed
-		err := op.fn(context.WithValue(opCtx, groupOpKey{}, op), tx, db.now())
-		if err == nil {
-			ok = append(ok, op)
-			continue
-		}
-		op.records = nil
-		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT grouped_change"); rerr != nil {
-			return rerr
-		}
-		var domain *models.Error
-		if errors.As(err, &domain) {
-			op.result = err
-		} else {
-			op.result = errRunAlone // e.g. a deadlock: writeTx retries it
+		return nil
+	}
+	if err := run(batch); err != nil {
+		return batch, err
+	}
+	if db.dialect == Postgres {
+		for {
+			var locked bool
+			if err := tx.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock(?)", auditLockKey).Scan(&locked); err != nil {
+				return batch, fmt.Errorf("lock audit chain: %w", err)
+			}
+			if locked {
+				break
+			}
+			n := len(batch)
+			if batch = db.group.take(batch); len(batch) == n {
+				if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", auditLockKey); err != nil {
+					return batch, fmt.Errorf("lock audit chain: %w", err)
+				}
+				break
+			}
+			if err := run(batch[n:]); err != nil {
+				return batch, err
+			}
 		}
 	}
 	if err := db.appendGrouped(ctx, tx, ok); err != nil {
-		return err
+		return batch, err
 	}
-	return tx.Commit()
+	return batch, tx.Commit()
 }
 
 // appendGrouped appends the noted audit entries of ops, in order, under one
@@ -228,7 +262,7 @@ func (db *DB) appendGrouped(ctx context.Context, tx bun.Tx, ops []*groupOp) erro
 	if n == 0 {
 		return nil
 	}
-	head, err := db.lockChainHead(ctx, tx)
+	head, err := readChainHead(ctx, tx) // locked by runGroupTx
 	if err != nil {
 		return err
 	}
