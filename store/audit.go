@@ -23,7 +23,7 @@ const auditLockKey = 7_262_021_508
 // noted, and appended with the group's other entries just before the
 // group's commit, so that the lock is held as briefly as possible.
 func (db *DB) appendAudit(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, rec models.AuditRecord) error {
-	if op, ok := ctx.Value(groupOpKey{}).(*groupOp); ok && op.tx == tx.Tx {
+	if op := groupOf(ctx, tx); op != nil {
 		op.records = append(op.records, pendingAudit{actor: actor, now: now, rec: rec})
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -59,6 +60,7 @@ type groupOp struct {
 	tx        *sql.Tx
 	hookCtx   context.Context
 	records   []pendingAudit
+	index     []int64 // issues to index once the group's changes ran
 	committed func()
 	cancel    context.CancelFunc
 	result    error
@@ -72,6 +74,24 @@ type pendingAudit struct {
 }
 
 type groupOpKey struct{}
+
+// groupOf returns the grouped change running in tx, or nil.
+func groupOf(ctx context.Context, tx bun.Tx) *groupOp {
+	if op, ok := ctx.Value(groupOpKey{}).(*groupOp); ok && op.tx == tx.Tx {
+		return op
+	}
+	return nil
+}
+
+// indexLater asks for the issue's search document to be refreshed: inside
+// a group, by the group's one index job; otherwise by a job of its own.
+func (db *DB) indexLater(ctx context.Context, tx bun.Tx, issueID int64, now time.Time) error {
+	if op := groupOf(ctx, tx); op != nil {
+		op.index = append(op.index, issueID)
+		return nil
+	}
+	return enqueueSearch(ctx, tx, issueID, now)
+}
 
 func newGroupCommit(lanes int) *groupCommit {
 	return &groupCommit{queue: make(chan *groupOp, 1024), lanes: make(chan struct{}, lanes)}
@@ -209,7 +229,7 @@ func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch []*group
 				ok = append(ok, op)
 				continue
 			}
-			op.records = nil
+			op.records, op.index = nil, nil
 			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT grouped_change"); rerr != nil {
 				return rerr
 			}
@@ -222,7 +242,25 @@ func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch []*group
 		}
 		return nil
 	}
+	flushed := 0
+	flush := func() error {
+		// One index job for the issues of all the group's changes so far,
+		// enqueued before the chain's lock is taken.
+		var ids []int64
+		for _, op := range ok[flushed:] {
+			for _, id := range op.index {
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+				}
+			}
+		}
+		flushed = len(ok)
+		return enqueueSearchBatch(ctx, tx, ids)
+	}
 	if err := run(batch); err != nil {
+		return batch, err
+	}
+	if err := flush(); err != nil {
 		return batch, err
 	}
 	if db.dialect == Postgres {
@@ -242,6 +280,9 @@ func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch []*group
 				break
 			}
 			if err := run(batch[n:]); err != nil {
+				return batch, err
+			}
+			if err := flush(); err != nil {
 				return batch, err
 			}
 		}

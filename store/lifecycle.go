@@ -65,7 +65,7 @@ func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now tim
 	if err := addEvents(ctx, tx, issue.ID, t.EventAgencyID, t, actor, now); err != nil {
 		return fmt.Errorf("record event: %w", err)
 	}
-	if err := enqueueSearch(ctx, tx, issue.ID, now); err != nil {
+	if err := db.indexLater(ctx, tx, issue.ID, now); err != nil {
 		return fmt.Errorf("enqueue search: %w", err)
 	}
 	return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
@@ -189,7 +189,7 @@ func (db *DB) createIssue(ctx context.Context, tx bun.Tx, actor *models.User, no
 	if err := addEvent(ctx, tx, issue, models.EventCreated, actor, "", now); err != nil {
 		return err
 	}
-	return enqueueSearch(ctx, tx, issue.ID, now)
+	return db.indexLater(ctx, tx, issue.ID, now)
 }
 
 // nextIssueNumber allocates the next public number of the year, in the
