@@ -172,7 +172,7 @@ func (db *DB) runGroup(batch []*groupOp) {
 		}
 	}
 	if err == nil {
-		batch, err = db.runGroupTx(ctx, deadline, batch)
+		batch, err = db.runGroupTxSafely(ctx, deadline, batch)
 	}
 	for _, op := range batch {
 		if op.cancel != nil {
@@ -195,15 +195,28 @@ func (db *DB) runGroup(batch []*groupOp) {
 	}
 }
 
+// runGroupTxSafely is runGroupTx turning a panic into the group's failure:
+// the changes then run again on their own, where a panic reaches the
+// caller's own recovery, and no change of the group is left waiting.
+func (db *DB) runGroupTxSafely(ctx context.Context, deadline time.Time, batch []*groupOp) (out []*groupOp, err error) {
+	defer func() {
+		out = batch // with the changes taken in meanwhile
+		if r := recover(); r != nil {
+			err = fmt.Errorf("grouped change panicked: %v", r)
+		}
+	}()
+	return nil, db.runGroupTx(ctx, deadline, &batch)
+}
+
 // runGroupTx runs each change of batch in a savepoint of one transaction,
 // appends their audit entries together and commits. While another group
 // holds the chain's lock (PostgreSQL, where several groups run at once),
 // it takes in the changes that arrived meanwhile instead of waiting idle,
-// so that groups grow with the contention. It returns the whole group.
-func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch []*groupOp) ([]*groupOp, error) {
+// so that groups grow with the contention; those are added to *batch.
+func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch *[]*groupOp) error {
 	tx, err := db.bun.BeginTx(ctx, nil)
 	if err != nil {
-		return batch, err
+		return err
 	}
 	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
 	var ok []*groupOp
@@ -257,40 +270,40 @@ func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch []*group
 		flushed = len(ok)
 		return enqueueSearchBatch(ctx, tx, ids)
 	}
-	if err := run(batch); err != nil {
-		return batch, err
+	if err := run(*batch); err != nil {
+		return err
 	}
 	if err := flush(); err != nil {
-		return batch, err
+		return err
 	}
 	if db.dialect == Postgres {
 		for {
 			var locked bool
 			if err := tx.QueryRowContext(ctx, "SELECT pg_try_advisory_xact_lock(?)", auditLockKey).Scan(&locked); err != nil {
-				return batch, fmt.Errorf("lock audit chain: %w", err)
+				return fmt.Errorf("lock audit chain: %w", err)
 			}
 			if locked {
 				break
 			}
-			n := len(batch)
-			if batch = db.group.take(batch); len(batch) == n {
+			n := len(*batch)
+			if *batch = db.group.take(*batch); len(*batch) == n {
 				if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", auditLockKey); err != nil {
-					return batch, fmt.Errorf("lock audit chain: %w", err)
+					return fmt.Errorf("lock audit chain: %w", err)
 				}
 				break
 			}
-			if err := run(batch[n:]); err != nil {
-				return batch, err
+			if err := run((*batch)[n:]); err != nil {
+				return err
 			}
 			if err := flush(); err != nil {
-				return batch, err
+				return err
 			}
 		}
 	}
 	if err := db.appendGrouped(ctx, tx, ok); err != nil {
-		return batch, err
+		return err
 	}
-	return batch, tx.Commit()
+	return tx.Commit()
 }
 
 // appendGrouped appends the noted audit entries of ops, in order, under one

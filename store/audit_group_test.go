@@ -197,3 +197,34 @@ func TestGroupCommitFailures(t *testing.T) {
 		}
 	})
 }
+
+// A panic inside a group fails the group, not the process: its changes run
+// again on their own and nobody is left waiting.
+func TestGroupCommitPanic(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		trc := storetest.As(storetest.MustUser(t, db, "trc@tanggap.test", models.RoleTRC, ""))
+		numbers := groupIssues(t, db, trc, 4)
+		_, before, err := db.AuditHead(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad := "issue:" + numbers[1]
+		var panicked atomic.Bool
+		held, release := gateFirstEntry(db)
+		db.OnAudit(func(_ context.Context, _ bun.Tx, e *models.AuditEntry) error {
+			if e.Subject == bad && panicked.CompareAndSwap(false, true) {
+				panic("hook panicked")
+			}
+			return nil
+		})
+		for i, err := range retitle(t, db, trc, held, release, numbers) {
+			if err != nil {
+				t.Errorf("%s: %v", numbers[i], err)
+			}
+		}
+		if !panicked.Load() {
+			t.Fatal("the panicking hook never ran")
+		}
+		mustIntact(t, db, before+1+len(numbers))
+	})
+}
