@@ -19,13 +19,43 @@ const auditLockKey = 7_262_021_508
 
 // appendAudit adds one entry to the chain inside tx. The chain head is read
 // under a lock held until tx ends, so concurrent writers produce one
-// unbroken chain.
+// unbroken chain. Inside a group commit (auditedTx) the entry is only
+// noted, and appended with the group's other entries just before the
+// group's commit, so that the lock is held as briefly as possible.
 func (db *DB) appendAudit(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, rec models.AuditRecord) error {
+	if op := groupOf(ctx, tx); op != nil {
+		op.records = append(op.records, pendingAudit{actor: actor, now: now, rec: rec})
+		return nil
+	}
+	head, err := db.lockChainHead(ctx, tx)
+	if err != nil {
+		return err
+	}
+	entry, err := newAuditEntry(head, actor, now, rec)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.NewInsert().Model(entry).Exec(ctx); err != nil {
+		return fmt.Errorf("append audit entry: %w", err)
+	}
+	return db.runAuditHooks(ctx, tx, entry)
+}
+
+// lockChainHead takes the chain's lock (on PostgreSQL an advisory lock
+// held until tx ends; SQLite's immediate transactions already serialise
+// every writer) and reads the head: the id and hash of the newest entry.
+func (db *DB) lockChainHead(ctx context.Context, tx bun.Tx) (models.AuditEntry, error) {
 	if db.dialect == Postgres {
 		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", auditLockKey); err != nil {
-			return fmt.Errorf("lock audit chain: %w", err)
+			return models.AuditEntry{}, fmt.Errorf("lock audit chain: %w", err)
 		}
 	}
+	return readChainHead(ctx, tx)
+}
+
+// readChainHead reads the id and hash of the newest entry; the caller holds
+// the chain's lock.
+func readChainHead(ctx context.Context, tx bun.Tx) (models.AuditEntry, error) {
 	var head models.AuditEntry
 	err := tx.NewSelect().
 		Model(&head).
@@ -37,11 +67,16 @@ func (db *DB) appendAudit(ctx context.Context, tx bun.Tx, actor *models.User, no
 	case errors.Is(err, sql.ErrNoRows):
 		head.Hash = models.GenesisHash
 	case err != nil:
-		return fmt.Errorf("read audit head: %w", err)
+		return head, fmt.Errorf("read audit head: %w", err)
 	}
+	return head, nil
+}
+
+// newAuditEntry builds the entry that follows head, with its hash.
+func newAuditEntry(head models.AuditEntry, actor *models.User, now time.Time, rec models.AuditRecord) (*models.AuditEntry, error) {
 	changes, err := json.Marshal(rec.Changes)
 	if err != nil {
-		return fmt.Errorf("encode audit changes: %w", err)
+		return nil, fmt.Errorf("encode audit changes: %w", err)
 	}
 	entry := &models.AuditEntry{
 		ID:       head.ID + 1,
@@ -62,9 +97,11 @@ func (db *DB) appendAudit(ctx context.Context, tx bun.Tx, actor *models.User, no
 		entry.ActorRole = "ANONYMOUS"
 	}
 	entry.Hash = entry.ComputeHash()
-	if _, err := tx.NewInsert().Model(entry).Exec(ctx); err != nil {
-		return fmt.Errorf("append audit entry: %w", err)
-	}
+	return entry, nil
+}
+
+// runAuditHooks tells every hook of entry, inside tx.
+func (db *DB) runAuditHooks(ctx context.Context, tx bun.Tx, entry *models.AuditEntry) error {
 	for _, hook := range db.auditHooks {
 		if err := hook(ctx, tx, entry); err != nil {
 			return fmt.Errorf("after audit entry %s: %w", entry.Action, err)

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -10,19 +13,18 @@ import (
 	"github.com/kotabaru/tanggap/models"
 )
 
-// lockIssue loads an issue for update inside tx. SQLite's immediate
-// transaction already holds the database's write lock.
+// lockIssue loads an issue for update inside tx, in one statement. SQLite's
+// immediate transaction already holds the database's write lock.
 func (db *DB) lockIssue(ctx context.Context, tx bun.Tx, number string) (*models.Issue, error) {
-	issue, err := issueByNumber(ctx, tx, number)
-	if err != nil {
+	if err := models.CheckArgument("number", number); err != nil {
 		return nil, err
 	}
-	if db.dialect == Postgres {
-		if err := tx.NewSelect().Model(issue).WherePK().For("UPDATE").Scan(ctx); err != nil {
-			return nil, err
-		}
+	issue := new(models.Issue)
+	err := db.forUpdate(tx.NewSelect().Model(issue).Where("number = ?", strings.ToUpper(strings.TrimSpace(number)))).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Isu " + number)
 	}
-	return issue, nil
+	return issue, wrapErr(err)
 }
 
 // lockIssueByID loads an issue for update inside tx, by its id.
@@ -60,15 +62,10 @@ func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now tim
 	if _, err := tx.NewUpdate().Model(issue).WherePK().Exec(ctx); err != nil {
 		return fmt.Errorf("save issue: %w", err)
 	}
-	for _, implied := range t.Implied {
-		if err := addEventFor(ctx, tx, issue.ID, t.EventAgencyID, implied, actor, "", now); err != nil {
-			return fmt.Errorf("record event: %w", err)
-		}
-	}
-	if err := addEventFor(ctx, tx, issue.ID, t.EventAgencyID, t.Event, actor, t.Reason, now); err != nil {
+	if err := addEvents(ctx, tx, issue.ID, t.EventAgencyID, t, actor, now); err != nil {
 		return fmt.Errorf("record event: %w", err)
 	}
-	if err := enqueueSearch(ctx, tx, issue.ID, now); err != nil {
+	if err := db.indexLater(ctx, tx, issue.ID, now); err != nil {
 		return fmt.Errorf("enqueue search: %w", err)
 	}
 	return db.appendAudit(ctx, tx, actor, now, models.AuditRecord{
@@ -76,9 +73,23 @@ func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now tim
 	})
 }
 
-// addEventFor records one event of an issue against the given agency.
-func addEventFor(ctx context.Context, tx bun.Tx, issueID int64, agencyID *int64, typ models.EventType, actor *models.User, reason string, now time.Time) error {
-	return addEvent(ctx, tx, &models.Issue{ID: issueID, AgencyID: agencyID}, typ, actor, reason, now)
+// addEvents records the events of t, the implied ones first, in one
+// statement.
+func addEvents(ctx context.Context, tx bun.Tx, issueID int64, agencyID *int64, t models.Transition, actor *models.User, now time.Time) error {
+	events := make([]*models.IssueEvent, 0, len(t.Implied)+1)
+	add := func(typ models.EventType, reason string) {
+		e := &models.IssueEvent{IssueID: issueID, Type: typ, AgencyID: agencyID, Reason: reason, CreatedAt: now}
+		if actor != nil && !actor.IsSystem() {
+			e.ActorID = &actor.ID
+		}
+		events = append(events, e)
+	}
+	for _, implied := range t.Implied {
+		add(implied, "")
+	}
+	add(t.Event, t.Reason)
+	_, err := tx.NewInsert().Model(&events).Exec(ctx)
+	return err
 }
 
 // issueAction runs one lifecycle step: it checks the role, locks the issue,
@@ -92,7 +103,7 @@ func (db *DB) issueAction(ctx context.Context, number string, roles []models.Rol
 		return nil, err
 	}
 	var issue *models.Issue
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+	err = db.auditedTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		if issue, err = db.lockIssue(ctx, tx, number); err != nil {
 			return err
 		}
@@ -134,7 +145,7 @@ func (db *DB) CreateIssue(ctx context.Context, in models.NewIssue) (*models.Issu
 	if err != nil {
 		return nil, err
 	}
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+	err = db.auditedTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		if err := db.createIssue(ctx, tx, actor, now, issue, in); err != nil {
 			return err
 		}
@@ -178,7 +189,7 @@ func (db *DB) createIssue(ctx context.Context, tx bun.Tx, actor *models.User, no
 	if err := addEvent(ctx, tx, issue, models.EventCreated, actor, "", now); err != nil {
 		return err
 	}
-	return enqueueSearch(ctx, tx, issue.ID, now)
+	return db.indexLater(ctx, tx, issue.ID, now)
 }
 
 // nextIssueNumber allocates the next public number of the year, in the

@@ -109,7 +109,7 @@ func (db *DB) SaveDraft(ctx context.Context, in models.ResponseDraftInput) (*mod
 	}
 	var response *models.Response
 	html := db.renderHTML(in.Body)
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+	err = db.auditedTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		issue, err := db.answerableIssue(ctx, tx, actor, in.IssueNumber)
 		if err != nil {
 			return err
@@ -158,7 +158,7 @@ func (db *DB) DiscardDraft(ctx context.Context, responseID int64) (*models.Respo
 		return nil, err
 	}
 	var response *models.Response
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+	err = db.auditedTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		if response, err = db.ownResponse(ctx, tx, actor, responseID); err != nil {
 			return err
 		}
@@ -203,7 +203,7 @@ func (db *DB) PublishDraft(ctx context.Context, responseID int64) (*models.Respo
 		return nil, err
 	}
 	var response *models.Response
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+	err = db.auditedTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		if response, err = db.ownResponse(ctx, tx, actor, responseID); err != nil {
 			return err
 		}
@@ -228,7 +228,7 @@ func (db *DB) PublishResponse(ctx context.Context, in models.ResponseDraftInput)
 	}
 	var response *models.Response
 	html := db.renderHTML(in.Body)
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+	err = db.auditedTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		response, err = db.publish(ctx, tx, actor, now, in.IssueNumber, nil, in.Body, html, in.Verdict)
 		return err
 	})
@@ -308,7 +308,7 @@ func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Res
 	}
 	var response *models.Response
 	html := db.renderHTML(in.Body)
-	err = db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
+	err = db.auditedTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		if response, err = db.ownResponse(ctx, tx, actor, in.ResponseID); err != nil {
 			return err
 		}

@@ -110,6 +110,9 @@ type DB struct {
 	// which under a burst of writers lets some wait for seconds while later
 	// ones get through; a queue in front of it keeps waits short and fair.
 	writeSlot chan struct{}
+	// group gathers concurrent audited changes into shared transactions
+	// (auditedTx).
+	group *groupCommit
 	// AuditCacheTTL is how long the public audit verification is reused
 	// while the chain has not grown; tests that alter entries set it to 0.
 	AuditCacheTTL time.Duration
@@ -203,6 +206,7 @@ func (db *DB) openPostgres(rawURL string, opts Options) error {
 	db.bun = bun.NewDB(sqldb, pgdialect.New())
 	db.dialect = Postgres
 	db.dataURL = rawURL
+	db.group = newGroupCommit(groupLanesPostgres)
 	return nil
 }
 
@@ -268,6 +272,7 @@ func (db *DB) openSQLite(rawURL string, opts Options) error {
 	db.dialect = SQLite
 	db.sqlitePath = path
 	db.writeSlot = make(chan struct{}, 1)
+	db.group = newGroupCommit(1)
 	return nil
 }
 
