@@ -110,6 +110,41 @@ func (db *DB) runAuditHooks(ctx context.Context, tx bun.Tx, entry *models.AuditE
 	return nil
 }
 
+// hookMemo keeps, for the entries a group appends together, the answers of
+// questions whose answer cannot change within the group's transaction,
+// such as whether any webhook is enabled: the hooks run under the audit
+// chain's lock, so a question asked once per group instead of once per
+// entry shortens the serialised part (docs/performance.md, "Writes").
+type hookMemo struct{ answers map[string]bool }
+
+type hookMemoKey struct{}
+
+// withHookMemo gives the hooks of one group's entries a memo to share.
+func withHookMemo(ctx context.Context, m *hookMemo) context.Context {
+	return context.WithValue(ctx, hookMemoKey{}, m)
+}
+
+// askOnce returns the answer of ask, asked at most once per group: the
+// question named key must have one answer for the whole transaction.
+// Outside a group it asks every time.
+func askOnce(ctx context.Context, key string, ask func() (bool, error)) (bool, error) {
+	m, _ := ctx.Value(hookMemoKey{}).(*hookMemo)
+	if m == nil {
+		return ask()
+	}
+	if answer, ok := m.answers[key]; ok {
+		return answer, nil
+	}
+	answer, err := ask()
+	if err == nil {
+		if m.answers == nil {
+			m.answers = map[string]bool{}
+		}
+		m.answers[key] = answer
+	}
+	return answer, err
+}
+
 // AuditHook is told of an audit entry inside the transaction that appends
 // it, so that work following a change (a notification, a webhook, a live
 // update) is enqueued atomically with the change: if the transaction rolls

@@ -334,10 +334,10 @@ func (db *DB) appendGrouped(ctx context.Context, tx bun.Tx, ops []*groupOp) erro
 	if _, err := tx.NewInsert().Model(&entries).Exec(ctx); err != nil {
 		return fmt.Errorf("append audit entries: %w", err)
 	}
-	i := 0
+	i, memo := 0, &hookMemo{}
 	for _, op := range ops {
 		for range op.records {
-			if err := db.runAuditHooks(op.hookCtx, tx, entries[i]); err != nil {
+			if err := db.runAuditHooks(withHookMemo(op.hookCtx, memo), tx, entries[i]); err != nil {
 				return err
 			}
 			i++

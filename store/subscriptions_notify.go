@@ -93,7 +93,11 @@ func (db *DB) followHook(ctx context.Context, tx bun.Tx, entry *models.AuditEntr
 	if models.UserFromContext(ctx).IsSystem() || !strings.HasPrefix(entry.Subject, "issue:") {
 		return nil
 	}
-	exists, err := tx.NewSelect().Model((*models.Subscription)(nil)).Where("confirmed_at IS NOT NULL").Limit(1).Exists(ctx)
+	// Subscriptions are confirmed through writeTx, never inside a group of
+	// audited changes, so one answer holds for the whole group.
+	exists, err := askOnce(ctx, "subscription confirmed", func() (bool, error) {
+		return tx.NewSelect().Model((*models.Subscription)(nil)).Where("confirmed_at IS NOT NULL").Limit(1).Exists(ctx)
+	})
 	if err != nil || !exists {
 		return err
 	}

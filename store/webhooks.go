@@ -535,8 +535,12 @@ func (w *Webhooks) onAudit(ctx context.Context, tx bun.Tx, entry *models.AuditEn
 	if !webhookAction(entry.Action) || entry.ActorRole == "SYSTEM" || models.UserFromContext(ctx).IsSystem() {
 		return nil
 	}
-	n, err := tx.NewSelect().Model((*webhookRow)(nil)).Where("enabled = ?", true).Limit(1).Count(ctx)
-	if err != nil || n == 0 {
+	// Webhooks change through writeTx, never inside a group of audited
+	// changes, so one answer holds for the whole group.
+	enabled, err := askOnce(ctx, "webhook enabled", func() (bool, error) {
+		return tx.NewSelect().Model((*webhookRow)(nil)).Where("enabled = ?", true).Limit(1).Exists(ctx)
+	})
+	if err != nil || !enabled {
 		return err
 	}
 	return jobs.Enqueue(ctx, tx, WebhookFanoutArgs{AuditID: entry.ID})
