@@ -421,6 +421,9 @@ func (m *Meili) searchRequest(req *Request, q string) *meilisearch.SearchRequest
 		MatchingStrategy:     meilisearch.All,
 		Filter:               meiliFilter(req.Filter),
 	}
+	if req.NoFacets {
+		sr.Facets = nil // counting every match by facet is the costly part of a broad search
+	}
 	if req.Order == models.SearchByNewest || !req.Query.HasPositive() {
 		sr.Sort = []string{"created_at:desc", "id:desc"}
 	}
