@@ -154,6 +154,10 @@ func (r *webhookRow) audit() map[string]any {
 
 func webhookSubject(id int64) string { return "webhook:" + strconv.FormatInt(id, 10) }
 
+// WebhookRetention is how long a finished delivery (delivered or failed)
+// and its attempts stay in the endpoint's history, and can be replayed.
+const WebhookRetention = 30 * 24 * time.Hour
+
 // deliveryRow is one event for one endpoint.
 type deliveryRow struct {
 	bun.BaseModel `bun:"table:webhook_deliveries"`
@@ -872,6 +876,16 @@ func (w *Webhooks) record(ctx context.Context, job *jobs.Job[WebhookDeliverArgs]
 		}
 		if retry > 0 {
 			return nil // the job is snoozed below, not completed
+		}
+		// A finished delivery is kept, with its attempts, for
+		// WebhookRetention; each one that finishes forgets its endpoint's
+		// older ones, so the history stays bounded without a sweeper.
+		if _, err := tx.NewDelete().Model((*deliveryRow)(nil)).
+			Where("webhook_id = ?", cur.WebhookID).
+			Where("status <> ?", models.DeliveryPending).
+			Where("created_at < ?", now.Add(-WebhookRetention)).
+			Exec(ctx); err != nil {
+			return fmt.Errorf("forget old deliveries: %w", err)
 		}
 		h, err := w.lockWebhook(ctx, tx, hook.ID)
 		if models.ErrorCode(err) == models.ENOTFOUND {

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -227,6 +228,20 @@ func TestWebhookDeliveries(t *testing.T) {
 		if _, err := db.AssignIssue(trc, models.Assignment{IssueNumber: issue.Number, AgencySlug: "dinkes", Priority: models.PriorityNormal}); err != nil {
 			t.Fatal(err)
 		}
+		// Two finished deliveries of earlier events: one past the retention,
+		// one within it. The next delivery that finishes forgets the first.
+		for i, age := range []time.Duration{store.WebhookRetention + 24*time.Hour, store.WebhookRetention - 24*time.Hour} {
+			at := db.Now().UTC().Add(-age)
+			if _, err := db.Bun().NewRaw(`INSERT INTO webhook_deliveries (webhook_id, message_id, audit_id, event_type, subject, payload,
+				event_at, status, attempts, failures, excerpt, error, created_at) VALUES (?, ?, ?, 'response.published', 'issue:lama', '{}', ?, ?, 1, 0, '', '', ?)`,
+				created.Webhook.ID, fmt.Sprintf("msg_lama_%d", i), -1-i, at, models.DeliveryDelivered, at).Exec(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Bun().NewRaw(`INSERT INTO webhook_attempts (delivery_id, at, outcome, error)
+				SELECT id, ?, 'delivered', '' FROM webhook_deliveries WHERE message_id = ?`, at, fmt.Sprintf("msg_lama_%d", i)).Exec(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
 		rcv.mu.Lock()
 		rcv.script["/a "+models.WebhookResponsePublished] = []int{500, 500}
 		rcv.mu.Unlock()
@@ -240,6 +255,17 @@ func TestWebhookDeliveries(t *testing.T) {
 		waitUntil(t, "one question.answered request", func() bool { return len(rcv.requests("/a", models.WebhookQuestionAnswered)) >= 1 })
 		if err := db.Jobs().WaitDone(ctx, 10*time.Millisecond, store.WebhookFanoutKind, store.WebhookDeliverKind); err != nil {
 			t.Fatal(err)
+		}
+		var kept []string
+		if err := db.Bun().NewRaw("SELECT message_id FROM webhook_deliveries WHERE message_id LIKE 'msg_lama_%' ORDER BY message_id").Scan(ctx, &kept); err != nil {
+			t.Fatal(err)
+		}
+		var orphans int
+		if err := db.Bun().NewRaw("SELECT count(*) FROM webhook_attempts WHERE delivery_id NOT IN (SELECT id FROM webhook_deliveries)").Scan(ctx, &orphans); err != nil {
+			t.Fatal(err)
+		}
+		if len(kept) != 1 || kept[0] != "msg_lama_1" || orphans != 0 {
+			t.Errorf("after a delivery finished the old ones kept are %v with %d orphaned attempts; want only msg_lama_1 (within %s) and none", kept, orphans, store.WebhookRetention)
 		}
 		published := rcv.requests("/a", models.WebhookResponsePublished)
 		if len(published) != 3 {
