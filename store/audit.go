@@ -25,7 +25,16 @@ const auditLockKey = 7_262_021_508
 func (db *DB) appendAudit(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, rec models.AuditRecord) error {
 	if op := groupOf(ctx, tx); op != nil {
 		op.records = append(op.records, pendingAudit{actor: actor, now: now, rec: rec})
-		return nil
+		if len(db.changeHooks) == 0 {
+			return nil
+		}
+		// The hooks that need no id run now, outside the chain's lock.
+		entry, err := newAuditEntry(models.AuditEntry{}, actor, now, rec)
+		if err != nil {
+			return err
+		}
+		entry.ID, entry.PrevHash, entry.Hash = 0, "", ""
+		return runHooks(ctx, tx, db.changeHooks, entry)
 	}
 	head, err := db.lockChainHead(ctx, tx)
 	if err != nil {
@@ -102,7 +111,14 @@ func newAuditEntry(head models.AuditEntry, actor *models.User, now time.Time, re
 
 // runAuditHooks tells every hook of entry, inside tx.
 func (db *DB) runAuditHooks(ctx context.Context, tx bun.Tx, entry *models.AuditEntry) error {
-	for _, hook := range db.auditHooks {
+	if err := runHooks(ctx, tx, db.changeHooks, entry); err != nil {
+		return err
+	}
+	return runHooks(ctx, tx, db.auditHooks, entry)
+}
+
+func runHooks(ctx context.Context, tx bun.Tx, hooks []AuditHook, entry *models.AuditEntry) error {
+	for _, hook := range hooks {
 		if err := hook(ctx, tx, entry); err != nil {
 			return fmt.Errorf("after audit entry %s: %w", entry.Action, err)
 		}
@@ -157,6 +173,16 @@ type AuditHook func(ctx context.Context, tx bun.Tx, entry *models.AuditEntry) er
 // lists the actions.
 func (db *DB) OnAudit(hook AuditHook) {
 	db.auditHooks = append(db.auditHooks, hook)
+}
+
+// OnAuditChange registers a hook like OnAudit, for a hook that reads only
+// the entry's action, subject, changes, time and actor, never its id or
+// hashes. Inside a group commit (auditedTx) such a hook runs when the
+// change notes its entry, before the chain's lock is taken, with the id
+// and hashes not yet set, so that it adds nothing to the serialised part;
+// an error then fails that change alone.
+func (db *DB) OnAuditChange(hook AuditHook) {
+	db.changeHooks = append(db.changeHooks, hook)
 }
 
 // AuditLog lists entries, newest first. AUDITOR and ADMIN only.

@@ -337,7 +337,8 @@ func (db *DB) appendGrouped(ctx context.Context, tx bun.Tx, ops []*groupOp) erro
 	i, memo := 0, &hookMemo{}
 	for _, op := range ops {
 		for range op.records {
-			if err := db.runAuditHooks(withHookMemo(op.hookCtx, memo), tx, entries[i]); err != nil {
+			// The hooks that need no id ran when the change noted it.
+			if err := runHooks(withHookMemo(op.hookCtx, memo), tx, db.auditHooks, entries[i]); err != nil {
 				return err
 			}
 			i++

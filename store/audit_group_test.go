@@ -228,3 +228,54 @@ func TestGroupCommitPanic(t *testing.T) {
 		mustIntact(t, db, before+1+len(numbers))
 	})
 }
+
+// TestGroupCommitChangeHooks: hooks that need no entry id (OnAuditChange)
+// run for a grouped change when it notes its entry, before the chain's
+// lock; one failing fails that change alone.
+func TestGroupCommitChangeHooks(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		trc := storetest.As(storetest.MustUser(t, db, "trc@tanggap.test", models.RoleTRC, ""))
+		numbers := groupIssues(t, db, trc, 5)
+		_, before, err := db.AuditHead(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad := "issue:" + numbers[2]
+		var early, late atomic.Int64
+		db.OnAuditChange(func(_ context.Context, _ bun.Tx, e *models.AuditEntry) error {
+			if e.ID == 0 {
+				early.Add(1)
+			}
+			if e.Subject == bad {
+				return errors.New("change hook fails")
+			}
+			return nil
+		})
+		db.OnAudit(func(_ context.Context, _ bun.Tx, e *models.AuditEntry) error {
+			if e.ID == 0 {
+				return errors.New("an id hook was told of an entry without its id")
+			}
+			late.Add(1)
+			return nil
+		})
+		held, release := gateFirstEntry(db)
+		for i, err := range retitle(t, db, trc, held, release, numbers) {
+			switch {
+			case i == 2:
+				if models.ErrorCode(err) != models.EINTERNAL {
+					t.Errorf("%s: want an internal error from its change hook, got %v", numbers[i], err)
+				}
+			case err != nil:
+				t.Errorf("%s: %v", numbers[i], err)
+			}
+		}
+		if early.Load() == 0 {
+			t.Error("no change hook ran before its entry had an id: grouped changes ran them under the lock")
+		}
+		if late.Load() == 0 {
+			t.Error("the hooks that need the id never ran")
+		}
+		// The gate's issue and the four successful changes.
+		mustIntact(t, db, before+1+len(numbers)-1)
+	})
+}

@@ -281,7 +281,7 @@ type askerRow struct {
 // carry a stop token, and only they get mail: the demo loader's and old
 // questions never do, so backfilled history notifies nobody.
 func (db *DB) EnableAskerMail() {
-	db.OnAudit(db.askerMail)
+	db.OnAuditChange(db.askerMail) // reads the action, subject and changes only
 }
 
 func (db *DB) askerMail(ctx context.Context, tx bun.Tx, e *models.AuditEntry) error {

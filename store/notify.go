@@ -37,7 +37,7 @@ var liveKinds = map[string]live.Kind{
 // store serves requests; the listener stops when ctx ends.
 func (db *DB) StartLive(ctx context.Context, b *live.Broker) error {
 	if db.dialect != Postgres {
-		db.OnAudit(func(ctx context.Context, _ bun.Tx, entry *models.AuditEntry) error {
+		db.OnAuditChange(func(ctx context.Context, _ bun.Tx, entry *models.AuditEntry) error {
 			if e, ok := liveEvent(ctx, entry); ok {
 				afterCommit(ctx, func() { b.Publish(e) })
 			}
@@ -63,7 +63,7 @@ func (db *DB) StartLive(ctx context.Context, b *live.Broker) error {
 		return fmt.Errorf("live updates: listen: %w", err)
 	}
 	go listenLive(ctx, listener, b)
-	db.OnAudit(func(ctx context.Context, tx bun.Tx, entry *models.AuditEntry) error {
+	db.OnAuditChange(func(ctx context.Context, tx bun.Tx, entry *models.AuditEntry) error {
 		e, ok := liveEvent(ctx, entry)
 		if !ok {
 			return nil

@@ -120,6 +120,8 @@ type DB struct {
 	// auditHooks are told of every audit entry inside the transaction
 	// that appends it (see OnAudit).
 	auditHooks []AuditHook
+	// changeHooks are audit hooks that need no entry id (OnAuditChange).
+	changeHooks []AuditHook
 
 	sqlitePath    string
 	migrationWait time.Duration
