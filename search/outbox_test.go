@@ -326,14 +326,21 @@ func TestIndexWaitsForMeilisearchTask(t *testing.T) {
 		}})
 	e.loadCorpus()
 	calls := srv.Calls("POST /indexes/{uid}/documents")
+	completed := len(e.indexJobs(jobs.StateCompleted))
 	srv.Pause()
 	e.publishNew("Keluhan pohon sengon tumbang", "Pohon sengon segera dipotong.")
 	e.waitFor("the documents to reach Meilisearch", func() bool { return srv.Calls("POST /indexes/{uid}/documents") > calls })
 	if b := e.backlog(); b.Pending == 0 {
 		t.Error("the job was done while its task was still enqueued")
 	}
-	if running := e.indexJobs(jobs.StateRunning); len(running) != 1 {
-		t.Errorf("running jobs while the task waits: %+v", running)
+	// The job that sent the documents runs until the task succeeds. A later
+	// step of the same issue may have a follow-up job running too, waiting
+	// for the index lock (jobs.Enqueue); neither may finish meanwhile.
+	if running := e.indexJobs(jobs.StateRunning); len(running) == 0 {
+		t.Error("no index job runs while the task waits")
+	}
+	if n := len(e.indexJobs(jobs.StateCompleted)); n != completed {
+		t.Errorf("%d index jobs completed while the task waits", n-completed)
 	}
 	srv.Resume()
 	e.drain()
