@@ -549,6 +549,50 @@ func (q *Queue) DeleteDead(ctx context.Context, kind string, upToID int64) (int,
 	return int(n), err
 }
 
+// Waiting returns the ids of the jobs of kind, up to the job upToID, that
+// wait to run (available, scheduled or retryable): with DeleteWaiting,
+// work that something about to run will make up for.
+func (q *Queue) Waiting(ctx context.Context, kind string, upToID int64) ([]int64, error) {
+	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id FROM river_job WHERE kind = ? AND id <= ? AND state IN ('available', 'scheduled', 'retryable') ORDER BY id"), kind, upToID)
+	if err != nil {
+		return nil, fmt.Errorf("waiting jobs: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// DeleteWaiting deletes the jobs of ids that are still waiting to run; one
+// a worker has taken meanwhile runs to its end.
+func (q *Queue) DeleteWaiting(ctx context.Context, ids []int64) (int, error) {
+	deleted := 0
+	for start := 0; start < len(ids); start += 500 {
+		part := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		query := "DELETE FROM river_job WHERE state IN ('available', 'scheduled', 'retryable') AND id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+		res, err := q.pool.ExecContext(ctx, q.rebind(query), args...)
+		if err != nil {
+			return deleted, fmt.Errorf("delete waiting jobs: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return deleted, err
+		}
+		deleted += int(n)
+	}
+	return deleted, nil
+}
+
 // rebind turns ? placeholders into PostgreSQL's $n.
 func (q *Queue) rebind(query string) string {
 	if q.dialect != Postgres {

@@ -351,3 +351,42 @@ func TestIndexWaitsForMeilisearchTask(t *testing.T) {
 		t.Errorf("sengon found %v", got)
 	}
 }
+
+// TestReindexSettlesWaitingJobs: a rebuild makes up for the index jobs that
+// were waiting when it started (an import queues its whole archive): they
+// are deleted rather than run again by the next server, while a change
+// made after the rebuild keeps its job.
+func TestReindexSettlesWaitingJobs(t *testing.T) {
+	for _, c := range engineCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			e.loadCorpus()
+			e.pause()
+			e.publishNew("Keluhan pohon ketapang tumbang", "Pohon ketapang segera dipotong.")
+			e.publishNew("Keluhan pohon akasia tumbang", "Pohon akasia segera dipotong.")
+			if waiting := e.indexJobs(jobs.StateAvailable); len(waiting) == 0 {
+				t.Fatal("no index job waits after two publications")
+			}
+			if _, err := search.Reindex(ctx(), e.db, e.db.Jobs(), search.ReindexBatchSize, e.engine); err != nil {
+				t.Fatal(err)
+			}
+			if waiting := e.indexJobs(jobs.StateAvailable, jobs.StateScheduled, jobs.StateRetryable); len(waiting) != 0 {
+				t.Errorf("index jobs still waiting after the rebuild: %+v", waiting)
+			}
+			for _, word := range []string{"ketapang", "akasia"} {
+				if got := e.keys(e.search(word)); len(got) != 1 {
+					t.Errorf("after the rebuild %q found %v, want its issue", word, got)
+				}
+			}
+			later := e.publishNew("Keluhan pohon trembesi tumbang", "Pohon trembesi segera dipotong.")
+			waiting := e.indexJobs(jobs.StateAvailable)
+			if len(waiting) != 1 || !strings.Contains(string(waiting[0].Args), fmt.Sprint(later.ID)) {
+				t.Fatalf("waiting after a later change: %+v, want its job", waiting)
+			}
+			e.settle()
+			if got := e.keys(e.search("trembesi")); len(got) != 1 {
+				t.Errorf("the later change is not searchable: %v", got)
+			}
+		})
+	}
+}

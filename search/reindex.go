@@ -14,15 +14,25 @@ const ReindexBatchSize = 1000
 
 // Reindex rebuilds every engine from src. Index jobs enqueued while it runs
 // may have reached only the old index, so their issues are queued again
-// afterwards; dead index jobs from before it started are settled by the
-// rebuild, which wrote their issues' current documents, and are deleted. q
-// may be nil (no queue to settle). It returns the number of documents each
-// engine indexed.
+// afterwards. The index jobs from before it started are settled by the
+// rebuild, which reads their issues after their changes were committed and
+// writes the current documents: the dead ones are deleted, and so are those
+// still waiting to run (an import queues its whole archive, which the first
+// server to start would otherwise index a second time). q may be nil (no
+// queue to settle). It returns the number of documents each engine indexed.
 func Reindex(ctx context.Context, src DocumentSource, q *jobs.Queue, batchSize int, engines ...Engine) (map[models.SearchEngine]int, error) {
-	var lastID int64
+	var (
+		lastID  int64
+		waiting []int64
+	)
 	if q != nil {
 		var err error
 		if lastID, err = q.LastID(ctx); err != nil {
+			return nil, err
+		}
+		// Only jobs already committed are listed: a change whose job is
+		// not yet visible may commit after the rebuild has read its issue.
+		if waiting, err = q.Waiting(ctx, IndexKind, lastID); err != nil {
 			return nil, err
 		}
 	}
@@ -61,6 +71,9 @@ func Reindex(ctx context.Context, src DocumentSource, q *jobs.Queue, batchSize i
 		}
 	}
 	if _, err := q.DeleteDead(ctx, IndexKind, lastID); err != nil {
+		return counts, fmt.Errorf("settle earlier changes: %w", err)
+	}
+	if _, err := q.DeleteWaiting(ctx, waiting); err != nil {
 		return counts, fmt.Errorf("settle earlier changes: %w", err)
 	}
 	return counts, nil

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"strings"
 	"time"
 
@@ -58,6 +59,15 @@ func serveCmd(ctx context.Context, cfg Config, args []string, stdout, stderr io.
 		return err
 	}
 	defer db.Close()
+	if path := os.Getenv("TANGGAP_CPU_PROFILE"); path != "" {
+		// Profiles everything the server does until it stops (see
+		// docs/performance.md).
+		stop, err := startCPUProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	if *demo {
 		if err := loadDemo(ctx, db, stdout, false); err != nil {
 			return err
