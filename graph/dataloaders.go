@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -27,10 +28,54 @@ type Loaders struct {
 type loader[V any] struct {
 	*dataloadgen.Loader[int64, V]
 	fetch func(context.Context, []int64) ([]V, []error)
+	// known are the keys already loaded or primed.
+	known *sync.Map
 }
 
 func newLoader[V any](fetch func(context.Context, []int64) ([]V, []error)) loader[V] {
-	return loader[V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(loaderWait)), fetch: fetch}
+	return loader[V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(loaderWait)), fetch: fetch, known: &sync.Map{}}
+}
+
+// Load returns the value of key. An operation that runs in order
+// (sequential.go) has nothing to gather keys from while it waits, so a key
+// that was not prefetched is fetched at once, alone.
+func (l loader[V]) Load(ctx context.Context, key int64) (V, error) {
+	if inOrder(ctx) {
+		if _, ok := l.known.Load(key); !ok {
+			if _, err := l.prefetch(ctx, []int64{key}); err != nil {
+				var zero V
+				return zero, err
+			}
+		}
+	}
+	l.known.Store(key, true)
+	return l.Loader.Load(ctx, key)
+}
+
+// prime fills the cache with the value of key.
+func (l loader[V]) prime(key int64, value V) {
+	l.Prime(key, value)
+	l.known.Store(key, true)
+}
+
+// LoadAll returns the values of keys, fetching those not yet known at once
+// in an operation that runs in order.
+func (l loader[V]) LoadAll(ctx context.Context, keys []int64) ([]V, error) {
+	if inOrder(ctx) {
+		var missing []int64
+		for _, k := range keys {
+			if _, ok := l.known.Load(k); !ok {
+				missing = append(missing, k)
+			}
+		}
+		if _, err := l.prefetch(ctx, distinct(missing)); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range keys {
+		l.known.Store(k, true)
+	}
+	return l.Loader.LoadAll(ctx, keys)
 }
 
 // prefetch fetches keys at once, without waiting for a batch window, and
@@ -44,7 +89,7 @@ func (l loader[V]) prefetch(ctx context.Context, keys []int64) ([]V, error) {
 		if errs != nil && errs[i] != nil {
 			return nil, errs[i]
 		}
-		l.Prime(k, values[i])
+		l.prime(k, values[i])
 	}
 	return values, nil
 }

@@ -23285,7 +23285,7 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Agency")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agency_id(ctx, field, obj)
@@ -23311,7 +23311,7 @@ func (ec *executionContext) _Agency(ctx context.Context, sel ast.SelectionSet, o
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Agency_url(ctx, field, obj)
@@ -23395,7 +23395,7 @@ func (ec *executionContext) _AgencyResponseTimes(ctx context.Context, sel ast.Se
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "issues":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AgencyResponseTimes_issues(ctx, field, obj)
@@ -23500,7 +23500,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AuditEntry")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditEntry_id(ctx, field, obj)
@@ -23516,7 +23516,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actor":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditEntry_actor(ctx, field, obj)
@@ -23532,7 +23532,7 @@ func (ec *executionContext) _AuditEntry(ctx context.Context, sel ast.SelectionSe
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "actionLabel":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditEntry_actionLabel(ctx, field, obj)
@@ -23682,7 +23682,7 @@ func (ec *executionContext) _AuditVerification(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "brokenAtId":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditVerification_brokenAtId(ctx, field, obj)
@@ -23693,7 +23693,7 @@ func (ec *executionContext) _AuditVerification(ctx context.Context, sel ast.Sele
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "problem":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AuditVerification_problem(ctx, field, obj)
@@ -23757,7 +23757,7 @@ func (ec *executionContext) _CalendarDay(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "workingMinutes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._CalendarDay_workingMinutes(ctx, field, obj)
@@ -23791,7 +23791,7 @@ func (ec *executionContext) _Category(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Category")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Category_id(ctx, field, obj)
@@ -24147,7 +24147,7 @@ func (ec *executionContext) _DueExplanation(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "acknowledgeDueAt":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DueExplanation_acknowledgeDueAt(ctx, field, obj)
@@ -24234,31 +24234,31 @@ func (ec *executionContext) _DurationStats(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "enoughData":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DurationStats_enoughData(ctx, field, obj)
 				})
 		case "workingMedian":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DurationStats_workingMedian(ctx, field, obj)
 				})
 		case "workingP90":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DurationStats_workingP90(ctx, field, obj)
 				})
 		case "clockMedian":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DurationStats_clockMedian(ctx, field, obj)
 				})
 		case "clockP90":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._DurationStats_clockP90(ctx, field, obj)
@@ -24411,7 +24411,7 @@ func (ec *executionContext) _Holiday(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Holiday")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Holiday_id(ctx, field, obj)
@@ -24432,7 +24432,7 @@ func (ec *executionContext) _Holiday(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kindLabel":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Holiday_kindLabel(ctx, field, obj)
@@ -24587,19 +24587,19 @@ func (ec *executionContext) _InformationRequestRow(ctx context.Context, sel ast.
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InformationRequestRow_reason(ctx, field, obj)
 				})
 		case "workingTime":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InformationRequestRow_workingTime(ctx, field, obj)
 				})
 		case "clockTime":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._InformationRequestRow_clockTime(ctx, field, obj)
@@ -24633,7 +24633,7 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Issue")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_id(ctx, field, obj)
@@ -24674,19 +24674,19 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "verdictLabel":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_verdictLabel(ctx, field, obj)
 				})
 		case "category":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_category(ctx, field, obj)
 				})
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_agency(ctx, field, obj)
@@ -24697,37 +24697,37 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "internalReason":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_internalReason(ctx, field, obj)
 				})
 		case "rejectReason":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_rejectReason(ctx, field, obj)
 				})
 		case "duplicateOf":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_duplicateOf(ctx, field, obj)
 				})
 		case "sources":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_sources(ctx, field, obj)
 				})
 		case "responses":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_responses(ctx, field, obj)
 				})
 		case "timeline":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_timeline(ctx, field, obj)
@@ -24773,31 +24773,31 @@ func (ec *executionContext) _Issue(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_url(ctx, field, obj)
 				})
 		case "questions":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_questions(ctx, field, obj)
 				})
 		case "overdue":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_overdue(ctx, field, obj)
 				})
 		case "overdueClock":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_overdueClock(ctx, field, obj)
 				})
 		case "dueExplanation":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Issue_dueExplanation(ctx, field, obj)
@@ -24912,7 +24912,7 @@ func (ec *executionContext) _IssueSource(ctx context.Context, sel ast.SelectionS
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("IssueSource")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IssueSource_id(ctx, field, obj)
@@ -24923,7 +24923,7 @@ func (ec *executionContext) _IssueSource(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "url":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IssueSource_url(ctx, field, obj)
@@ -24934,7 +24934,7 @@ func (ec *executionContext) _IssueSource(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "accountHandle":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._IssueSource_accountHandle(ctx, field, obj)
@@ -25825,19 +25825,19 @@ func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Question")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_id(ctx, field, obj)
 				})
 		case "trackingCode":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_trackingCode(ctx, field, obj)
 				})
 		case "status":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_status(ctx, field, obj)
@@ -25848,43 +25848,43 @@ func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_name(ctx, field, obj)
 				})
 		case "contact":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_contact(ctx, field, obj)
 				})
 		case "agencyGuess":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_agencyGuess(ctx, field, obj)
 				})
 		case "categoryGuess":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_categoryGuess(ctx, field, obj)
 				})
 		case "issue":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_issue(ctx, field, obj)
 				})
 		case "rejectReason":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_rejectReason(ctx, field, obj)
 				})
 		case "timeline":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Question_timeline(ctx, field, obj)
@@ -26217,19 +26217,19 @@ func (ec *executionContext) _Response(ctx context.Context, sel ast.SelectionSet,
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Response")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Response_id(ctx, field, obj)
 				})
 		case "issue":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Response_issue(ctx, field, obj)
 				})
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Response_agency(ctx, field, obj)
@@ -26255,7 +26255,7 @@ func (ec *executionContext) _Response(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "verdictLabel":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Response_verdictLabel(ctx, field, obj)
@@ -26276,7 +26276,7 @@ func (ec *executionContext) _Response(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "revisions":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Response_revisions(ctx, field, obj)
@@ -26315,13 +26315,13 @@ func (ec *executionContext) _ResponsePolicy(ctx context.Context, sel ast.Selecti
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "acknowledgeWithinMinutes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ResponsePolicy_acknowledgeWithinMinutes(ctx, field, obj)
 				})
 		case "answerWithinMinutes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ResponsePolicy_answerWithinMinutes(ctx, field, obj)
@@ -26360,7 +26360,7 @@ func (ec *executionContext) _ResponseRevision(ctx context.Context, sel ast.Selec
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ResponseRevision")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ResponseRevision_id(ctx, field, obj)
@@ -26386,7 +26386,7 @@ func (ec *executionContext) _ResponseRevision(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reason":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ResponseRevision_reason(ctx, field, obj)
@@ -26670,7 +26670,7 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._SearchConnection_pageInfo(ctx, field, obj)
@@ -26911,7 +26911,7 @@ func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Session")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Session_id(ctx, field, obj)
@@ -26932,7 +26932,7 @@ func (ec *executionContext) _Session(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "current":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Session_current(ctx, field, obj)
@@ -27080,7 +27080,7 @@ func (ec *executionContext) _Share(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "enoughData":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Share_enoughData(ctx, field, obj)
@@ -27237,19 +27237,19 @@ func (ec *executionContext) _TimelineEvent(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._TimelineEvent_agency(ctx, field, obj)
 				})
 		case "reason":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._TimelineEvent_reason(ctx, field, obj)
 				})
 		case "actor":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._TimelineEvent_actor(ctx, field, obj)
@@ -27486,7 +27486,7 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("User")
 		case "id":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_id(ctx, field, obj)
@@ -27507,7 +27507,7 @@ func (ec *executionContext) _User(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "agency":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._User_agency(ctx, field, obj)
@@ -27604,13 +27604,13 @@ func (ec *executionContext) _WaitingIssue(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "overdueWorking":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._WaitingIssue_overdueWorking(ctx, field, obj)
 				})
 		case "overdueClock":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+			resolveConcurrently(ctx, field, out, ec.OperationContext, &deferred, i,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._WaitingIssue_overdueClock(ctx, field, obj)
@@ -28397,7 +28397,7 @@ func (ec *executionContext) marshalNAddIssueSourcePayload2ᚖgithubᚗcomᚋkota
 }
 
 func (ec *executionContext) marshalNAgency2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Agency) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgency2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgency(ctx, sel, v[i])
@@ -28421,7 +28421,7 @@ func (ec *executionContext) marshalNAgency2ᚖgithubᚗcomᚋkotabaruᚋtanggap�
 }
 
 func (ec *executionContext) marshalNAgencyResponseTimes2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFiguresᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AgencyFigures) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAgencyResponseTimes2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAgencyFigures(ctx, sel, v[i])
@@ -28458,7 +28458,7 @@ func (ec *executionContext) marshalNAssignIssuePayload2ᚖgithubᚗcomᚋkotabar
 }
 
 func (ec *executionContext) marshalNAuditAction2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAuditActionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AuditAction) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditAction2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐAuditAction(ctx, sel, v[i])
@@ -28498,7 +28498,7 @@ func (ec *executionContext) marshalNAuditEntryConnection2ᚖgithubᚗcomᚋkotab
 }
 
 func (ec *executionContext) marshalNAuditEntryEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAuditEntryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AuditEntryEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAuditEntryEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐAuditEntryEdge(ctx, sel, v[i])
@@ -28548,7 +28548,7 @@ func (ec *executionContext) marshalNCalendarDay2githubᚗcomᚋkotabaruᚋtangga
 }
 
 func (ec *executionContext) marshalNCalendarDay2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCalendarDayᚄ(ctx context.Context, sel ast.SelectionSet, v []models.CalendarDay) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCalendarDay2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCalendarDay(ctx, sel, v[i])
@@ -28564,7 +28564,7 @@ func (ec *executionContext) marshalNCalendarDay2ᚕgithubᚗcomᚋkotabaruᚋtan
 }
 
 func (ec *executionContext) marshalNCategory2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Category) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCategory2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐCategory(ctx, sel, v[i])
@@ -28769,7 +28769,7 @@ func (ec *executionContext) marshalNEventType2githubᚗcomᚋkotabaruᚋtanggap�
 }
 
 func (ec *executionContext) marshalNFacetCount2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐFacetCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.FacetCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFacetCount2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐFacetCount(ctx, sel, v[i])
@@ -28807,7 +28807,7 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNFollowStat2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowStatᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FollowStat) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFollowStat2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐFollowStat(ctx, sel, v[i])
@@ -28841,7 +28841,7 @@ func (ec *executionContext) marshalNFollowTarget2githubᚗcomᚋkotabaruᚋtangg
 }
 
 func (ec *executionContext) marshalNHoliday2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHolidayᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Holiday) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHoliday2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐHoliday(ctx, sel, v[i])
@@ -28953,7 +28953,7 @@ func (ec *executionContext) marshalNInformationRequestRow2githubᚗcomᚋkotabar
 }
 
 func (ec *executionContext) marshalNInformationRequestRow2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []models.InformationRequest) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNInformationRequestRow2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐInformationRequest(ctx, sel, v[i])
@@ -28997,7 +28997,7 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 }
 
 func (ec *executionContext) marshalNIssue2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Issue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIssue2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssue(ctx, sel, v[i])
@@ -29029,7 +29029,7 @@ func (ec *executionContext) marshalNIssueConnection2ᚖgithubᚗcomᚋkotabaru�
 }
 
 func (ec *executionContext) marshalNIssueEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐIssueEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.IssueEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIssueEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐIssueEdge(ctx, sel, v[i])
@@ -29063,7 +29063,7 @@ func (ec *executionContext) marshalNIssueKind2githubᚗcomᚋkotabaruᚋtanggap�
 }
 
 func (ec *executionContext) marshalNIssueSource2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.IssueSource) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIssueSource2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueSource(ctx, sel, v[i])
@@ -29149,7 +29149,7 @@ func (ec *executionContext) marshalNMarkDuplicatePayload2ᚖgithubᚗcomᚋkotab
 }
 
 func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚐNode(ctx context.Context, sel ast.SelectionSet, v []Node) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚐNode(ctx, sel, v[i])
@@ -29226,7 +29226,7 @@ func (ec *executionContext) marshalNPublishResponsePayload2ᚖgithubᚗcomᚋkot
 }
 
 func (ec *executionContext) marshalNQuestion2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Question) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNQuestion2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestion(ctx, sel, v[i])
@@ -29258,7 +29258,7 @@ func (ec *executionContext) marshalNQuestionConnection2ᚖgithubᚗcomᚋkotabar
 }
 
 func (ec *executionContext) marshalNQuestionEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QuestionEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNQuestionEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEdge(ctx, sel, v[i])
@@ -29282,7 +29282,7 @@ func (ec *executionContext) marshalNQuestionEdge2ᚖgithubᚗcomᚋkotabaruᚋta
 }
 
 func (ec *executionContext) marshalNQuestionEvent2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.QuestionEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNQuestionEvent2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐQuestionEvent(ctx, sel, v[i])
@@ -29401,7 +29401,7 @@ func (ec *executionContext) marshalNReportFigure2githubᚗcomᚋkotabaruᚋtangg
 }
 
 func (ec *executionContext) marshalNResponse2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Response) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResponse2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponse(ctx, sel, v[i])
@@ -29429,7 +29429,7 @@ func (ec *executionContext) marshalNResponsePolicy2githubᚗcomᚋkotabaruᚋtan
 }
 
 func (ec *executionContext) marshalNResponsePolicy2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicyᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.ResponsePolicy) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResponsePolicy2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponsePolicy(ctx, sel, v[i])
@@ -29453,7 +29453,7 @@ func (ec *executionContext) marshalNResponsePolicy2ᚖgithubᚗcomᚋkotabaruᚋ
 }
 
 func (ec *executionContext) marshalNResponseRevision2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.ResponseRevision) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResponseRevision2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐResponseRevision(ctx, sel, v[i])
@@ -29507,7 +29507,7 @@ func (ec *executionContext) marshalNResponseTimeTrendMonth2githubᚗcomᚋkotaba
 }
 
 func (ec *executionContext) marshalNResponseTimeTrendMonth2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTrendMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []models.TrendMonth) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResponseTimeTrendMonth2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐTrendMonth(ctx, sel, v[i])
@@ -29560,7 +29560,7 @@ func (ec *executionContext) unmarshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggap�
 }
 
 func (ec *executionContext) marshalNRole2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Role) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRole2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐRole(ctx, sel, v[i])
@@ -29597,7 +29597,7 @@ func (ec *executionContext) marshalNSearchConnection2ᚖgithubᚗcomᚋkotabaru�
 }
 
 func (ec *executionContext) marshalNSearchEdge2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.SearchEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchEdge2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchEdge(ctx, sel, v[i])
@@ -29657,7 +29657,7 @@ func (ec *executionContext) marshalNSearchResult2ᚖgithubᚗcomᚋkotabaruᚋta
 }
 
 func (ec *executionContext) marshalNSearchSynonym2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonymᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.SearchSynonym) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchSynonym2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSearchSynonym(ctx, sel, v[i])
@@ -29681,7 +29681,7 @@ func (ec *executionContext) marshalNSearchSynonym2ᚖgithubᚗcomᚋkotabaruᚋt
 }
 
 func (ec *executionContext) marshalNSession2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSessionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Session) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSession2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐSession(ctx, sel, v[i])
@@ -29841,7 +29841,7 @@ func (ec *executionContext) marshalNTimeBasis2githubᚗcomᚋkotabaruᚋtanggap�
 }
 
 func (ec *executionContext) marshalNTimelineEvent2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.IssueEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTimelineEvent2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueEvent(ctx, sel, v[i])
@@ -29948,7 +29948,7 @@ func (ec *executionContext) unmarshalNUpdateWebhookInput2githubᚗcomᚋkotabaru
 }
 
 func (ec *executionContext) marshalNUser2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐUserᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.User) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNUser2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐUser(ctx, sel, v[i])
@@ -29982,7 +29982,7 @@ func (ec *executionContext) marshalNVerdict2githubᚗcomᚋkotabaruᚋtanggapᚋ
 }
 
 func (ec *executionContext) marshalNVerdictCount2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdictCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.VerdictCount) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVerdictCount2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdictCount(ctx, sel, v[i])
@@ -30010,7 +30010,7 @@ func (ec *executionContext) marshalNWaitingIssue2githubᚗcomᚋkotabaruᚋtangg
 }
 
 func (ec *executionContext) marshalNWaitingIssue2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐWaitingIssueᚄ(ctx context.Context, sel ast.SelectionSet, v []models.WaitingIssue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWaitingIssue2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐWaitingIssue(ctx, sel, v[i])
@@ -30026,7 +30026,7 @@ func (ec *executionContext) marshalNWaitingIssue2ᚕgithubᚗcomᚋkotabaruᚋta
 }
 
 func (ec *executionContext) marshalNWebhook2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Webhook) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhook2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhook(ctx, sel, v[i])
@@ -30050,7 +30050,7 @@ func (ec *executionContext) marshalNWebhook2ᚖgithubᚗcomᚋkotabaruᚋtanggap
 }
 
 func (ec *executionContext) marshalNWebhookAttempt2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookAttemptᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WebhookAttempt) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookAttempt2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookAttempt(ctx, sel, v[i])
@@ -30074,7 +30074,7 @@ func (ec *executionContext) marshalNWebhookAttempt2ᚖgithubᚗcomᚋkotabaruᚋ
 }
 
 func (ec *executionContext) marshalNWebhookDelivery2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WebhookDelivery) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookDelivery2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookDelivery(ctx, sel, v[i])
@@ -30132,7 +30132,7 @@ func (ec *executionContext) unmarshalNWebhookEvent2ᚕgithubᚗcomᚋkotabaruᚋ
 }
 
 func (ec *executionContext) marshalNWebhookEvent2ᚕgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookEventᚄ(ctx context.Context, sel ast.SelectionSet, v []model.WebhookEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookEvent2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookEvent(ctx, sel, v[i])
@@ -30166,7 +30166,7 @@ func (ec *executionContext) marshalNWeekday2githubᚗcomᚋkotabaruᚋtanggapᚋ
 }
 
 func (ec *executionContext) marshalNWorkingDay2ᚕᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDayᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.WorkingDay) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWorkingDay2ᚖgithubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWorkingDay(ctx, sel, v[i])
@@ -30221,7 +30221,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -30265,7 +30265,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -30293,7 +30293,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -30321,7 +30321,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -30545,7 +30545,7 @@ func (ec *executionContext) marshalOIssueKind2ᚕgithubᚗcomᚋkotabaruᚋtangg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIssueKind2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueKind(ctx, sel, v[i])
@@ -30630,7 +30630,7 @@ func (ec *executionContext) marshalOIssueStatus2ᚕgithubᚗcomᚋkotabaruᚋtan
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNIssueStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐIssueStatus(ctx, sel, v[i])
@@ -30689,7 +30689,7 @@ func (ec *executionContext) marshalOPriority2ᚕgithubᚗcomᚋkotabaruᚋtangga
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPriority2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐPriority(ctx, sel, v[i])
@@ -30756,7 +30756,7 @@ func (ec *executionContext) marshalOQuestionStatus2ᚕgithubᚗcomᚋkotabaruᚋ
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNQuestionStatus2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐQuestionStatus(ctx, sel, v[i])
@@ -30875,7 +30875,7 @@ func (ec *executionContext) marshalOVerdict2ᚕgithubᚗcomᚋkotabaruᚋtanggap
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVerdict2githubᚗcomᚋkotabaruᚋtanggapᚋmodelsᚐVerdict(ctx, sel, v[i])
@@ -30927,7 +30927,7 @@ func (ec *executionContext) marshalOWebhookEvent2ᚕgithubᚗcomᚋkotabaruᚋta
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNWebhookEvent2githubᚗcomᚋkotabaruᚋtanggapᚋgraphᚋmodelᚐWebhookEvent(ctx, sel, v[i])
@@ -30946,7 +30946,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -30965,7 +30965,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -30984,7 +30984,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -31003,7 +31003,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSlice(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -124,6 +124,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(cfg.Limits.FieldRateLimits)
 	srv.Use(costReport{})
 	srv.Use(freshLoaders{services: cfg.Services})
+	srv.Use(inOrderPlanner{})
 	if cfg.Observe != nil {
 		srv.Use(observer{cfg.Observe})
 	}

@@ -22,7 +22,7 @@ func prefetchIssues(ctx context.Context, issues []*models.Issue, node map[string
 	}
 	l := loaders(ctx)
 	for _, issue := range issues {
-		l.Issue.Prime(issue.ID, issue)
+		l.Issue.prime(issue.ID, issue)
 	}
 	ids := make([]int64, len(issues))
 	var agencyIDs, categoryIDs, duplicateIDs []int64

@@ -8,6 +8,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/kotabaru/tanggap/graph"
 )
 
 // Metrics are the Prometheus series the server exports at /metrics.
@@ -51,6 +53,10 @@ func NewMetrics() *Metrics {
 		}, []string{"kind"}),
 	}
 	m.Registry.MustRegister(m.SearchQueries, m.SearchIndexerFailures)
+	m.Registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Name: "tanggap_graphql_in_order_operations_total",
+		Help: "GraphQL operations run in order on the request's goroutine, every edge they select prefetched.",
+	}, func() float64 { return float64(graph.InOrderOperations()) }))
 	m.Registry.MustRegister(m.HTTPDuration, m.OperationLatency, m.Errors, m.RateLimited,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kotabaru/tanggap/graph"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -59,8 +60,14 @@ func TestIssuePageStatements(t *testing.T) {
 				counts := map[int]int64{}
 				for _, n := range []int{3, 30} {
 					api.statements.Reset()
+					inOrder := graph.InOrderOperations()
 					r := api.post(caller.token, issueGraphQuery, map[string]any{"n": n})
 					counts[n] = api.statements.Reset()
+					// Every edge is prefetched, so the page runs in order
+					// (graph/sequential.go), with no more statements.
+					if ran := graph.InOrderOperations() - inOrder; ran != 1 {
+						t.Fatalf("%d operations ran in order for one page, want 1", ran)
+					}
 					var out issueGraph
 					r.decode(t, &out)
 					if len(out.Issues.Edges) != n {
