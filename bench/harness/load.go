@@ -54,6 +54,9 @@ type loadResult struct {
 	MaxAnonKiB int64         `json:"maxAnonKiB"`
 	// Extra holds workload-specific observations, such as search hits.
 	Extra string `json:"extra,omitempty"`
+	// ClassP95 is the 95th percentile of each kind of search term
+	// (selective, broad) in an open loop.
+	ClassP95 map[string]time.Duration `json:"classP95,omitempty"`
 }
 
 // clientAddresses is how many client addresses the load generator claims

@@ -22,6 +22,10 @@ type openLoop struct {
 	calls    func(i int64) (call, bool)
 	count    int // distinct calls, rotated
 	check    checkFunc
+	// selective is how many of the rotated calls, from the first, search
+	// for selective terms; the others search for broad ones. Their
+	// latencies are also reported apart (ClassP95).
+	selective int
 }
 
 type vegetaTarget struct {
@@ -86,18 +90,25 @@ func (o openLoop) run(ctx context.Context, s *server, dir string) (loadResult, e
 	if err := encode.Run(); err != nil {
 		return res, fmt.Errorf("vegeta encode: %w", err)
 	}
+	byClass := map[string][]time.Duration{}
 	sc := bufio.NewScanner(&encoded)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
 		var hit struct {
-			Seq   int64  `json:"seq"`
-			Code  int    `json:"code"`
-			Error string `json:"error"`
-			Body  []byte `json:"body"`
+			Seq     int64  `json:"seq"`
+			Latency int64  `json:"latency"`
+			Code    int    `json:"code"`
+			Error   string `json:"error"`
+			Body    []byte `json:"body"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &hit); err != nil {
 			return res, fmt.Errorf("vegeta encode: %w", err)
 		}
+		class := "broad"
+		if hit.Seq%int64(o.count) < int64(o.selective) {
+			class = "selective"
+		}
+		byClass[class] = append(byClass[class], time.Duration(hit.Latency))
 		err := o.check(hit.Seq%int64(o.count), hit.Code, hit.Body)
 		if hit.Error != "" {
 			err = fmt.Errorf("%s", hit.Error)
@@ -108,6 +119,13 @@ func (o openLoop) run(ctx context.Context, s *server, dir string) (loadResult, e
 				res.FirstError = err.Error()
 			}
 		}
+	}
+	for class, all := range byClass {
+		_, p95, _ := percentiles(all)
+		if res.ClassP95 == nil {
+			res.ClassP95 = map[string]time.Duration{}
+		}
+		res.ClassP95[class] = p95
 	}
 	return res, sc.Err()
 }

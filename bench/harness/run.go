@@ -328,7 +328,8 @@ func (e *env) measure(ctx context.Context, st *runState) error {
 				if w.open {
 					rate := map[string]int{"f2": 2, "f20": 20}[w.key]
 					count := len(st.ds.Terms.Selective) + len(st.ds.Terms.Broad)
-					res, err = openLoop{rate: rate, duration: st.opts.openDuration, calls: next, count: count, check: check}.run(ctx, s, filepath.Join(e.work, "run"))
+					res, err = openLoop{rate: rate, duration: st.opts.openDuration, calls: next, count: count, check: check,
+						selective: len(st.ds.Terms.Selective)}.run(ctx, s, filepath.Join(e.work, "run"))
 					if err != nil {
 						sampler.finish()
 						return err
@@ -349,6 +350,9 @@ func (e *env) measure(ctx context.Context, st *runState) error {
 				res.MaxAnonKiB = sampler.anon()
 				if summary := hits.summary(st.ds.Terms.Documents); summary != "" {
 					res.Extra = summary
+				}
+				if len(res.ClassP95) > 0 {
+					res.Extra += fmt.Sprintf("; p95 selective %.1f ms, broad %.1f ms", ms(res.ClassP95["selective"]), ms(res.ClassP95["broad"]))
 				}
 				st.results = append(st.results, measurement{Round: round, Workload: w.key, Server: s.name, Result: res})
 				e.logf("round %d  %-4s %-15s %8.1f req/s  p50 %6.1f ms  p99 %7.1f ms  errors %d/%d  rss %d MiB %s",
