@@ -225,7 +225,7 @@ func BenchmarkSearchLarge(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			db := openLargeCorpus(b, c)
 			counter := &statementCounter{}
-			db.Bun().AddQueryHook(counter)
+			db.AddQueryHook(counter)
 			service := search.NewService(db, c.build(b, db, search.NewSynonymSource(db, 30*time.Second)), nil)
 			for _, c := range []struct {
 				name    string

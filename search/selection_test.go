@@ -53,7 +53,7 @@ func TestSearchSelection(t *testing.T) {
 			e := newEnv(t, c)
 			e.loadCorpus()
 			counter := &statementCounter{}
-			e.db.Bun().AddQueryHook(counter)
+			e.db.AddQueryHook(counter)
 			service := search.NewService(e.db, c.build(t, e.db, search.NewSynonymSource(e.db, time.Hour)), nil)
 			run := func(req models.SearchRequest) (*models.SearchConnection, []string) {
 				t.Helper()

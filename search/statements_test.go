@@ -94,7 +94,7 @@ func TestSearchStatements(t *testing.T) {
 			e := newEnv(t, c)
 			e.loadCorpus()
 			counter := &statementCounter{}
-			e.db.Bun().AddQueryHook(counter)
+			e.db.AddQueryHook(counter)
 			service := search.NewService(e.db, c.build(t, e.db, search.NewSynonymSource(e.db, time.Hour)), nil)
 			for _, s := range searches {
 				// Leaving out the facets or the total changes what the one

@@ -66,7 +66,7 @@ func newTestAPI(t testing.TB, db *store.DB, opts ...apiOption) *testAPI {
 	}
 	cfg.Limits = limits
 	counter := &statementCounter{}
-	db.Bun().AddQueryHook(counter)
+	db.AddQueryHook(counter)
 	srv := httptest.NewServer(server.New(cfg))
 	t.Cleanup(srv.Close)
 	return &testAPI{t: t, db: db, srv: srv, tokens: tokens, statements: counter}

@@ -101,7 +101,7 @@ func TestGroupCommitSharesCommits(t *testing.T) {
 		}
 		held, release := gateFirstEntry(db)
 		commits := &commitCounter{}
-		db.Bun().AddQueryHook(commits)
+		db.AddQueryHook(commits)
 		for i, err := range retitle(t, db, trc, held, release, numbers) {
 			if err != nil {
 				t.Fatalf("%s: %v", numbers[i], err)

@@ -174,7 +174,7 @@ func TestFaultAuditVerificationShared(t *testing.T) {
 		trc := storetest.As(storetest.MustUser(t, db, "trc@tanggap.test", models.RoleTRC, ""))
 		createIssues(t, trc, db, 5)
 		counter := &queryCounter{table: "audit_checkpoint"}
-		db.Bun().AddQueryHook(counter)
+		db.AddQueryHook(counter)
 		var wg sync.WaitGroup
 		results := make([]*models.AuditVerification, 16)
 		for k := range results {

@@ -21,7 +21,7 @@ func TestDirectoryBetweenWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		agencies := &queryCounter{table: "agencies"}
-		db.Bun().AddQueryHook(agencies)
+		db.AddQueryHook(agencies)
 		for range 3 {
 			got, err := db.AgenciesByIDs(ctx, []int64{created.ID, -1})
 			if err != nil || len(got) != 1 || got[0].Name != name {

@@ -215,10 +215,20 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 // IssueByNumber returns a visible issue or ENOTFOUND. Numbers are matched
 // case-insensitively.
 func (db *DB) IssueByNumber(ctx context.Context, number string) (*models.Issue, error) {
-	issue, err := issueByNumber(ctx, db.bun, number)
-	if err != nil {
+	if err := models.CheckArgument("number", number); err != nil {
 		return nil, err
 	}
+	var found []*models.Issue
+	err := db.selectPrepared(ctx, "issue-by-number", func() *bun.SelectQuery {
+		return db.bun.NewSelect().Model((*models.Issue)(nil)).Where("number = ?", db.param())
+	}, strings.ToUpper(strings.TrimSpace(number)), &found)
+	if err != nil {
+		return nil, wrapErr(err)
+	}
+	if len(found) == 0 {
+		return nil, notFound("Isu " + number)
+	}
+	issue := found[0]
 	if !models.CanRead(models.UserFromContext(ctx), issue) {
 		return nil, notFound("Isu " + number)
 	}
@@ -250,11 +260,7 @@ func (db *DB) IssuesByIDs(ctx context.Context, ids []int64) ([]*models.Issue, er
 // Account handles are cleared for callers who are not staff.
 func (db *DB) SourcesByIssueIDs(ctx context.Context, ids []int64) ([]*models.IssueSource, error) {
 	var sources []*models.IssueSource
-	err := db.bun.NewSelect().
-		Model(&sources).
-		Where("issue_id IN (?)", bun.In(ids)).
-		OrderExpr("detected_at ASC, id ASC").
-		Scan(ctx)
+	err := db.byIssueIDs(ctx, "sources", (*models.IssueSource)(nil), &sources, "issue_id", ids, "detected_at ASC, id ASC")
 	if models.UserFromContext(ctx) == nil {
 		for _, s := range sources {
 			s.AccountHandle = ""
@@ -269,11 +275,7 @@ func (db *DB) SourcesByIssueIDs(ctx context.Context, ids []int64) ([]*models.Iss
 // public) for anyone else.
 func (db *DB) EventsByIssueIDs(ctx context.Context, ids []int64) ([]*models.IssueEvent, error) {
 	var events []*models.IssueEvent
-	err := db.bun.NewSelect().
-		Model(&events).
-		Where("issue_id IN (?)", bun.In(ids)).
-		OrderExpr("created_at ASC, id ASC").
-		Scan(ctx)
+	err := db.byIssueIDs(ctx, "events", (*models.IssueEvent)(nil), &events, "issue_id", ids, "created_at ASC, id ASC")
 	if err != nil {
 		return nil, wrapErr(err)
 	}

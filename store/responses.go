@@ -16,11 +16,7 @@ import (
 // ResponsesByIssueIDs returns the responses the caller may see.
 func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.Response, error) {
 	var responses []*models.Response
-	err := db.bun.NewSelect().
-		Model(&responses).
-		Where("issue_id IN (?)", bun.In(ids)).
-		OrderExpr("id ASC").
-		Scan(ctx)
+	err := db.byIssueIDs(ctx, "responses", (*models.Response)(nil), &responses, "issue_id", ids, "id ASC")
 	if err != nil {
 		return nil, wrapErr(err)
 	}
@@ -40,11 +36,7 @@ func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.R
 // RevisionsByResponseIDs returns the published revisions, oldest first.
 func (db *DB) RevisionsByResponseIDs(ctx context.Context, ids []int64) ([]*models.ResponseRevision, error) {
 	var revisions []*models.ResponseRevision
-	err := db.bun.NewSelect().
-		Model(&revisions).
-		Where("response_id IN (?)", bun.In(ids)).
-		OrderExpr("response_id ASC, number ASC").
-		Scan(ctx)
+	err := db.byIssueIDs(ctx, "revisions", (*models.ResponseRevision)(nil), &revisions, "response_id", ids, "response_id ASC, number ASC")
 	for _, r := range revisions {
 		if r.BodyHTML == "" {
 			r.BodyHTML = db.renderHTML(r.Body) // written before HTML was stored

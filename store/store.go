@@ -123,6 +123,10 @@ type DB struct {
 	// changeHooks are audit hooks that need no entry id (OnAuditChange).
 	changeHooks []AuditHook
 
+	// preparedStmts are the prepared statements of the hottest reads
+	// (prepared.go).
+	preparedStmts preparedStatements
+
 	sqlitePath    string
 	migrationWait time.Duration
 	migrationStep time.Duration
@@ -288,6 +292,7 @@ var ErrNoDatabase = errors.New("no database file")
 // briefly, since it holds their writes back while it waits, and a running
 // server's maintenance does it later.
 func (db *DB) Close() error {
+	db.preparedStmts.close()
 	if db.maintenance != nil {
 		db.maintenance.stop()
 		db.maintenance = nil
