@@ -14,3 +14,10 @@ func StartWALMaintenance(db *DB, interval time.Duration) {
 	}
 	db.maintenance = db.startWALMaintenance(interval)
 }
+
+// PreparedTexts returns how many statements db keeps by their text.
+func PreparedTexts(db *DB) int {
+	db.preparedStmts.mu.Lock()
+	defer db.preparedStmts.mu.Unlock()
+	return len(db.preparedStmts.texts)
+}

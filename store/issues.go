@@ -41,7 +41,8 @@ func visibleIssues(q *bun.SelectQuery, user *models.User) *bun.SelectQuery {
 }
 
 // issueFilter applies the caller's filter; it runs after visibleIssues.
-func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User, now time.Time) *bun.SelectQuery {
+// Values that vary between requests go through p (prepared.go).
+func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User, now time.Time, p *params) *bun.SelectQuery {
 	if len(f.Statuses) > 0 {
 		q = q.Where("i.status IN (?)", bun.In(f.Statuses))
 	}
@@ -61,10 +62,10 @@ func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User, no
 		q = q.Where("i.agency_id = (SELECT id FROM agencies WHERE slug = ?)", f.AgencySlug)
 	}
 	if f.From != nil {
-		q = q.Where("i.created_at >= ?", f.From.UTC())
+		q = q.Where("i.created_at >= ?", p.value(f.From.UTC()))
 	}
 	if f.To != nil {
-		q = q.Where("i.created_at < ?", f.To.UTC())
+		q = q.Where("i.created_at < ?", p.value(f.To.UTC()))
 	}
 	if f.Internal != nil {
 		q = q.Where("i.internal = ?", *f.Internal)
@@ -76,7 +77,7 @@ func issueFilter(q *bun.SelectQuery, f models.IssueFilter, user *models.User, no
 		if !*f.Overdue {
 			overdue = "NOT " + overdue
 		}
-		q = q.Where(overdue, now, now)
+		q = q.Where(overdue, p.value(now), p.value(now))
 	}
 	if f.MineOnly && user != nil && user.AgencyID != nil {
 		q = q.Where("i.agency_id = ?", *user.AgencyID)
@@ -140,22 +141,22 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		return nil, err
 	}
 	now := db.now()
-	base := func() *bun.SelectQuery {
+	base := func(p *params) *bun.SelectQuery {
 		q := db.bun.NewSelect().Model((*models.Issue)(nil)).ModelTableExpr("issues AS i")
-		return issueFilter(visibleIssues(q, user), f, user, now)
+		return issueFilter(visibleIssues(q, user), f, user, now, p)
 	}
 	var total int
 	switch {
 	case f.CountTotal && f.Overdue != nil:
 		// Whether an issue is overdue changes with the clock, not with
 		// writes, so its totals are never cached.
-		n, err := base().Count(ctx)
+		n, err := base(nil).Count(ctx)
 		if err != nil {
 			return nil, wrapErr(err)
 		}
 		total = int(n)
 	case f.CountTotal:
-		if total, err = db.counts.count(ctx, issueCountKey(user, f), base()); err != nil {
+		if total, err = db.counts.count(ctx, issueCountKey(user, f), base(nil)); err != nil {
 			return nil, wrapErr(err)
 		}
 	}
@@ -167,7 +168,10 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 	case models.OrderRecentlyUpdated:
 		column = "i.updated_at"
 	}
-	q := base().ColumnExpr("i.*").Limit(int64(first + 1))
+	// The page is a prepared statement: its text depends on the filter's
+	// shape, not on its times or the cursor.
+	p := db.newParams()
+	q := base(p).ColumnExpr("i.*").Limit(int64(first + 1))
 	if desc {
 		q = q.OrderExpr(column + " DESC, i.id DESC")
 	} else {
@@ -187,13 +191,13 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		}
 		if c.Stored {
 			stored := "(SELECT " + strings.TrimPrefix(column, "i.") + " FROM issues WHERE id = ?)"
-			q = q.Where("("+column+" "+op+" "+stored+") OR ("+column+" = "+stored+" AND i.id "+op+" ?)", c.ID, c.ID, c.ID)
+			q = q.Where("("+column+" "+op+" "+stored+") OR ("+column+" = "+stored+" AND i.id "+op+" ?)", p.value(c.ID), p.value(c.ID), p.value(c.ID))
 		} else {
-			q = q.Where("("+column+" "+op+" ?) OR ("+column+" = ? AND i.id "+op+" ?)", c.At.UTC(), c.At.UTC(), c.ID)
+			q = q.Where("("+column+" "+op+" ?) OR ("+column+" = ? AND i.id "+op+" ?)", p.value(c.At.UTC()), p.value(c.At.UTC()), p.value(c.ID))
 		}
 	}
 	var issues []*models.Issue
-	if err := q.Scan(ctx, &issues); err != nil {
+	if err := db.scanParams(ctx, q, p, &issues); err != nil {
 		return nil, wrapErr(err)
 	}
 	page := &models.IssuePage{TotalCount: total}

@@ -77,7 +77,7 @@ func TestFindIssuesPagination(t *testing.T) {
 					got := walkIssues(t, c.ctx, db, models.IssueFilter{Order: order, First: 7})
 					sameNumbers(t, "walk", numbers(got), numbers(want))
 					pages := (len(want) + 6) / 7
-					walked := 0
+					walked, texts := 0, 0
 					f := models.IssueFilter{Order: order, First: 7}
 					for {
 						p, err := db.FindIssues(c.ctx, f)
@@ -85,6 +85,15 @@ func TestFindIssuesPagination(t *testing.T) {
 							t.Fatal(err)
 						}
 						walked++
+						// Pages after the first share one prepared statement
+						// whatever their cursor (store/prepared.go).
+						if walked == 2 {
+							if texts = store.PreparedTexts(db); texts == 0 {
+								t.Fatal("the pages ran no prepared statement")
+							}
+						} else if walked > 2 && store.PreparedTexts(db) != texts {
+							t.Fatalf("page %d prepared another statement: %d kept, %d after page 2", walked, store.PreparedTexts(db), texts)
+						}
 						if len(p.Issues) != 7 && p.HasNextPage {
 							t.Fatalf("page %d has %d issues and a next page", walked, len(p.Issues))
 						}

@@ -1,14 +1,17 @@
 package store
 
 import (
+	"container/list"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/lib/pq"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/schema"
 )
 
 // The rows behind a page of issues — their sources, responses, events and
@@ -20,12 +23,27 @@ import (
 // parse again at every read: at 100,000 issues that parsing was a fifth of
 // the work of serving one issue (docs/performance.md).
 
-// preparedStatements holds the statements prepared so far, by name.
+// preparedStatements holds the statements prepared so far: the named ones
+// and, for statements written per request (a list of issues with its
+// filter), up to maxPreparedTexts by their text, the least recently used
+// closed first.
 type preparedStatements struct {
 	mu    sync.Mutex
 	stmts map[string]*sql.Stmt
+	// texts are the statements by text, in use order (front: latest).
+	texts map[string]*list.Element
+	byUse list.List
 	// hooks are the query hooks of AddQueryHook, told of every run.
 	hooks []bun.QueryHook
+}
+
+// maxPreparedTexts bounds the statements kept by their text: the shapes
+// of list filters in use at a time.
+const maxPreparedTexts = 64
+
+type preparedText struct {
+	text string
+	stmt *sql.Stmt
 }
 
 // close releases every statement.
@@ -35,7 +53,11 @@ func (p *preparedStatements) close() {
 	for _, s := range p.stmts {
 		s.Close()
 	}
-	p.stmts = nil
+	for e := p.byUse.Front(); e != nil; e = e.Next() {
+		e.Value.(*preparedText).stmt.Close()
+	}
+	p.stmts, p.texts = nil, nil
+	p.byUse.Init()
 }
 
 // prepared returns the statement called name, preparing the text build
@@ -57,6 +79,84 @@ func (db *DB) prepared(ctx context.Context, name string, build func() string) (*
 	}
 	p.stmts[name] = s
 	return s, nil
+}
+
+// preparedText returns the statement of text, preparing it the first time.
+func (db *DB) preparedText(ctx context.Context, text string) (*sql.Stmt, error) {
+	p := &db.preparedStmts
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if e, ok := p.texts[text]; ok {
+		p.byUse.MoveToFront(e)
+		return e.Value.(*preparedText).stmt, nil
+	}
+	s, err := db.bun.DB.PrepareContext(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	if p.texts == nil {
+		p.texts = map[string]*list.Element{}
+	}
+	p.texts[text] = p.byUse.PushFront(&preparedText{text: text, stmt: s})
+	if p.byUse.Len() > maxPreparedTexts {
+		// A statement still running on another goroutine finishes: Close
+		// waits for none, and database/sql closes it when it is done.
+		oldest := p.byUse.Back()
+		p.byUse.Remove(oldest)
+		delete(p.texts, oldest.Value.(*preparedText).text)
+		oldest.Value.(*preparedText).stmt.Close()
+	}
+	return s, nil
+}
+
+// params collects the values of a statement written per request as
+// numbered placeholders ($n on PostgreSQL, ?n on SQLite), so that its text
+// depends only on its shape. A nil *params writes the values into the text
+// as bun does.
+type params struct {
+	postgres bool
+	dialect  schema.Dialect
+	args     []any
+}
+
+func (db *DB) newParams() *params {
+	return &params{postgres: db.dialect == Postgres, dialect: db.bun.Dialect()}
+}
+
+// value returns what to pass bun for v.
+func (p *params) value(v any) any {
+	if p == nil {
+		return v
+	}
+	if t, ok := v.(time.Time); ok && !p.postgres {
+		// SQLite compares times as text: as bun writes them into a
+		// statement and into the rows, without its quotes.
+		quoted := p.dialect.AppendTime(nil, t)
+		v = string(quoted[1 : len(quoted)-1])
+	}
+	p.args = append(p.args, v)
+	if p.postgres {
+		return bun.Safe("$" + strconv.Itoa(len(p.args)))
+	}
+	return bun.Safe("?" + strconv.Itoa(len(p.args)))
+}
+
+// scanParams runs q, written with p, as a prepared statement and scans its
+// rows into dest as bun would.
+func (db *DB) scanParams(ctx context.Context, q *bun.SelectQuery, p *params, dest any) (err error) {
+	text := q.String()
+	stmt, err := db.preparedText(ctx, text)
+	if err != nil {
+		return err
+	}
+	ctx, done := db.queryHooks(ctx, text, p.args)
+	defer func() { done(err) }()
+	rows, err := stmt.QueryContext(ctx, p.args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return db.bun.ScanRows(ctx, rows, dest)
 }
 
 // idsParam is the condition of a column among a list of ids given as the
@@ -104,27 +204,35 @@ func (db *DB) selectPrepared(ctx context.Context, name string, build func() *bun
 	if err != nil {
 		return err
 	}
-	db.preparedStmts.mu.Lock()
-	hooks := db.preparedStmts.hooks
-	db.preparedStmts.mu.Unlock()
-	if len(hooks) > 0 {
-		event := &bun.QueryEvent{DB: db.bun, Query: name, QueryArgs: []any{arg}, StartTime: time.Now()}
-		for _, h := range hooks {
-			ctx = h.BeforeQuery(ctx, event)
-		}
-		defer func() {
-			event.Err = err
-			for _, h := range hooks {
-				h.AfterQuery(ctx, event)
-			}
-		}()
-	}
+	ctx, done := db.queryHooks(ctx, name, []any{arg})
+	defer func() { done(err) }()
 	rows, err := stmt.QueryContext(ctx, arg)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	return db.bun.ScanRows(ctx, rows, dest)
+}
+
+// queryHooks tells the hooks of AddQueryHook that a prepared statement
+// runs; done tells them it ended.
+func (db *DB) queryHooks(ctx context.Context, query string, args []any) (context.Context, func(error)) {
+	db.preparedStmts.mu.Lock()
+	hooks := db.preparedStmts.hooks
+	db.preparedStmts.mu.Unlock()
+	if len(hooks) == 0 {
+		return ctx, func(error) {}
+	}
+	event := &bun.QueryEvent{DB: db.bun, Query: query, QueryArgs: args, StartTime: time.Now()}
+	for _, h := range hooks {
+		ctx = h.BeforeQuery(ctx, event)
+	}
+	return ctx, func(err error) {
+		event.Err = err
+		for _, h := range hooks {
+			h.AfterQuery(ctx, event)
+		}
+	}
 }
 
 // byIssueIDs reads the rows of model whose column (issue_id, or another
