@@ -66,19 +66,21 @@ const maxStemCache = 200_000
 // larger part of analysing them. It belongs to one goroutine.
 type stemCache map[string]string
 
-func (c stemCache) stem(token string) string {
+// stem returns the stem of token and whether it was remembered: whether an
+// earlier document held the word.
+func (c stemCache) stem(token string) (string, bool) {
 	if c == nil {
-		return Stem(token)
+		return Stem(token), false
 	}
 	if s, ok := c[token]; ok {
-		return s
+		return s, true
 	}
 	s := Stem(token)
 	if len(c) < maxStemCache {
 		// A token may be a slice of the whole document's text.
 		c[strings.Clone(token)] = strings.Clone(s)
 	}
-	return s
+	return s, false
 }
 
 // analysed is a document split into tokens and their stems per weighted
@@ -88,6 +90,9 @@ type analysed struct {
 	titleStems, summaryStems, bodyStems, extras []string
 	// stemOf maps every distinct token to its stem.
 	stemOf map[string]string
+	// newWords are the tokens that no earlier document analysed with the
+	// same stemCache held (every token, without a cache), in no order.
+	newWords []string
 }
 
 func (d *Document) analyse() analysed { return d.analyseWith(nil) }
@@ -107,7 +112,10 @@ func (d *Document) analyseWith(cache stemCache) analysed {
 		for i, t := range tokens {
 			s, ok := a.stemOf[t]
 			if !ok {
-				s = cache.stem(t)
+				var known bool
+				if s, known = cache.stem(t); !known {
+					a.newWords = append(a.newWords, t)
+				}
 				a.stemOf[t] = s
 			}
 			out[i] = s

@@ -24,3 +24,34 @@ func SetGracefulBelow(n int) (restore func()) {
 func RebuildCounting(ctx context.Context, e Engine, source DocumentStream) (n, written int, err error) {
 	return e.(*dbEngine).rebuild(ctx, source)
 }
+
+// MisstemDocuments returns source with the stem that Go gives word
+// replaced by stem in the documents' tsvectors, as a stemmer that differs
+// from PostgreSQL's on that word would write them; their terms stay. If
+// alone is false, the word's own stem (the one checked against
+// PostgreSQL's, word by word) stays right, so that only the tsvectors
+// written in Go show the difference.
+func MisstemDocuments(source DocumentStream, word, stem string, alone bool) DocumentStream {
+	return func(ctx context.Context, yield func([]*Document) error) error {
+		return source(ctx, func(docs []*Document) error {
+			for _, d := range docs {
+				a := d.analysis()
+				if _, ok := a.stemOf[word]; !ok {
+					continue
+				}
+				if alone {
+					a.stemOf[word] = stem
+				}
+				for _, f := range [][2][]string{{a.title, a.titleStems}, {a.summary, a.summaryStems},
+					{a.body, a.bodyStems}, {a.extra, a.extras}} {
+					for i, token := range f[0] {
+						if token == word {
+							f[1][i] = stem
+						}
+					}
+				}
+			}
+			return yield(docs)
+		})
+	}
+}

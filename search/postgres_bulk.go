@@ -4,11 +4,11 @@ import (
 	"context"
 	"crypto/md5"
 	"database/sql"
-	"database/sql/driver"
 	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/lib/pq"
@@ -66,11 +66,11 @@ type postgresChunk struct {
 }
 
 // prepare implements rebuildWriter: into an empty index the arguments of
-// postgresUpsertDocuments, already encoded; else the digests and times to
-// compare with.
+// the statement that inserts them (see prepareInsert); else the digests
+// and times to compare with.
 func (w *postgresWriter) prepare(docs []*Document) any {
 	if w.empty {
-		return encoded(postgresColumns(docs))
+		return w.prepareInsert(docs)
 	}
 	n := len(docs)
 	c := postgresChunk{ids: make(pq.Int64Array, n), digests: make(pq.StringArray, n),
@@ -81,22 +81,6 @@ func (w *postgresWriter) prepare(docs []*Document) any {
 		c.digests[i] = documentDigest(d)
 	}
 	return c
-}
-
-// encoded turns the arrays of args into the text PostgreSQL reads, so that
-// the writer only sends them. A value that cannot be encoded is left for
-// the statement to report.
-func encoded(args []any) []any {
-	out := make([]any, len(args))
-	for i, a := range args {
-		out[i] = a
-		if v, ok := a.(driver.Valuer); ok {
-			if e, err := v.Value(); err == nil {
-				out[i] = e
-			}
-		}
-	}
-	return out
 }
 
 // documentDigest is the digest postgresStoredDigest computes of the stored
@@ -140,99 +124,6 @@ func documentDigest(d *Document) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// tsvector limits of PostgreSQL: positions above maxTSPosition are all
-// counted as maxTSPosition, and a lexeme keeps a bounded number of
-// positions. Documents near either limit are not told in advance.
-const (
-	maxTSPosition  = 16383
-	maxTSPositions = 255
-)
-
-// expectedTSVector writes, as PostgreSQL writes a tsvector as text, the
-// tsvector that tsvectorSQL computes from the words of a document if
-// PostgreSQL splits the words as Go does and stems them to the same stems:
-// every stem with its positions, counted on through the fields, and the
-// field's weight (D, the extra field's, is not written). It is only ever
-// compared with a stored tsvector, to skip computing one that is already
-// stored; whether PostgreSQL agrees is checked at the start of every
-// rebuild (see postgresWriter).
-func expectedTSVector(a *documentAnalysis) (string, bool) {
-	fields := [4][]string{a.titleStems, a.summaryStems, a.bodyStems, a.extras}
-	total := len(fields[0]) + len(fields[1]) + len(fields[2]) + len(fields[3])
-	if total >= maxTSPosition {
-		return "", false
-	}
-	// Number the distinct stems, count their positions, then lay the
-	// positions of each stem out in one array, in order.
-	index := make(map[string]int32, len(a.stemOf))
-	of := make([]int32, 0, total) // the stem of every position
-	var counts []int32
-	for _, stems := range fields {
-		for _, s := range stems {
-			i, ok := index[s]
-			if !ok {
-				if s == "" || strings.ContainsAny(s, `'\`) {
-					return "", false
-				}
-				i = int32(len(counts))
-				index[s] = i
-				counts = append(counts, 0)
-			}
-			counts[i]++
-			of = append(of, i)
-		}
-	}
-	starts := make([]int32, len(counts)+1)
-	for i, c := range counts {
-		if c > maxTSPositions {
-			return "", false
-		}
-		starts[i+1] = starts[i] + c
-	}
-	next := append([]int32(nil), starts[:len(counts)]...)
-	positions := make([]uint32, total) // position << 2 | weight
-	pos := 0
-	for w, stems := range fields {
-		weight := uint32(3 - w) // A 3, B 2, C 1, D 0
-		for range stems {
-			i := of[pos]
-			pos++
-			positions[next[i]] = uint32(pos)<<2 | weight
-			next[i]++
-		}
-	}
-	// The stems are among the terms, which are sorted byte by byte as
-	// PostgreSQL sorts lexemes.
-	var b strings.Builder
-	b.Grow(total * 8)
-	first := true
-	for _, t := range a.terms {
-		i, ok := index[t]
-		if !ok {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		b.WriteByte('\'')
-		b.WriteString(t)
-		b.WriteString("':")
-		var buf [12]byte
-		for j, p := range positions[starts[i]:starts[i+1]] {
-			n := strconv.AppendUint(buf[:0], uint64(p>>2), 10)
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			b.Write(n)
-			if w := p & 3; w > 0 {
-				b.WriteByte("DCBA"[w])
-			}
-		}
-	}
-	return b.String(), true
-}
-
 // startRebuild implements bulkRebuilder: the rows stay, to be compared with
 // the new documents.
 func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error) {
@@ -242,34 +133,37 @@ func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWrit
 	if err := tx.NewRaw("SELECT EXISTS (SELECT 1 FROM search_documents)").Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
-	return &postgresWriter{empty: !rows}, nil
+	return &postgresWriter{empty: !rows, misstemmed: map[string]bool{}, inserts: map[int]*sql.Stmt{}}, nil
 }
 
 // postgresWriter writes the documents of a chunk that are not stored as
 // they would be written. Before trusting the tsvectors expected in Go, it
 // has PostgreSQL compute those of the whole first chunk: if one differs
-// (another stemmer, another parser), every document is written.
+// (another stemmer, another parser), every document is written, and with
+// the tsvector PostgreSQL computes.
 type postgresWriter struct {
 	// empty is whether the index was empty at the start: then every
 	// document is written, prepared in full, without comparing.
 	empty            bool
 	checked, trusted bool
 	written          int
+	// distrusted is set once the first chunk's tsvectors differ, for
+	// prepareInsert on the other goroutine.
+	distrusted atomic.Bool
+	// misstemmed holds the words PostgreSQL stems otherwise than Go.
+	misstemmed map[string]bool
+	// inserts are the statements that insert n documents into an empty
+	// index, prepared once for each n.
+	inserts map[int]*sql.Stmt
 }
 
 func (w *postgresWriter) write(ctx context.Context, tx bun.Tx, docs []*Document, prepared any) error {
 	if w.empty {
-		w.written += len(docs)
-		_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments, prepared.([]any)...)
-		return err
+		return w.insert(ctx, tx, docs, prepared.(postgresInsert))
 	}
 	c := prepared.(postgresChunk)
-	if !w.checked {
-		w.checked = true
-		var err error
-		if w.trusted, err = w.agrees(ctx, tx, docs, c); err != nil {
-			return err
-		}
+	if err := w.check(ctx, tx, docs); err != nil {
+		return err
 	}
 	changed := docs
 	if w.trusted {
@@ -306,9 +200,22 @@ func (w *postgresWriter) write(ctx context.Context, tx bun.Tx, docs []*Document,
 	return err
 }
 
+// check has PostgreSQL compute the tsvectors of the first chunk of a
+// rebuild, to tell whether those written in Go can be trusted.
+func (w *postgresWriter) check(ctx context.Context, tx bun.Tx, docs []*Document) error {
+	if w.checked {
+		return nil
+	}
+	w.checked = true
+	var err error
+	w.trusted, err = w.agrees(ctx, tx, docs)
+	w.distrusted.Store(!w.trusted)
+	return err
+}
+
 // agrees reports whether PostgreSQL computes the tsvectors expected in Go
 // for every document of the chunk whose tsvector was told in advance.
-func (w *postgresWriter) agrees(ctx context.Context, tx bun.Tx, docs []*Document, c postgresChunk) (bool, error) {
+func (w *postgresWriter) agrees(ctx context.Context, tx bun.Tx, docs []*Document) (bool, error) {
 	ids := make(pq.Int64Array, 0, len(docs))
 	var words [4]pq.StringArray
 	expected := map[int64]string{}

@@ -183,7 +183,8 @@ func indexQueries(d store.Dialect) []string {
 	case store.Postgres:
 		queries = append(queries,
 			"SELECT issue_id, number, title, summary, body, extra, kind, status, verdict, agency_slug, category_slug, "+
-				"created_at::text, updated_at::text, terms, tsv::text, tsv_head::text FROM search_documents ORDER BY issue_id")
+				"created_at::text, updated_at::text, terms, tsv::text, tsv_head::text, pg_column_size(tsv), pg_column_size(tsv_head) "+
+				"FROM search_documents ORDER BY issue_id")
 	}
 	return queries
 }
@@ -221,21 +222,33 @@ func TestRebuildPaths(t *testing.T) {
 				return out
 			}
 			before := answers()
-			rebuild := func(step string, wantWritten func(n, written int) bool) {
+			// differences lists what differs from what the indexer wrote.
+			differences := func(step string) []string {
+				var out []string
+				rebuilt := snapshot(t, e.db, queries)
+				for i, q := range queries {
+					if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
+						out = append(out, fmt.Sprintf("%s: %s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", step, q,
+							len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i])))
+					}
+				}
+				return out
+			}
+			rebuildFrom := func(step string, source search.DocumentStream, wantWritten func(n, written int) bool) {
 				t.Helper()
-				n, written, err := search.RebuildCounting(ctx(), e.engine, search.AllDocuments(e.db, 3))
+				n, written, err := search.RebuildCounting(ctx(), e.engine, source)
 				if err != nil {
 					t.Fatalf("%s: %v", step, err)
 				}
 				if n != len(publicKeys) || !wantWritten(n, written) {
 					t.Errorf("%s: %d documents, %d written", step, n, written)
 				}
-				rebuilt := snapshot(t, e.db, queries)
-				for i, q := range queries {
-					if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
-						t.Errorf("%s: %s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", step, q,
-							len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i]))
-					}
+			}
+			rebuild := func(step string, wantWritten func(n, written int) bool) {
+				t.Helper()
+				rebuildFrom(step, search.AllDocuments(e.db, 3), wantWritten)
+				for _, d := range differences(step) {
+					t.Error(d)
 				}
 				after := answers()
 				for i := range before {
@@ -256,6 +269,32 @@ func TestRebuildPaths(t *testing.T) {
 				t.Fatalf("the emptied index still finds %v", got)
 			}
 			rebuild("empty", func(n, written int) bool { return written == n })
+
+			if c.dialect == store.Postgres {
+				// Into an empty index the tsvectors are written in Go
+				// (chunks of three documents here). One that differs from
+				// PostgreSQL's where no check looks is stored as written:
+				// the comparisons above see what Go writes.
+				all := func(n, written int) bool { return written == n }
+				exec(t, e.db, empty...)
+				rebuildFrom("misstemmed unchecked", search.MisstemDocuments(search.AllDocuments(e.db, 3), "penyaluran", "penyaluran", false), all)
+				if len(differences("")) == 0 {
+					t.Error("a tsvector written in Go that differs from PostgreSQL's was not stored: the empty path was not tested")
+				}
+				// A word that PostgreSQL stems otherwise, met after the first
+				// chunk: the tsvectors of its documents are PostgreSQL's.
+				exec(t, e.db, empty...)
+				rebuildFrom("misstemmed word", search.MisstemDocuments(search.AllDocuments(e.db, 3), "penyaluran", "penyaluran", true), all)
+				for _, d := range differences("misstemmed word") {
+					t.Error(d)
+				}
+				// In the first chunk: every tsvector is PostgreSQL's.
+				exec(t, e.db, empty...)
+				rebuildFrom("misstemmed first chunk", search.MisstemDocuments(search.AllDocuments(e.db, 3), "kebanjiran", "kebanjiran", false), all)
+				for _, d := range differences("misstemmed first chunk") {
+					t.Error(d)
+				}
+			}
 
 			if c.dialect == store.SQLite {
 				exec(t, e.db, "UPDATE search_fts SET body = 'rusak'")

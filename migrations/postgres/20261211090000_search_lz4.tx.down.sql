@@ -1,0 +1,8 @@
+ALTER TABLE search_documents
+    ALTER COLUMN title SET COMPRESSION default,
+    ALTER COLUMN summary SET COMPRESSION default,
+    ALTER COLUMN body SET COMPRESSION default,
+    ALTER COLUMN extra SET COMPRESSION default,
+    ALTER COLUMN terms SET COMPRESSION default,
+    ALTER COLUMN tsv SET COMPRESSION default,
+    ALTER COLUMN tsv_head SET COMPRESSION default;

@@ -1,0 +1,2 @@
+-- PostgreSQL compresses the search documents with LZ4 from here on; SQLite
+-- has nothing to change.
