@@ -351,8 +351,10 @@ func (e *env) measure(ctx context.Context, st *runState) error {
 				if summary := hits.summary(st.ds.Terms.Documents); summary != "" {
 					res.Extra = summary
 				}
-				if len(res.ClassP95) > 0 {
-					res.Extra += fmt.Sprintf("; p95 selective %.1f ms, broad %.1f ms", ms(res.ClassP95["selective"]), ms(res.ClassP95["broad"]))
+				for _, class := range []string{"selective", "broad"} {
+					if p95, ok := res.ClassP95[class]; ok {
+						res.Extra += fmt.Sprintf("; p95 %s %.1f ms", class, ms(p95))
+					}
 				}
 				st.results = append(st.results, measurement{Round: round, Workload: w.key, Server: s.name, Result: res})
 				e.logf("round %d  %-4s %-15s %8.1f req/s  p50 %6.1f ms  p99 %7.1f ms  errors %d/%d  rss %d MiB %s",
