@@ -17,7 +17,9 @@ func (db *DB) renderHTML(body string) string { return db.markdown.Render(body) }
 // RenderMissingHTML renders and stores the HTML of responses and revisions
 // written before it was stored with them, batch by batch, and returns how
 // many rows it filled. It is safe to run while serving; reads render such
-// rows on the fly until then.
+// rows on the fly until then. It reads only the partial indexes of rows
+// without HTML (migration 20261212090000), so that a start with nothing to
+// render costs nothing.
 func (db *DB) RenderMissingHTML(ctx context.Context) (int, error) {
 	filled := 0
 	for _, table := range []string{"responses", "response_revisions"} {
