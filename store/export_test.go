@@ -21,3 +21,11 @@ func PreparedTexts(db *DB) int {
 	defer db.preparedStmts.mu.Unlock()
 	return len(db.preparedStmts.texts)
 }
+
+// SetMaxPreparedTexts bounds the statements kept by their text, for tests
+// of their eviction.
+func SetMaxPreparedTexts(n int) (restore func()) {
+	old := maxPreparedTexts
+	maxPreparedTexts = n
+	return func() { maxPreparedTexts = old }
+}

@@ -39,11 +39,15 @@ type preparedStatements struct {
 
 // maxPreparedTexts bounds the statements kept by their text: the shapes
 // of list filters in use at a time.
-const maxPreparedTexts = 64
+var maxPreparedTexts = 64
 
 type preparedText struct {
 	text string
 	stmt *sql.Stmt
+	// users are the reads running it; an evicted statement is closed when
+	// the last one ends, not under it.
+	users   int
+	evicted bool
 }
 
 // close releases every statement.
@@ -81,32 +85,44 @@ func (db *DB) prepared(ctx context.Context, name string, build func() string) (*
 	return s, nil
 }
 
-// preparedText returns the statement of text, preparing it the first time.
-func (db *DB) preparedText(ctx context.Context, text string) (*sql.Stmt, error) {
+// preparedText returns the statement of text, preparing it the first time,
+// for one read; release ends the read.
+func (db *DB) preparedText(ctx context.Context, text string) (stmt *sql.Stmt, release func(), err error) {
 	p := &db.preparedStmts
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	var t *preparedText
 	if e, ok := p.texts[text]; ok {
 		p.byUse.MoveToFront(e)
-		return e.Value.(*preparedText).stmt, nil
+		t = e.Value.(*preparedText)
+	} else {
+		s, err := db.bun.DB.PrepareContext(ctx, text)
+		if err != nil {
+			return nil, nil, err
+		}
+		if p.texts == nil {
+			p.texts = map[string]*list.Element{}
+		}
+		t = &preparedText{text: text, stmt: s}
+		p.texts[text] = p.byUse.PushFront(t)
+		if p.byUse.Len() > maxPreparedTexts {
+			oldest := p.byUse.Remove(p.byUse.Back()).(*preparedText)
+			delete(p.texts, oldest.text)
+			oldest.evicted = true
+			if oldest.users == 0 {
+				oldest.stmt.Close()
+			}
+		}
 	}
-	s, err := db.bun.DB.PrepareContext(ctx, text)
-	if err != nil {
-		return nil, err
-	}
-	if p.texts == nil {
-		p.texts = map[string]*list.Element{}
-	}
-	p.texts[text] = p.byUse.PushFront(&preparedText{text: text, stmt: s})
-	if p.byUse.Len() > maxPreparedTexts {
-		// A statement still running on another goroutine finishes: Close
-		// waits for none, and database/sql closes it when it is done.
-		oldest := p.byUse.Back()
-		p.byUse.Remove(oldest)
-		delete(p.texts, oldest.Value.(*preparedText).text)
-		oldest.Value.(*preparedText).stmt.Close()
-	}
-	return s, nil
+	t.users++
+	return t.stmt, func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		t.users--
+		if t.evicted && t.users == 0 {
+			t.stmt.Close()
+		}
+	}, nil
 }
 
 // params collects the values of a statement written per request as
@@ -145,10 +161,11 @@ func (p *params) value(v any) any {
 // rows into dest as bun would.
 func (db *DB) scanParams(ctx context.Context, q *bun.SelectQuery, p *params, dest any) (err error) {
 	text := q.String()
-	stmt, err := db.preparedText(ctx, text)
+	stmt, release, err := db.preparedText(ctx, text)
 	if err != nil {
 		return err
 	}
+	defer release()
 	ctx, done := db.queryHooks(ctx, text, p.args)
 	defer func() { done(err) }()
 	rows, err := stmt.QueryContext(ctx, p.args...)
