@@ -28,7 +28,9 @@ type Loaders struct {
 type loader[V any] struct {
 	*dataloadgen.Loader[int64, V]
 	fetch func(context.Context, []int64) ([]V, []error)
-	// known are the keys already loaded or primed.
+	// known are the keys primed (prefetched, or fetched at once in an
+	// operation that runs in order); a request runs one operation, so the
+	// keys a batch window loaded need no mark.
 	known *sync.Map
 }
 
@@ -48,7 +50,6 @@ func (l loader[V]) Load(ctx context.Context, key int64) (V, error) {
 			}
 		}
 	}
-	l.known.Store(key, true)
 	return l.Loader.Load(ctx, key)
 }
 
@@ -71,9 +72,6 @@ func (l loader[V]) LoadAll(ctx context.Context, keys []int64) ([]V, error) {
 		if _, err := l.prefetch(ctx, distinct(missing)); err != nil {
 			return nil, err
 		}
-	}
-	for _, k := range keys {
-		l.known.Store(k, true)
 	}
 	return l.Loader.LoadAll(ctx, keys)
 }

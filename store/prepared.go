@@ -11,6 +11,7 @@ import (
 
 	"github.com/lib/pq"
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/schema"
 )
 
@@ -96,9 +97,21 @@ func (db *DB) preparedText(ctx context.Context, text string) (stmt *sql.Stmt, re
 		p.byUse.MoveToFront(e)
 		t = e.Value.(*preparedText)
 	} else {
+		// Prepared without the lock, so that reads of other shapes do not
+		// wait for the database meanwhile.
+		p.mu.Unlock()
 		s, err := db.bun.DB.PrepareContext(ctx, text)
+		p.mu.Lock()
 		if err != nil {
 			return nil, nil, err
+		}
+		if e, ok := p.texts[text]; ok {
+			// Another read prepared it meanwhile.
+			s.Close()
+			p.byUse.MoveToFront(e)
+			t = e.Value.(*preparedText)
+			t.users++
+			return t.stmt, db.releaseText(t), nil
 		}
 		if p.texts == nil {
 			p.texts = map[string]*list.Element{}
@@ -115,14 +128,21 @@ func (db *DB) preparedText(ctx context.Context, text string) (stmt *sql.Stmt, re
 		}
 	}
 	t.users++
-	return t.stmt, func() {
+	return t.stmt, db.releaseText(t), nil
+}
+
+// releaseText ends one read of t, closing t if it was evicted meanwhile
+// and this was its last read.
+func (db *DB) releaseText(t *preparedText) func() {
+	return func() {
+		p := &db.preparedStmts
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		t.users--
 		if t.evicted && t.users == 0 {
 			t.stmt.Close()
 		}
-	}, nil
+	}
 }
 
 // params collects the values of a statement written per request as
@@ -130,28 +150,26 @@ func (db *DB) preparedText(ctx context.Context, text string) (stmt *sql.Stmt, re
 // depends only on its shape. A nil *params writes the values into the text
 // as bun does.
 type params struct {
-	postgres bool
-	dialect  schema.Dialect
-	args     []any
+	dialect schema.Dialect
+	args    []any
 }
 
-func (db *DB) newParams() *params {
-	return &params{postgres: db.dialect == Postgres, dialect: db.bun.Dialect()}
-}
+func (db *DB) newParams() *params { return &params{dialect: db.bun.Dialect()} }
 
 // value returns what to pass bun for v.
 func (p *params) value(v any) any {
 	if p == nil {
 		return v
 	}
-	if t, ok := v.(time.Time); ok && !p.postgres {
+	postgres := p.dialect.Name() == dialect.PG
+	if t, ok := v.(time.Time); ok && !postgres {
 		// SQLite compares times as text: as bun writes them into a
 		// statement and into the rows, without its quotes.
 		quoted := p.dialect.AppendTime(nil, t)
 		v = string(quoted[1 : len(quoted)-1])
 	}
 	p.args = append(p.args, v)
-	if p.postgres {
+	if postgres {
 		return bun.Safe("$" + strconv.Itoa(len(p.args)))
 	}
 	return bun.Safe("?" + strconv.Itoa(len(p.args)))
