@@ -549,6 +549,38 @@ func (q *Queue) DeleteDead(ctx context.Context, kind string, upToID int64) (int,
 	return int(n), err
 }
 
+// Pending is a job that waits to run, with its arguments as JSON.
+type Pending struct {
+	ID   int64
+	Args json.RawMessage
+}
+
+// Available returns up to limit jobs of kind that are ready to run and not
+// taken by a worker, oldest first: with DeleteWaiting, a worker may do their
+// work along with its own job's.
+func (q *Queue) Available(ctx context.Context, kind string, limit int) ([]Pending, error) {
+	args := "args"
+	if q.dialect == SQLite {
+		args = "json(args)" // River keeps SQLite's binary JSON
+	}
+	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id, "+args+" FROM river_job WHERE kind = ? AND state = 'available' ORDER BY id LIMIT ?"), kind, limit)
+	if err != nil {
+		return nil, fmt.Errorf("available jobs: %w", err)
+	}
+	defer rows.Close()
+	var out []Pending
+	for rows.Next() {
+		var p Pending
+		var raw []byte
+		if err := rows.Scan(&p.ID, &raw); err != nil {
+			return nil, err
+		}
+		p.Args = json.RawMessage(raw)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
 // Waiting returns the ids of the jobs of kind, up to the job upToID, that
 // wait to run (available, scheduled or retryable): with DeleteWaiting,
 // work that something about to run will make up for.

@@ -2,8 +2,6 @@ package search
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -67,37 +65,45 @@ func (e *dbEngine) Index(ctx context.Context, docs []*Document, removed []int64)
 		analysedDocs[i] = d.analyse()
 	}
 	return e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		ids := make([]int64, 0, len(removed)+len(docs))
+		ids = append(ids, removed...)
+		for _, d := range docs {
+			ids = append(ids, d.IssueID)
+		}
+		stored, err := storedTerms(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		// The vocabulary's counts change by the sum of every document's
+		// change, written in a few statements for the whole job.
+		delta := map[string]int{}
 		for _, id := range removed {
-			old, err := storedTerms(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			if old == nil {
+			old, ok := stored[id]
+			if !ok {
 				continue // nothing indexed
 			}
 			if err := e.dialect.removeDocument(ctx, tx, id); err != nil {
 				return fmt.Errorf("remove document %d: %w", id, err)
 			}
-			if err := adjustVocabulary(ctx, tx, nil, old); err != nil {
-				return err
+			for _, t := range old {
+				delta[t]--
 			}
 		}
 		for i, d := range docs {
-			old, err := storedTerms(ctx, tx, d.IssueID)
-			if err != nil {
-				return err
-			}
 			a := analysedDocs[i]
 			terms := a.terms()
 			if err := e.dialect.writeDocument(ctx, tx, d, a, terms); err != nil {
 				return fmt.Errorf("write document %d: %w", d.IssueID, err)
 			}
-			added, gone := diffTerms(old, terms)
-			if err := adjustVocabulary(ctx, tx, added, gone); err != nil {
-				return err
+			added, gone := diffTerms(stored[d.IssueID], terms)
+			for _, t := range added {
+				delta[t]++
+			}
+			for _, t := range gone {
+				delta[t]--
 			}
 		}
-		return nil
+		return adjustVocabulary(ctx, tx, delta)
 	})
 }
 
@@ -106,17 +112,33 @@ type analyzer interface {
 	analyze(ctx context.Context, db *bun.DB) error
 }
 
-// storedTerms returns the terms of the stored document, or nil if there is none.
-func storedTerms(ctx context.Context, tx bun.Tx, issueID int64) ([]string, error) {
-	var terms string
-	err := tx.NewRaw("SELECT terms FROM search_documents WHERE issue_id = ?", issueID).Scan(ctx, &terms)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+// storedTerms returns the terms of the stored documents of ids, by issue
+// id; an issue without a document has no entry.
+func storedTerms(ctx context.Context, tx bun.Tx, ids []int64) (map[int64][]string, error) {
+	out := make(map[int64][]string, len(ids))
+	for start := 0; start < len(ids); start += vocabularyChunk {
+		chunk := ids[start:min(start+vocabularyChunk, len(ids))]
+		rows, err := tx.QueryContext(ctx, "SELECT issue_id, terms FROM search_documents WHERE issue_id IN (?)", bun.In(chunk))
+		if err != nil {
+			return nil, fmt.Errorf("read stored terms: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var terms string
+			if err := rows.Scan(&id, &terms); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read stored terms: %w", err)
+			}
+			out[id] = strings.Fields(terms)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, fmt.Errorf("read stored terms: %w", err)
+		}
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read stored terms: %w", err)
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("read stored terms: %w", err)
-	}
-	return strings.Fields(terms), nil
+	return out, nil
 }
 
 func diffTerms(old, current []string) (added, gone []string) {
@@ -141,47 +163,42 @@ func diffTerms(old, current []string) (added, gone []string) {
 
 const vocabularyChunk = 400
 
-// adjustVocabulary counts one more document for each added term and one
-// fewer for each gone term, forgetting terms no document holds any more.
-func adjustVocabulary(ctx context.Context, tx bun.Tx, added, gone []string) error {
-	counts := map[string]int{}
-	for _, t := range added {
-		counts[t] = 1
-	}
-	if err := insertVocabulary(ctx, tx, counts); err != nil {
-		return err
-	}
-	for start := 0; start < len(gone); start += vocabularyChunk {
-		chunk := gone[start:min(start+vocabularyChunk, len(gone))]
-		if _, err := tx.NewRaw("UPDATE search_vocabulary SET docs = docs - 1 WHERE term IN (?)", bun.In(chunk)).Exec(ctx); err != nil {
-			return fmt.Errorf("count vocabulary: %w", err)
+// adjustVocabulary changes the number of documents of each term by delta,
+// forgetting terms no document holds any more.
+func adjustVocabulary(ctx context.Context, tx bun.Tx, delta map[string]int) error {
+	terms := make([]string, 0, len(delta))
+	var fewer []string
+	for t, d := range delta {
+		if d == 0 {
+			continue
 		}
-		if _, err := tx.NewRaw("DELETE FROM search_vocabulary WHERE docs <= 0 AND term IN (?)", bun.In(chunk)).Exec(ctx); err != nil {
-			return fmt.Errorf("prune vocabulary: %w", err)
-		}
-	}
-	return nil
-}
-
-// insertVocabulary adds counts to the vocabulary.
-func insertVocabulary(ctx context.Context, tx bun.Tx, counts map[string]int) error {
-	terms := make([]string, 0, len(counts))
-	for t := range counts {
 		terms = append(terms, t)
+		if d < 0 {
+			fewer = append(fewer, t)
+		}
 	}
+	// In a fixed order, so that concurrent writers lock the rows in the
+	// same order.
 	sort.Strings(terms)
+	sort.Strings(fewer)
 	for start := 0; start < len(terms); start += vocabularyChunk {
 		chunk := terms[start:min(start+vocabularyChunk, len(terms))]
 		values := make([]string, len(chunk))
 		args := make([]any, 0, 2*len(chunk))
 		for i, t := range chunk {
 			values[i] = "(?, ?)"
-			args = append(args, t, counts[t])
+			args = append(args, t, delta[t])
 		}
 		q := "INSERT INTO search_vocabulary (term, docs) VALUES " + strings.Join(values, ", ") +
 			" ON CONFLICT (term) DO UPDATE SET docs = search_vocabulary.docs + excluded.docs"
 		if _, err := tx.NewRaw(q, args...).Exec(ctx); err != nil {
-			return fmt.Errorf("add vocabulary: %w", err)
+			return fmt.Errorf("count vocabulary: %w", err)
+		}
+	}
+	for start := 0; start < len(fewer); start += vocabularyChunk {
+		chunk := fewer[start:min(start+vocabularyChunk, len(fewer))]
+		if _, err := tx.NewRaw("DELETE FROM search_vocabulary WHERE docs <= 0 AND term IN (?)", bun.In(chunk)).Exec(ctx); err != nil {
+			return fmt.Errorf("prune vocabulary: %w", err)
 		}
 	}
 	return nil

@@ -94,7 +94,7 @@ func (e *dbEngine) rebuild(ctx context.Context, source DocumentStream) (n, writt
 		if _, err := tx.NewRaw("DELETE FROM search_vocabulary").Exec(ctx); err != nil {
 			return err
 		}
-		return insertVocabulary(ctx, tx, *chunks.counts)
+		return adjustVocabulary(ctx, tx, *chunks.counts)
 	})
 	if err == nil && written > 0 {
 		if a, ok := e.dialect.(analyzer); ok {

@@ -151,6 +151,7 @@ func (e *env) start() {
 		return
 	}
 	q := e.db.Jobs()
+	e.indexer.Queue = q
 	if !e.registered {
 		e.registered = true
 		jobs.Register(q, func(ctx context.Context, job *jobs.Job[search.IndexArgs]) error { return e.indexer.Work(ctx, job) })

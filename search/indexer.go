@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -82,6 +83,10 @@ type Indexer struct {
 	// then the older written over it — and leave a stale document.
 	Serialize func(ctx context.Context) (release func(), err error)
 
+	// Queue holds the waiting index jobs a running job takes along (see
+	// Work); Register sets it. Without it every job is indexed alone.
+	Queue *jobs.Queue
+
 	mu       sync.Mutex
 	lastSync time.Time
 	// writing serialises apply within this process.
@@ -98,12 +103,35 @@ func NewIndexer(source DocumentSource, engines ...Engine) *Indexer {
 
 // Register makes ix the worker of index jobs on q.
 func (ix *Indexer) Register(q *jobs.Queue) {
+	ix.Queue = q
 	jobs.Register(q, ix.Work)
 }
 
-// Work runs one index job.
+// alongIssues bounds the issues of a job with those it takes along: the
+// write holds SQLite's one write lock, which staff writes wait for, so a
+// backlog is worked off in writes of about this size.
+const alongIssues = 25
+
+// Work runs one index job. It takes along the other index jobs that are
+// waiting, up to alongIssues issues in all, and writes every one of their
+// documents at once: while changes arrive faster than documents are
+// written one job at a time (a burst of publications, each group commit
+// queueing a job), the statements and the transaction of a write are
+// shared by all of them instead of the backlog growing. The jobs taken
+// along are deleted once their documents are written; if the write fails,
+// they stay to run on their own and this job is indexed alone.
 func (ix *Indexer) Work(ctx context.Context, job *jobs.Job[IndexArgs]) error {
 	ix.syncSynonyms(ctx)
+	if ids, along := ix.takeAlong(ctx, job.Args.IssueIDs); len(along) > 0 {
+		if err := ix.apply(ctx, ids); err == nil {
+			ix.indexed()
+			if _, err := ix.Queue.DeleteWaiting(ctx, along); err != nil {
+				// They run again on their own: the same documents, written twice.
+				ix.Logger.WarnContext(ctx, "search index jobs taken along stay queued", "error", err)
+			}
+			return nil
+		}
+	}
 	err := ix.Index(ctx, job.Args.IssueIDs)
 	if IsEngineDown(err) {
 		wait := ix.DownRetry(time.Since(job.CreatedAt))
@@ -111,6 +139,46 @@ func (ix *Indexer) Work(ctx context.Context, job *jobs.Job[IndexArgs]) error {
 		return jobs.RetryLater(wait)
 	}
 	return err
+}
+
+// takeAlong returns the issues of own and of the index jobs waiting to run,
+// each once, and the ids of those jobs; none when there are none or they
+// cannot be read. Every job it returns was committed with its change
+// before the documents are read, so the documents written include that
+// change; a change committed later queues a job of its own, which is not
+// among them.
+func (ix *Indexer) takeAlong(ctx context.Context, own []int64) ([]int64, []int64) {
+	if ix.Queue == nil || len(own) >= alongIssues {
+		return nil, nil
+	}
+	waiting, err := ix.Queue.Available(ctx, IndexKind, alongIssues)
+	if err != nil {
+		ix.Logger.WarnContext(ctx, "search index jobs waiting unread", "error", err)
+		return nil, nil
+	}
+	seen := make(map[int64]bool, len(own))
+	ids := make([]int64, 0, len(own))
+	for _, id := range own {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	var along []int64
+	for _, w := range waiting {
+		var args IndexArgs
+		if json.Unmarshal(w.Args, &args) != nil || len(ids)+len(args.IssueIDs) > alongIssues {
+			continue
+		}
+		for _, id := range args.IssueIDs {
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		along = append(along, w.ID)
+	}
+	return ids, along
 }
 
 func (ix *Indexer) syncSynonyms(ctx context.Context) {

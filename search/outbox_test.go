@@ -2,7 +2,9 @@ package search_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -386,6 +388,74 @@ func TestReindexSettlesWaitingJobs(t *testing.T) {
 			e.settle()
 			if got := e.keys(e.search("trembesi")); len(got) != 1 {
 				t.Errorf("the later change is not searchable: %v", got)
+			}
+		})
+	}
+}
+
+// TestIndexTakesAlongWaitingJobs: a job takes along the index jobs waiting
+// behind it, writes all their documents at once and deletes those jobs; what
+// it writes (documents, full-text entries, vocabulary counts, a revised
+// answer's words gone) is what a rebuild writes.
+func TestIndexTakesAlongWaitingJobs(t *testing.T) {
+	for _, c := range engineCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			e.loadCorpus()
+			revised := e.publishNew("Keluhan pohon beringin tumbang", "Pohon beringin segera dipotong regu Serongga.")
+			e.settle()
+			e.pause()
+			words := []string{"anggrek", "kenari", "merbau", "ulin", "meranti"}
+			for _, w := range words {
+				e.publishNew("Keluhan pohon "+w+" tumbang", "Pohon "+w+" segera dipotong petugas.")
+			}
+			trc := storetest.As(e.trc)
+			responses, err := e.db.ResponsesByIssueIDs(trc, []int64{revised.ID})
+			if err != nil || len(responses) != 1 {
+				t.Fatal(responses, err)
+			}
+			e.clock.Advance(time.Minute)
+			if _, err := e.db.ReviseResponse(trc, models.Revise{ResponseID: responses[0].ID,
+				Body: "Pohon itu sudah ditebang.", Reason: "Tindak lanjut selesai."}); err != nil {
+				t.Fatal(err)
+			}
+			waiting := e.indexJobs(jobs.StateAvailable)
+			if len(waiting) < len(words)+1 {
+				t.Fatalf("%d index jobs wait, want at least %d", len(waiting), len(words)+1)
+			}
+			last := waiting[len(waiting)-1]
+			var args search.IndexArgs
+			if err := json.Unmarshal(last.Args, &args); err != nil {
+				t.Fatal(err)
+			}
+			e.indexer.Queue = e.db.Jobs()
+			if err := e.indexer.Work(ctx(), &jobs.Job[search.IndexArgs]{ID: last.ID, Args: args, CreatedAt: time.Now()}); err != nil {
+				t.Fatal(err)
+			}
+			if left := e.indexJobs(jobs.StateAvailable, jobs.StateRunning, jobs.StateRetryable); len(left) != 0 {
+				t.Errorf("index jobs left after one took the others along: %+v", left)
+			}
+			for _, w := range words {
+				if got := e.keys(e.search(w)); len(got) != 1 {
+					t.Errorf("%q found %v, want its issue", w, got)
+				}
+			}
+			if got := e.keys(e.search("serongga")); len(got) != 0 {
+				t.Errorf("a word the revision removed still finds %v", got)
+			}
+			if c.engine == models.EngineMeilisearch {
+				return
+			}
+			queries := indexQueries(c.dialect)
+			indexed := snapshot(t, e.db, queries)
+			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db, 4)); err != nil {
+				t.Fatal(err)
+			}
+			rebuilt := snapshot(t, e.db, queries)
+			for i, q := range queries {
+				if !slices.Equal(indexed[i], rebuilt[i]) {
+					t.Errorf("%s\nfirst difference: %s", q, firstDifference(indexed[i], rebuilt[i]))
+				}
 			}
 		})
 	}

@@ -81,6 +81,58 @@ func readChainHead(ctx context.Context, tx bun.Tx) (models.AuditEntry, error) {
 	return head, nil
 }
 
+// groupQuestion is a yes-or-no question of the hooks: whether the rows of
+// its query exist. The answer must hold for a whole group's transaction.
+type groupQuestion struct {
+	key   string
+	query func(idb bun.IDB) *bun.SelectQuery
+}
+
+// askPerGroup registers a question that audit hooks ask with askOnce under
+// key: a group of audited changes reads its answer in the statement that
+// reads the chain's head instead of a statement of its own. Call it while
+// wiring.
+func (db *DB) askPerGroup(key string, query func(idb bun.IDB) *bun.SelectQuery) {
+	db.groupQuestions = append(db.groupQuestions, groupQuestion{key: key, query: query})
+}
+
+// readChainHeadAnswering reads the chain's head like readChainHead and, in
+// the same statement, the answers of the registered group questions into
+// memo.
+func (db *DB) readChainHeadAnswering(ctx context.Context, tx bun.Tx, memo *hookMemo) (models.AuditEntry, error) {
+	if len(db.groupQuestions) == 0 {
+		return readChainHead(ctx, tx)
+	}
+	columns := "h.id, h.hash"
+	for _, q := range db.groupQuestions {
+		columns += ", EXISTS (" + q.query(tx).String() + ")"
+	}
+	var id sql.NullInt64
+	var hash sql.NullString
+	answers := make([]bool, len(db.groupQuestions))
+	dest := []any{&id, &hash}
+	for i := range answers {
+		dest = append(dest, &answers[i])
+	}
+	// One row whether or not the chain has entries.
+	err := tx.QueryRowContext(ctx, "SELECT "+columns+" FROM (SELECT 1 AS one) AS one "+
+		"LEFT JOIN (SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1) AS h ON 1 = 1").Scan(dest...)
+	if err != nil {
+		return models.AuditEntry{}, fmt.Errorf("read audit head: %w", err)
+	}
+	if memo.answers == nil {
+		memo.answers = map[string]bool{}
+	}
+	for i, q := range db.groupQuestions {
+		memo.answers[q.key] = answers[i]
+	}
+	head := models.AuditEntry{ID: id.Int64, Hash: hash.String}
+	if !id.Valid {
+		head.Hash = models.GenesisHash
+	}
+	return head, nil
+}
+
 // newAuditEntry builds the entry that follows head, with its hash.
 func newAuditEntry(head models.AuditEntry, actor *models.User, now time.Time, rec models.AuditRecord) (*models.AuditEntry, error) {
 	changes, err := json.Marshal(rec.Changes)

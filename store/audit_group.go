@@ -218,18 +218,25 @@ func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch *[]*grou
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	defer func() { tx.Rollback() }() //nolint:errcheck // a no-op after Commit
 	var ok []*groupOp
+	ran := 0 // changes run in tx, failed ones too
 	run := func(ops []*groupOp) error {
 		for _, op := range ops {
 			if err := op.ctx.Err(); err != nil {
 				op.result = wrapErr(err) // the caller gave up before its turn
 				continue
 			}
-			// Savepoints are not released, which would cost a round
-			// trip each: they nest, and the commit ends them all.
-			if _, err := tx.ExecContext(ctx, "SAVEPOINT grouped_change"); err != nil {
-				return err
+			// The first change of the transaction needs no savepoint: if
+			// it fails, the transaction is begun again. Savepoints are not
+			// released, which would cost a round trip each: they nest, and
+			// the commit ends them all.
+			first := ran == 0
+			ran++
+			if !first {
+				if _, err := tx.ExecContext(ctx, "SAVEPOINT grouped_change"); err != nil {
+					return err
+				}
 			}
 			// The change runs under the group's deadline, not its
 			// caller's: a caller that gives up midway must not abort
@@ -243,7 +250,16 @@ func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch *[]*grou
 				continue
 			}
 			op.records, op.index = nil, nil
-			if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT grouped_change"); rerr != nil {
+			if first {
+				if rerr := tx.Rollback(); rerr != nil {
+					return rerr
+				}
+				var berr error
+				if tx, berr = db.bun.BeginTx(ctx, nil); berr != nil {
+					return berr
+				}
+				ran = 0
+			} else if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO SAVEPOINT grouped_change"); rerr != nil {
 				return rerr
 			}
 			var domain *models.Error
@@ -316,7 +332,8 @@ func (db *DB) appendGrouped(ctx context.Context, tx bun.Tx, ops []*groupOp) erro
 	if n == 0 {
 		return nil
 	}
-	head, err := readChainHead(ctx, tx) // locked by runGroupTx
+	memo := &hookMemo{}
+	head, err := db.readChainHeadAnswering(ctx, tx, memo) // locked by runGroupTx
 	if err != nil {
 		return err
 	}
@@ -334,7 +351,7 @@ func (db *DB) appendGrouped(ctx context.Context, tx bun.Tx, ops []*groupOp) erro
 	if _, err := tx.NewInsert().Model(&entries).Exec(ctx); err != nil {
 		return fmt.Errorf("append audit entries: %w", err)
 	}
-	i, memo := 0, &hookMemo{}
+	i := 0
 	for _, op := range ops {
 		for range op.records {
 			// The hooks that need no id ran when the change noted it.

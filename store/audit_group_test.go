@@ -279,3 +279,67 @@ func TestGroupCommitChangeHooks(t *testing.T) {
 		mustIntact(t, db, before+1+len(numbers)-1)
 	})
 }
+
+// The first change of a group's transaction runs without a savepoint: when
+// it fails after writing, the transaction is begun again for the changes
+// after it, which commit as if it had never run.
+func TestGroupCommitFirstChangeFails(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		trc := storetest.As(storetest.MustUser(t, db, "trc@tanggap.test", models.RoleTRC, ""))
+		all := groupIssues(t, db, trc, 6)
+		bad, good := all[:2], all[2:]
+		_, before, err := db.AuditHead(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The hook runs when a change notes its entry, after its writes.
+		db.OnAuditChange(func(_ context.Context, _ bun.Tx, e *models.AuditEntry) error {
+			if slices.Contains(bad, strings.TrimPrefix(e.Subject, "issue:")) {
+				return errors.New("hook always fails")
+			}
+			return nil
+		})
+		held, release := gateFirstEntry(db)
+		gate := make(chan error, 1)
+		go func() {
+			_, err := db.CreateIssue(trc, newIssue("Isu pembuka antrean"))
+			gate <- err
+		}()
+		<-held
+		// The failing changes arrive first, one after the other, then the
+		// others.
+		errs := make([]error, len(all))
+		var wg sync.WaitGroup
+		for i, n := range all {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				title := "Judul baru " + n
+				_, errs[i] = db.UpdateIssue(trc, n, models.IssueUpdate{Title: &title})
+			}()
+			time.Sleep(30 * time.Millisecond)
+		}
+		time.Sleep(200 * time.Millisecond)
+		close(release)
+		wg.Wait()
+		if err := <-gate; err != nil {
+			t.Fatal(err)
+		}
+		for i, err := range errs {
+			if i < len(bad) {
+				if models.ErrorCode(err) != models.EINTERNAL {
+					t.Errorf("%s: want an internal error from its hook, got %v", all[i], err)
+				}
+			} else if err != nil {
+				t.Errorf("%s: %v", all[i], err)
+			}
+		}
+		mustIntact(t, db, before+1+len(good))
+		for _, issue := range rawIssues(t, db) {
+			changed := strings.HasPrefix(issue.Title, "Judul baru")
+			if want := slices.Contains(good, issue.Number); changed != want {
+				t.Errorf("%s: title %q (changed %v, want changed %v)", issue.Number, issue.Title, changed, want)
+			}
+		}
+	})
+}

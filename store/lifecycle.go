@@ -57,13 +57,12 @@ func conflict(issue *models.Issue, format string, args ...any) error {
 // record is the shared tail of every lifecycle step: save the issue the
 // model changed, record the step's events, enqueue the index job and append
 // the audit entry.
-func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue, t models.Transition) error {
+func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now time.Time, issue *models.Issue, t models.Transition,
+	with ...writeQuery) error {
 	issue.UpdatedAt = now
-	if _, err := tx.NewUpdate().Model(issue).WherePK().Exec(ctx); err != nil {
+	writes := append(with, tx.NewUpdate().Model(issue).WherePK(), eventsInsert(tx, issue.ID, t.EventAgencyID, t, actor, now))
+	if err := db.execTogether(ctx, tx, writes...); err != nil {
 		return fmt.Errorf("save issue: %w", err)
-	}
-	if err := addEvents(ctx, tx, issue.ID, t.EventAgencyID, t, actor, now); err != nil {
-		return fmt.Errorf("record event: %w", err)
 	}
 	if err := db.indexLater(ctx, tx, issue.ID, now); err != nil {
 		return fmt.Errorf("enqueue search: %w", err)
@@ -73,9 +72,9 @@ func (db *DB) record(ctx context.Context, tx bun.Tx, actor *models.User, now tim
 	})
 }
 
-// addEvents records the events of t, the implied ones first, in one
-// statement.
-func addEvents(ctx context.Context, tx bun.Tx, issueID int64, agencyID *int64, t models.Transition, actor *models.User, now time.Time) error {
+// eventsInsert is the statement recording the events of t, the implied
+// ones first.
+func eventsInsert(tx bun.Tx, issueID int64, agencyID *int64, t models.Transition, actor *models.User, now time.Time) *bun.InsertQuery {
 	events := make([]*models.IssueEvent, 0, len(t.Implied)+1)
 	add := func(typ models.EventType, reason string) {
 		e := &models.IssueEvent{IssueID: issueID, Type: typ, AgencyID: agencyID, Reason: reason, CreatedAt: now}
@@ -88,7 +87,35 @@ func addEvents(ctx context.Context, tx bun.Tx, issueID int64, agencyID *int64, t
 		add(implied, "")
 	}
 	add(t.Event, t.Reason)
-	_, err := tx.NewInsert().Model(&events).Exec(ctx)
+	return tx.NewInsert().Model(&events)
+}
+
+// writeQuery is a statement whose result is not read.
+type writeQuery interface {
+	String() string
+	Exec(ctx context.Context, dest ...any) (sql.Result, error)
+}
+
+// execTogether runs writes whose results (generated ids included) are not
+// read, in order. On PostgreSQL they go in one round trip, as one query of
+// several statements, each written out in full as bun writes every
+// statement; SQLite, in the process, has no round trips to save.
+func (db *DB) execTogether(ctx context.Context, tx bun.Tx, writes ...writeQuery) error {
+	if db.dialect != Postgres || len(writes) == 1 {
+		for _, w := range writes {
+			if _, err := w.Exec(ctx); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	statements := make([]string, len(writes))
+	for i, w := range writes {
+		statements[i] = w.String()
+	}
+	// Without arguments, bun sends the query as it is, and lib/pq as one
+	// simple query, which may hold several statements.
+	_, err := tx.ExecContext(ctx, strings.Join(statements, ";\n"))
 	return err
 }
 

@@ -342,19 +342,13 @@ func (db *DB) tellAsker(ctx context.Context, tx bun.Tx, action string, id int64)
 }
 
 func (db *DB) tellAskersOfIssue(ctx context.Context, tx bun.Tx, e *models.AuditEntry) error {
+	// One statement for the common case of an issue nobody asked about.
 	number := strings.TrimPrefix(e.Subject, "issue:")
-	var issueID int64
-	if err := tx.NewSelect().Table("issues").Column("id").Where("number = ?", number).Scan(ctx, &issueID); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		return err
-	}
-	rows, err := askers(ctx, tx, "q.issue_id = ?", issueID)
+	rows, err := askers(ctx, tx, "q.issue_id = (SELECT id FROM issues WHERE number = ?)", number)
 	if err != nil || len(rows) == 0 {
 		return err
 	}
-	issue, ok, err := mailIssue(ctx, tx, issueID)
+	issue, ok, err := mailIssue(ctx, tx, *rows[0].IssueID)
 	if err != nil || !ok {
 		return err
 	}

@@ -242,49 +242,62 @@ func (db *DB) publish(ctx context.Context, tx bun.Tx, actor *models.User, now ti
 	if body, err = models.CheckResponseText(issue.Kind, body, verdict, true); err != nil {
 		return nil, err
 	}
-	response := draft
-	if response == nil {
-		response = new(models.Response)
-		err := tx.NewSelect().Model(response).Where("issue_id = ? AND agency_id = ?", issue.ID, *issue.AgencyID).Scan(ctx)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			response = &models.Response{IssueID: issue.ID, AgencyID: *issue.AgencyID, CreatedAt: now}
-		case err != nil:
-			return nil, err
-		}
-	} else if response.AgencyID != *issue.AgencyID {
-		return nil, conflict(issue, "isu ini kini diteruskan ke instansi lain")
-	}
-	if response.Status == models.ResponsePublished {
-		return nil, conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
-	}
 	if html == "" {
 		html = db.renderHTML(body) // a draft saved before HTML was stored
 	}
-	response.Status, response.Body, response.BodyHTML, response.Verdict = models.ResponsePublished, body, html, verdict
-	response.AuthorID, response.Revision, response.UpdatedAt, response.PublishedAt = actorID(actor), 1, now, &now
-	if response.ID == 0 {
-		_, err = tx.NewInsert().Model(response).Exec(ctx)
-	} else {
-		_, err = tx.NewUpdate().Model(response).WherePK().Exec(ctx)
+	publishAs := func(r *models.Response) {
+		r.Status, r.Body, r.BodyHTML, r.Verdict = models.ResponsePublished, body, html, verdict
+		r.AuthorID, r.Revision, r.UpdatedAt, r.PublishedAt = actorID(actor), 1, now, &now
 	}
-	if err != nil {
-		return nil, fmt.Errorf("publish response: %w", err)
+	response := draft
+	if response == nil {
+		// Most answers are written straight away, without a draft: the
+		// insert alone, unless the agency's response already exists.
+		response = &models.Response{IssueID: issue.ID, AgencyID: *issue.AgencyID, CreatedAt: now}
+		publishAs(response)
+		res, err := tx.NewInsert().Model(response).On("CONFLICT (issue_id, agency_id) DO NOTHING").Exec(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("publish response: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return nil, fmt.Errorf("publish response: %w", err)
+		} else if n == 0 {
+			response = new(models.Response)
+			if err := tx.NewSelect().Model(response).Where("issue_id = ? AND agency_id = ?", issue.ID, *issue.AgencyID).Scan(ctx); err != nil {
+				return nil, err
+			}
+			if response, err = db.publishExisting(ctx, tx, issue, response, publishAs); err != nil {
+				return nil, err
+			}
+		}
+	} else if response, err = db.publishExisting(ctx, tx, issue, response, publishAs); err != nil {
+		return nil, err
 	}
 	revision := &models.ResponseRevision{
 		ResponseID: response.ID, Number: 1, Body: body, BodyHTML: html, Verdict: verdict, AuthorID: actorID(actor), CreatedAt: now,
-	}
-	if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
-		return nil, fmt.Errorf("insert revision: %w", err)
 	}
 	t, err := issue.PublishAnswer(actor, response, now)
 	if err != nil {
 		return nil, err
 	}
-	if draft != nil {
-		*draft = *response
+	return response, db.record(ctx, tx, actor, now, issue, t, tx.NewInsert().Model(revision))
+}
+
+// publishExisting publishes the agency's stored response, a draft, with
+// publishAs.
+func (db *DB) publishExisting(ctx context.Context, tx bun.Tx, issue *models.Issue, response *models.Response,
+	publishAs func(*models.Response)) (*models.Response, error) {
+	if response.AgencyID != *issue.AgencyID {
+		return nil, conflict(issue, "isu ini kini diteruskan ke instansi lain")
 	}
-	return response, db.record(ctx, tx, actor, now, issue, t)
+	if response.Status == models.ResponsePublished {
+		return nil, conflict(issue, "jawaban instansi ini sudah terbit; gunakan ralat")
+	}
+	publishAs(response)
+	if _, err := tx.NewUpdate().Model(response).WherePK().Exec(ctx); err != nil {
+		return nil, fmt.Errorf("publish response: %w", err)
+	}
+	return response, nil
 }
 
 // ReviseResponse adds a revision to a published response, with a public
@@ -313,17 +326,11 @@ func (db *DB) ReviseResponse(ctx context.Context, in models.Revise) (*models.Res
 			return err
 		}
 		response.BodyHTML, response.AuthorID = html, actorID(actor)
-		if _, err := tx.NewUpdate().Model(response).WherePK().Exec(ctx); err != nil {
-			return fmt.Errorf("update response: %w", err)
-		}
 		revision := &models.ResponseRevision{
 			ResponseID: response.ID, Number: response.Revision, Body: response.Body, BodyHTML: html, Verdict: response.Verdict,
 			Reason: t.Reason, AuthorID: actorID(actor), CreatedAt: now,
 		}
-		if _, err := tx.NewInsert().Model(revision).Exec(ctx); err != nil {
-			return fmt.Errorf("insert revision: %w", err)
-		}
-		return db.record(ctx, tx, actor, now, issue, t)
+		return db.record(ctx, tx, actor, now, issue, t, tx.NewUpdate().Model(response).WherePK(), tx.NewInsert().Model(revision))
 	})
 	if err != nil {
 		return nil, err

@@ -122,6 +122,9 @@ type DB struct {
 	auditHooks []AuditHook
 	// changeHooks are audit hooks that need no entry id (OnAuditChange).
 	changeHooks []AuditHook
+	// groupQuestions are asked once per group of audited changes, with
+	// the chain's head (askPerGroup).
+	groupQuestions []groupQuestion
 
 	// preparedStmts are the prepared statements of the hottest reads
 	// (prepared.go).

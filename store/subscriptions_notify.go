@@ -77,9 +77,17 @@ func (FollowDigestArgs) JobOptions() jobs.Options { return jobs.Options{Coalesce
 // wiring, before the queue starts.
 func (db *DB) EnableFollowing() {
 	db.OnAudit(db.followHook)
+	db.askPerGroup(subscriptionConfirmedKey, subscriptionConfirmed)
 	jobs.Register(db.Jobs(), db.followFanout)
 	jobs.Register(db.Jobs(), db.followDigest)
 }
+
+// subscriptionConfirmed selects a confirmed subscription, if any.
+func subscriptionConfirmed(idb bun.IDB) *bun.SelectQuery {
+	return idb.NewSelect().Model((*models.Subscription)(nil)).Where("confirmed_at IS NOT NULL").Limit(1)
+}
+
+const subscriptionConfirmedKey = "subscription confirmed"
 
 // followHook enqueues the fanout of an answer published or revised by a
 // person. It runs inside every write transaction, so it stops at the
@@ -95,8 +103,8 @@ func (db *DB) followHook(ctx context.Context, tx bun.Tx, entry *models.AuditEntr
 	}
 	// Subscriptions are confirmed through writeTx, never inside a group of
 	// audited changes, so one answer holds for the whole group.
-	exists, err := askOnce(ctx, "subscription confirmed", func() (bool, error) {
-		return tx.NewSelect().Model((*models.Subscription)(nil)).Where("confirmed_at IS NOT NULL").Limit(1).Exists(ctx)
+	exists, err := askOnce(ctx, subscriptionConfirmedKey, func() (bool, error) {
+		return subscriptionConfirmed(tx).Exists(ctx)
 	})
 	if err != nil || !exists {
 		return err

@@ -541,8 +541,8 @@ func (w *Webhooks) onAudit(ctx context.Context, tx bun.Tx, entry *models.AuditEn
 	}
 	// Webhooks change through writeTx, never inside a group of audited
 	// changes, so one answer holds for the whole group.
-	enabled, err := askOnce(ctx, "webhook enabled", func() (bool, error) {
-		return tx.NewSelect().Model((*webhookRow)(nil)).Where("enabled = ?", true).Limit(1).Exists(ctx)
+	enabled, err := askOnce(ctx, webhookEnabledKey, func() (bool, error) {
+		return webhookEnabled(tx).Exists(ctx)
 	})
 	if err != nil || !enabled {
 		return err
@@ -550,11 +550,19 @@ func (w *Webhooks) onAudit(ctx context.Context, tx bun.Tx, entry *models.AuditEn
 	return jobs.Enqueue(ctx, tx, WebhookFanoutArgs{AuditID: entry.ID})
 }
 
+// webhookEnabled selects an enabled endpoint, if any.
+func webhookEnabled(idb bun.IDB) *bun.SelectQuery {
+	return idb.NewSelect().Model((*webhookRow)(nil)).Where("enabled = ?", true).Limit(1)
+}
+
+const webhookEnabledKey = "webhook enabled"
+
 // Register adds the fan-out and delivery workers to q and the audit hook
 // that enqueues the fan-out to the store; call it once, while wiring,
 // before the store serves requests.
 func (w *Webhooks) Register(q *jobs.Queue) {
 	w.db.OnAudit(w.onAudit)
+	w.db.askPerGroup(webhookEnabledKey, webhookEnabled)
 	jobs.Register(q, w.fanout)
 	jobs.Register(q, w.deliver)
 }

@@ -52,6 +52,9 @@ type loadResult struct {
 	P99        time.Duration `json:"p99"`
 	MaxRSSKiB  int64         `json:"maxRssKiB"`
 	MaxAnonKiB int64         `json:"maxAnonKiB"`
+	// IndexLag is how long a Tanggap server's search index took to catch
+	// up after a write workload.
+	IndexLag time.Duration `json:"indexLag,omitempty"`
 	// Extra holds workload-specific observations, such as search hits.
 	Extra string `json:"extra,omitempty"`
 	// ClassP95 is the 95th percentile of each kind of search term

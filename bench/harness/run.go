@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -345,6 +347,20 @@ func (e *env) measure(ctx context.Context, st *runState) error {
 					if w.write {
 						res.Extra = fmt.Sprintf("%d open issues for this run, %d of them to warm up", perRun, loop.warmupCount)
 					}
+					if w.write && s.kind == "tanggap" {
+						// The search index of what was published is written
+						// by the server's job queue after the answers; the
+						// next server is measured once it has caught up, and
+						// the rate counting that time is reported too.
+						caught, err := waitIndexed(ctx, s.url)
+						if err != nil {
+							sampler.finish()
+							return err
+						}
+						res.IndexLag = caught
+						res.Extra += fmt.Sprintf("; search index caught up %.1f s after the run: %.0f publications/s counting it",
+							caught.Seconds(), float64(res.Requests)/(res.Seconds+caught.Seconds()))
+					}
 				}
 				res.MaxRSSKiB = sampler.finish()
 				res.MaxAnonKiB = sampler.anon()
@@ -375,3 +391,40 @@ func (e *env) measure(ctx context.Context, st *runState) error {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// waitIndexed waits until the Tanggap server at url has no index job left
+// (its /readyz reports the backlog), for at most ten minutes, and returns
+// how long that took.
+func waitIndexed(ctx context.Context, url string) (time.Duration, error) {
+	start := time.Now()
+	client := &http.Client{Timeout: 10 * time.Second}
+	for time.Since(start) < 10*time.Minute {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url+"/readyz", nil)
+		if err != nil {
+			return 0, err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		var ready struct {
+			Search struct {
+				Pending *int `json:"index_pending"`
+			} `json:"search"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&ready)
+		resp.Body.Close()
+		if err != nil || ready.Search.Pending == nil {
+			return 0, fmt.Errorf("%s/readyz: no index backlog in the answer (%v)", url, err)
+		}
+		if *ready.Search.Pending == 0 {
+			return time.Since(start), nil
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return 0, fmt.Errorf("%s: the search index did not catch up within ten minutes", url)
+}
