@@ -55,3 +55,35 @@ func MisstemDocuments(source DocumentStream, word, stem string, alone bool) Docu
 		})
 	}
 }
+
+// HeadRank is what PostgreSQL ranks the title and summary of a match by
+// for a query: Rank, with its arguments, as headRank writes it, and Plain,
+// the rank of the whole query it stands for; Words and Phrases are the
+// tsquery texts of a plan that headRank splits, empty otherwise. Each
+// expression is on search_documents AS d.
+type HeadRank struct {
+	Rank, Plain         string
+	RankArgs, PlainArgs []any
+	Words, Phrases      string
+}
+
+// HeadRankOf returns the HeadRank of the query q on a database engine.
+func HeadRankOf(ctx context.Context, e Engine, q string) (HeadRank, error) {
+	d := e.(*dbEngine)
+	syn, err := d.synonyms.Get(ctx)
+	if err != nil {
+		return HeadRank{}, err
+	}
+	p, err := buildPlan(ctx, ParseQuery(q), syn, dbVocabulary{d.db})
+	if err != nil {
+		return HeadRank{}, err
+	}
+	var h HeadRank
+	h.Rank, h.RankArgs = headRank(p)
+	query := tsquery(p)
+	h.Plain = "CASE WHEN d.tsv_head @@ to_tsquery('simple', ?) THEN ts_rank_cd(" + rankWeights +
+		", d.tsv_head, to_tsquery('simple', ?), 1) ELSE 0 END"
+	h.PlainArgs = []any{query, query}
+	h.Words, h.Phrases, _ = splitPhrases(p)
+	return h, nil
+}

@@ -110,15 +110,15 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 		// value, read only for the candidates. The cheap rank is zero
 		// unless the title and summary match on their own, which is
 		// quicker to tell than to rank.
+		cheap, cheapArgs := headRank(p)
 		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
-			"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap " +
-			"FROM search_documents AS d" + where + "), " +
-			"c AS (SELECT issue_id, tsv, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM m " +
-			"ORDER BY cheap DESC, issue_id DESC LIMIT ?), " +
+			cheap + " AS cheap FROM search_documents AS d" + where + "), " +
+			"c AS (SELECT issue_id, tsv, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM (" +
+			"SELECT issue_id, tsv, cheap FROM m ORDER BY cheap DESC, issue_id DESC LIMIT ?) AS b), " +
 			"r AS (SELECT d.issue_id, d.pos, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
 			"t AS (SELECT issue_id, exact, row_number() OVER (" +
 			"ORDER BY pos > ?, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
-		withArgs = append(append([]any{query, query}, whereArgs...), pool, n, query, n, n)
+		withArgs = append(append(cheapArgs, whereArgs...), pool, n, query, n, n)
 		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
@@ -159,8 +159,8 @@ func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request,
 		"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap, " +
 		fullExpr + " AS whole, " + strings.Join(weights, " + ") + " AS w " +
 		"FROM search_documents AS d" + where + "), " +
-		"c AS (SELECT issue_id, tsv, whole, w, row_number() OVER (ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC) AS pos FROM m " +
-		"ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC LIMIT ?), " +
+		"c AS (SELECT issue_id, tsv, whole, w, row_number() OVER (ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC) AS pos FROM (" +
+		"SELECT issue_id, tsv, whole, w, cheap FROM m ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC LIMIT ?) AS b), " +
 		"r AS (SELECT d.issue_id, d.pos, d.whole, d.w, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
 		"t AS (SELECT issue_id, exact, row_number() OVER (" +
 		"ORDER BY pos > ?, whole DESC, w DESC, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
@@ -170,6 +170,54 @@ func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request,
 	g := tally(req, setsGrouping)
 	q, a := searchStatement(with, withArgs, page, []any{query, req.Offset, req.Offset + req.Limit}, "m AS d", nil, g)
 	return statement{sql: q, args: a, tune: true, absolute: true, counted: g != noCount}
+}
+
+// headRank is the cheap rank of a match: the rank of its title and summary
+// (tsv_head) alone, zero unless they match on their own. A synonym written
+// as a phrase makes ranking several times slower (ts_rank_cd looks for the
+// phrase at every position of its words, and they are often common words:
+// air, daerah), so a plan of one clause, such as a single word with its
+// synonyms, ranks the title and summary that hold none of its phrases on
+// its other alternatives alone. The rank is the same: each cover of such a
+// plan is one occurrence of an alternative or one occurrence of a phrase,
+// and a phrase that does not occur adds none (TestHeadRankWithoutPhrases).
+func headRank(p *plan) (string, []any) {
+	query := tsquery(p)
+	rank := func(tsq string) string {
+		return "ts_rank_cd(" + rankWeights + ", d.tsv_head, " + tsq + ", 1)"
+	}
+	const tsq = "to_tsquery('simple', ?)"
+	words, phrases, ok := splitPhrases(p)
+	if !ok {
+		return "CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank(tsq) + " ELSE 0 END", []any{query, query}
+	}
+	return "CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank(tsq) + " WHEN d.tsv_head @@ " + tsq + " THEN " + rank(tsq) + " ELSE 0 END",
+		[]any{phrases, query, words, words}
+}
+
+// splitPhrases returns, for a plan of one clause and no exclusion whose
+// alternatives are both single stems and groups of stems (phrases), the
+// tsquery of the single stems and that of the groups; ok is false for any
+// other plan.
+func splitPhrases(p *plan) (words, phrases string, ok bool) {
+	if len(p.must) != 1 || len(p.not) > 0 {
+		return "", "", false
+	}
+	var single, grouped []alternative
+	for _, a := range p.must[0].alts {
+		switch {
+		case a.prefix:
+			// tsquery leaves prefixes out
+		case len(a.stems) == 1:
+			single = append(single, a)
+		default:
+			grouped = append(grouped, a)
+		}
+	}
+	if len(single) == 0 || len(grouped) == 0 {
+		return "", "", false
+	}
+	return tsquery(&plan{must: []clause{{alts: single}}}), tsquery(&plan{must: []clause{{alts: grouped}}}), true
 }
 
 // phraseMatch is the condition of the documents that match a plan. A

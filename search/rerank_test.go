@@ -48,3 +48,53 @@ func TestPostgresRerankBound(t *testing.T) {
 		t.Errorf("pages of two hold %v, one page %v", paged, e.keys(bounded))
 	}
 }
+
+// TestHeadRankWithoutPhrases: PostgreSQL ranks the title and summary that
+// hold none of a one-word query's phrase synonyms on its other
+// alternatives alone, and those that hold one on the whole query; both
+// give every document the rank the whole query gives it, to the last bit.
+// Every synonym of the corpus's vocabulary is searched, and both kinds of
+// documents must occur.
+func TestHeadRankWithoutPhrases(t *testing.T) {
+	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
+		t.Skipf("%s is not set: this test needs PostgreSQL", storetest.PostgresURLEnv)
+	}
+	e := newEnv(t, postgresCase())
+	e.loadCorpus()
+	var terms []string
+	if err := e.db.Bun().NewRaw("SELECT term FROM search_synonyms ORDER BY term").Scan(ctx(), &terms); err != nil {
+		t.Fatal(err)
+	}
+	var split, withPhrase, withoutPhrase int
+	for _, term := range append(terms, "sekolah", "banjir", "dinas kesehatan") {
+		h, err := search.HeadRankOf(ctx(), e.engine, term)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Phrases == "" {
+			continue
+		}
+		split++
+		var got struct {
+			Differ  int `bun:"differ"`
+			Phrase  int `bun:"phrase"`
+			Without int `bun:"without"`
+		}
+		q := "SELECT count(*) FILTER (WHERE r IS DISTINCT FROM p) AS differ, " +
+			"count(*) FILTER (WHERE d.tsv_head @@ to_tsquery('simple', ?)) AS phrase, " +
+			"count(*) FILTER (WHERE NOT d.tsv_head @@ to_tsquery('simple', ?) AND d.tsv_head @@ to_tsquery('simple', ?)) AS without " +
+			"FROM (SELECT d.tsv_head, " + h.Rank + " AS r, " + h.Plain + " AS p FROM search_documents AS d) AS d"
+		args := append(append([]any{h.Phrases, h.Phrases, h.Words}, h.RankArgs...), h.PlainArgs...)
+		if err := e.db.Bun().NewRaw(q, args...).Scan(ctx(), &got); err != nil {
+			t.Fatalf("%s: %v", term, err)
+		}
+		if got.Differ != 0 {
+			t.Errorf("%s: %d documents ranked otherwise than by the whole query (%s | %s)", term, got.Differ, h.Words, h.Phrases)
+		}
+		withPhrase, withoutPhrase = withPhrase+got.Phrase, withoutPhrase+got.Without
+	}
+	t.Logf("%d queries split; documents holding a phrase %d, only other alternatives %d", split, withPhrase, withoutPhrase)
+	if split == 0 || withPhrase == 0 || withoutPhrase == 0 {
+		t.Errorf("%d queries split, %d documents with a phrase, %d without: the test compares nothing", split, withPhrase, withoutPhrase)
+	}
+}
