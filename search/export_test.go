@@ -87,3 +87,22 @@ func HeadRankOf(ctx context.Context, e Engine, q string) (HeadRank, error) {
 	h.Words, h.Phrases, _ = splitPhrases(p)
 	return h, nil
 }
+
+// MatchesOf returns the statement PostgreSQL reads the matches of the query
+// q with (matchedRows, selecting d.issue_id) and the plain one it stands
+// for, with their arguments; split says whether matchedRows reads the
+// matches in two parts.
+func MatchesOf(ctx context.Context, e Engine, q string) (rows, plain string, rowsArgs, plainArgs []any, split bool, err error) {
+	d := e.(*dbEngine)
+	syn, err := d.synonyms.Get(ctx)
+	if err != nil {
+		return "", "", nil, nil, false, err
+	}
+	p, err := buildPlan(ctx, ParseQuery(q), syn, dbVocabulary{d.db})
+	if err != nil {
+		return "", "", nil, nil, false, err
+	}
+	rows, rowsArgs = matchedRows(p, "d.issue_id", nil, nil, nil)
+	_, _, split = phraseFree(p)
+	return rows, "SELECT d.issue_id FROM search_documents AS d WHERE d.tsv @@ to_tsquery('simple', ?)", rowsArgs, []any{tsquery(p)}, split, nil
+}

@@ -88,18 +88,14 @@ var rerankCandidates = 1000
 func (postgresDialect) matching(p *plan, req *Request, conds []string, args []any) statement {
 	query := tsquery(p)
 	tsq := "to_tsquery('simple', ?)"
-	match, matchArgs := phraseMatch(p)
-	where := whereClause(append([]string{match}, conds...))
-	whereArgs := append(matchArgs, args...)
 	// ts_rank_cd with normalization 1 divides by the logarithm of the
 	// document's length.
 	rank := func(column string) string { return "ts_rank_cd(" + rankWeights + ", " + column + ", " + tsq + ", 1)" }
 	var with, page string
 	var withArgs, pageArgs []any
 	if req.Order == models.SearchByNewest {
-		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.created_at, d.agency_slug, d.category_slug, d.verdict " +
-			"FROM search_documents AS d" + where + ") "
-		withArgs = whereArgs
+		rows, rowsArgs := matchedRows(p, "d.issue_id, d.created_at, d.agency_slug, d.category_slug, d.verdict", nil, conds, args)
+		with, withArgs = "WITH m AS MATERIALIZED ("+rows+") ", rowsArgs
 		page = "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, d.extra, " +
 			rank("d.tsv") + " AS score FROM (SELECT issue_id, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
 			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
@@ -111,14 +107,14 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 		// unless the title and summary match on their own, which is
 		// quicker to tell than to rank.
 		cheap, cheapArgs := headRank(p)
-		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
-			cheap + " AS cheap FROM search_documents AS d" + where + "), " +
+		rows, rowsArgs := matchedRows(p, "d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, "+cheap+" AS cheap", cheapArgs, conds, args)
+		with = "WITH m AS MATERIALIZED (" + rows + "), " +
 			"c AS (SELECT issue_id, tsv, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM (" +
 			"SELECT issue_id, tsv, cheap FROM m ORDER BY cheap DESC, issue_id DESC LIMIT ?) AS b), " +
 			"r AS (SELECT d.issue_id, d.pos, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
 			"t AS (SELECT issue_id, exact, row_number() OVER (" +
 			"ORDER BY pos > ?, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
-		withArgs = append(append(cheapArgs, whereArgs...), pool, n, query, n, n)
+		withArgs = append(rowsArgs, pool, n, query, n, n)
 		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
@@ -220,25 +216,30 @@ func splitPhrases(p *plan) (words, phrases string, ok bool) {
 	return tsquery(&plan{must: []clause{{alts: single}}}), tsquery(&plan{must: []clause{{alts: grouped}}}), true
 }
 
-// phraseMatch is the condition of the documents that match a plan. A
-// phrase makes PostgreSQL recheck every document the GIN index returns
-// against its full tsvector, which it keeps out of line: reading it costs
-// several microseconds a document, and a synonym written as a phrase
-// (dinkes, dinas kesehatan) makes a search of a common word recheck every
-// match. When the plan has phrases among other alternatives, the index is
-// asked for the plan with the phrases' words in any order, which it
-// answers without a recheck, and only the documents that do not also
-// match the plan without its phrases (told by the index too) are checked
-// for the phrases. The documents are the same.
-func phraseMatch(p *plan) (string, []any) {
-	query := tsquery(p)
-	exact := "d.tsv @@ to_tsquery('simple', ?)"
+// matchedRows selects columns (with their arguments) of the documents
+// that match a plan and pass conds (on search_documents AS d). A phrase
+// makes PostgreSQL recheck every document the GIN index returns against
+// its full tsvector, which it keeps out of line: reading it costs several
+// microseconds a document, and a synonym written as a phrase (dinkes,
+// dinas kesehatan) would make a search of a common word recheck every
+// match. When the plan has phrases among other alternatives, the matches
+// are read in two parts that the index tells apart without a recheck: the
+// documents that match the plan without its phrases, and those that match
+// it with the phrases' words in any order but not without them, usually
+// few, which alone are checked for the phrases. The documents are the
+// same, each once.
+func matchedRows(p *plan, columns string, columnArgs []any, conds []string, args []any) (string, []any) {
+	selectFrom := "SELECT " + columns + " FROM search_documents AS d"
 	relaxed, without, ok := phraseFree(p)
 	if !ok {
-		return exact, []any{query}
+		return selectFrom + whereClause(append([]string{"d.tsv @@ to_tsquery('simple', ?)"}, conds...)),
+			append(append(append([]any{}, columnArgs...), tsquery(p)), args...)
 	}
-	return "d.tsv @@ to_tsquery('simple', ?) AND (d.issue_id IN (SELECT issue_id FROM search_documents WHERE tsv @@ to_tsquery('simple', ?)) OR " +
-		exact + ")", []any{relaxed, without, query}
+	strict := selectFrom + whereClause(append([]string{"d.tsv @@ to_tsquery('simple', ?)"}, conds...))
+	rest := selectFrom + whereClause(append([]string{"d.tsv @@ to_tsquery('simple', ?)", "d.tsv @@ to_tsquery('simple', ?)"}, conds...))
+	a := append(append(append([]any{}, columnArgs...), without), args...)
+	a = append(append(append(append(a, columnArgs...), "("+relaxed+") & !("+without+")"), tsquery(p)), args...)
+	return strict + " UNION ALL " + rest, a
 }
 
 // phraseFree returns, for a plan with a phrase alongside other

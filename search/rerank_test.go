@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/kotabaru/tanggap/models"
@@ -96,5 +97,57 @@ func TestHeadRankWithoutPhrases(t *testing.T) {
 	t.Logf("%d queries split; documents holding a phrase %d, only other alternatives %d", split, withPhrase, withoutPhrase)
 	if split == 0 || withPhrase == 0 || withoutPhrase == 0 {
 		t.Errorf("%d queries split, %d documents with a phrase, %d without: the test compares nothing", split, withPhrase, withoutPhrase)
+	}
+}
+
+// TestPostgresPhraseSynonymMatches: PostgreSQL reads the matches of a plan
+// with phrase synonyms in two parts (without the phrases, and the rest
+// checked for them); together they are exactly the documents whose
+// tsvector matches the plan, each once, for every synonym of the
+// vocabulary alone, with another word, and with an exclusion. A document
+// holding a phrase's words in another order must not match.
+func TestPostgresPhraseSynonymMatches(t *testing.T) {
+	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
+		t.Skipf("%s is not set: this test needs PostgreSQL", storetest.PostgresURLEnv)
+	}
+	e := newEnv(t, postgresCase())
+	e.loadCorpus()
+	// An issue that is not public gets a document holding the words of
+	// "dinas kesehatan" the other way round.
+	exec(t, e.db, "INSERT INTO search_documents ("+strings.Join(documentColumns, ", ")+", tsv) "+
+		"SELECT id, number, title, summary, '', '', kind, status, NULL, NULL, NULL, created_at, updated_at, '', "+
+		"to_tsvector('simple', 'sehat dinas warga') FROM issues WHERE status = 'NEW' ORDER BY id LIMIT 1")
+	var terms []string
+	if err := e.db.Bun().NewRaw("SELECT term FROM search_synonyms ORDER BY term").Scan(ctx(), &terms); err != nil {
+		t.Fatal(err)
+	}
+	var queries []string
+	for _, term := range terms {
+		queries = append(queries, term, term+" warga", term+" -vaksin")
+	}
+	split, found := 0, 0
+	for _, q := range queries {
+		rows, plain, rowsArgs, plainArgs, ok, err := search.MatchesOf(ctx(), e.engine, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			continue
+		}
+		split++
+		var got, want []int64
+		if err := e.db.Bun().NewRaw("SELECT issue_id FROM ("+rows+") AS m ORDER BY issue_id", rowsArgs...).Scan(ctx(), &got); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if err := e.db.Bun().NewRaw(plain+" ORDER BY issue_id", plainArgs...).Scan(ctx(), &want); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: matches %v, want %v", q, got, want)
+		}
+		found += len(want)
+	}
+	if split == 0 || found == 0 {
+		t.Errorf("%d plans read in two parts, %d matches: the test compares nothing", split, found)
 	}
 }
