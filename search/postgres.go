@@ -61,7 +61,7 @@ func (postgresDialect) tune(ctx context.Context, tx bun.Tx) error {
 // the benchmark archive.
 func (postgresDialect) analyze(ctx context.Context, db *bun.DB) error {
 	_, err := db.NewRaw("ANALYZE search_documents (issue_id, kind, status, verdict, agency_slug, category_slug, created_at, tsv, tsv_head), " +
-		"search_vocabulary").Exec(ctx)
+		"search_ranks (issue_id), search_vocabulary").Exec(ctx)
 	return err
 }
 
@@ -73,10 +73,17 @@ func (postgresDialect) clear(ctx context.Context, tx bun.Tx) error {
 // rankWeights are the weights of D, C, B and A for ts_rank_cd.
 const rankWeights = "'{0.1, 0.2, 0.4, 1.0}'"
 
+// rankedJoin joins the candidates c AS d to the tsvectors they are ranked
+// on exactly, for the first rerankCandidates of them (the argument):
+// search_ranks keeps them in the row, where reading one costs a fraction
+// of reading it from TOAST, which opens the TOAST table and its index for
+// every value. The others get no tsvector and so no exact rank.
+const rankedJoin = "LEFT JOIN search_ranks AS k ON k.issue_id = d.issue_id AND d.pos <= ?"
+
 // rerankCandidates bounds how many matches a search ranks exactly. Ranking
-// reads each document's whole tsvector, which PostgreSQL keeps compressed
-// out of line: several microseconds a document, a second for a word in
-// most documents of a large corpus. So the matches are first ordered by a
+// reads each document's whole tsvector (from search_ranks, see rankedJoin):
+// a few microseconds a document, a second for a word in most documents of
+// a large corpus. So the matches are first ordered by a
 // cheap signal, the rank of the title and summary alone (tsv_head, kept in
 // the row), and only the best rerankCandidates of them are ranked on
 // everything; the rest follow in the cheap order, which keeps pages
@@ -107,14 +114,14 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 		// unless the title and summary match on their own, which is
 		// quicker to tell than to rank.
 		cheap, cheapArgs := headRank(p)
-		rows, rowsArgs := matchedRows(p, "d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, "+cheap+" AS cheap", cheapArgs, conds, args)
+		rows, rowsArgs := matchedRows(p, "d.issue_id, d.agency_slug, d.category_slug, d.verdict, "+cheap+" AS cheap", cheapArgs, conds, args)
 		with = "WITH m AS MATERIALIZED (" + rows + "), " +
-			"c AS (SELECT issue_id, tsv, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM (" +
-			"SELECT issue_id, tsv, cheap FROM m ORDER BY cheap DESC, issue_id DESC LIMIT ?) AS b), " +
-			"r AS (SELECT d.issue_id, d.pos, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
+			"c AS (SELECT issue_id, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM (" +
+			"SELECT issue_id, cheap FROM m ORDER BY cheap DESC, issue_id DESC LIMIT ?) AS b), " +
+			"r AS (SELECT d.issue_id, d.pos, " + rank("k.tsv") + " AS exact FROM c AS d " + rankedJoin + "), " +
 			"t AS (SELECT issue_id, exact, row_number() OVER (" +
 			"ORDER BY pos > ?, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
-		withArgs = append(rowsArgs, pool, n, query, n, n)
+		withArgs = append(rowsArgs, pool, query, n, n, n)
 		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
@@ -151,16 +158,16 @@ func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request,
 	where := whereClause(append([]string{"d.tsv @@ " + tsq}, conds...))
 	rank := func(column string) string { return "ts_rank_cd(" + rankWeights + ", " + column + ", " + tsq + ", 1)" }
 	n, pool := rerankCandidates, max(rerankCandidates, req.Offset+req.Limit)
-	with := "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
+	with := "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, " +
 		"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap, " +
 		fullExpr + " AS whole, " + strings.Join(weights, " + ") + " AS w " +
 		"FROM search_documents AS d" + where + "), " +
-		"c AS (SELECT issue_id, tsv, whole, w, row_number() OVER (ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC) AS pos FROM (" +
-		"SELECT issue_id, tsv, whole, w, cheap FROM m ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC LIMIT ?) AS b), " +
-		"r AS (SELECT d.issue_id, d.pos, d.whole, d.w, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
+		"c AS (SELECT issue_id, whole, w, row_number() OVER (ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC) AS pos FROM (" +
+		"SELECT issue_id, whole, w, cheap FROM m ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC LIMIT ?) AS b), " +
+		"r AS (SELECT d.issue_id, d.pos, d.whole, d.w, " + rank("k.tsv") + " AS exact FROM c AS d " + rankedJoin + "), " +
 		"t AS (SELECT issue_id, exact, row_number() OVER (" +
 		"ORDER BY pos > ?, whole DESC, w DESC, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
-	withArgs := append(append(append(append([]any{query, query}, holdArgs...), query), args...), pool, n, query, n, n)
+	withArgs := append(append(append(append([]any{query, query}, holdArgs...), query), args...), pool, query, n, n, n)
 	page := "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 		"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord = 1 OR t.ord > ? AND t.ord <= ?"
 	g := tally(req, setsGrouping)
