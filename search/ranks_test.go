@@ -26,7 +26,7 @@ func TestPostgresSearchRanksInStep(t *testing.T) {
 		if err := e.db.Bun().NewRaw("SELECT count(*) FROM search_ranks").Scan(ctx(), &n); err != nil {
 			t.Fatal(err)
 		}
-		if err := e.db.Bun().NewRaw("SELECT count(*) FROM search_documents AS d FULL JOIN search_ranks AS r ON r.issue_id = d.issue_id " +
+		if err := e.db.Bun().NewRaw("SELECT count(*) FROM search_documents AS d FULL JOIN search_ranks AS r ON r.issue_id = d.issue_id "+
 			"WHERE r.issue_id IS NULL OR d.issue_id IS NULL OR r.tsv::text <> d.tsv::text").Scan(ctx(), &differ); err != nil {
 			t.Fatal(err)
 		}
