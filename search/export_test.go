@@ -55,3 +55,54 @@ func MisstemDocuments(source DocumentStream, word, stem string, alone bool) Docu
 		})
 	}
 }
+
+// HeadRank is what PostgreSQL ranks the title and summary of a match by
+// for a query: Rank, with its arguments, as headRank writes it, and Plain,
+// the rank of the whole query it stands for; Words and Phrases are the
+// tsquery texts of a plan that headRank splits, empty otherwise. Each
+// expression is on search_documents AS d.
+type HeadRank struct {
+	Rank, Plain         string
+	RankArgs, PlainArgs []any
+	Words, Phrases      string
+}
+
+// HeadRankOf returns the HeadRank of the query q on a database engine.
+func HeadRankOf(ctx context.Context, e Engine, q string) (HeadRank, error) {
+	d := e.(*dbEngine)
+	syn, err := d.synonyms.Get(ctx)
+	if err != nil {
+		return HeadRank{}, err
+	}
+	p, err := buildPlan(ctx, ParseQuery(q), syn, dbVocabulary{d.db})
+	if err != nil {
+		return HeadRank{}, err
+	}
+	var h HeadRank
+	h.Rank, h.RankArgs = headRank(p)
+	query := tsquery(p)
+	h.Plain = "CASE WHEN d.tsv_head @@ to_tsquery('simple', ?) THEN ts_rank_cd(" + rankWeights +
+		", d.tsv_head, to_tsquery('simple', ?), 1) ELSE 0 END"
+	h.PlainArgs = []any{query, query}
+	h.Words, h.Phrases, _ = splitPhrases(p)
+	return h, nil
+}
+
+// MatchesOf returns the statement PostgreSQL reads the matches of the query
+// q with (matchedRows, selecting d.issue_id) and the plain one it stands
+// for, with their arguments; split says whether matchedRows reads the
+// matches in two parts.
+func MatchesOf(ctx context.Context, e Engine, q string) (rows, plain string, rowsArgs, plainArgs []any, split bool, err error) {
+	d := e.(*dbEngine)
+	syn, err := d.synonyms.Get(ctx)
+	if err != nil {
+		return "", "", nil, nil, false, err
+	}
+	p, err := buildPlan(ctx, ParseQuery(q), syn, dbVocabulary{d.db})
+	if err != nil {
+		return "", "", nil, nil, false, err
+	}
+	rows, rowsArgs = matchedRows(p, "d.issue_id", nil, nil, nil)
+	_, _, split = phraseFree(p)
+	return rows, "SELECT d.issue_id FROM search_documents AS d WHERE d.tsv @@ to_tsquery('simple', ?)", rowsArgs, []any{tsquery(p)}, split, nil
+}

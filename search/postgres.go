@@ -61,7 +61,7 @@ func (postgresDialect) tune(ctx context.Context, tx bun.Tx) error {
 // the benchmark archive.
 func (postgresDialect) analyze(ctx context.Context, db *bun.DB) error {
 	_, err := db.NewRaw("ANALYZE search_documents (issue_id, kind, status, verdict, agency_slug, category_slug, created_at, tsv, tsv_head), " +
-		"search_vocabulary").Exec(ctx)
+		"search_ranks (issue_id), search_vocabulary").Exec(ctx)
 	return err
 }
 
@@ -73,10 +73,17 @@ func (postgresDialect) clear(ctx context.Context, tx bun.Tx) error {
 // rankWeights are the weights of D, C, B and A for ts_rank_cd.
 const rankWeights = "'{0.1, 0.2, 0.4, 1.0}'"
 
+// rankedJoin joins the candidates c AS d to the tsvectors they are ranked
+// on exactly, for the first rerankCandidates of them (the argument):
+// search_ranks keeps them in the row, where reading one costs a fraction
+// of reading it from TOAST, which opens the TOAST table and its index for
+// every value. The others get no tsvector and so no exact rank.
+const rankedJoin = "LEFT JOIN search_ranks AS k ON k.issue_id = d.issue_id AND d.pos <= ?"
+
 // rerankCandidates bounds how many matches a search ranks exactly. Ranking
-// reads each document's whole tsvector, which PostgreSQL keeps compressed
-// out of line: several microseconds a document, a second for a word in
-// most documents of a large corpus. So the matches are first ordered by a
+// reads each document's whole tsvector (from search_ranks, see rankedJoin):
+// a few microseconds a document, a second for a word in most documents of
+// a large corpus. So the matches are first ordered by a
 // cheap signal, the rank of the title and summary alone (tsv_head, kept in
 // the row), and only the best rerankCandidates of them are ranked on
 // everything; the rest follow in the cheap order, which keeps pages
@@ -88,18 +95,14 @@ var rerankCandidates = 1000
 func (postgresDialect) matching(p *plan, req *Request, conds []string, args []any) statement {
 	query := tsquery(p)
 	tsq := "to_tsquery('simple', ?)"
-	match, matchArgs := phraseMatch(p)
-	where := whereClause(append([]string{match}, conds...))
-	whereArgs := append(matchArgs, args...)
 	// ts_rank_cd with normalization 1 divides by the logarithm of the
 	// document's length.
 	rank := func(column string) string { return "ts_rank_cd(" + rankWeights + ", " + column + ", " + tsq + ", 1)" }
 	var with, page string
 	var withArgs, pageArgs []any
 	if req.Order == models.SearchByNewest {
-		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.created_at, d.agency_slug, d.category_slug, d.verdict " +
-			"FROM search_documents AS d" + where + ") "
-		withArgs = whereArgs
+		rows, rowsArgs := matchedRows(p, "d.issue_id, d.created_at, d.agency_slug, d.category_slug, d.verdict", nil, conds, args)
+		with, withArgs = "WITH m AS MATERIALIZED ("+rows+") ", rowsArgs
 		page = "SELECT row_number() OVER (ORDER BY t.created_at DESC, t.issue_id DESC) AS ord, d.issue_id, d.title, d.summary, d.body, d.extra, " +
 			rank("d.tsv") + " AS score FROM (SELECT issue_id, created_at FROM m ORDER BY created_at DESC, issue_id DESC LIMIT ? OFFSET ?) AS t " +
 			"JOIN search_documents AS d ON d.issue_id = t.issue_id"
@@ -110,15 +113,15 @@ func (postgresDialect) matching(p *plan, req *Request, conds []string, args []an
 		// value, read only for the candidates. The cheap rank is zero
 		// unless the title and summary match on their own, which is
 		// quicker to tell than to rank.
-		with = "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
-			"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap " +
-			"FROM search_documents AS d" + where + "), " +
-			"c AS (SELECT issue_id, tsv, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM m " +
-			"ORDER BY cheap DESC, issue_id DESC LIMIT ?), " +
-			"r AS (SELECT d.issue_id, d.pos, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
+		cheap, cheapArgs := headRank(p)
+		rows, rowsArgs := matchedRows(p, "d.issue_id, d.agency_slug, d.category_slug, d.verdict, "+cheap+" AS cheap", cheapArgs, conds, args)
+		with = "WITH m AS MATERIALIZED (" + rows + "), " +
+			"c AS (SELECT issue_id, row_number() OVER (ORDER BY cheap DESC, issue_id DESC) AS pos FROM (" +
+			"SELECT issue_id, cheap FROM m ORDER BY cheap DESC, issue_id DESC LIMIT ?) AS b), " +
+			"r AS (SELECT d.issue_id, d.pos, " + rank("k.tsv") + " AS exact FROM c AS d " + rankedJoin + "), " +
 			"t AS (SELECT issue_id, exact, row_number() OVER (" +
 			"ORDER BY pos > ?, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
-		withArgs = append(append([]any{query, query}, whereArgs...), pool, n, query, n, n)
+		withArgs = append(rowsArgs, pool, query, n, n, n)
 		page = "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 			"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord > ? AND t.ord <= ?"
 		pageArgs = []any{query, req.Offset, req.Offset + req.Limit}
@@ -155,16 +158,16 @@ func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request,
 	where := whereClause(append([]string{"d.tsv @@ " + tsq}, conds...))
 	rank := func(column string) string { return "ts_rank_cd(" + rankWeights + ", " + column + ", " + tsq + ", 1)" }
 	n, pool := rerankCandidates, max(rerankCandidates, req.Offset+req.Limit)
-	with := "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, d.tsv, " +
+	with := "WITH m AS MATERIALIZED (SELECT d.issue_id, d.agency_slug, d.category_slug, d.verdict, " +
 		"CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank("d.tsv_head") + " ELSE 0 END AS cheap, " +
 		fullExpr + " AS whole, " + strings.Join(weights, " + ") + " AS w " +
 		"FROM search_documents AS d" + where + "), " +
-		"c AS (SELECT issue_id, tsv, whole, w, row_number() OVER (ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC) AS pos FROM m " +
-		"ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC LIMIT ?), " +
-		"r AS (SELECT d.issue_id, d.pos, d.whole, d.w, CASE WHEN d.pos <= ? THEN " + rank("d.tsv") + " END AS exact FROM c AS d), " +
+		"c AS (SELECT issue_id, whole, w, row_number() OVER (ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC) AS pos FROM (" +
+		"SELECT issue_id, whole, w, cheap FROM m ORDER BY whole DESC, w DESC, cheap DESC, issue_id DESC LIMIT ?) AS b), " +
+		"r AS (SELECT d.issue_id, d.pos, d.whole, d.w, " + rank("k.tsv") + " AS exact FROM c AS d " + rankedJoin + "), " +
 		"t AS (SELECT issue_id, exact, row_number() OVER (" +
 		"ORDER BY pos > ?, whole DESC, w DESC, exact DESC, CASE WHEN pos > ? THEN pos END, issue_id DESC) AS ord FROM r) "
-	withArgs := append(append(append(append([]any{query, query}, holdArgs...), query), args...), pool, n, query, n, n)
+	withArgs := append(append(append(append([]any{query, query}, holdArgs...), query), args...), pool, query, n, n, n)
 	page := "SELECT t.ord, d.issue_id, d.title, d.summary, d.body, d.extra, coalesce(t.exact, " + rank("d.tsv") + ") AS score " +
 		"FROM t JOIN search_documents AS d ON d.issue_id = t.issue_id WHERE t.ord = 1 OR t.ord > ? AND t.ord <= ?"
 	g := tally(req, setsGrouping)
@@ -172,25 +175,78 @@ func (postgresDialect) partial(p *plan, sel []weighted, full bool, req *Request,
 	return statement{sql: q, args: a, tune: true, absolute: true, counted: g != noCount}
 }
 
-// phraseMatch is the condition of the documents that match a plan. A
-// phrase makes PostgreSQL recheck every document the GIN index returns
-// against its full tsvector, which it keeps out of line: reading it costs
-// several microseconds a document, and a synonym written as a phrase
-// (dinkes, dinas kesehatan) makes a search of a common word recheck every
-// match. When the plan has phrases among other alternatives, the index is
-// asked for the plan with the phrases' words in any order, which it
-// answers without a recheck, and only the documents that do not also
-// match the plan without its phrases (told by the index too) are checked
-// for the phrases. The documents are the same.
-func phraseMatch(p *plan) (string, []any) {
+// headRank is the cheap rank of a match: the rank of its title and summary
+// (tsv_head) alone, zero unless they match on their own. A synonym written
+// as a phrase makes ranking several times slower (ts_rank_cd looks for the
+// phrase at every position of its words, and they are often common words:
+// air, daerah), so a plan of one clause, such as a single word with its
+// synonyms, ranks the title and summary that hold none of its phrases on
+// its other alternatives alone. The rank is the same: each cover of such a
+// plan is one occurrence of an alternative or one occurrence of a phrase,
+// and a phrase that does not occur adds none (TestHeadRankWithoutPhrases).
+func headRank(p *plan) (string, []any) {
 	query := tsquery(p)
-	exact := "d.tsv @@ to_tsquery('simple', ?)"
+	rank := func(tsq string) string {
+		return "ts_rank_cd(" + rankWeights + ", d.tsv_head, " + tsq + ", 1)"
+	}
+	const tsq = "to_tsquery('simple', ?)"
+	words, phrases, ok := splitPhrases(p)
+	if !ok {
+		return "CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank(tsq) + " ELSE 0 END", []any{query, query}
+	}
+	return "CASE WHEN d.tsv_head @@ " + tsq + " THEN " + rank(tsq) + " WHEN d.tsv_head @@ " + tsq + " THEN " + rank(tsq) + " ELSE 0 END",
+		[]any{phrases, query, words, words}
+}
+
+// splitPhrases returns, for a plan of one clause and no exclusion whose
+// alternatives are both single stems and groups of stems (phrases), the
+// tsquery of the single stems and that of the groups; ok is false for any
+// other plan.
+func splitPhrases(p *plan) (words, phrases string, ok bool) {
+	if len(p.must) != 1 || len(p.not) > 0 {
+		return "", "", false
+	}
+	var single, grouped []alternative
+	for _, a := range p.must[0].alts {
+		switch {
+		case a.prefix:
+			// tsquery leaves prefixes out
+		case len(a.stems) == 1:
+			single = append(single, a)
+		default:
+			grouped = append(grouped, a)
+		}
+	}
+	if len(single) == 0 || len(grouped) == 0 {
+		return "", "", false
+	}
+	return tsquery(&plan{must: []clause{{alts: single}}}), tsquery(&plan{must: []clause{{alts: grouped}}}), true
+}
+
+// matchedRows selects columns (with their arguments) of the documents
+// that match a plan and pass conds (on search_documents AS d). A phrase
+// makes PostgreSQL recheck every document the GIN index returns against
+// its full tsvector, which it keeps out of line: reading it costs several
+// microseconds a document, and a synonym written as a phrase (dinkes,
+// dinas kesehatan) would make a search of a common word recheck every
+// match. When the plan has phrases among other alternatives, the matches
+// are read in two parts that the index tells apart without a recheck: the
+// documents that match the plan without its phrases, and those that match
+// it with the phrases' words in any order but not without them, usually
+// few, which alone are checked for the phrases. The documents are the
+// same, each once.
+func matchedRows(p *plan, columns string, columnArgs []any, conds []string, args []any) (string, []any) {
+	selectFrom := "SELECT " + columns + " FROM search_documents AS d"
 	relaxed, without, ok := phraseFree(p)
 	if !ok {
-		return exact, []any{query}
+		return selectFrom + whereClause(append([]string{"d.tsv @@ to_tsquery('simple', ?)"}, conds...)),
+			append(append(append([]any{}, columnArgs...), tsquery(p)), args...)
 	}
-	return "d.tsv @@ to_tsquery('simple', ?) AND (d.issue_id IN (SELECT issue_id FROM search_documents WHERE tsv @@ to_tsquery('simple', ?)) OR " +
-		exact + ")", []any{relaxed, without, query}
+	strict := selectFrom + whereClause(append([]string{"d.tsv @@ to_tsquery('simple', ?)"}, conds...))
+	rest := selectFrom + whereClause(append([]string{"d.tsv @@ to_tsquery('simple', ?)", "d.tsv @@ to_tsquery('simple', ?)"}, conds...))
+	a := append(append(append([]any{}, columnArgs...), without), args...)
+	a = append(append(append(append(a, columnArgs...), "("+relaxed+") & !("+without+")"), tsquery(p)), args...)
+	return strict + " UNION ALL " + rest, a
 }
 
 // phraseFree returns, for a plan with a phrase alongside other

@@ -1,0 +1,1 @@
+-- PostgreSQL drops search_ranks; SQLite has nothing to change.

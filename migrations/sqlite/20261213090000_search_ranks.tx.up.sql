@@ -1,0 +1,2 @@
+-- PostgreSQL keeps the tsvectors it ranks on in a table of their own;
+-- SQLite ranks from its FTS5 index and has nothing to change.
