@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect"
@@ -24,17 +25,26 @@ type sqliteDialect struct{}
 func (sqliteDialect) name() models.SearchEngine { return models.EngineSQLite }
 
 func (sqliteDialect) writeDocument(ctx context.Context, tx bun.Tx, d *Document, a analysed, terms []string) error {
-	q := "INSERT INTO search_documents (" + documentColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " +
-		"ON CONFLICT (issue_id) DO UPDATE SET " + documentUpdates
-	if _, err := tx.NewRaw(q, documentArgs(d, terms)...).Exec(ctx); err != nil {
+	// The values are bound, not written into the statements' text: SQLite
+	// parses every statement, and a document's text would be most of it
+	// (as in a rebuild, sqlite_bulk.go).
+	args := documentArgs(d, terms)
+	for i, v := range args {
+		if t, ok := v.(time.Time); ok {
+			args[i] = t.UTC().Format(sqliteTimeLayout)
+		}
+	}
+	q := "INSERT INTO search_documents (" + documentColumns + ") VALUES " + sqliteDocumentTuple +
+		" ON CONFLICT (issue_id) DO UPDATE SET " + documentUpdates
+	if _, err := tx.Tx.ExecContext(ctx, q, args...); err != nil {
 		return err
 	}
-	if _, err := tx.NewRaw("DELETE FROM search_fts WHERE rowid = ?", d.IssueID).Exec(ctx); err != nil {
+	if _, err := tx.Tx.ExecContext(ctx, "DELETE FROM search_fts WHERE rowid = ?", d.IssueID); err != nil {
 		return err
 	}
-	_, err := tx.NewRaw("INSERT INTO search_fts (rowid, title, summary, body, extra) VALUES (?, ?, ?, ?, ?)",
+	_, err := tx.Tx.ExecContext(ctx, "INSERT INTO search_fts (rowid, title, summary, body, extra) VALUES (?, ?, ?, ?, ?)",
 		d.IssueID, strings.Join(a.titleStems, " "), strings.Join(a.summaryStems, " "),
-		strings.Join(a.bodyStems, " "), strings.Join(a.extras, " ")).Exec(ctx)
+		strings.Join(a.bodyStems, " "), strings.Join(a.extras, " "))
 	return err
 }
 
