@@ -50,6 +50,12 @@ func gateFirstEntry(db *store.DB) (held, release chan struct{}) {
 // retitle changes the title of each of numbers concurrently, behind a held
 // first entry, and returns each call's error.
 func retitle(t *testing.T, db *store.DB, ctx context.Context, held, release chan struct{}, numbers []string) []error {
+	return retitleSpaced(t, db, ctx, held, release, numbers, 0)
+}
+
+// retitleSpaced is retitle starting the changes spacing apart, so that
+// they queue in the order of numbers.
+func retitleSpaced(t *testing.T, db *store.DB, ctx context.Context, held, release chan struct{}, numbers []string, spacing time.Duration) []error {
 	t.Helper()
 	gate := make(chan error, 1)
 	go func() {
@@ -66,6 +72,7 @@ func retitle(t *testing.T, db *store.DB, ctx context.Context, held, release chan
 			title := "Judul baru " + n
 			_, errs[i] = db.UpdateIssue(ctx, n, models.IssueUpdate{Title: &title})
 		}()
+		time.Sleep(spacing)
 	}
 	time.Sleep(300 * time.Millisecond) // let them queue behind the held entry
 	close(release)
@@ -299,32 +306,10 @@ func TestGroupCommitFirstChangeFails(t *testing.T) {
 			}
 			return nil
 		})
-		held, release := gateFirstEntry(db)
-		gate := make(chan error, 1)
-		go func() {
-			_, err := db.CreateIssue(trc, newIssue("Isu pembuka antrean"))
-			gate <- err
-		}()
-		<-held
 		// The failing changes arrive first, one after the other, then the
 		// others.
-		errs := make([]error, len(all))
-		var wg sync.WaitGroup
-		for i, n := range all {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				title := "Judul baru " + n
-				_, errs[i] = db.UpdateIssue(trc, n, models.IssueUpdate{Title: &title})
-			}()
-			time.Sleep(30 * time.Millisecond)
-		}
-		time.Sleep(200 * time.Millisecond)
-		close(release)
-		wg.Wait()
-		if err := <-gate; err != nil {
-			t.Fatal(err)
-		}
+		held, release := gateFirstEntry(db)
+		errs := retitleSpaced(t, db, trc, held, release, all, 30*time.Millisecond)
 		for i, err := range errs {
 			if i < len(bad) {
 				if models.ErrorCode(err) != models.EINTERNAL {

@@ -18,14 +18,8 @@ func TestStoredHTML(t *testing.T) {
 		storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
 		trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
 		pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dinkes"))
-		issue, err := db.CreateIssue(trc, models.NewIssue{Title: "Keluhan layanan", Summary: "Keluhan warga tentang layanan.", Kind: models.KindComplaint})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.AssignIssue(trc, models.Assignment{IssueNumber: issue.Number, AgencySlug: "dinkes", Priority: models.PriorityNormal}); err != nil {
-			t.Fatal(err)
-		}
-		response, err := db.PublishResponse(pic, models.ResponseDraftInput{IssueNumber: issue.Number,
+		number := storetest.MustAssignedIssue(t, db, trc, "Keluhan layanan", "dinkes")
+		response, err := db.PublishResponse(pic, models.ResponseDraftInput{IssueNumber: number,
 			Body: "Keluhan **sudah** ditindaklanjuti. <script>alert(1)</script>"})
 		if err != nil {
 			t.Fatal(err)
@@ -58,7 +52,7 @@ func TestStoredHTML(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		read, err := db.ResponsesByIssueIDs(context.Background(), []int64{issue.ID})
+		read, err := db.ResponsesByIssueIDs(context.Background(), []int64{response.IssueID})
 		if err != nil || len(read) != 1 || !strings.Contains(read[0].BodyHTML, want[1]) {
 			t.Fatalf("read of a row without stored HTML: %+v %v", read, err)
 		}

@@ -19,17 +19,7 @@ func TestPublishResponseRows(t *testing.T) {
 		storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
 		trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
 		pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dinkes"))
-		open := func(title string) string {
-			t.Helper()
-			issue, err := db.CreateIssue(trc, models.NewIssue{Title: title, Summary: "Keluhan warga tentang " + title + ".", Kind: models.KindComplaint})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := db.AssignIssue(trc, models.Assignment{IssueNumber: issue.Number, AgencySlug: "dinkes", Priority: models.PriorityNormal}); err != nil {
-				t.Fatal(err)
-			}
-			return issue.Number
-		}
+		open := func(title string) string { return storetest.MustAssignedIssue(t, db, trc, title, "dinkes") }
 		rows := func(number string) []models.Response {
 			t.Helper()
 			var out []models.Response

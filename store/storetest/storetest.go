@@ -154,3 +154,17 @@ func MustAgency(tb testing.TB, db *store.DB, slug, name string) *models.Agency {
 	}
 	return agency
 }
+
+// MustAssignedIssue logs a complaint as trc (a TRC's context) and assigns it
+// to the agency, ready to be answered; it returns the issue's number.
+func MustAssignedIssue(tb testing.TB, db *store.DB, trc context.Context, title, agencySlug string) string {
+	tb.Helper()
+	issue, err := db.CreateIssue(trc, models.NewIssue{Title: title, Summary: "Keluhan warga tentang " + title + ".", Kind: models.KindComplaint})
+	if err != nil {
+		tb.Fatalf("create issue %q: %v", title, err)
+	}
+	if _, err := db.AssignIssue(trc, models.Assignment{IssueNumber: issue.Number, AgencySlug: agencySlug, Priority: models.PriorityNormal}); err != nil {
+		tb.Fatalf("assign issue %s: %v", issue.Number, err)
+	}
+	return issue.Number
+}
