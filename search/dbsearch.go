@@ -143,18 +143,10 @@ func (e *dbEngine) run(ctx context.Context, p *plan, st statement, req *Request)
 		}
 		return nil
 	}
-	var err error
 	if tuner, ok := e.dialect.(planTuner); ok && st.tune {
-		err = e.db.RunInTx(ctx, &sql.TxOptions{ReadOnly: true}, func(ctx context.Context, tx bun.Tx) error {
-			if err := tuner.tune(ctx, tx); err != nil {
-				return err
-			}
-			return run(ctx, tx)
-		})
-	} else {
-		err = run(ctx, e.db)
+		st.sql = tuner.tuning() + st.sql
 	}
-	if err != nil {
+	if err := run(ctx, e.db); err != nil {
 		return nil, err
 	}
 	return e.result(p, rows, req, st), nil
@@ -308,8 +300,8 @@ func (e *dbEngine) result(p *plan, rows []searchRow, req *Request, st statement)
 type statement struct {
 	sql  string
 	args []any
-	// tune runs it in a read-only transaction after the dialect's
-	// planTuner, for dialects whose planner needs it.
+	// tune runs it after the settings of the dialect's planTuner, for
+	// dialects whose planner needs them.
 	tune bool
 	// absolute says the page's ord counts from the first match, and the
 	// page also holds the first match (ord 1), as partial searches do.
@@ -363,10 +355,12 @@ func whereClause(conds []string) string {
 	return " WHERE " + strings.Join(conds, " AND ")
 }
 
-// planTuner is a dialect that adjusts its planner for full-text queries,
-// inside a read-only transaction of their own.
+// planTuner is a dialect that adjusts its planner for full-text queries.
 type planTuner interface {
-	tune(ctx context.Context, tx bun.Tx) error
+	// tuning is the statements that go before the query, in the same
+	// query and so the same transaction: settings made with SET LOCAL
+	// end with it.
+	tuning() string
 }
 
 // filterConditions turns a filter into conditions on the documents table.
