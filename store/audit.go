@@ -96,16 +96,20 @@ func (db *DB) askPerGroup(key string, query func(idb bun.IDB) *bun.SelectQuery) 
 	db.groupQuestions = append(db.groupQuestions, groupQuestion{key: key, query: query})
 }
 
-// readChainHeadAnswering reads the chain's head like readChainHead and, in
-// the same statement, the answers of the registered group questions into
-// memo.
-func (db *DB) readChainHeadAnswering(ctx context.Context, tx bun.Tx, memo *hookMemo) (models.AuditEntry, error) {
-	if len(db.groupQuestions) == 0 {
+// readChainHeadWith reads the chain's head like readChainHead and, in the
+// same statement, the answers of the registered group questions into memo
+// and the calls of notify (PostgreSQL's pg_notify, written out in full),
+// whose notifications the commit delivers.
+func (db *DB) readChainHeadWith(ctx context.Context, tx bun.Tx, memo *hookMemo, notify []string) (models.AuditEntry, error) {
+	if len(db.groupQuestions) == 0 && len(notify) == 0 {
 		return readChainHead(ctx, tx)
 	}
 	columns := "h.id, h.hash"
 	for _, q := range db.groupQuestions {
 		columns += ", EXISTS (" + q.query(tx).String() + ")"
+	}
+	for _, call := range notify {
+		columns += ", " + call
 	}
 	var id sql.NullInt64
 	var hash sql.NullString
@@ -113,6 +117,9 @@ func (db *DB) readChainHeadAnswering(ctx context.Context, tx bun.Tx, memo *hookM
 	dest := []any{&id, &hash}
 	for i := range answers {
 		dest = append(dest, &answers[i])
+	}
+	for range notify {
+		dest = append(dest, new(any))
 	}
 	// One row whether or not the chain has entries.
 	err := tx.QueryRowContext(ctx, "SELECT "+columns+" FROM (SELECT 1 AS one) AS one "+

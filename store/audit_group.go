@@ -57,10 +57,13 @@ type groupOp struct {
 	done chan error
 
 	// Set while the group runs.
-	tx        *sql.Tx
-	hookCtx   context.Context
-	records   []pendingAudit
-	index     []int64 // issues to index once the group's changes ran
+	tx      *sql.Tx
+	hookCtx context.Context
+	records []pendingAudit
+	index   []int64 // issues to index once the group's changes ran
+	// notify holds the pg_notify calls of the change, sent with the
+	// statement that reads the chain's head (readChainHeadWith).
+	notify    []string
 	committed func()
 	cancel    context.CancelFunc
 	result    error
@@ -249,7 +252,7 @@ func (db *DB) runGroupTx(ctx context.Context, deadline time.Time, batch *[]*grou
 				ok = append(ok, op)
 				continue
 			}
-			op.records, op.index = nil, nil
+			op.records, op.index, op.notify = nil, nil, nil
 			if first {
 				if rerr := tx.Rollback(); rerr != nil {
 					return rerr
@@ -332,8 +335,12 @@ func (db *DB) appendGrouped(ctx context.Context, tx bun.Tx, ops []*groupOp) erro
 	if n == 0 {
 		return nil
 	}
+	var notify []string
+	for _, op := range ops {
+		notify = append(notify, op.notify...)
+	}
 	memo := &hookMemo{}
-	head, err := db.readChainHeadAnswering(ctx, tx, memo) // locked by runGroupTx
+	head, err := db.readChainHeadWith(ctx, tx, memo, notify) // locked by runGroupTx
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,14 @@ func (db *DB) StartLive(ctx context.Context, b *live.Broker) error {
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "SELECT pg_notify(?, ?)", liveChannel, string(payload))
+		call := db.bun.QueryGen().FormatQuery("pg_notify(?, ?)", liveChannel, string(payload))
+		if op := groupOf(ctx, tx); op != nil {
+			// Sent with the group's read of the chain's head: no round trip
+			// of its own.
+			op.notify = append(op.notify, call)
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, "SELECT "+call)
 		return err
 	})
 	return nil
