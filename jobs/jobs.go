@@ -518,10 +518,19 @@ func (q *Queue) LastID(ctx context.Context) (int64, error) {
 	return id.Int64, nil
 }
 
+// argsJSON selects a job's arguments as JSON text: River keeps them as
+// SQLite's binary JSON there.
+func (q *Queue) argsJSON() string {
+	if q.dialect == SQLite {
+		return "json(args)"
+	}
+	return "args"
+}
+
 // Since returns the arguments, as JSON, of the jobs of kind added after
 // the job afterID, in order.
 func (q *Queue) Since(ctx context.Context, kind string, afterID int64) ([]json.RawMessage, error) {
-	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT args FROM river_job WHERE kind = ? AND id > ? ORDER BY id"), kind, afterID)
+	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT "+q.argsJSON()+" FROM river_job WHERE kind = ? AND id > ? ORDER BY id"), kind, afterID)
 	if err != nil {
 		return nil, fmt.Errorf("jobs since %d: %w", afterID, err)
 	}
@@ -559,11 +568,7 @@ type Pending struct {
 // taken by a worker, oldest first: with DeleteWaiting, a worker may do their
 // work along with its own job's.
 func (q *Queue) Available(ctx context.Context, kind string, limit int) ([]Pending, error) {
-	args := "args"
-	if q.dialect == SQLite {
-		args = "json(args)" // River keeps SQLite's binary JSON
-	}
-	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id, "+args+" FROM river_job WHERE kind = ? AND state = 'available' ORDER BY id LIMIT ?"), kind, limit)
+	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id, "+q.argsJSON()+" FROM river_job WHERE kind = ? AND state = 'available' ORDER BY id LIMIT ?"), kind, limit)
 	if err != nil {
 		return nil, fmt.Errorf("available jobs: %w", err)
 	}

@@ -540,3 +540,26 @@ func TestCoalesce(t *testing.T) {
 		}
 	})
 }
+
+// TestWaitingArguments: the arguments of waiting jobs read back as the JSON
+// they were enqueued with, on both databases (River keeps SQLite's binary
+// JSON), through Since and Available.
+func TestWaitingArguments(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		enqueue(t, db, effectArgs{N: 7}, effectArgs{N: 8})
+		since, err := db.Jobs().Since(context.Background(), effectArgs{}.Kind(), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(since) != 2 || !sameJSON(since[0], `{"n": 7}`) || !sameJSON(since[1], `{"n": 8}`) {
+			t.Errorf("Since: %q", since)
+		}
+		available, err := db.Jobs().Available(context.Background(), effectArgs{}.Kind(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(available) != 2 || !sameJSON(available[0].Args, `{"n": 7}`) || !sameJSON(available[1].Args, `{"n": 8}`) {
+			t.Errorf("Available: %+v", available)
+		}
+	})
+}
