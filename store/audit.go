@@ -84,8 +84,8 @@ func readChainHead(ctx context.Context, tx bun.Tx) (models.AuditEntry, error) {
 // groupQuestion is a yes-or-no question of the hooks: whether the rows of
 // its query exist. The answer must hold for a whole group's transaction.
 type groupQuestion struct {
-	key   string
-	query func(idb bun.IDB) *bun.SelectQuery
+	key    string
+	exists string // the query as an EXISTS expression
 }
 
 // askPerGroup registers a question that audit hooks ask with askOnce under
@@ -93,7 +93,7 @@ type groupQuestion struct {
 // reads the chain's head instead of a statement of its own. Call it while
 // wiring.
 func (db *DB) askPerGroup(key string, query func(idb bun.IDB) *bun.SelectQuery) {
-	db.groupQuestions = append(db.groupQuestions, groupQuestion{key: key, query: query})
+	db.groupQuestions = append(db.groupQuestions, groupQuestion{key: key, exists: "EXISTS (" + query(db.bun).String() + ")"})
 }
 
 // readChainHeadWith reads the chain's head like readChainHead and, in the
@@ -106,7 +106,7 @@ func (db *DB) readChainHeadWith(ctx context.Context, tx bun.Tx, memo *hookMemo, 
 	}
 	columns := "h.id, h.hash"
 	for _, q := range db.groupQuestions {
-		columns += ", EXISTS (" + q.query(tx).String() + ")"
+		columns += ", " + q.exists
 	}
 	for _, call := range notify {
 		columns += ", " + call
