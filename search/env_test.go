@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -43,6 +44,19 @@ func postgresCase() engineCase {
 	return engineCase{"postgres", store.Postgres, models.EnginePostgres, func(_ testing.TB, db *store.DB, syn *search.SynonymSource) search.Engine {
 		return search.NewPostgres(db.Bun(), syn)
 	}}
+}
+
+// postgresCorpus is the environment of a test of the PostgreSQL engine
+// alone, with the corpus loaded. Without PostgreSQL the test is skipped,
+// except under CI=true, where storetest.Dialects fails it.
+func postgresCorpus(t *testing.T) *env {
+	t.Helper()
+	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
+		t.Skipf("%s is not set: this test needs PostgreSQL", storetest.PostgresURLEnv)
+	}
+	e := newEnv(t, postgresCase())
+	e.loadCorpus()
+	return e
 }
 
 // fakeMeiliCase runs the Meilisearch engine against the in-process fake.

@@ -1,13 +1,10 @@
 package search_test
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/kotabaru/tanggap/search"
-	"github.com/kotabaru/tanggap/store"
-	"github.com/kotabaru/tanggap/store/storetest"
 )
 
 // TestPostgresSearchRanksInStep: search_ranks, the tsvectors PostgreSQL
@@ -16,11 +13,7 @@ import (
 // written again with other words, a removal, every kind of rebuild, and
 // statements on search_documents themselves.
 func TestPostgresSearchRanksInStep(t *testing.T) {
-	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
-		t.Skipf("%s is not set: this test needs PostgreSQL", storetest.PostgresURLEnv)
-	}
-	e := newEnv(t, postgresCase())
-	e.loadCorpus()
+	e := postgresCorpus(t)
 	inStep := func(step string, wantRows bool) {
 		t.Helper()
 		var n, differ int

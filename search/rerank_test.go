@@ -7,8 +7,6 @@ import (
 
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/search"
-	"github.com/kotabaru/tanggap/store"
-	"github.com/kotabaru/tanggap/store/storetest"
 )
 
 // TestPostgresRerankBound: when more documents match than PostgreSQL ranks
@@ -16,11 +14,7 @@ import (
 // rest follow; every match is still found once, counted, and paged through
 // in one consistent order, also past the bound.
 func TestPostgresRerankBound(t *testing.T) {
-	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
-		t.Skipf("%s is not set: this test needs PostgreSQL", storetest.PostgresURLEnv)
-	}
-	e := newEnv(t, postgresCase())
-	e.loadCorpus()
+	e := postgresCorpus(t)
 	exact := e.search("warga")
 	restore := search.SetRerankCandidates(2)
 	defer restore()
@@ -57,11 +51,7 @@ func TestPostgresRerankBound(t *testing.T) {
 // Every synonym of the corpus's vocabulary is searched, and both kinds of
 // documents must occur.
 func TestHeadRankWithoutPhrases(t *testing.T) {
-	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
-		t.Skipf("%s is not set: this test needs PostgreSQL", storetest.PostgresURLEnv)
-	}
-	e := newEnv(t, postgresCase())
-	e.loadCorpus()
+	e := postgresCorpus(t)
 	var terms []string
 	if err := e.db.Bun().NewRaw("SELECT term FROM search_synonyms ORDER BY term").Scan(ctx(), &terms); err != nil {
 		t.Fatal(err)
@@ -107,11 +97,7 @@ func TestHeadRankWithoutPhrases(t *testing.T) {
 // vocabulary alone, with another word, and with an exclusion. A document
 // holding a phrase's words in another order must not match.
 func TestPostgresPhraseSynonymMatches(t *testing.T) {
-	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
-		t.Skipf("%s is not set: this test needs PostgreSQL", storetest.PostgresURLEnv)
-	}
-	e := newEnv(t, postgresCase())
-	e.loadCorpus()
+	e := postgresCorpus(t)
 	// An issue that is not public gets a document holding the words of
 	// "dinas kesehatan" the other way round.
 	exec(t, e.db, "INSERT INTO search_documents ("+strings.Join(documentColumns, ", ")+", tsv) "+
