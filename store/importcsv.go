@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"sort"
 	"strings"
 	"time"
@@ -155,6 +156,7 @@ func (db *DB) ImportCSV(ctx context.Context, r io.ReadSeeker, fileName string) (
 	if err == nil {
 		err = w.flush(ctx)
 	}
+	db.refreshStatistics(ctx, len(w.result.Imported))
 	if err != nil {
 		if len(w.result.Imported) > 0 {
 			return nil, &ImportStoppedError{Imported: w.result.Imported, Err: wrapErr(err)}
@@ -163,6 +165,40 @@ func (db *DB) ImportCSV(ctx context.Context, r io.ReadSeeker, fileName string) (
 	}
 	sort.Strings(w.result.Imported)
 	return w.result, nil
+}
+
+// importedTables are the tables an import fills, with the columns reads
+// filter, join and sort on: every column of issues, the others without
+// their long texts, whose statistics no plan uses and would cost most of
+// the time.
+const importedTables = "issues, " +
+	"issue_sources (id, issue_id, platform, detected_at, created_at), " +
+	"issue_events (id, issue_id, type, actor_id, agency_id, created_at), " +
+	"responses (id, issue_id, agency_id, status, verdict, author_id, revision, created_at, updated_at, published_at), " +
+	"response_revisions (id, response_id, number, verdict, author_id, created_at)"
+
+// refreshStatistics has PostgreSQL gather the statistics of the imported
+// tables again when an import added at least a tenth of the issues they
+// knew of (autovacuum's default threshold for the same), or when they were
+// never gathered: planned on statistics of an empty table, the reads right
+// after an import — `tanggap reindex` first — scan whole tables where an
+// index finds the rows (docs/performance.md, "Import and reindex"). The
+// issues are saved either way, so a failure is only logged.
+func (db *DB) refreshStatistics(ctx context.Context, imported int) {
+	if db.dialect != Postgres || imported == 0 {
+		return
+	}
+	var known float64
+	err := db.bun.NewRaw("SELECT reltuples FROM pg_class WHERE oid = 'issues'::regclass").Scan(ctx, &known)
+	if err == nil && known >= 0 && float64(imported) < known/10 {
+		return
+	}
+	if err == nil {
+		_, err = db.bun.NewRaw("ANALYZE " + importedTables).Exec(ctx)
+	}
+	if err != nil {
+		slog.WarnContext(ctx, "gather statistics after an import", "error", err)
+	}
 }
 
 // errFileChanged stops an import whose file read differently the second time.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -271,5 +272,51 @@ func checkImported(t *testing.T, db *store.DB, file []byte, issues int, ordered 
 		Count(ctx)
 	if err != nil || count("responses") != answered || int(revisions) != answered {
 		t.Errorf("%d responses with %d revisions for %d answered issues (%v)", count("responses"), revisions, answered, err)
+	}
+}
+
+// TestImportGathersStatistics: on PostgreSQL an import that fills the
+// tables has their statistics gathered before it returns, so the reads
+// after it (a reindex first) are planned on what the tables now hold.
+func TestImportGathersStatistics(t *testing.T) {
+	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
+		t.Skip("needs PostgreSQL")
+	}
+	const issues = 300
+	var file bytes.Buffer
+	if err := storetest.WriteImportCSV(&file, "STAT", issues, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.MustOpen(t, store.Postgres)
+	storetest.MustLoadDemo(t, db, time.Now())
+	if _, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(file.Bytes()), "statistik.csv"); err != nil {
+		t.Fatal(err)
+	}
+	var rows []struct {
+		Name     string  `bun:"relname"`
+		Tuples   float64 `bun:"reltuples"`
+		Gathered bool    `bun:"gathered"`
+	}
+	err := db.Bun().NewRaw("SELECT c.relname, c.reltuples, s.last_analyze IS NOT NULL AS gathered "+
+		"FROM pg_class AS c JOIN pg_stat_user_tables AS s ON s.relid = c.oid "+
+		"WHERE c.relname IN ('issues', 'issue_sources', 'issue_events', 'responses', 'response_revisions') ORDER BY 1").
+		Scan(context.Background(), &rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 5 {
+		t.Fatalf("found %d of the 5 imported tables", len(rows))
+	}
+	for _, r := range rows {
+		if !r.Gathered || r.Tuples <= 0 {
+			t.Errorf("%s: statistics gathered %v, %v rows known; want gathered, with rows", r.Name, r.Gathered, r.Tuples)
+		}
+	}
+	var stored int
+	if err := db.Bun().NewRaw("SELECT count(*) FROM issues").Scan(context.Background(), &stored); err != nil {
+		t.Fatal(err)
+	}
+	if rows[2].Name != "issues" || rows[2].Tuples != float64(stored) || stored < issues {
+		t.Errorf("%s: %v rows known; want the %d stored", rows[2].Name, rows[2].Tuples, stored)
 	}
 }
