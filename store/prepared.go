@@ -272,7 +272,17 @@ func (db *DB) queryHooks(ctx context.Context, query string, args []any) (context
 
 // byIssueIDs reads the rows of model whose column (issue_id, or another
 // parent's id) is among ids, in order, through the statement called name.
+// One id — a single issue's page — has a statement of its own that compares
+// with one value: PostgreSQL plans a statement over a list of ids again at
+// every run, since for one id it expects a plan of its own to beat the
+// general one, while one comparison with a value is planned once per
+// connection (docs/performance.md, "One issue: planned once").
 func (db *DB) byIssueIDs(ctx context.Context, name string, model, dest any, column string, ids []int64, order string) error {
+	if len(ids) == 1 {
+		return db.selectPrepared(ctx, name+"/one", func() *bun.SelectQuery {
+			return db.bun.NewSelect().Model(model).Where("? = ?", bun.Ident(column), db.param()).OrderExpr(order)
+		}, ids[0], dest)
+	}
 	return db.selectPrepared(ctx, name, func() *bun.SelectQuery {
 		cond, param := db.idsParam(column)
 		return db.bun.NewSelect().Model(model).Where(cond, param).OrderExpr(order)

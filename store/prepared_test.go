@@ -1,10 +1,12 @@
 package store_test
 
 import (
+	"slices"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/kotabaru/tanggap/auth"
 	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
@@ -61,4 +63,113 @@ func TestPreparedPagesEvicted(t *testing.T) {
 			t.Errorf("%d statements kept by text, bound 2", n)
 		}
 	})
+}
+
+// TestRowsOfOneIssue: the rows of one issue read on their own are those a
+// read of many issues gives it, in the same order; on PostgreSQL the
+// statement for one issue is planned once per connection, not at every
+// read.
+func TestRowsOfOneIssue(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, time.Now())
+		ctx := storetest.SystemContext()
+		var ids []int64
+		if err := db.Bun().NewRaw("SELECT id FROM issues ORDER BY id").Scan(ctx, &ids); err != nil {
+			t.Fatal(err)
+		}
+		sources, err := db.SourcesByIssueIDs(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		events, err := db.EventsByIssueIDs(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		responses, err := db.ResponsesByIssueIDs(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(sources) == 0 || len(events) == 0 || len(responses) == 0 {
+			t.Fatalf("demo data: %d sources, %d events, %d responses", len(sources), len(events), len(responses))
+		}
+		for _, id := range ids {
+			one, err := db.SourcesByIssueIDs(ctx, []int64{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameRows(t, "sources", id, one, sources, func(s *models.IssueSource) (int64, int64) { return s.IssueID, s.ID })
+			oneEvents, err := db.EventsByIssueIDs(ctx, []int64{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameRows(t, "events", id, oneEvents, events, func(e *models.IssueEvent) (int64, int64) { return e.IssueID, e.ID })
+			oneResponses, err := db.ResponsesByIssueIDs(ctx, []int64{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameRows(t, "responses", id, oneResponses, responses, func(r *models.Response) (int64, int64) { return r.IssueID, r.ID })
+			for _, r := range oneResponses {
+				revisions, err := db.RevisionsByResponseIDs(ctx, []int64{r.ID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(revisions) == 0 || revisions[0].ResponseID != r.ID {
+					t.Errorf("response %d: revisions %v", r.ID, revisions)
+				}
+			}
+		}
+	})
+
+	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
+		return
+	}
+	db, err := store.Open(storetest.NewPostgresURL(t), store.Options{MaxConns: 1, Hasher: auth.Argon2id{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := storetest.SystemContext()
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	storetest.MustLoadDemo(t, db, time.Now())
+	for range 12 {
+		if _, err := db.SourcesByIssueIDs(ctx, []int64{1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var plans []struct {
+		Statement string `bun:"statement"`
+		Generic   int    `bun:"generic_plans"`
+		Custom    int    `bun:"custom_plans"`
+	}
+	err = db.Bun().NewRaw("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%issue_sources%'").Scan(ctx, &plans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plans) != 1 || plans[0].Custom > 5 || plans[0].Generic < 7 {
+		t.Errorf("statements reading one issue's sources, with their plans: %+v; want one, planned for every value after the first runs", plans)
+	}
+}
+
+// sameRows checks that the rows read for issue id alone are those of all,
+// read for many issues, that belong to it, in the same order.
+func sameRows[T any](t *testing.T, what string, id int64, one, all []T, key func(T) (parent, row int64)) {
+	t.Helper()
+	var want, got []int64
+	for _, r := range all {
+		if p, k := key(r); p == id {
+			want = append(want, k)
+		}
+	}
+	for _, r := range one {
+		p, k := key(r)
+		if p != id {
+			t.Errorf("%s of issue %d: a row of issue %d", what, id, p)
+		}
+		got = append(got, k)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s of issue %d: read alone %v, among all %v", what, id, got, want)
+	}
 }
