@@ -122,6 +122,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
 	srv.Use(&inputCheck{})
 	srv.Use(cfg.Limits.FieldRateLimits)
+	srv.Use(responseBody{}) // outermost: it writes the final answer
 	srv.Use(costReport{})
 	srv.Use(freshLoaders{services: cfg.Services})
 	srv.Use(inOrderPlanner{})
@@ -167,6 +168,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 			return
 		}
 		rec := &recorder{header: w.Header(), status: http.StatusOK}
+		state.buffered = true
 		srv.ServeHTTP(rec, r.WithContext(ctx))
 		switch {
 		case state.tooLarge:
@@ -218,6 +220,10 @@ type requestState struct {
 	tooLarge    bool
 	// refused says an extension refused the operation before it ran.
 	refused bool
+	// buffered says the answer is held by a recorder, which writes body,
+	// when set, instead of what gqlgen wrote (see responseBody).
+	buffered bool
+	body     []byte
 }
 
 type requestStateKey struct{}
@@ -257,6 +263,9 @@ func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 
 func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
 	body := r.body.Bytes()
+	if state.body != nil {
+		body = state.body
+	}
 	graphqlResponse := strings.HasPrefix(r.header.Get("Content-Type"), "application/graphql-response+json")
 	switch {
 	case state.retryAfterSeconds > 0:

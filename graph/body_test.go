@@ -1,0 +1,42 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// TestEncodeResponse: the body written for an answer is, byte for byte,
+// what encoding/json writes for it (gqlgen's own transports).
+func TestEncodeResponse(t *testing.T) {
+	cases := map[string]*graphql.Response{
+		"data": {Data: json.RawMessage(`{"issues":{"edges":[{"node":{"number":"KTB-2026-000001","title":"Air PDAM keruh"}}]}}`)},
+		"html and separators": {Data: json.RawMessage(`{"body":"<script>alert(1)</script> & <b>x</b>","s":"a` + "\u2028" + `b` + "\u2029" + `c","t":"é ✓ 日本"}`)},
+		"no data":             {},
+		"null data":           {Data: json.RawMessage(`null`)},
+		"errors and data": {
+			Errors: gqlerror.List{{Message: "Isu <tidak> ditemukan & \"dicari\"", Path: ast.Path{ast.PathName("issue"), ast.PathIndex(2)},
+				Locations: []gqlerror.Location{{Line: 1, Column: 3}}, Extensions: map[string]any{"code": "NOT_FOUND"}}},
+			Data: json.RawMessage(`{"issue":null}`),
+		},
+		"extensions": {Data: json.RawMessage(`{"a":1}`), Extensions: map[string]any{"cost": map[string]int{"complexity": 12, "limit": 1000}}},
+		"empty extensions": {Data: json.RawMessage(`{"a":[]}`), Extensions: map[string]any{}},
+	}
+	for name, resp := range cases {
+		want, err := json.Marshal(resp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := encodeResponse(resp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s:\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
