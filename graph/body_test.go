@@ -14,7 +14,7 @@ import (
 // what encoding/json writes for it (gqlgen's own transports).
 func TestEncodeResponse(t *testing.T) {
 	cases := map[string]*graphql.Response{
-		"data": {Data: json.RawMessage(`{"issues":{"edges":[{"node":{"number":"KTB-2026-000001","title":"Air PDAM keruh"}}]}}`)},
+		"data":                {Data: json.RawMessage(`{"issues":{"edges":[{"node":{"number":"KTB-2026-000001","title":"Air PDAM keruh"}}]}}`)},
 		"html and separators": {Data: json.RawMessage(`{"body":"<script>alert(1)</script> & <b>x</b>","s":"a` + "\u2028" + `b` + "\u2029" + `c","t":"é ✓ 日本"}`)},
 		"no data":             {},
 		"null data":           {Data: json.RawMessage(`null`)},
@@ -23,7 +23,7 @@ func TestEncodeResponse(t *testing.T) {
 				Locations: []gqlerror.Location{{Line: 1, Column: 3}}, Extensions: map[string]any{"code": "NOT_FOUND"}}},
 			Data: json.RawMessage(`{"issue":null}`),
 		},
-		"extensions": {Data: json.RawMessage(`{"a":1}`), Extensions: map[string]any{"cost": map[string]int{"complexity": 12, "limit": 1000}}},
+		"extensions":       {Data: json.RawMessage(`{"a":1}`), Extensions: map[string]any{"cost": map[string]int{"complexity": 12, "limit": 1000}}},
 		"empty extensions": {Data: json.RawMessage(`{"a":[]}`), Extensions: map[string]any{}},
 	}
 	for name, resp := range cases {
