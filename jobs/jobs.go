@@ -565,7 +565,7 @@ type Pending struct {
 }
 
 // Available returns up to limit jobs of kind that are ready to run and not
-// taken by a worker, oldest first: with DeleteWaiting, a worker may do their
+// taken by a worker, oldest first: with CompleteWaiting, a worker may do their
 // work along with its own job's.
 func (q *Queue) Available(ctx context.Context, kind string, limit int) ([]Pending, error) {
 	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id, "+q.argsJSON()+" FROM river_job WHERE kind = ? AND state = 'available' ORDER BY id LIMIT ?"), kind, limit)
@@ -587,7 +587,7 @@ func (q *Queue) Available(ctx context.Context, kind string, limit int) ([]Pendin
 }
 
 // Waiting returns the ids of the jobs of kind, up to the job upToID, that
-// wait to run (available, scheduled or retryable): with DeleteWaiting,
+// wait to run (available, scheduled or retryable): with CompleteWaiting,
 // work that something about to run will make up for.
 func (q *Queue) Waiting(ctx context.Context, kind string, upToID int64) ([]int64, error) {
 	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id FROM river_job WHERE kind = ? AND id <= ? AND state IN ('available', 'scheduled', 'retryable') ORDER BY id"), kind, upToID)
@@ -606,28 +606,35 @@ func (q *Queue) Waiting(ctx context.Context, kind string, upToID int64) ([]int64
 	return ids, rows.Err()
 }
 
-// DeleteWaiting deletes the jobs of ids that are still waiting to run; one
-// a worker has taken meanwhile runs to its end.
-func (q *Queue) DeleteWaiting(ctx context.Context, ids []int64) (int, error) {
-	deleted := 0
+// CompleteWaiting marks the jobs of ids that are still waiting to run as
+// completed, their work done by something else (a job that took them along,
+// a rebuild); one a worker has taken meanwhile runs to its end. They are
+// then counted, and cleaned away, as every completed job is.
+func (q *Queue) CompleteWaiting(ctx context.Context, ids []int64) (int, error) {
+	now := "now()"
+	if q.dialect == SQLite {
+		now = "datetime('now', 'subsec')" // as River writes its times there
+	}
+	completed := 0
 	for start := 0; start < len(ids); start += 500 {
 		part := ids[start:min(start+500, len(ids))]
 		args := make([]any, len(part))
 		for i, id := range part {
 			args[i] = id
 		}
-		query := "DELETE FROM river_job WHERE state IN ('available', 'scheduled', 'retryable') AND id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+		query := "UPDATE river_job SET state = 'completed', finalized_at = " + now +
+			" WHERE state IN ('available', 'scheduled', 'retryable') AND id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
 		res, err := q.pool.ExecContext(ctx, q.rebind(query), args...)
 		if err != nil {
-			return deleted, fmt.Errorf("delete waiting jobs: %w", err)
+			return completed, fmt.Errorf("complete waiting jobs: %w", err)
 		}
 		n, err := res.RowsAffected()
 		if err != nil {
-			return deleted, err
+			return completed, err
 		}
-		deleted += int(n)
+		completed += int(n)
 	}
-	return deleted, nil
+	return completed, nil
 }
 
 // rebind turns ? placeholders into PostgreSQL's $n.

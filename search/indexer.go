@@ -118,14 +118,14 @@ const alongIssues = 25
 // written one job at a time (a burst of publications, each group commit
 // queueing a job), the statements and the transaction of a write are
 // shared by all of them instead of the backlog growing. The jobs taken
-// along are deleted once their documents are written; if the write fails,
-// they stay to run on their own and this job is indexed alone.
+// along are marked completed once their documents are written; if the write
+// fails, they stay to run on their own and this job is indexed alone.
 func (ix *Indexer) Work(ctx context.Context, job *jobs.Job[IndexArgs]) error {
 	ix.syncSynonyms(ctx)
 	if ids, along := ix.takeAlong(ctx, job.Args.IssueIDs); len(along) > 0 {
 		if err := ix.apply(ctx, ids); err == nil {
 			ix.indexed()
-			if _, err := ix.Queue.DeleteWaiting(ctx, along); err != nil {
+			if _, err := ix.Queue.CompleteWaiting(ctx, along); err != nil {
 				// They run again on their own: the same documents, written twice.
 				ix.Logger.WarnContext(ctx, "search index jobs taken along stay queued", "error", err)
 			}

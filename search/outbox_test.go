@@ -138,6 +138,20 @@ func (e *env) waitFor(what string, cond func() bool) {
 }
 
 // indexJobs lists the index jobs in the given states.
+// mustBeCompleted checks that each of the jobs want is now completed.
+func mustBeCompleted(t *testing.T, e *env, want []jobs.Info) {
+	t.Helper()
+	done := map[int64]bool{}
+	for _, j := range e.indexJobs(jobs.StateCompleted) {
+		done[j.ID] = true
+	}
+	for _, j := range want {
+		if !done[j.ID] {
+			t.Errorf("index job %d is not completed; completed: %v", j.ID, done)
+		}
+	}
+}
+
 func (e *env) indexJobs(states ...jobs.State) []jobs.Info {
 	e.t.Helper()
 	list, err := e.db.Jobs().List(ctx(), search.IndexKind, 1000, states...)
@@ -356,8 +370,8 @@ func TestIndexWaitsForMeilisearchTask(t *testing.T) {
 
 // TestReindexSettlesWaitingJobs: a rebuild makes up for the index jobs that
 // were waiting when it started (an import queues its whole archive): they
-// are deleted rather than run again by the next server, while a change
-// made after the rebuild keeps its job.
+// are marked completed rather than run again by the next server, while a
+// change made after the rebuild keeps its job.
 func TestReindexSettlesWaitingJobs(t *testing.T) {
 	for _, c := range engineCases(t) {
 		t.Run(c.name, func(t *testing.T) {
@@ -366,7 +380,8 @@ func TestReindexSettlesWaitingJobs(t *testing.T) {
 			e.pause()
 			e.publishNew("Keluhan pohon ketapang tumbang", "Pohon ketapang segera dipotong.")
 			e.publishNew("Keluhan pohon akasia tumbang", "Pohon akasia segera dipotong.")
-			if waiting := e.indexJobs(jobs.StateAvailable); len(waiting) == 0 {
+			before := e.indexJobs(jobs.StateAvailable)
+			if len(before) == 0 {
 				t.Fatal("no index job waits after two publications")
 			}
 			if _, err := search.Reindex(ctx(), e.db, e.db.Jobs(), search.ReindexBatchSize, e.engine); err != nil {
@@ -375,6 +390,7 @@ func TestReindexSettlesWaitingJobs(t *testing.T) {
 			if waiting := e.indexJobs(jobs.StateAvailable, jobs.StateScheduled, jobs.StateRetryable); len(waiting) != 0 {
 				t.Errorf("index jobs still waiting after the rebuild: %+v", waiting)
 			}
+			mustBeCompleted(t, e, before)
 			for _, word := range []string{"ketapang", "akasia"} {
 				if got := e.keys(e.search(word)); len(got) != 1 {
 					t.Errorf("after the rebuild %q found %v, want its issue", word, got)
@@ -394,7 +410,8 @@ func TestReindexSettlesWaitingJobs(t *testing.T) {
 }
 
 // TestIndexTakesAlongWaitingJobs: a job takes along the index jobs waiting
-// behind it, writes all their documents at once and deletes those jobs; what
+// behind it, writes all their documents at once and marks those jobs
+// completed (counted as every completed job is); what
 // it writes (documents, full-text entries, vocabulary counts, a revised
 // answer's words gone) is what a rebuild writes.
 func TestIndexTakesAlongWaitingJobs(t *testing.T) {
@@ -435,6 +452,7 @@ func TestIndexTakesAlongWaitingJobs(t *testing.T) {
 			if left := e.indexJobs(jobs.StateAvailable, jobs.StateRunning, jobs.StateRetryable); len(left) != 0 {
 				t.Errorf("index jobs left after one took the others along: %+v", left)
 			}
+			mustBeCompleted(t, e, waiting[:len(waiting)-1])
 			for _, w := range words {
 				if got := e.keys(e.search(w)); len(got) != 1 {
 					t.Errorf("%q found %v, want its issue", w, got)

@@ -16,9 +16,9 @@ const ReindexBatchSize = 1000
 // may have reached only the old index, so their issues are queued again
 // afterwards. The index jobs from before it started are settled by the
 // rebuild, which reads their issues after their changes were committed and
-// writes the current documents: the dead ones are deleted, and so are those
-// still waiting to run (an import queues its whole archive, which the first
-// server to start would otherwise index a second time). q may be nil (no
+// writes the current documents: the dead ones are deleted, and those still
+// waiting to run are marked completed (an import queues its whole archive,
+// which the first server to start would otherwise index a second time). q may be nil (no
 // queue to settle). It returns the number of documents each engine indexed.
 func Reindex(ctx context.Context, src DocumentSource, q *jobs.Queue, batchSize int, engines ...Engine) (map[models.SearchEngine]int, error) {
 	var (
@@ -73,7 +73,7 @@ func Reindex(ctx context.Context, src DocumentSource, q *jobs.Queue, batchSize i
 	if _, err := q.DeleteDead(ctx, IndexKind, lastID); err != nil {
 		return counts, fmt.Errorf("settle earlier changes: %w", err)
 	}
-	if _, err := q.DeleteWaiting(ctx, waiting); err != nil {
+	if _, err := q.CompleteWaiting(ctx, waiting); err != nil {
 		return counts, fmt.Errorf("settle earlier changes: %w", err)
 	}
 	return counts, nil
