@@ -136,9 +136,6 @@ func (e *env) verifyEquivalence(ctx context.Context, servers []*server, data map
 	for _, k := range []int{0, len(numbers) / 3, len(numbers) / 2, len(numbers) - 1} {
 		var details []answer
 		for _, s := range servers {
-			if s.kind == "floor" {
-				continue
-			}
 			query, root := tanggapIssue, "issue"
 			if s.kind == "postgraphile" {
 				query, root = pglIssue, "issueByNumber"

@@ -56,7 +56,7 @@ type workload struct {
 var workloads = []workload{
 	{key: "a", title: "20 issues + agency + responses, no totalCount", kinds: []string{"tanggap", "postgraphile", "floor"}},
 	{key: "b", title: "20 issues + agency + responses, with totalCount", kinds: []string{"tanggap", "postgraphile", "floor"}},
-	{key: "c", title: "one issue + agency + sources + responses (rotating numbers)", kinds: []string{"tanggap", "postgraphile"}},
+	{key: "c", title: "one issue + agency + sources + responses (rotating numbers)", kinds: []string{"tanggap", "postgraphile", "floor"}},
 	{key: "j", title: "public issue page GET /isu/<number>", kinds: []string{"tanggap"}},
 	{key: "d", title: "search, selective terms (~1.5 % of documents, 60 rotating)", kinds: []string{"tanggap", "postgraphile"}},
 	{key: "e", title: "search, broad terms (12–15 % of documents)", kinds: []string{"tanggap", "postgraphile"}},
