@@ -15,9 +15,7 @@ import (
 // stored are rendered on read and then filled in by RenderMissingHTML.
 func TestStoredHTML(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
-		storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
-		trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
-		pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dinkes"))
+		trc, pic := storetest.MustDinkesStaff(t, db)
 		number := storetest.MustAssignedIssue(t, db, trc, "Keluhan layanan", "dinkes")
 		response, err := db.PublishResponse(pic, models.ResponseDraftInput{IssueNumber: number,
 			Body: "Keluhan **sudah** ditindaklanjuti. <script>alert(1)</script>"})

@@ -94,9 +94,7 @@ func TestNoLostUpdateOfDeactivation(t *testing.T) {
 
 func TestNoLostUpdateOfInternalMark(t *testing.T) {
 	db := postgresOnly(t)
-	storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
-	trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
-	pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dinkes"))
+	trc, pic := storetest.MustDinkesStaff(t, db)
 	issue, err := db.CreateIssue(trc, models.NewIssue{Title: "Keluhan layanan", Summary: "Keluhan warga tentang layanan.", Kind: models.KindComplaint})
 	if err != nil {
 		t.Fatal(err)

@@ -183,9 +183,7 @@ func TestAskerMail(t *testing.T) {
 		mp.DeleteAll(t)
 		db.EnableAskerMail()
 		logs := startMailQueue(t, db, mp.SMTPURL())
-		storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
-		trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
-		pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dinkes"))
+		trc, pic := storetest.MustDinkesStaff(t, db)
 		citizen := models.NewContextWithClientAddr(context.Background(), "203.0.113.7")
 		const asker = "warga.penanya@example.com"
 

@@ -16,9 +16,7 @@ import (
 // adding one; a second publication is refused without touching the first.
 func TestPublishResponseRows(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
-		storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
-		trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
-		pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dinkes"))
+		trc, pic := storetest.MustDinkesStaff(t, db)
 		open := func(title string) string { return storetest.MustAssignedIssue(t, db, trc, title, "dinkes") }
 		rows := func(number string) []models.Response {
 			t.Helper()

@@ -168,9 +168,7 @@ func deliveryOf(h *models.Webhook, typ string) *models.WebhookDelivery {
 func TestWebhookDeliveries(t *testing.T) {
 	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		storetest.MustAgency(t, db, "dinkes", "Dinas Kesehatan")
-		trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
-		pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dinkes"))
+		trc, pic := storetest.MustDinkesStaff(t, db)
 		admin := storetest.As(storetest.MustUser(t, db, "admin@example.go.id", models.RoleAdmin, ""))
 		hooks, err := store.NewWebhooks(db, store.WebhookConfig{Key: []byte("kunci-penandatangan-uji-yang-panjang"), AllowPrivate: true,
 			PublicURL: "https://tanggap.example.go.id", Backoff: testBackoff, DisableAfter: 2, Logger: quietLogger()})

@@ -155,6 +155,17 @@ func MustAgency(tb testing.TB, db *store.DB, slug, name string) *models.Agency {
 	return agency
 }
 
+// MustDinkesStaff creates the agency dinkes (Dinas Kesehatan), a TRC
+// (trc@example.go.id) and a PIC of dinkes (pic@example.go.id), and returns
+// the contexts the two act in.
+func MustDinkesStaff(tb testing.TB, db *store.DB) (trc, pic context.Context) {
+	tb.Helper()
+	MustAgency(tb, db, "dinkes", "Dinas Kesehatan")
+	trc = As(MustUser(tb, db, "trc@example.go.id", models.RoleTRC, ""))
+	pic = As(MustUser(tb, db, "pic@example.go.id", models.RolePIC, "dinkes"))
+	return trc, pic
+}
+
 // MustAssignedIssue logs a complaint as trc (a TRC's context) and assigns it
 // to the agency, ready to be answered; it returns the issue's number.
 func MustAssignedIssue(tb testing.TB, db *store.DB, trc context.Context, title, agencySlug string) string {
