@@ -3,6 +3,8 @@ package graph
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -37,6 +39,35 @@ func TestEncodeResponse(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s:\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
+
+// TestAppendEscaped: for strings mixing the escaped characters with their
+// UTF-8 neighbours (… is E2 80 A6, ‰ E2 80 B0, € E2 82 AC), the escaped
+// JSON of a string is what encoding/json writes for it.
+func TestAppendEscaped(t *testing.T) {
+	pieces := []string{"a", "<", ">", "&", "\u2028", "\u2029", "…", "‰", "€", "é", "日", `"`, `\`, "\n", " "}
+	rng := rand.New(rand.NewPCG(15, 2026))
+	for range 2000 {
+		var s strings.Builder
+		for range rng.IntN(12) {
+			s.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		want, err := json.Marshal(s.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plain bytes.Buffer
+		enc := json.NewEncoder(&plain)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s.String()); err != nil {
+			t.Fatal(err)
+		}
+		raw := bytes.TrimSuffix(plain.Bytes(), []byte("\n"))
+		raw = bytes.ReplaceAll(bytes.ReplaceAll(raw, []byte(`\u2028`), []byte("\u2028")), []byte(`\u2029`), []byte("\u2029"))
+		if got := appendEscaped(nil, raw); !bytes.Equal(got, want) {
+			t.Fatalf("%q:\n got %s\nwant %s", s.String(), got, want)
 		}
 	}
 }
