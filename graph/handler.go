@@ -70,6 +70,9 @@ type HandlerConfig struct {
 	// Heartbeat is how often an idle event stream gets a comment line,
 	// so that proxies keep it open; DefaultHeartbeat when zero.
 	Heartbeat time.Duration
+	// FieldByField has gqlgen execute every operation field by field,
+	// none answered directly (direct.go).
+	FieldByField bool
 }
 
 // DefaultHeartbeat keeps an idle event stream under the common proxy idle
@@ -102,7 +105,11 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		Directives: DirectiveRoot{HasRole: hasRole, StaffOnly: staffOnly},
 	}
 	complexity(&c.Complexity)
-	srv := handler.New(NewExecutableSchema(c))
+	var es graphql.ExecutableSchema = directSchema{NewExecutableSchema(c).(*executableSchema)}
+	if cfg.FieldByField {
+		es = NewExecutableSchema(c)
+	}
+	srv := handler.New(es)
 	srv.AddTransport(transport.Options{AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions}})
 	if cfg.Heartbeat <= 0 {
 		cfg.Heartbeat = DefaultHeartbeat

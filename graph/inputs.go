@@ -123,16 +123,24 @@ func (c *inputCheck) InterceptField(ctx context.Context, next graphql.Resolver) 
 	if graphql.HasOperationContext(ctx) {
 		vars = graphql.GetOperationContext(ctx).Variables
 	}
-	for _, arg := range fc.Field.Arguments {
+	if err := checkArguments(fc.Field.Field, vars); err != nil {
+		return nil, err
+	}
+	return next(ctx)
+}
+
+// checkArguments checks every string in the arguments of field.
+func checkArguments(field *ast.Field, vars map[string]any) error {
+	for _, arg := range field.Arguments {
 		value, err := arg.Value.Value(vars)
 		if err != nil {
 			continue // gqlgen has refused it already
 		}
 		if err := checkStrings(arg.Name, value); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return next(ctx)
+	return nil
 }
 
 // checkStrings walks an argument's value and checks every string in it.

@@ -74,6 +74,7 @@ func inOrderPlan(oc *graphql.OperationContext) bool {
 	}
 	for _, root := range roots {
 		switch root.Name {
+		case "__typename":
 		case "issue":
 			if !prefetched(oc, root.Selections, "Issue") {
 				return false

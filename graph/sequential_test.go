@@ -23,6 +23,7 @@ func TestInOrderPlan(t *testing.T) {
 		{`{ issue(number: "ISU-1") { responses { issue { number } } } }`, false},
 		{`{ issues(first: 5) { edges { node { questions { trackingCode } } } } }`, false},
 		{`{ issues(first: 5) { totalCount } agencies { name } }`, false},
+		{`{ __typename issues(first: 5) { totalCount } }`, true},
 		{`{ search(query: "air") { totalCount } }`, false},
 		{`mutation { logout { session { id } } }`, false},
 	}

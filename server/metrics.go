@@ -57,6 +57,10 @@ func NewMetrics() *Metrics {
 		Name: "tanggap_graphql_in_order_operations_total",
 		Help: "GraphQL operations run in order on the request's goroutine, every edge they select prefetched.",
 	}, func() float64 { return float64(graph.InOrderOperations()) }))
+	m.Registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Name: "tanggap_graphql_direct_operations_total",
+		Help: "GraphQL operations answered directly from their resolvers' values, without gqlgen's per-field execution.",
+	}, func() float64 { return float64(graph.DirectOperations()) }))
 	m.Registry.MustRegister(m.HTTPDuration, m.OperationLatency, m.Errors, m.RateLimited,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

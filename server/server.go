@@ -77,6 +77,9 @@ type Config struct {
 	// answered from memory when no write went through this process; zero
 	// turns the cache off.
 	ResponseCacheTTL time.Duration
+	// FieldByField has gqlgen execute every operation field by field,
+	// none answered directly (graph/direct.go); tests compare the two.
+	FieldByField bool
 	// PublicURL is the portal's public address, scheme and host without a
 	// trailing slash. Feeds, the sitemap, link previews and the API's url
 	// fields are built from it, never from a request's Host header; empty
@@ -171,14 +174,15 @@ func New(cfg Config) *Server {
 	services.Search = s.wireSearch(&cfg)
 	s.cfg = cfg
 	gql := graph.NewHandler(graph.HandlerConfig{
-		Services:  services,
-		Markdown:  markdown.New(),
-		Login:     s.login,
-		Limits:    limits,
-		PublicURL: cfg.PublicURL,
-		Now:       cfg.Now,
-		Live:      cfg.Live,
-		Heartbeat: s.streams.limits.Heartbeat,
+		Services:     services,
+		Markdown:     markdown.New(),
+		Login:        s.login,
+		Limits:       limits,
+		PublicURL:    cfg.PublicURL,
+		Now:          cfg.Now,
+		Live:         cfg.Live,
+		Heartbeat:    s.streams.limits.Heartbeat,
+		FieldByField: cfg.FieldByField,
 		Observe: func(operation string, d time.Duration, codes []string) {
 			s.metrics.OperationLatency.WithLabelValues(operation).Observe(d.Seconds())
 			for _, c := range codes {

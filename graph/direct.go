@@ -1,0 +1,548 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/kotabaru/tanggap/graph/model"
+	"github.com/kotabaru/tanggap/graph/scalar"
+	"github.com/kotabaru/tanggap/models"
+)
+
+// Direct answers (docs/architecture.md, "The path of one request").
+//
+// gqlgen executes an operation field by field: for every field of every
+// object it builds a field context, runs the field interceptors, boxes the
+// value and keeps a marshaler for it, and then writes them all. A page of
+// twenty issues with their agencies and responses has some four hundred
+// fields, and that machinery cost more processor time than reading the
+// rows (docs/performance.md, "Direct answers"). An operation that runs in
+// order (sequential.go) and selects only the fields listed in
+// directFields is answered by directSchema instead: it collects the
+// selection once per object type rather than once per object, calls the
+// same resolvers for the values and writes the JSON with gqlgen's own
+// scalar marshalers, so the bytes are the ones gqlgen would write
+// (TestDirectAnswers compares them). Anything it does not know, and any
+// error or null where the schema forbids one, is left to gqlgen: the
+// operation is then executed again by gqlgen, which answers as it always
+// does. Reads have no side effects, and the request's loaders keep what
+// the first attempt loaded.
+
+// directFields are the fields directSchema answers, by the type holding
+// them, with the object type each returns ("" for a scalar or an enum).
+// Fields with arguments (other than the root fields') or with a directive
+// in the schema, such as @staffOnly, are never answered directly.
+var directFields = map[string]map[string]string{
+	"Query":           {"issues": "IssueConnection", "issue": "Issue"},
+	"IssueConnection": {"edges": "IssueEdge", "pageInfo": "PageInfo", "totalCount": ""},
+	"IssueEdge":       {"cursor": "", "node": "Issue"},
+	"PageInfo":        {"hasNextPage": "", "hasPreviousPage": "", "startCursor": "", "endCursor": ""},
+	"Issue": {
+		"id": "", "number": "", "title": "", "summary": "", "kind": "", "status": "", "priority": "",
+		"verdict": "", "verdictLabel": "", "category": "Category", "agency": "Agency", "internal": "",
+		"duplicateOf": "Issue", "sources": "IssueSource", "responses": "Response", "createdAt": "",
+		"updatedAt": "", "assignedAt": "", "acknowledgedAt": "", "answeredAt": "", "closedAt": "",
+		"acknowledgeDueAt": "", "answerDueAt": "", "url": "",
+	},
+	"Agency":      {"id": "", "slug": "", "name": "", "shortName": "", "description": "", "url": ""},
+	"Category":    {"id": "", "slug": "", "name": "", "description": ""},
+	"Response":    {"id": "", "agency": "Agency", "status": "", "body": "", "bodyHTML": "", "verdict": "", "verdictLabel": "", "revision": "", "publishedAt": "", "updatedAt": ""},
+	"IssueSource": {"id": "", "platform": "", "url": "", "claimText": "", "detectedAt": ""},
+}
+
+// directImplementors are the type names a selection on each type may
+// name in its fragments, as the generated code passes them to gqlgen.
+var directImplementors = map[string][]string{
+	"Query": queryImplementors, "IssueConnection": issueConnectionImplementors,
+	"IssueEdge": issueEdgeImplementors, "PageInfo": pageInfoImplementors, "Issue": issueImplementors,
+	"Agency": agencyImplementors, "Category": categoryImplementors, "Response": responseImplementors,
+	"IssueSource": issueSourceImplementors,
+}
+
+// directOperations counts the operations answered directly.
+var directOperations atomic.Int64
+
+// DirectOperations returns how many operations this process has answered
+// directly, for the metrics.
+func DirectOperations() int64 { return directOperations.Load() }
+
+// errNotDirect sends an operation back to gqlgen's execution.
+var errNotDirect = errors.New("not answered directly")
+
+// directSchema is the generated schema with direct answers in front of
+// its execution.
+type directSchema struct {
+	*executableSchema
+}
+
+func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil || oc.Operation.Operation != ast.Query || !inOrderPlan(oc) {
+		return s.executableSchema.Exec(ctx)
+	}
+	roots, ok := directSelection(oc, oc.Operation.SelectionSet, "Query")
+	if !ok {
+		return s.executableSchema.Exec(ctx)
+	}
+	var fallback graphql.ResponseHandler
+	answered := false
+	return func(ctx context.Context) *graphql.Response {
+		switch {
+		case fallback != nil:
+			return fallback(ctx)
+		case answered:
+			return nil
+		}
+		if inOrder(ctx) {
+			w := &directWriter{oc: oc, es: s.executableSchema}
+			if err := w.query(ctx, roots); err == nil {
+				answered = true
+				directOperations.Add(1)
+				return &graphql.Response{Data: w.buf.Bytes()}
+			}
+		}
+		fallback = s.executableSchema.Exec(ctx)
+		return fallback(ctx)
+	}
+}
+
+// directField is one field of a selection, with the fields selected on
+// the object it returns.
+type directField struct {
+	graphql.CollectedField
+	fields []directField
+}
+
+// directSelection collects sel on an object of type typ, and under it,
+// once per selection; ok is false if anything in it is not answered
+// directly.
+func directSelection(oc *graphql.OperationContext, sel ast.SelectionSet, typ string) (fields []directField, ok bool) {
+	known := directFields[typ]
+	for _, f := range graphql.CollectFields(oc, sel, directImplementors[typ]) {
+		if f.Name == "__typename" {
+			fields = append(fields, directField{CollectedField: f})
+			continue
+		}
+		child, ok := known[f.Name]
+		if !ok || f.Definition == nil || len(f.Deferrables) > 0 || len(f.Definition.Directives) > 0 ||
+			(typ != "Query" && len(f.Definition.Arguments) > 0) || fieldType(f) != cmpOr(child, fieldType(f)) {
+			return nil, false
+		}
+		field := directField{CollectedField: f}
+		if child != "" {
+			if field.fields, ok = directSelection(oc, f.Selections, child); !ok {
+				return nil, false
+			}
+		}
+		fields = append(fields, field)
+	}
+	return fields, true
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// directWriter writes one answer.
+type directWriter struct {
+	oc  *graphql.OperationContext
+	es  *executableSchema
+	buf bytes.Buffer
+}
+
+// object writes the fields of one object; value writes each field's value.
+func (w *directWriter) object(fields []directField, typename string, value func(f *directField) error) error {
+	w.buf.WriteByte('{')
+	for i := range fields {
+		f := &fields[i]
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		graphql.MarshalString(f.Alias).MarshalGQL(&w.buf)
+		w.buf.WriteByte(':')
+		if f.Name == "__typename" {
+			w.str(typename)
+			continue
+		}
+		if err := value(f); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte('}')
+	return nil
+}
+
+func (w *directWriter) query(ctx context.Context, roots []directField) error {
+	ec := newExecutionContext(w.oc, w.es, nil)
+	q := w.es.Resolvers.Query()
+	return w.object(roots, "Query", func(f *directField) error {
+		var args map[string]any
+		var err error
+		switch f.Name {
+		case "issues":
+			args, err = ec.field_Query_issues_args(ctx, f.ArgumentMap(w.oc.Variables))
+		case "issue":
+			args, err = ec.field_Query_issue_args(ctx, f.ArgumentMap(w.oc.Variables))
+		}
+		if err != nil || checkArguments(f.Field, w.oc.Variables) != nil {
+			return errNotDirect
+		}
+		fctx := graphql.WithFieldContext(ctx, &graphql.FieldContext{
+			Object: "Query", Field: f.CollectedField, Args: args, IsMethod: true, IsResolver: true,
+		})
+		switch f.Name {
+		case "issues":
+			conn, err := q.Issues(fctx, args["filter"].(*model.IssueFilter), args["orderBy"].(*models.IssueOrder),
+				args["first"].(*int), args["after"].(*string))
+			if err != nil || conn == nil {
+				return errNotDirect
+			}
+			return w.connection(ctx, f.fields, conn)
+		case "issue":
+			issue, err := q.Issue(fctx, args["number"].(string))
+			if err != nil {
+				return errNotDirect
+			}
+			if issue == nil {
+				w.null()
+				return nil
+			}
+			return w.issue(ctx, f.fields, issue)
+		}
+		return errNotDirect
+	})
+}
+
+func (w *directWriter) connection(ctx context.Context, fields []directField, conn *model.IssueConnection) error {
+	return w.object(fields, "IssueConnection", func(f *directField) error {
+		switch f.Name {
+		case "edges":
+			return list(w, conn.Edges, func(e *model.IssueEdge) error {
+				return w.object(f.fields, "IssueEdge", func(f *directField) error {
+					switch f.Name {
+					case "cursor":
+						w.str(e.Cursor)
+					case "node":
+						if e.Node == nil {
+							return errNotDirect
+						}
+						return w.issue(ctx, f.fields, e.Node)
+					default:
+						return errNotDirect
+					}
+					return nil
+				})
+			})
+		case "pageInfo":
+			p := conn.PageInfo
+			if p == nil {
+				return errNotDirect
+			}
+			return w.object(f.fields, "PageInfo", func(f *directField) error {
+				switch f.Name {
+				case "hasNextPage":
+					w.marshal(graphql.MarshalBoolean(p.HasNextPage))
+				case "hasPreviousPage":
+					w.marshal(graphql.MarshalBoolean(p.HasPreviousPage))
+				case "startCursor":
+					w.optStr(p.StartCursor)
+				case "endCursor":
+					w.optStr(p.EndCursor)
+				default:
+					return errNotDirect
+				}
+				return nil
+			})
+		case "totalCount":
+			w.marshal(graphql.MarshalInt(conn.TotalCount))
+		default:
+			return errNotDirect
+		}
+		return nil
+	})
+}
+
+func (w *directWriter) issue(ctx context.Context, fields []directField, issue *models.Issue) error {
+	r := w.es.Resolvers.Issue()
+	return w.object(fields, "Issue", func(f *directField) error {
+		switch f.Name {
+		case "id":
+			return w.id(r.ID(ctx, issue))
+		case "number":
+			w.str(issue.Number)
+		case "title":
+			w.str(issue.Title)
+		case "summary":
+			w.str(issue.Summary)
+		case "kind":
+			w.marshal(issue.Kind)
+		case "status":
+			w.marshal(issue.Status)
+		case "priority":
+			if issue.Priority == nil {
+				w.null()
+			} else {
+				w.marshal(issue.Priority)
+			}
+		case "verdict":
+			w.verdict(issue.Verdict)
+		case "verdictLabel":
+			label, err := r.VerdictLabel(ctx, issue)
+			if err != nil {
+				return errNotDirect
+			}
+			w.optStr(label)
+		case "category":
+			c, err := r.Category(ctx, issue)
+			if err != nil {
+				return errNotDirect
+			}
+			if c == nil {
+				w.null()
+				return nil
+			}
+			return w.category(ctx, f.fields, c)
+		case "agency":
+			a, err := r.Agency(ctx, issue)
+			if err != nil {
+				return errNotDirect
+			}
+			if a == nil {
+				w.null()
+				return nil
+			}
+			return w.agency(ctx, f.fields, a)
+		case "internal":
+			w.marshal(graphql.MarshalBoolean(issue.Internal))
+		case "duplicateOf":
+			d, err := r.DuplicateOf(ctx, issue)
+			if err != nil {
+				return errNotDirect
+			}
+			if d == nil {
+				w.null()
+				return nil
+			}
+			return w.issue(ctx, f.fields, d)
+		case "sources":
+			sources, err := r.Sources(ctx, issue)
+			if err != nil {
+				return errNotDirect
+			}
+			return list(w, sources, func(s *models.IssueSource) error { return w.source(ctx, f.fields, s) })
+		case "responses":
+			responses, err := r.Responses(ctx, issue)
+			if err != nil {
+				return errNotDirect
+			}
+			return list(w, responses, func(x *models.Response) error { return w.response(ctx, f.fields, x) })
+		case "createdAt":
+			return w.time(issue.CreatedAt)
+		case "updatedAt":
+			return w.time(issue.UpdatedAt)
+		case "assignedAt":
+			w.optTime(issue.AssignedAt)
+		case "acknowledgedAt":
+			w.optTime(issue.AcknowledgedAt)
+		case "answeredAt":
+			w.optTime(issue.AnsweredAt)
+		case "closedAt":
+			w.optTime(issue.ClosedAt)
+		case "acknowledgeDueAt":
+			w.optTime(issue.AcknowledgeDueAt)
+		case "answerDueAt":
+			w.optTime(issue.AnswerDueAt)
+		case "url":
+			url, err := r.URL(ctx, issue)
+			if err != nil {
+				return errNotDirect
+			}
+			w.str(url)
+		default:
+			return errNotDirect
+		}
+		return nil
+	})
+}
+
+func (w *directWriter) agency(ctx context.Context, fields []directField, a *models.Agency) error {
+	r := w.es.Resolvers.Agency()
+	return w.object(fields, "Agency", func(f *directField) error {
+		switch f.Name {
+		case "id":
+			return w.id(r.ID(ctx, a))
+		case "slug":
+			w.str(a.Slug)
+		case "name":
+			w.str(a.Name)
+		case "shortName":
+			w.str(a.ShortName)
+		case "description":
+			w.str(a.Description)
+		case "url":
+			url, err := r.URL(ctx, a)
+			if err != nil {
+				return errNotDirect
+			}
+			w.str(url)
+		default:
+			return errNotDirect
+		}
+		return nil
+	})
+}
+
+func (w *directWriter) category(ctx context.Context, fields []directField, c *models.Category) error {
+	return w.object(fields, "Category", func(f *directField) error {
+		switch f.Name {
+		case "id":
+			return w.id(w.es.Resolvers.Category().ID(ctx, c))
+		case "slug":
+			w.str(c.Slug)
+		case "name":
+			w.str(c.Name)
+		case "description":
+			w.str(c.Description)
+		default:
+			return errNotDirect
+		}
+		return nil
+	})
+}
+
+func (w *directWriter) response(ctx context.Context, fields []directField, x *models.Response) error {
+	r := w.es.Resolvers.Response()
+	return w.object(fields, "Response", func(f *directField) error {
+		switch f.Name {
+		case "id":
+			return w.id(r.ID(ctx, x))
+		case "agency":
+			a, err := r.Agency(ctx, x)
+			if err != nil || a == nil {
+				return errNotDirect
+			}
+			return w.agency(ctx, f.fields, a)
+		case "status":
+			w.marshal(x.Status)
+		case "body":
+			w.str(x.Body)
+		case "bodyHTML":
+			w.str(x.BodyHTML)
+		case "verdict":
+			w.verdict(x.Verdict)
+		case "verdictLabel":
+			label, err := r.VerdictLabel(ctx, x)
+			if err != nil {
+				return errNotDirect
+			}
+			w.optStr(label)
+		case "revision":
+			w.marshal(graphql.MarshalInt(x.Revision))
+		case "publishedAt":
+			w.optTime(x.PublishedAt)
+		case "updatedAt":
+			return w.time(x.UpdatedAt)
+		default:
+			return errNotDirect
+		}
+		return nil
+	})
+}
+
+func (w *directWriter) source(ctx context.Context, fields []directField, s *models.IssueSource) error {
+	r := w.es.Resolvers.IssueSource()
+	return w.object(fields, "IssueSource", func(f *directField) error {
+		switch f.Name {
+		case "id":
+			return w.id(r.ID(ctx, s))
+		case "platform":
+			w.marshal(s.Platform)
+		case "url":
+			url, err := r.URL(ctx, s)
+			if err != nil {
+				return errNotDirect
+			}
+			w.optStr(url)
+		case "claimText":
+			w.str(s.ClaimText)
+		case "detectedAt":
+			return w.time(s.DetectedAt)
+		default:
+			return errNotDirect
+		}
+		return nil
+	})
+}
+
+// list writes a list whose elements may not be null.
+func list[T any](w *directWriter, items []*T, each func(*T) error) error {
+	w.buf.WriteByte('[')
+	for i, item := range items {
+		if i > 0 {
+			w.buf.WriteByte(',')
+		}
+		if item == nil {
+			return errNotDirect
+		}
+		if err := each(item); err != nil {
+			return err
+		}
+	}
+	w.buf.WriteByte(']')
+	return nil
+}
+
+func (w *directWriter) marshal(m graphql.Marshaler) { m.MarshalGQL(&w.buf) }
+func (w *directWriter) null()                       { w.buf.WriteString("null") }
+func (w *directWriter) str(s string)                { graphql.MarshalString(s).MarshalGQL(&w.buf) }
+
+func (w *directWriter) optStr(s *string) {
+	if s == nil {
+		w.null()
+		return
+	}
+	w.str(*s)
+}
+
+func (w *directWriter) verdict(v *models.Verdict) {
+	if v == nil {
+		w.null()
+		return
+	}
+	w.marshal(v)
+}
+
+func (w *directWriter) id(id *scalar.NodeID, err error) error {
+	if err != nil || id == nil {
+		return errNotDirect
+	}
+	w.marshal(id)
+	return nil
+}
+
+// time writes a Time!; a time gqlgen would refuse goes back to it.
+func (w *directWriter) time(t time.Time) error {
+	m := scalar.MarshalTime(t)
+	if m == graphql.Null {
+		return errNotDirect
+	}
+	w.marshal(m)
+	return nil
+}
+
+func (w *directWriter) optTime(t *time.Time) {
+	if t == nil {
+		w.null()
+		return
+	}
+	w.marshal(scalar.MarshalTime(*t))
+}
