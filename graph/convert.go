@@ -83,7 +83,11 @@ func pageInfo(cursors []string, hasNext bool) *model.PageInfo {
 func issueConnection(page *models.IssuePage) *model.IssueConnection {
 	conn := &model.IssueConnection{PageInfo: pageInfo(page.Cursors, page.HasNextPage), TotalCount: page.TotalCount}
 	for i, issue := range page.Issues {
-		conn.Edges = append(conn.Edges, &model.IssueEdge{Cursor: page.Cursors[i], Node: issue})
+		edge := &model.IssueEdge{Node: issue}
+		if i < len(page.Cursors) {
+			edge.Cursor = page.Cursors[i]
+		}
+		conn.Edges = append(conn.Edges, edge)
 	}
 	return conn
 }

@@ -182,6 +182,7 @@ func (r *mutationResolver) RemoveIssueSource(ctx context.Context, input model.Re
 func (r *queryResolver) Issues(ctx context.Context, filter *model.IssueFilter, orderBy *models.IssueOrder, first *int, after *string) (*model.IssueConnection, error) {
 	f := issueFilter(filter, orderBy, first, after)
 	_, f.CountTotal = selectedFields(ctx)["totalCount"]
+	f.NoCursors = !selectsCursor(ctx)
 	page, err := r.Services.Issues.FindIssues(ctx, f)
 	if err != nil {
 		return nil, err

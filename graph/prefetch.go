@@ -128,6 +128,19 @@ func selectedNodeFields(ctx context.Context) map[string]graphql.CollectedField {
 	return out
 }
 
+// selectsCursor reports whether the connection being resolved selects a
+// cursor, of an edge or of the page, under any alias.
+func selectsCursor(ctx context.Context) bool {
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch {
+		case f.Name == "edges" && selects(ctx, f, "cursor"),
+			f.Name == "pageInfo" && (selects(ctx, f, "startCursor") || selects(ctx, f, "endCursor")):
+			return true
+		}
+	}
+	return false
+}
+
 // selects reports whether field's selection includes a field named name.
 func selects(ctx context.Context, field graphql.CollectedField, name string) bool {
 	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), field.Selections, nil) {

@@ -166,13 +166,16 @@ type IssueFilter struct {
 	// CountTotal asks for IssuePage.TotalCount; counting every match costs
 	// more than the page itself on a large archive, so it is opt-in.
 	CountTotal bool
+	// NoCursors says the caller reads no cursor, so IssuePage.Cursors is
+	// left empty rather than encoded for every issue of the page.
+	NoCursors bool
 }
 
 // IssuePage is one page of an issue list.
 type IssuePage struct {
 	Issues      []*Issue
-	Cursors     []string
-	TotalCount  int // zero unless the filter asked for CountTotal
+	Cursors     []string // one per issue, none if the filter asked for NoCursors
+	TotalCount  int      // zero unless the filter asked for CountTotal
 	HasNextPage bool
 }
 

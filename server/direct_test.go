@@ -32,7 +32,9 @@ func TestDirectAnswers(t *testing.T) {
 		// A number every caller can read, and one that does not exist.
 		page := direct.post("", `{ issues(first: 3, filter: {status: [ANSWERED]}) { edges { node { number } } } }`, nil)
 		var numbers struct {
-			Issues struct{ Edges []struct{ Node struct{ Number string } } }
+			Issues struct {
+				Edges []struct{ Node struct{ Number string } }
+			}
 		}
 		page.decode(t, &numbers)
 		if len(numbers.Issues.Edges) == 0 {
@@ -177,4 +179,48 @@ func randomDirectQuery(rng *rand.Rand, number string, i int) (string, map[string
 		root = fmt.Sprintf(`issues(first: %d) { totalCount edges { cursor node %s } pageInfo { hasNextPage endCursor } }`, 1+rng.IntN(25), sel("Issue", 0))
 	}
 	return "query($on: Boolean!) { " + root + " } " + strings.Join(fragments, " "), vars
+}
+
+// TestCursorsWhenSelected: a page encodes its cursors only when they are
+// selected (models.IssueFilter.NoCursors), so every way of selecting one —
+// under an alias, beside an edges without it, in pageInfo only — still
+// gets the cursors a plain selection gets.
+func TestCursorsWhenSelected(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, time.Now())
+		api := newTestAPI(t, db)
+		var plain struct {
+			Issues struct {
+				Edges    []struct{ Cursor string }
+				PageInfo struct{ EndCursor string }
+			}
+		}
+		api.post("", `{ issues(first: 4) { edges { cursor } pageInfo { endCursor } } }`, nil).decode(t, &plain)
+		if len(plain.Issues.Edges) != 4 || plain.Issues.Edges[0].Cursor == "" || plain.Issues.PageInfo.EndCursor != plain.Issues.Edges[3].Cursor {
+			t.Fatalf("plain cursors: %+v", plain)
+		}
+		var aliased struct {
+			Issues struct {
+				A []struct{ Node struct{ Number string } }
+				B []struct{ C string }
+				P struct{ S, E string }
+			}
+		}
+		api.post("", `{ issues(first: 4) { a: edges { node { number } } b: edges { c: cursor } p: pageInfo { s: startCursor e: endCursor } } }`, nil).decode(t, &aliased)
+		for i, e := range aliased.Issues.B {
+			if e.C != plain.Issues.Edges[i].Cursor {
+				t.Errorf("aliased cursor %d = %q, want %q", i, e.C, plain.Issues.Edges[i].Cursor)
+			}
+		}
+		if len(aliased.Issues.B) != 4 || aliased.Issues.P.S != plain.Issues.Edges[0].Cursor || aliased.Issues.P.E != plain.Issues.PageInfo.EndCursor {
+			t.Errorf("aliased page: %+v", aliased.Issues)
+		}
+		var pageOnly struct {
+			Issues struct{ PageInfo struct{ EndCursor string } }
+		}
+		api.post("", `{ issues(first: 4) { pageInfo { endCursor } } }`, nil).decode(t, &pageOnly)
+		if pageOnly.Issues.PageInfo.EndCursor != plain.Issues.PageInfo.EndCursor {
+			t.Errorf("endCursor alone = %q, want %q", pageOnly.Issues.PageInfo.EndCursor, plain.Issues.PageInfo.EndCursor)
+		}
+	})
 }

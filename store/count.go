@@ -86,7 +86,7 @@ func issueCountKey(user *models.User, f models.IssueFilter) string {
 	case user != nil && user.Role == models.RolePIC && user.AgencyID != nil:
 		class = "pic:" + strconv.FormatInt(*user.AgencyID, 10)
 	}
-	f.Order, f.First, f.After, f.CountTotal = "", 0, "", false
+	f.Order, f.First, f.After, f.CountTotal, f.NoCursors = "", 0, "", false, false
 	if !f.MineOnly || user == nil || user.AgencyID == nil {
 		f.MineOnly = false
 	}

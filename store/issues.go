@@ -205,6 +205,9 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 		issues, page.HasNextPage = issues[:first], true
 	}
 	page.Issues = issues
+	if f.NoCursors {
+		return page, nil
+	}
 	for _, i := range issues {
 		at := i.CreatedAt
 		if f.Order == models.OrderRecentlyUpdated {
