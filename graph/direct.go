@@ -101,7 +101,7 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		}
 		if inOrder(ctx) {
 			w := &directWriter{oc: oc, es: s.executableSchema}
-			if err := w.query(ctx, roots); err == nil {
+			if err := w.query(models.NewContextWithReadParts(ctx, readParts(roots)), roots); err == nil {
 				answered = true
 				directOperations.Add(1)
 				return &graphql.Response{Data: w.buf.Bytes()}
@@ -151,6 +151,35 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// readParts names the costly parts of issues and responses that no field
+// of the operation reads, for the store to leave out of its reads. Should
+// the operation go back to gqlgen, the rows it finds already loaded lack
+// only what this same operation does not read.
+func readParts(roots []directField) models.ReadParts {
+	p := models.ReadParts{NoIssueProgress: true, NoResponseHTML: true}
+	var walk func(fields []directField, typ string)
+	walk = func(fields []directField, typ string) {
+		for _, f := range fields {
+			switch {
+			case typ == "Issue" && issueProgress[f.Name]:
+				p.NoIssueProgress = false
+			case typ == "Response" && f.Name == "bodyHTML":
+				p.NoResponseHTML = false
+			}
+			if child := directFields[typ][f.Name]; child != "" {
+				walk(f.fields, child)
+			}
+		}
+	}
+	walk(roots, "Query")
+	return p
+}
+
+// issueProgress are the fields of Issue read from the times that
+// models.ReadParts.NoIssueProgress leaves out.
+var issueProgress = map[string]bool{"assignedAt": true, "acknowledgedAt": true, "answeredAt": true,
+	"closedAt": true, "acknowledgeDueAt": true, "answerDueAt": true}
 
 // directWriter writes one answer.
 type directWriter struct {

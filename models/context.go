@@ -10,7 +10,32 @@ const (
 	clientAddrContextKey
 	sessionIDContextKey
 	userAgentContextKey
+	readPartsContextKey
 )
+
+// ReadParts names the costly parts of issues and responses that a reader
+// will not look at, so that the store leaves them out of its reads: a page
+// of twenty issues scans six more times per issue and, with its responses,
+// their HTML, when nobody reads them. The zero value reads everything.
+type ReadParts struct {
+	// NoIssueProgress leaves out an issue's assignment, acknowledgement,
+	// answer and closing times and its due times.
+	NoIssueProgress bool
+	// NoResponseHTML leaves out a response's stored HTML.
+	NoResponseHTML bool
+}
+
+// NewContextWithReadParts returns a copy of ctx whose reads leave out what
+// p names.
+func NewContextWithReadParts(ctx context.Context, p ReadParts) context.Context {
+	return context.WithValue(ctx, readPartsContextKey, p)
+}
+
+// ReadPartsFromContext returns what the reads of ctx leave out.
+func ReadPartsFromContext(ctx context.Context) ReadParts {
+	p, _ := ctx.Value(readPartsContextKey).(ReadParts)
+	return p
+}
 
 // NewContextWithUser returns a copy of ctx carrying the authenticated user.
 func NewContextWithUser(ctx context.Context, user *User) context.Context {

@@ -171,7 +171,11 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 	// The page is a prepared statement: its text depends on the filter's
 	// shape, not on its times or the cursor.
 	p := db.newParams()
-	q := base(p).ColumnExpr("i.*").Limit(int64(first + 1))
+	columns := "i.*"
+	if models.ReadPartsFromContext(ctx).NoIssueProgress {
+		columns = issueColumnsWithoutProgress
+	}
+	q := base(p).ColumnExpr(columns).Limit(int64(first + 1))
 	if desc {
 		q = q.OrderExpr(column + " DESC, i.id DESC")
 	} else {
@@ -218,6 +222,12 @@ func (db *DB) FindIssues(ctx context.Context, f models.IssueFilter) (*models.Iss
 	}
 	return page, nil
 }
+
+// issueColumnsWithoutProgress are the columns of issues but the times of
+// their progress, for readers that leave those out (models.ReadParts).
+const issueColumnsWithoutProgress = "i.id, i.number, i.title, i.summary, i.kind, i.status, i.priority, i.verdict, " +
+	"i.category_id, i.agency_id, i.internal, i.internal_reason, i.duplicate_of_id, i.reject_reason, " +
+	"i.external_ref, i.created_by_id, i.created_at, i.updated_at"
 
 // IssueByNumber returns a visible issue or ENOTFOUND. Numbers are matched
 // case-insensitively.

@@ -276,15 +276,23 @@ func (db *DB) queryHooks(ctx context.Context, query string, args []any) (context
 // with one value: PostgreSQL plans a statement over a list of ids again at
 // every run, since for one id it expects a plan of its own to beat the
 // general one, while one comparison with a value is planned once per
-// connection (docs/performance.md, "One issue: planned once").
-func (db *DB) byIssueIDs(ctx context.Context, name string, model, dest any, column string, ids []int64, order string) error {
+// connection (docs/performance.md, "One issue: planned once"). columns,
+// if any, are read instead of all of model's.
+func (db *DB) byIssueIDs(ctx context.Context, name string, model, dest any, column string, ids []int64, order string, columns ...string) error {
+	selectModel := func() *bun.SelectQuery {
+		q := db.bun.NewSelect().Model(model)
+		if len(columns) > 0 {
+			q = q.Column(columns...)
+		}
+		return q
+	}
 	if len(ids) == 1 {
 		return db.selectPrepared(ctx, name+"/one", func() *bun.SelectQuery {
-			return db.bun.NewSelect().Model(model).Where("? = ?", bun.Ident(column), db.param()).OrderExpr(order)
+			return selectModel().Where("? = ?", bun.Ident(column), db.param()).OrderExpr(order)
 		}, ids[0], dest)
 	}
 	return db.selectPrepared(ctx, name, func() *bun.SelectQuery {
 		cond, param := db.idsParam(column)
-		return db.bun.NewSelect().Model(model).Where(cond, param).OrderExpr(order)
+		return selectModel().Where(cond, param).OrderExpr(order)
 	}, db.idsArg(ids), dest)
 }

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"context"
+	"reflect"
 	"slices"
 	"sync"
 	"testing"
@@ -172,4 +174,62 @@ func sameRows[T any](t *testing.T, what string, id int64, one, all []T, key func
 	if !slices.Equal(got, want) {
 		t.Errorf("%s of issue %d: read alone %v, among all %v", what, id, got, want)
 	}
+}
+
+// TestReadParts: reads that leave out the parts models.ReadParts names
+// return the same rows as whole reads, less those parts; a response whose
+// HTML was not stored is not rendered for a reader that leaves it out.
+func TestReadParts(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, time.Now())
+		trc := storetest.As(storetest.MustUser(t, db, "trc.readparts@example.id", models.RoleTRC, ""))
+		for _, ctx := range []context.Context{t.Context(), trc} {
+			slim := models.NewContextWithReadParts(ctx, models.ReadParts{NoIssueProgress: true, NoResponseHTML: true})
+			whole, err := db.FindIssues(ctx, models.IssueFilter{First: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			part, err := db.FindIssues(slim, models.IssueFilter{First: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(whole.Issues) == 0 || len(part.Issues) != len(whole.Issues) || !slices.Equal(part.Cursors, whole.Cursors) {
+				t.Fatalf("%d issues and %d cursors read in part, %d and %d whole", len(part.Issues), len(part.Cursors), len(whole.Issues), len(whole.Cursors))
+			}
+			progressed := 0
+			var ids []int64
+			for i, w := range whole.Issues {
+				if w.AnsweredAt != nil {
+					progressed++
+				}
+				p := *w
+				p.AssignedAt, p.AcknowledgedAt, p.AnsweredAt, p.ClosedAt, p.AcknowledgeDueAt, p.AnswerDueAt = nil, nil, nil, nil, nil, nil
+				if !reflect.DeepEqual(part.Issues[i], &p) {
+					t.Errorf("issue %s read in part:\n%+v\nwant\n%+v", w.Number, part.Issues[i], &p)
+				}
+				ids = append(ids, w.ID)
+			}
+			if progressed == 0 {
+				t.Fatal("no answered issue among those read")
+			}
+			wholeResponses, err := db.ResponsesByIssueIDs(ctx, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			partResponses, err := db.ResponsesByIssueIDs(slim, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(wholeResponses) == 0 || len(partResponses) != len(wholeResponses) {
+				t.Fatalf("%d responses read in part, %d whole", len(partResponses), len(wholeResponses))
+			}
+			for i, w := range wholeResponses {
+				r := *w
+				r.BodyHTML = ""
+				if w.BodyHTML == "" || !reflect.DeepEqual(partResponses[i], &r) {
+					t.Errorf("response %d read in part:\n%+v\nwant\n%+v", w.ID, partResponses[i], &r)
+				}
+			}
+		}
+	})
 }

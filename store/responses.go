@@ -16,7 +16,13 @@ import (
 // ResponsesByIssueIDs returns the responses the caller may see.
 func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.Response, error) {
 	var responses []*models.Response
-	err := db.byIssueIDs(ctx, "responses", (*models.Response)(nil), &responses, "issue_id", ids, "id ASC")
+	var err error
+	noHTML := models.ReadPartsFromContext(ctx).NoResponseHTML
+	if noHTML {
+		err = db.byIssueIDs(ctx, "responses/text", (*models.Response)(nil), &responses, "issue_id", ids, "id ASC", responseTextColumns...)
+	} else {
+		err = db.byIssueIDs(ctx, "responses", (*models.Response)(nil), &responses, "issue_id", ids, "id ASC")
+	}
 	if err != nil {
 		return nil, wrapErr(err)
 	}
@@ -24,7 +30,7 @@ func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.R
 	visible := responses[:0]
 	for _, r := range responses {
 		if r.Status == models.ResponsePublished || models.CanSeeDraft(user, r) {
-			if r.BodyHTML == "" {
+			if r.BodyHTML == "" && !noHTML {
 				r.BodyHTML = db.renderHTML(r.Body) // written before HTML was stored
 			}
 			visible = append(visible, r)
@@ -32,6 +38,11 @@ func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.R
 	}
 	return visible, nil
 }
+
+// responseTextColumns are the columns of responses but the stored HTML,
+// for readers that leave it out (models.ReadParts).
+var responseTextColumns = []string{"id", "issue_id", "agency_id", "status", "body", "verdict", "author_id",
+	"revision", "created_at", "updated_at", "published_at"}
 
 // RevisionsByResponseIDs returns the published revisions, oldest first.
 func (db *DB) RevisionsByResponseIDs(ctx context.Context, ids []int64) ([]*models.ResponseRevision, error) {
