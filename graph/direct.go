@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"sync/atomic"
@@ -100,16 +101,32 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			return nil
 		}
 		if inOrder(ctx) {
-			w := &directWriter{oc: oc, es: s.executableSchema}
-			if err := w.query(models.NewContextWithReadParts(ctx, readParts(roots)), roots); err == nil {
+			if data, ok := s.answer(ctx, oc, roots); ok {
 				answered = true
 				directOperations.Add(1)
-				return &graphql.Response{Data: w.buf.Bytes()}
+				return &graphql.Response{Data: data}
 			}
 		}
 		fallback = s.executableSchema.Exec(ctx)
 		return fallback(ctx)
 	}
+}
+
+// answer writes the data of the operation, or reports that gqlgen must
+// execute it: on an error, and on a panic, which is logged as gqlgen logs
+// one (gqlgen's execution then meets it again if it is a resolver's).
+func (s directSchema) answer(ctx context.Context, oc *graphql.OperationContext, roots []directField) (data []byte, ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			recoverPanic(ctx, p)
+			data, ok = nil, false
+		}
+	}()
+	w := &directWriter{oc: oc, es: s.executableSchema}
+	if err := w.query(models.NewContextWithReadParts(ctx, readParts(roots)), roots); err != nil {
+		return nil, false
+	}
+	return w.buf.Bytes(), true
 }
 
 // directField is one field of a selection, with the fields selected on
@@ -131,7 +148,7 @@ func directSelection(oc *graphql.OperationContext, sel ast.SelectionSet, typ str
 		}
 		child, ok := known[f.Name]
 		if !ok || f.Definition == nil || len(f.Deferrables) > 0 || len(f.Definition.Directives) > 0 ||
-			(typ != "Query" && len(f.Definition.Arguments) > 0) || fieldType(f) != cmpOr(child, fieldType(f)) {
+			(typ != "Query" && len(f.Definition.Arguments) > 0) || fieldType(f) != cmp.Or(child, fieldType(f)) {
 			return nil, false
 		}
 		field := directField{CollectedField: f}
@@ -143,13 +160,6 @@ func directSelection(oc *graphql.OperationContext, sel ast.SelectionSet, typ str
 		fields = append(fields, field)
 	}
 	return fields, true
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // readParts names the costly parts of issues and responses that no field
@@ -325,43 +335,18 @@ func (w *directWriter) issue(ctx context.Context, fields []directField, issue *m
 		case "verdict":
 			w.verdict(issue.Verdict)
 		case "verdictLabel":
-			label, err := r.VerdictLabel(ctx, issue)
-			if err != nil {
-				return errNotDirect
-			}
-			w.optStr(label)
+			return w.optStrOf(r.VerdictLabel(ctx, issue))
 		case "category":
 			c, err := r.Category(ctx, issue)
-			if err != nil {
-				return errNotDirect
-			}
-			if c == nil {
-				w.null()
-				return nil
-			}
-			return w.category(ctx, f.fields, c)
+			return optional(w, c, err, func(c *models.Category) error { return w.category(ctx, f.fields, c) })
 		case "agency":
 			a, err := r.Agency(ctx, issue)
-			if err != nil {
-				return errNotDirect
-			}
-			if a == nil {
-				w.null()
-				return nil
-			}
-			return w.agency(ctx, f.fields, a)
+			return optional(w, a, err, func(a *models.Agency) error { return w.agency(ctx, f.fields, a) })
 		case "internal":
 			w.marshal(graphql.MarshalBoolean(issue.Internal))
 		case "duplicateOf":
 			d, err := r.DuplicateOf(ctx, issue)
-			if err != nil {
-				return errNotDirect
-			}
-			if d == nil {
-				w.null()
-				return nil
-			}
-			return w.issue(ctx, f.fields, d)
+			return optional(w, d, err, func(d *models.Issue) error { return w.issue(ctx, f.fields, d) })
 		case "sources":
 			sources, err := r.Sources(ctx, issue)
 			if err != nil {
@@ -391,11 +376,7 @@ func (w *directWriter) issue(ctx context.Context, fields []directField, issue *m
 		case "answerDueAt":
 			w.optTime(issue.AnswerDueAt)
 		case "url":
-			url, err := r.URL(ctx, issue)
-			if err != nil {
-				return errNotDirect
-			}
-			w.str(url)
+			return w.strOf(r.URL(ctx, issue))
 		default:
 			return errNotDirect
 		}
@@ -418,11 +399,7 @@ func (w *directWriter) agency(ctx context.Context, fields []directField, a *mode
 		case "description":
 			w.str(a.Description)
 		case "url":
-			url, err := r.URL(ctx, a)
-			if err != nil {
-				return errNotDirect
-			}
-			w.str(url)
+			return w.strOf(r.URL(ctx, a))
 		default:
 			return errNotDirect
 		}
@@ -469,11 +446,7 @@ func (w *directWriter) response(ctx context.Context, fields []directField, x *mo
 		case "verdict":
 			w.verdict(x.Verdict)
 		case "verdictLabel":
-			label, err := r.VerdictLabel(ctx, x)
-			if err != nil {
-				return errNotDirect
-			}
-			w.optStr(label)
+			return w.optStrOf(r.VerdictLabel(ctx, x))
 		case "revision":
 			w.marshal(graphql.MarshalInt(x.Revision))
 		case "publishedAt":
@@ -496,11 +469,7 @@ func (w *directWriter) source(ctx context.Context, fields []directField, s *mode
 		case "platform":
 			w.marshal(s.Platform)
 		case "url":
-			url, err := r.URL(ctx, s)
-			if err != nil {
-				return errNotDirect
-			}
-			w.optStr(url)
+			return w.optStrOf(r.URL(ctx, s))
 		case "claimText":
 			w.str(s.ClaimText)
 		case "detectedAt":
@@ -530,6 +499,18 @@ func list[T any](w *directWriter, items []*T, each func(*T) error) error {
 	return nil
 }
 
+// optional writes the object an edge leads to, or null where it has none.
+func optional[T any](w *directWriter, v *T, err error, write func(*T) error) error {
+	switch {
+	case err != nil:
+		return errNotDirect
+	case v == nil:
+		w.null()
+		return nil
+	}
+	return write(v)
+}
+
 func (w *directWriter) marshal(m graphql.Marshaler) { m.MarshalGQL(&w.buf) }
 func (w *directWriter) null()                       { w.buf.WriteString("null") }
 func (w *directWriter) str(s string)                { graphql.MarshalString(s).MarshalGQL(&w.buf) }
@@ -540,6 +521,23 @@ func (w *directWriter) optStr(s *string) {
 		return
 	}
 	w.str(*s)
+}
+
+// strOf and optStrOf write a resolver's string.
+func (w *directWriter) strOf(s string, err error) error {
+	if err != nil {
+		return errNotDirect
+	}
+	w.str(s)
+	return nil
+}
+
+func (w *directWriter) optStrOf(s *string, err error) error {
+	if err != nil {
+		return errNotDirect
+	}
+	w.optStr(s)
+	return nil
 }
 
 func (w *directWriter) verdict(v *models.Verdict) {
