@@ -606,35 +606,72 @@ func (q *Queue) Waiting(ctx context.Context, kind string, upToID int64) ([]int64
 	return ids, rows.Err()
 }
 
-// CompleteWaiting marks the jobs of ids that are still waiting to run as
-// completed, their work done by something else (a job that took them along,
-// a rebuild); one a worker has taken meanwhile runs to its end. They are
-// then counted, and cleaned away, as every completed job is.
-func (q *Queue) CompleteWaiting(ctx context.Context, ids []int64) (int, error) {
-	now := "now()"
-	if q.dialect == SQLite {
-		now = "datetime('now', 'subsec')" // as River writes its times there
+// Claim takes the jobs of ids that are still available for a worker that
+// does their work along with its own, or a rebuild that makes up for them:
+// it marks them running, so that no worker runs them meanwhile and an equal
+// change that would coalesce with them gets a job of its own instead (see
+// insert) — a change folded into a job whose work has already read the old
+// state would otherwise be lost. It returns the ids it claimed; each must
+// then be settled with Settle.
+func (q *Queue) Claim(ctx context.Context, ids []int64) ([]int64, error) {
+	var claimed []int64
+	err := q.eachPart(ids, func(part []any, in string) error {
+		rows, err := q.pool.QueryContext(ctx, q.rebind("UPDATE river_job SET state = 'running', attempted_at = "+q.now()+
+			" WHERE state = 'available' AND id IN ("+in+") RETURNING id"), part...)
+		if err != nil {
+			return fmt.Errorf("claim jobs: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			claimed = append(claimed, id)
+		}
+		return rows.Err()
+	})
+	return claimed, err
+}
+
+// Settle finishes the jobs Claim took: completed when their work was done
+// (they are then counted, and cleaned away, as every completed job is), or
+// available again, to run on their own, when it was not.
+func (q *Queue) Settle(ctx context.Context, ids []int64, done bool) error {
+	set := "state = 'completed', finalized_at = " + q.now()
+	if !done {
+		set = "state = 'available', attempted_at = NULL"
 	}
-	completed := 0
+	return q.eachPart(ids, func(part []any, in string) error {
+		if _, err := q.pool.ExecContext(ctx, q.rebind("UPDATE river_job SET "+set+" WHERE state = 'running' AND id IN ("+in+")"), part...); err != nil {
+			return fmt.Errorf("settle claimed jobs: %w", err)
+		}
+		return nil
+	})
+}
+
+// eachPart calls fn with the ids in parts of at most 500, as arguments and
+// the placeholders of an IN list.
+func (q *Queue) eachPart(ids []int64, fn func(part []any, in string) error) error {
 	for start := 0; start < len(ids); start += 500 {
 		part := ids[start:min(start+500, len(ids))]
 		args := make([]any, len(part))
 		for i, id := range part {
 			args[i] = id
 		}
-		query := "UPDATE river_job SET state = 'completed', finalized_at = " + now +
-			" WHERE state IN ('available', 'scheduled', 'retryable') AND id IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
-		res, err := q.pool.ExecContext(ctx, q.rebind(query), args...)
-		if err != nil {
-			return completed, fmt.Errorf("complete waiting jobs: %w", err)
+		if err := fn(args, "?"+strings.Repeat(", ?", len(part)-1)); err != nil {
+			return err
 		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return completed, err
-		}
-		completed += int(n)
 	}
-	return completed, nil
+	return nil
+}
+
+// now is the database's current time, as River writes its times.
+func (q *Queue) now() string {
+	if q.dialect == SQLite {
+		return "datetime('now', 'subsec')"
+	}
+	return "now()"
 }
 
 // rebind turns ? placeholders into PostgreSQL's $n.

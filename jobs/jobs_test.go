@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"bufio"
 	"context"
+	"slices"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -560,6 +561,55 @@ func TestWaitingArguments(t *testing.T) {
 		}
 		if len(available) != 2 || !sameJSON(available[0].Args, `{"n": 7}`) || !sameJSON(available[1].Args, `{"n": 8}`) {
 			t.Errorf("Available: %+v", available)
+		}
+	})
+}
+
+// TestClaim: a job claimed for work done along with another's is not run
+// by a worker, and an equal change enqueued while it is claimed gets a job
+// of its own — folded into the claimed job, whose work may have read the
+// state before the change, it would be lost when that job is completed.
+// Settled as done, the claimed job is completed; settled as not done, it is
+// available again; a job already running is not claimed.
+func TestClaim(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		q := db.Jobs()
+		enqueue(t, db, coalescedArgs{Key: "a"}, coalescedArgs{Key: "b"})
+		list, err := q.List(ctx, "test.coalesced", 10)
+		if err != nil || len(list) != 2 {
+			t.Fatalf("jobs = %+v (%v)", list, err)
+		}
+		a, b := list[0].ID, list[1].ID
+		claimed, err := q.Claim(ctx, []int64{a, b, a + b + 100})
+		if err != nil || !slices.Equal(claimed, []int64{a, b}) {
+			t.Fatalf("claimed %v (%v), want %v", claimed, err, []int64{a, b})
+		}
+		if again, err := q.Claim(ctx, []int64{a}); err != nil || len(again) != 0 {
+			t.Errorf("a claimed job was claimed again: %v (%v)", again, err)
+		}
+		enqueue(t, db, coalescedArgs{Key: "a"}) // a change while a is claimed
+		if err := q.Settle(ctx, []int64{a}, true); err != nil {
+			t.Fatal(err)
+		}
+		if err := q.Settle(ctx, []int64{b}, false); err != nil {
+			t.Fatal(err)
+		}
+		list, err = q.List(ctx, "test.coalesced", 10)
+		if err != nil || len(list) != 3 {
+			t.Fatalf("jobs = %+v (%v), want the two claimed and one for the change", list, err)
+		}
+		states := map[int64]jobs.State{}
+		for _, j := range list {
+			states[j.ID] = j.State
+		}
+		if states[a] != jobs.StateCompleted || states[b] != jobs.StateAvailable {
+			t.Errorf("claimed jobs settled as %s and %s, want completed and available", states[a], states[b])
+		}
+		for _, j := range list {
+			if j.ID != a && j.ID != b && j.State != jobs.StateAvailable {
+				t.Errorf("the change's job is %s, want available", j.State)
+			}
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -123,12 +124,15 @@ const alongIssues = 25
 func (ix *Indexer) Work(ctx context.Context, job *jobs.Job[IndexArgs]) error {
 	ix.syncSynonyms(ctx)
 	if ids, along := ix.takeAlong(ctx, job.Args.IssueIDs); len(along) > 0 {
-		if err := ix.apply(ctx, ids); err == nil {
+		err := ix.apply(ctx, ids)
+		if err == nil {
 			ix.indexed()
-			if _, err := ix.Queue.CompleteWaiting(ctx, along); err != nil {
-				// They run again on their own: the same documents, written twice.
-				ix.Logger.WarnContext(ctx, "search index jobs taken along stay queued", "error", err)
-			}
+		}
+		if serr := ix.Queue.Settle(context.WithoutCancel(ctx), along, err == nil); serr != nil {
+			// Left running, the river's rescuer hands them back later.
+			ix.Logger.WarnContext(ctx, "search index jobs taken along stay claimed", "error", serr)
+		}
+		if err == nil {
 			return nil
 		}
 	}
@@ -142,19 +146,37 @@ func (ix *Indexer) Work(ctx context.Context, job *jobs.Job[IndexArgs]) error {
 }
 
 // takeAlong returns the issues of own and of the index jobs waiting to run,
-// each once, and the ids of those jobs; none when there are none or they
-// cannot be read. Every job it returns was committed with its change
-// before the documents are read, so the documents written include that
-// change; a change committed later queues a job of its own, which is not
-// among them.
+// each once, and the ids of those jobs, which it has claimed (jobs.Claim);
+// none when there are none or they cannot be read. Every job it returns was
+// committed with its change before the documents are read, so the
+// documents written include that change; a change committed later queues a
+// job of its own, even one equal to a job taken along, which is not among
+// them.
 func (ix *Indexer) takeAlong(ctx context.Context, own []int64) ([]int64, []int64) {
 	if ix.Queue == nil || len(own) >= alongIssues {
 		return nil, nil
 	}
-	waiting, err := ix.Queue.Available(ctx, IndexKind, alongIssues)
+	available, err := ix.Queue.Available(ctx, IndexKind, alongIssues)
 	if err != nil {
 		ix.Logger.WarnContext(ctx, "search index jobs waiting unread", "error", err)
 		return nil, nil
+	}
+	var waiting []jobs.Pending
+	if len(available) > 0 {
+		ids := make([]int64, len(available))
+		for i, p := range available {
+			ids[i] = p.ID
+		}
+		claimed, err := ix.Queue.Claim(ctx, ids)
+		if err != nil {
+			ix.Logger.WarnContext(ctx, "search index jobs waiting unclaimed", "error", err)
+			return nil, nil
+		}
+		for _, p := range available {
+			if slices.Contains(claimed, p.ID) {
+				waiting = append(waiting, p)
+			}
+		}
 	}
 	seen := make(map[int64]bool, len(own))
 	ids := make([]int64, 0, len(own))
@@ -164,10 +186,11 @@ func (ix *Indexer) takeAlong(ctx context.Context, own []int64) ([]int64, []int64
 			ids = append(ids, id)
 		}
 	}
-	var along []int64
+	var along, left []int64
 	for _, w := range waiting {
 		var args IndexArgs
 		if json.Unmarshal(w.Args, &args) != nil || len(ids)+len(args.IssueIDs) > alongIssues {
+			left = append(left, w.ID)
 			continue
 		}
 		for _, id := range args.IssueIDs {
@@ -177,6 +200,12 @@ func (ix *Indexer) takeAlong(ctx context.Context, own []int64) ([]int64, []int64
 			}
 		}
 		along = append(along, w.ID)
+	}
+	if len(left) > 0 {
+		// Claimed but not taken along: they run on their own.
+		if err := ix.Queue.Settle(ctx, left, false); err != nil {
+			ix.Logger.WarnContext(ctx, "search index jobs not taken along stay claimed", "error", err)
+		}
 	}
 	return ids, along
 }

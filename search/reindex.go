@@ -16,10 +16,11 @@ const ReindexBatchSize = 1000
 // may have reached only the old index, so their issues are queued again
 // afterwards. The index jobs from before it started are settled by the
 // rebuild, which reads their issues after their changes were committed and
-// writes the current documents: the dead ones are deleted, and those still
-// waiting to run are marked completed (an import queues its whole archive,
-// which the first server to start would otherwise index a second time). q may be nil (no
-// queue to settle). It returns the number of documents each engine indexed.
+// writes the current documents: the dead ones are deleted, and those
+// available to run are claimed at the start and marked completed at the
+// end (an import queues its whole archive, which the first server to start
+// would otherwise index a second time). q may be nil (no queue to settle).
+// It returns the number of documents each engine indexed.
 func Reindex(ctx context.Context, src DocumentSource, q *jobs.Queue, batchSize int, engines ...Engine) (map[models.SearchEngine]int, error) {
 	var (
 		lastID  int64
@@ -32,10 +33,22 @@ func Reindex(ctx context.Context, src DocumentSource, q *jobs.Queue, batchSize i
 		}
 		// Only jobs already committed are listed: a change whose job is
 		// not yet visible may commit after the rebuild has read its issue.
+		// Those waiting are claimed, so that a change coalescing with one of
+		// them while the rebuild runs gets a job of its own.
 		if waiting, err = q.Waiting(ctx, IndexKind, lastID); err != nil {
 			return nil, err
 		}
+		if waiting, err = q.Claim(ctx, waiting); err != nil {
+			return nil, err
+		}
 	}
+	settled := false
+	defer func() {
+		if q != nil && !settled {
+			// Not made up for: they run on their own.
+			q.Settle(context.WithoutCancel(ctx), waiting, false) //nolint:errcheck // left running, the rescuer hands them back
+		}
+	}()
 	counts := map[models.SearchEngine]int{}
 	for _, e := range engines {
 		n, err := e.Rebuild(ctx, AllDocuments(src, batchSize))
@@ -73,7 +86,8 @@ func Reindex(ctx context.Context, src DocumentSource, q *jobs.Queue, batchSize i
 	if _, err := q.DeleteDead(ctx, IndexKind, lastID); err != nil {
 		return counts, fmt.Errorf("settle earlier changes: %w", err)
 	}
-	if _, err := q.CompleteWaiting(ctx, waiting); err != nil {
+	settled = true
+	if err := q.Settle(ctx, waiting, true); err != nil {
 		return counts, fmt.Errorf("settle earlier changes: %w", err)
 	}
 	return counts, nil
