@@ -3,7 +3,6 @@ package jobs_test
 import (
 	"bufio"
 	"context"
-	"slices"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
