@@ -127,4 +127,63 @@ func hasEscapeLead(w uint64) bool {
 	return zero(w^('<'*ones))|zero(w^('>'*ones))|zero(w^('&'*ones))|zero(w^(0xE2*ones)) != 0
 }
 
-const hexDigits = "0123456789abcdef"
+const (
+	hexDigits      = "0123456789abcdef"
+	upperHexDigits = "0123456789ABCDEF"
+)
+
+// appendQuoted appends s as a JSON string exactly as gqlgen's
+// graphql.MarshalString writes it: ", \ and the control characters
+// escaped (\t, \r and \n by name, the others as \u00XX), every other
+// byte as it is (gqlgen's hex digits are capitals). It scans eight bytes
+// at a time, as appendEscaped does, and appends without gqlgen's writer
+// and closure per string.
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && !hasQuoteLead(leUint64(s[i:])) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '\t':
+			b = append(b, `\t`...)
+		case '\r':
+			b = append(b, `\r`...)
+		case '\n':
+			b = append(b, `\n`...)
+		case '"', '\\':
+			b = append(b, '\\', c)
+		default:
+			b = append(b, `\u00`...)
+			b = append(b, upperHexDigits[c>>4], upperHexDigits[c&0xF])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// hasQuoteLead reports whether any of the eight bytes of w is one
+// appendQuoted escapes: below 0x20, " or \.
+func hasQuoteLead(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - ones) &^ v & highs }
+	below := (w - 0x20*ones) &^ w & highs
+	return below|zero(w^('"'*ones))|zero(w^('\\'*ones)) != 0
+}
+
+// leUint64 reads eight bytes of s as a little-endian word.
+func leUint64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}

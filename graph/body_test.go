@@ -71,3 +71,26 @@ func TestAppendEscaped(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendQuoted: a string is quoted exactly as gqlgen's MarshalString
+// writes it, for strings mixing quotes, backslashes, every control
+// character, multi-byte characters and invalid UTF-8, in runs long enough
+// to cross the eight-byte scan.
+func TestAppendQuoted(t *testing.T) {
+	pieces := []string{"a", "abcdefgh", `"`, `\`, "\t", "\n", "\r", "\x00", "\x1f", "\x7f", " ", "é", "日本", "\u2028", "\xff", "\xe2\x80", "<&>"}
+	for c := range 0x20 {
+		pieces = append(pieces, string(rune(c)))
+	}
+	rng := rand.New(rand.NewPCG(11, 30))
+	for range 5000 {
+		var s strings.Builder
+		for range rng.IntN(20) {
+			s.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		var want bytes.Buffer
+		graphql.MarshalString(s.String()).MarshalGQL(&want)
+		if got := appendQuoted([]byte("x"), s.String()); !bytes.Equal(got, append([]byte("x"), want.Bytes()...)) {
+			t.Fatalf("%q:\n got %s\nwant x%s", s.String(), got, want.Bytes())
+		}
+	}
+}

@@ -206,7 +206,7 @@ func (w *directWriter) object(fields []directField, typename string, value func(
 		if i > 0 {
 			w.buf.WriteByte(',')
 		}
-		graphql.MarshalString(f.Alias).MarshalGQL(&w.buf)
+		w.str(f.Alias)
 		w.buf.WriteByte(':')
 		if f.Name == "__typename" {
 			w.str(typename)
@@ -513,7 +513,10 @@ func optional[T any](w *directWriter, v *T, err error, write func(*T) error) err
 
 func (w *directWriter) marshal(m graphql.Marshaler) { m.MarshalGQL(&w.buf) }
 func (w *directWriter) null()                       { w.buf.WriteString("null") }
-func (w *directWriter) str(s string)                { graphql.MarshalString(s).MarshalGQL(&w.buf) }
+func (w *directWriter) str(s string) {
+	w.buf.Grow(len(s) + 2) // the quotes; escapes, rare, may grow it again
+	w.buf.Write(appendQuoted(w.buf.AvailableBuffer(), s))
+}
 
 func (w *directWriter) optStr(s *string) {
 	if s == nil {
