@@ -94,3 +94,33 @@ func TestAppendQuoted(t *testing.T) {
 		}
 	}
 }
+
+// answerText is a response's Markdown as the archive holds it: lines,
+// headings and lists, so that escapes are frequent.
+var answerText = strings.Repeat("## Penjelasan\n\nAir yang keruh disebabkan oleh perbaikan pipa di Jalan Veteran. "+
+	"Warga dapat menghubungi 0518-21234.\n- Fakta: tidak ada kontaminasi\n", 15)
+
+// BenchmarkQuote and BenchmarkQuoteGqlgen write sixty 200-byte strings and
+// one 2 KB answer, as a page's fields are written (docs/performance.md,
+// "Direct answers").
+func BenchmarkQuote(b *testing.B) {
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		for range 60 {
+			buf.Write(appendQuoted(buf.AvailableBuffer(), answerText[:200]))
+		}
+		buf.Write(appendQuoted(buf.AvailableBuffer(), answerText))
+	}
+}
+
+func BenchmarkQuoteGqlgen(b *testing.B) {
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		for range 60 {
+			graphql.MarshalString(answerText[:200]).MarshalGQL(&buf)
+		}
+		graphql.MarshalString(answerText).MarshalGQL(&buf)
+	}
+}
