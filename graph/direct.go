@@ -28,8 +28,9 @@ import (
 // directFields is answered by directSchema instead: it collects the
 // selection once per object type rather than once per object, calls the
 // same resolvers for the values and writes the JSON with gqlgen's own
-// scalar marshalers, so the bytes are the ones gqlgen would write
-// (TestDirectAnswers compares them). Anything it does not know, and any
+// scalar marshalers — strings with appendQuoted (body.go), which writes
+// what gqlgen's MarshalString writes — so the bytes are the ones gqlgen
+// would write (TestDirectAnswers compares them). Anything it does not know, and any
 // error or null where the schema forbids one, is left to gqlgen: the
 // operation is then executed again by gqlgen, which answers as it always
 // does. Reads have no side effects, and the request's loaders keep what
