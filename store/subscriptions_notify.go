@@ -284,11 +284,14 @@ func (db *DB) followDigest(ctx context.Context, job *jobs.Job[FollowDigestArgs])
 	var wait time.Duration
 	err := db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		wait = 0
+		// The address's subscriptions are locked: two digest jobs of one
+		// address (one coalesced while the other ran) would otherwise both
+		// read its events before either deleted them, and send one mail twice.
 		var subs []*models.Subscription
-		if err := tx.NewSelect().Model(&subs).
+		if err := db.forUpdate(tx.NewSelect().Model(&subs).
 			Where("email_hash = ?", job.Args.Address).
 			Where("confirmed_at IS NOT NULL").
-			OrderExpr("id ASC").
+			OrderExpr("id ASC")).
 			Scan(ctx); err != nil {
 			return err
 		}
