@@ -565,8 +565,8 @@ type Pending struct {
 }
 
 // Available returns up to limit jobs of kind that are ready to run and not
-// taken by a worker, oldest first: with CompleteWaiting, a worker may do their
-// work along with its own job's.
+// taken by a worker, oldest first: with Claim and Settle, a worker may do
+// their work along with its own job's.
 func (q *Queue) Available(ctx context.Context, kind string, limit int) ([]Pending, error) {
 	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id, "+q.argsJSON()+" FROM river_job WHERE kind = ? AND state = 'available' ORDER BY id LIMIT ?"), kind, limit)
 	if err != nil {
@@ -587,8 +587,8 @@ func (q *Queue) Available(ctx context.Context, kind string, limit int) ([]Pendin
 }
 
 // Waiting returns the ids of the jobs of kind, up to the job upToID, that
-// wait to run (available, scheduled or retryable): with CompleteWaiting,
-// work that something about to run will make up for.
+// wait to run (available, scheduled or retryable): work that something
+// about to run will make up for, once Claim has taken those available.
 func (q *Queue) Waiting(ctx context.Context, kind string, upToID int64) ([]int64, error) {
 	rows, err := q.pool.QueryContext(ctx, q.rebind("SELECT id FROM river_job WHERE kind = ? AND id <= ? AND state IN ('available', 'scheduled', 'retryable') ORDER BY id"), kind, upToID)
 	if err != nil {
