@@ -92,6 +92,23 @@ func (l loader[V]) prefetch(ctx context.Context, keys []int64) ([]V, error) {
 	return values, nil
 }
 
+// ensure returns the values of keys, fetching at once those not yet known.
+func (l loader[V]) ensure(ctx context.Context, keys []int64) ([]V, error) {
+	var missing []int64
+	for _, k := range keys {
+		if _, ok := l.known.Load(k); !ok {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == len(keys) {
+		return l.prefetch(ctx, keys)
+	}
+	if _, err := l.prefetch(ctx, missing); err != nil {
+		return nil, err
+	}
+	return l.Loader.LoadAll(ctx, keys)
+}
+
 // loaderWait is how long a loader collects keys before it queries. Issues
 // prefetch their edges (prefetch.go), so the window only gathers the
 // deeper, rarer edges that gqlgen resolves concurrently.

@@ -195,11 +195,23 @@ func (r *queryResolver) Issues(ctx context.Context, filter *model.IssueFilter, o
 
 // Issue is the resolver for the issue field.
 func (r *queryResolver) Issue(ctx context.Context, number string) (*models.Issue, error) {
-	issue, err := nullIfNotFound(r.Services.Issues.IssueByNumber(ctx, number))
-	if issue == nil || err != nil {
-		return issue, err
+	fields := selectedFields(ctx)
+	_, sources := fields["sources"]
+	_, responses := fields["responses"]
+	rows, err := nullIfNotFound(r.Services.Issues.IssueByNumberWith(ctx, number, models.IssueWith{Sources: sources, Responses: responses}))
+	if rows == nil || err != nil {
+		return nil, err
 	}
-	return issue, prefetchIssues(ctx, []*models.Issue{issue}, selectedFields(ctx))
+	// The sources and responses came with the issue: prefetchIssues finds
+	// them known and reads only the other edges.
+	l := loaders(ctx)
+	if sources {
+		l.Sources.prime(rows.Issue.ID, rows.Sources)
+	}
+	if responses {
+		l.Responses.prime(rows.Issue.ID, rows.Responses)
+	}
+	return rows.Issue, prefetchIssues(ctx, []*models.Issue{rows.Issue}, fields)
 }
 
 // Agency is the resolver for the agency field.

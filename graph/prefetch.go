@@ -11,7 +11,8 @@ import (
 )
 
 // prefetchIssues loads the edges an operation selects on a page of issues,
-// one statement per edge, concurrently and without waiting for a batch
+// one statement per edge not already known (one issue comes with its
+// sources and responses), concurrently and without waiting for a batch
 // window, before gqlgen resolves the page element by element.
 // The per-element resolvers then find everything in the loaders' caches, so
 // the number of statements does not depend on the page size or on how the
@@ -58,14 +59,14 @@ func prefetchIssues(ctx context.Context, issues []*models.Issue, node map[string
 		run(func() error { _, err := l.Issue.prefetch(ctx, distinct(duplicateIDs)); return err })
 	}
 	if _, ok := node["sources"]; ok {
-		run(func() error { _, err := l.Sources.prefetch(ctx, ids); return err })
+		run(func() error { _, err := l.Sources.ensure(ctx, ids); return err })
 	}
 	if _, ok := node["timeline"]; ok {
 		run(func() error { _, err := l.Events.prefetch(ctx, ids); return err })
 	}
 	if field, ok := node["responses"]; ok {
 		run(func() error {
-			lists, err := l.Responses.prefetch(ctx, ids)
+			lists, err := l.Responses.ensure(ctx, ids)
 			if err != nil || !selects(ctx, field, "revisions") {
 				return err
 			}

@@ -223,6 +223,20 @@ type Assignment struct {
 	Priority    Priority
 }
 
+// IssueWith names the rows read with one issue.
+type IssueWith struct {
+	Sources   bool
+	Responses bool
+}
+
+// IssueRows is one issue with the rows IssueWith asked for: its sources,
+// and its responses the caller may see (nil when not asked for).
+type IssueRows struct {
+	Issue     *Issue
+	Sources   []*IssueSource
+	Responses []*Response
+}
+
 // IssueService reads issues and moves them through their lifecycle. Every
 // write method checks the caller's permission inside its transaction, records
 // an issue event and an audit entry, and enqueues a search index job.
@@ -231,6 +245,9 @@ type IssueService interface {
 	FindIssues(ctx context.Context, filter IssueFilter) (*IssuePage, error)
 	// IssueByNumber returns a visible issue or ENOTFOUND.
 	IssueByNumber(ctx context.Context, number string) (*Issue, error)
+	// IssueByNumberWith is IssueByNumber reading, with the issue, the rows
+	// of it that with names: those a page of one issue shows.
+	IssueByNumberWith(ctx context.Context, number string, with IssueWith) (*IssueRows, error)
 	// IssuesByIDs returns the visible issues with the given ids, in any order.
 	IssuesByIDs(ctx context.Context, ids []int64) ([]*Issue, error)
 	// SourcesByIssueIDs returns the sources of the given issues.

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kotabaru/tanggap/graph"
+	"github.com/kotabaru/tanggap/models"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -103,6 +104,64 @@ func TestIssuePageStatements(t *testing.T) {
 					t.Fatalf("%d SQL statements for one page", counts[30])
 				}
 			})
+		}
+	})
+}
+
+// TestOneIssueStatement: one issue with its agency, sources and responses
+// is one SQL statement (store/issuewith.go); with revisions and a timeline
+// as well, one more for each.
+func TestOneIssueStatement(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, time.Now())
+		api := newTestAPI(t, db)
+		page, err := db.FindIssues(t.Context(), models.IssueFilter{First: 50, Statuses: []models.IssueStatus{models.StatusClosed}})
+		if err != nil || len(page.Issues) == 0 {
+			t.Fatalf("no closed issue: %v", err)
+		}
+		sourced := ""
+		for _, i := range page.Issues {
+			sources, err := db.SourcesByIssueIDs(t.Context(), []int64{i.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sources) > 0 {
+				sourced = i.Number
+				break
+			}
+		}
+		if sourced == "" {
+			t.Fatal("no closed issue with a source")
+		}
+		api.post("", `{ agencies { slug } }`, nil) // the directory is read once
+		for _, c := range []struct {
+			query string
+			want  int64
+		}{
+			{`query($n: String!) { issue(number: $n) { number agency { name } sources { platform } responses { body agency { name } } } }`, 1},
+			{`query($n: String!) { issue(number: $n) { number responses { body } } }`, 1},
+			{`query($n: String!) { issue(number: $n) { number title } }`, 1},
+			{`query($n: String!) { issue(number: $n) { sources { url } responses { revisions { number } } timeline { type } } }`, 3},
+		} {
+			api.statements.Reset()
+			r := api.post("", c.query, map[string]any{"n": sourced})
+			got := api.statements.Reset()
+			var out struct {
+				Issue *struct {
+					Sources   []struct{ Platform, URL string }
+					Responses []struct {
+						Body      string
+						Revisions []struct{ Number int }
+					}
+				}
+			}
+			r.decode(t, &out)
+			if out.Issue == nil {
+				t.Fatalf("%s: no issue %s", c.query, sourced)
+			}
+			if got != c.want {
+				t.Errorf("%s: %d statements, want %d", c.query, got, c.want)
+			}
 		}
 	})
 }

@@ -1,6 +1,9 @@
 package store
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // MigrationLockKey is the PostgreSQL advisory lock key, for tests that hold
 // the lock from another session.
@@ -28,4 +31,45 @@ func SetMaxPreparedTexts(n int) (restore func()) {
 	old := maxPreparedTexts
 	maxPreparedTexts = n
 	return func() { maxPreparedTexts = old }
+}
+
+// ScanByHandAndByBun runs query twice and reads its rows into models of
+// dest's kind, once with the column lists of rowscan.go and once with bun,
+// for tests that compare the two readings. dest is *[]*models.Issue,
+// *[]*models.Response or *[]*models.IssueSource; byBun is of the same type.
+func ScanByHandAndByBun(ctx context.Context, db *DB, query string, byHand, byBun any) error {
+	rows, err := db.bun.DB.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	if err := db.scanInto(ctx, rows, byHand); err != nil {
+		return err
+	}
+	rows, err = db.bun.DB.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return db.bun.ScanRows(ctx, rows, byBun)
+}
+
+// ScanColumnNames returns the columns rowscan.go reads of the model of
+// table: issues, responses or issue_sources.
+func ScanColumnNames(table string) []string {
+	var names []string
+	switch table {
+	case "issues":
+		for n := range issueScanColumns {
+			names = append(names, n)
+		}
+	case "responses":
+		for n := range responseScanColumns {
+			names = append(names, n)
+		}
+	case "issue_sources":
+		for n := range sourceScanColumns {
+			names = append(names, n)
+		}
+	}
+	return names
 }

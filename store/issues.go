@@ -278,12 +278,18 @@ func (db *DB) IssuesByIDs(ctx context.Context, ids []int64) ([]*models.Issue, er
 func (db *DB) SourcesByIssueIDs(ctx context.Context, ids []int64) ([]*models.IssueSource, error) {
 	var sources []*models.IssueSource
 	err := db.byIssueIDs(ctx, "sources", (*models.IssueSource)(nil), &sources, "issue_id", ids, "detected_at ASC, id ASC")
+	return visibleSources(ctx, sources), wrapErr(err)
+}
+
+// visibleSources blanks the account handles of sources, in place, for an
+// anonymous reader.
+func visibleSources(ctx context.Context, sources []*models.IssueSource) []*models.IssueSource {
 	if models.UserFromContext(ctx) == nil {
 		for _, s := range sources {
 			s.AccountHandle = ""
 		}
 	}
-	return sources, wrapErr(err)
+	return sources
 }
 
 // EventsByIssueIDs returns the events of the given issues, oldest first:

@@ -13,6 +13,8 @@ import (
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/schema"
+
+	"github.com/kotabaru/tanggap/models"
 )
 
 // The rows behind a page of issues — their sources, responses, events and
@@ -176,7 +178,7 @@ func (p *params) value(v any) any {
 }
 
 // scanParams runs q, written with p, as a prepared statement and scans its
-// rows into dest as bun would.
+// rows into dest as bun would (scanInto).
 func (db *DB) scanParams(ctx context.Context, q *bun.SelectQuery, p *params, dest any) (err error) {
 	text := q.String()
 	stmt, release, err := db.preparedText(ctx, text)
@@ -190,8 +192,7 @@ func (db *DB) scanParams(ctx context.Context, q *bun.SelectQuery, p *params, des
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	return db.bun.ScanRows(ctx, rows, dest)
+	return db.scanInto(ctx, rows, dest)
 }
 
 // idsParam is the condition of a column among a list of ids given as the
@@ -233,7 +234,7 @@ func (db *DB) AddQueryHook(h bun.QueryHook) {
 
 // selectPrepared runs the statement called name, built from the bun query
 // build returns (with bun.Safe placeholders), with arg, and scans its rows
-// into dest as bun would.
+// into dest as bun would (scanInto).
 func (db *DB) selectPrepared(ctx context.Context, name string, build func() *bun.SelectQuery, arg, dest any) (err error) {
 	stmt, err := db.prepared(ctx, name, func() string { return build().String() })
 	if err != nil {
@@ -245,8 +246,24 @@ func (db *DB) selectPrepared(ctx context.Context, name string, build func() *bun
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	return db.bun.ScanRows(ctx, rows, dest)
+	return db.scanInto(ctx, rows, dest)
+}
+
+// scanInto reads rows into dest, a pointer to a slice of models, and closes
+// rows: by hand for the models rowscan.go lists, by bun for the others.
+func (db *DB) scanInto(ctx context.Context, rows *sql.Rows, dest any) (err error) {
+	switch d := dest.(type) {
+	case *[]*models.Issue:
+		*d, err = scanRows(ctx, rows, issueScanColumns)
+	case *[]*models.Response:
+		*d, err = scanRows(ctx, rows, responseScanColumns)
+	case *[]*models.IssueSource:
+		*d, err = scanRows(ctx, rows, sourceScanColumns)
+	default:
+		defer rows.Close()
+		err = db.bun.ScanRows(ctx, rows, dest)
+	}
+	return err
 }
 
 // queryHooks tells the hooks of AddQueryHook that a prepared statement

@@ -26,6 +26,12 @@ func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.R
 	if err != nil {
 		return nil, wrapErr(err)
 	}
+	return db.visibleResponses(ctx, responses, noHTML), nil
+}
+
+// visibleResponses keeps the responses the caller may see, in place, with
+// their HTML unless noHTML.
+func (db *DB) visibleResponses(ctx context.Context, responses []*models.Response, noHTML bool) []*models.Response {
 	user := models.UserFromContext(ctx)
 	visible := responses[:0]
 	for _, r := range responses {
@@ -36,7 +42,7 @@ func (db *DB) ResponsesByIssueIDs(ctx context.Context, ids []int64) ([]*models.R
 			visible = append(visible, r)
 		}
 	}
-	return visible, nil
+	return visible
 }
 
 // responseTextColumns are the columns of responses but the stored HTML,
