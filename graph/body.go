@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"slices"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 )
@@ -30,11 +32,14 @@ func (responseBody) InterceptResponse(ctx context.Context, next graphql.Response
 		// Streamed or incremental answers go out as gqlgen writes them.
 		return resp
 	}
-	body, err := encodeResponse(resp)
+	body, err := encodeResponse(takeBody(), resp)
 	if err != nil {
 		return resp
 	}
 	state.body = body
+	for _, f := range state.afterBody {
+		f()
+	}
 	// What gqlgen then encodes is dropped by the recorder.
 	return &graphql.Response{}
 }
@@ -42,7 +47,8 @@ func (responseBody) InterceptResponse(ctx context.Context, next graphql.Response
 // encodeResponse writes resp as encoding/json would: the errors, the data,
 // the extensions, in that order, with <, >, & and the line and paragraph
 // separators escaped in the data as encoding/json escapes them in strings.
-func encodeResponse(resp *graphql.Response) ([]byte, error) {
+// It appends to b.
+func encodeResponse(b []byte, resp *graphql.Response) ([]byte, error) {
 	var errs, ext []byte
 	var err error
 	if len(resp.Errors) > 0 {
@@ -59,7 +65,7 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 	if len(data) == 0 {
 		data = []byte("null")
 	}
-	b := make([]byte, 0, len(data)+len(errs)+len(ext)+32)
+	b = slices.Grow(b[:0], len(data)+len(errs)+len(ext)+32)
 	b = append(b, '{')
 	if errs != nil {
 		b = append(b, `"errors":`...)
@@ -73,6 +79,28 @@ func encodeResponse(resp *graphql.Response) ([]byte, error) {
 		b = append(b, ext...)
 	}
 	return append(b, '}'), nil
+}
+
+// bodies are the answers' bodies kept for the next request, like the
+// direct writer's buffers (direct.go).
+var bodies = sync.Pool{New: func() any { return new([]byte) }}
+
+func takeBody() []byte { return *bodies.Get().(*[]byte) }
+
+// giveBody keeps b for another answer once it has been written out.
+func giveBody(b []byte) {
+	if cap(b) <= maxKeptBuffer {
+		b = b[:0]
+		bodies.Put(&b)
+	}
+}
+
+// afterBody has f run once responseBody has written the answer's body,
+// when the request's answer is buffered (for anything else f never runs).
+func afterBody(ctx context.Context, f func()) {
+	if state, ok := ctx.Value(requestStateKey{}).(*requestState); ok && state.buffered {
+		state.afterBody = append(state.afterBody, f)
+	}
 }
 
 // appendEscaped appends JSON text with the characters encoding/json escapes

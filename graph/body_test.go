@@ -33,7 +33,7 @@ func TestEncodeResponse(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := encodeResponse(resp)
+		got, err := encodeResponse(nil, resp)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -85,11 +87,8 @@ type directSchema struct {
 
 func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	oc := graphql.GetOperationContext(ctx)
-	if oc.Operation == nil || oc.Operation.Operation != ast.Query || !inOrderPlan(oc) {
-		return s.executableSchema.Exec(ctx)
-	}
-	roots, ok := directSelection(oc, oc.Operation.SelectionSet, "Query")
-	if !ok {
+	plan := planOf(oc)
+	if !plan.direct {
 		return s.executableSchema.Exec(ctx)
 	}
 	var fallback graphql.ResponseHandler
@@ -102,7 +101,7 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			return nil
 		}
 		if inOrder(ctx) {
-			if data, ok := s.answer(ctx, oc, roots); ok {
+			if data, ok := s.answer(ctx, oc, plan); ok {
 				answered = true
 				directOperations.Add(1)
 				return &graphql.Response{Data: data}
@@ -116,18 +115,99 @@ func (s directSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 // answer writes the data of the operation, or reports that gqlgen must
 // execute it: on an error, and on a panic, which is logged as gqlgen logs
 // one (gqlgen's execution then meets it again if it is a resolver's).
-func (s directSchema) answer(ctx context.Context, oc *graphql.OperationContext, roots []directField) (data []byte, ok bool) {
+func (s directSchema) answer(ctx context.Context, oc *graphql.OperationContext, plan *operationPlan) (data []byte, ok bool) {
+	w := &directWriter{oc: oc, es: s.executableSchema, buf: takeBuffer()}
 	defer func() {
 		if p := recover(); p != nil {
 			recoverPanic(ctx, p)
 			data, ok = nil, false
 		}
+		if !ok {
+			giveBuffer(w.buf)
+		}
 	}()
-	w := &directWriter{oc: oc, es: s.executableSchema}
-	if err := w.query(models.NewContextWithReadParts(ctx, readParts(roots)), roots); err != nil {
+	if err := w.query(models.NewContextWithReadParts(ctx, plan.parts), plan.roots); err != nil {
 		return nil, false
 	}
+	// The buffer goes back once responseBody has copied the answer out.
+	afterBody(ctx, func() { giveBuffer(w.buf) })
 	return w.buf.Bytes(), true
+}
+
+// operationPlan is what an operation's document decides, whatever its
+// variables: whether it runs in order (sequential.go), and whether and
+// how it is answered directly.
+type operationPlan struct {
+	inOrder bool
+	direct  bool
+	roots   []directField
+	parts   models.ReadParts
+}
+
+func planOperation(oc *graphql.OperationContext) *operationPlan {
+	p := &operationPlan{inOrder: inOrderPlan(oc)}
+	if p.inOrder {
+		if p.roots, p.direct = directSelection(oc, oc.Operation.SelectionSet, "Query"); p.direct {
+			p.parts = readParts(p.roots)
+		}
+	}
+	return p
+}
+
+// plans keeps the plans of documents by their text and operation name, so
+// a document sent again is not walked again: the selection of a page of
+// issues was collected twice per request, for the in-order check and for
+// the direct answer, which allocated a tenth of the request's memory
+// (docs/performance.md, "Plans and buffers kept"). A document holding a
+// directive is planned at every request, since @skip and @include make
+// the selection depend on variables. It is emptied when full.
+var plans = struct {
+	sync.Mutex
+	m map[string]*operationPlan
+}{m: map[string]*operationPlan{}}
+
+const maxPlans = 1000
+
+// planOf returns the plan of oc's operation.
+func planOf(oc *graphql.OperationContext) *operationPlan {
+	if oc == nil || oc.Operation == nil {
+		return &operationPlan{}
+	}
+	if oc.RawQuery == "" || strings.Contains(oc.RawQuery, "@") {
+		return planOperation(oc)
+	}
+	key := oc.OperationName + "\x00" + oc.RawQuery
+	plans.Lock()
+	p := plans.m[key]
+	plans.Unlock()
+	if p != nil {
+		return p
+	}
+	p = planOperation(oc)
+	plans.Lock()
+	if len(plans.m) >= maxPlans {
+		clear(plans.m)
+	}
+	plans.m[key] = p
+	plans.Unlock()
+	return p
+}
+
+// Answers are written into buffers kept for the next request: grown
+// afresh for every answer, a page's buffer was copied four times on its
+// way to its size. One larger than maxKeptBuffer is left to the garbage
+// collector.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxKeptBuffer = 1 << 20
+
+func takeBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+func giveBuffer(b *bytes.Buffer) {
+	if b.Cap() <= maxKeptBuffer {
+		b.Reset()
+		buffers.Put(b)
+	}
 }
 
 // directField is one field of a selection, with the fields selected on
@@ -196,7 +276,7 @@ var issueProgress = map[string]bool{"assignedAt": true, "acknowledgedAt": true, 
 type directWriter struct {
 	oc  *graphql.OperationContext
 	es  *executableSchema
-	buf bytes.Buffer
+	buf *bytes.Buffer
 }
 
 // object writes the fields of one object; value writes each field's value.
@@ -512,7 +592,7 @@ func optional[T any](w *directWriter, v *T, err error, write func(*T) error) err
 	return write(v)
 }
 
-func (w *directWriter) marshal(m graphql.Marshaler) { m.MarshalGQL(&w.buf) }
+func (w *directWriter) marshal(m graphql.Marshaler) { m.MarshalGQL(w.buf) }
 func (w *directWriter) null()                       { w.buf.WriteString("null") }
 func (w *directWriter) str(s string) {
 	w.buf.Grow(len(s) + 2) // the quotes; escapes, rare, may grow it again

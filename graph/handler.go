@@ -231,6 +231,8 @@ type requestState struct {
 	// when set, instead of what gqlgen wrote (see responseBody).
 	buffered bool
 	body     []byte
+	// afterBody run once body is written (see afterBody).
+	afterBody []func()
 }
 
 type requestStateKey struct{}
@@ -309,6 +311,11 @@ func (r *recorder) flush(w http.ResponseWriter, state *requestState) {
 	r.header.Del("Content-Length")
 	w.WriteHeader(r.status)
 	w.Write(body) //nolint:errcheck // the client went away
+	if state.body != nil {
+		// Written out: the writers below copied what they keep.
+		giveBody(state.body)
+		state.body = nil
+	}
 }
 
 // preExecutionCodes are the errors that stop an operation before it runs.

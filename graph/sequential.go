@@ -169,7 +169,7 @@ func (inOrderPlanner) ExtensionName() string                   { return "InOrder
 func (inOrderPlanner) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (inOrderPlanner) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
-	if graphql.HasOperationContext(ctx) && inOrderPlan(graphql.GetOperationContext(ctx)) {
+	if graphql.HasOperationContext(ctx) && planOf(graphql.GetOperationContext(ctx)).inOrder {
 		inOrderOperations.Add(1)
 		ctx = withInOrder(ctx)
 	}

@@ -2,8 +2,11 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -221,6 +224,67 @@ func TestCursorsWhenSelected(t *testing.T) {
 		api.post("", `{ issues(first: 4) { pageInfo { endCursor } } }`, nil).decode(t, &pageOnly)
 		if pageOnly.Issues.PageInfo.EndCursor != plain.Issues.PageInfo.EndCursor {
 			t.Errorf("endCursor alone = %q, want %q", pageOnly.Issues.PageInfo.EndCursor, plain.Issues.PageInfo.EndCursor)
+		}
+	})
+}
+
+// TestAnswersConcurrently: answers are written into buffers kept from one
+// request to the next (graph/direct.go, graph/body.go); many requests at
+// once, for different issues and pages, each get exactly the bytes they get
+// alone.
+func TestAnswersConcurrently(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, time.Now())
+		api := newTestAPI(t, db)
+		var page struct {
+			Issues struct {
+				Edges []struct{ Node struct{ Number string } }
+			}
+		}
+		api.post("", `{ issues(first: 40) { edges { node { number } } } }`, nil).decode(t, &page)
+		type request struct{ body, want []byte }
+		var requests []request
+		for i, e := range page.Issues.Edges {
+			vars := map[string]any{"n": e.Node.Number}
+			query := harnessIssue
+			if i%5 == 0 {
+				query, vars = harnessList, nil
+			}
+			body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+			want := api.raw(http.MethodPost, "/graphql", "", "application/json", body).Raw
+			if vars != nil && !bytes.Contains(want, []byte(`"number":"`+e.Node.Number+`"`)) {
+				t.Fatalf("answer for %s: %.200s", e.Node.Number, want)
+			}
+			requests = append(requests, request{body, want})
+		}
+		before := graph.DirectOperations()
+		errs := make(chan error, 8)
+		for w := range 8 {
+			go func() {
+				for i := range 60 {
+					r := requests[(w*7+i)%len(requests)]
+					resp, err := http.Post(api.srv.URL+"/graphql", "application/json", bytes.NewReader(r.body))
+					if err != nil {
+						errs <- err
+						return
+					}
+					got, _ := io.ReadAll(resp.Body)
+					resp.Body.Close()
+					if !bytes.Equal(got, r.want) {
+						errs <- fmt.Errorf("concurrent answer differs:\n%.300s\nwant\n%.300s", got, r.want)
+						return
+					}
+				}
+				errs <- nil
+			}()
+		}
+		for range 8 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := graph.DirectOperations() - before; n < 8*60 {
+			t.Fatalf("%d of %d operations answered directly", n, 8*60)
 		}
 	})
 }
