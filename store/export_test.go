@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/kotabaru/tanggap/models"
 )
 
 // MigrationLockKey is the PostgreSQL advisory lock key, for tests that hold
@@ -72,4 +74,9 @@ func ScanColumnNames(table string) []string {
 		}
 	}
 	return names
+}
+
+// IssueWithText is the statement of IssueByNumberWith for with.
+func IssueWithText(db *DB, with models.IssueWith, noHTML bool) string {
+	return db.issueWithStatement(with, noHTML).text
 }

@@ -18,9 +18,12 @@ import (
 // the three tables come as one result: a part number, then the columns of
 // issues, of issue_sources and of responses side by side, each row filling
 // the columns of its own table and leaving the others NULL. The NULL
-// columns come from outer joins that never match ("ON 1 = 0"), which gives
-// them their table's column types on both databases, so every value is
-// decoded by the driver as a plain read would decode it.
+// columns come from outer joins that never match, which gives them their
+// table's column types on both databases, so every value is decoded by the
+// driver as a plain read would decode it. The join compares the primary
+// key with NULL: PostgreSQL folds that to false, and SQLite looks the key
+// up and finds nothing, where a constant false ("ON 1 = 0") would make it
+// read the whole table for every row (TestIssueWithPlan).
 
 const (
 	partIssue = iota
@@ -38,6 +41,12 @@ type issueWithStatement struct {
 	// sourceAt and responseAt are the positions of the first column of
 	// issue_sources and of responses; issues' start at 1, after the part.
 	sourceAt, responseAt int
+}
+
+// issueWithKey names one of the statements.
+type issueWithKey struct {
+	with   models.IssueWith
+	noHTML bool
 }
 
 // issueWithStatement writes the statement for with; noHTML leaves the
@@ -90,7 +99,7 @@ func (db *DB) issueWithStatement(with models.IssueWith, noHTML bool) *issueWithS
 		f := "FROM " + tables[own].name + " AS " + tables[own].alias
 		for k, t := range tables {
 			if k != own {
-				f += " LEFT JOIN " + t.name + " AS " + t.alias + " ON 1 = 0"
+				f += " LEFT JOIN " + t.name + " AS " + t.alias + " ON " + t.alias + ".id = NULL"
 			}
 		}
 		return f
@@ -151,7 +160,12 @@ func (db *DB) IssueByNumberWith(ctx context.Context, number string, with models.
 		return nil, err
 	}
 	noHTML := models.ReadPartsFromContext(ctx).NoResponseHTML
-	st := db.issueWithStatement(with, noHTML)
+	key := issueWithKey{with, noHTML}
+	v, ok := db.issueWith.Load(key)
+	if !ok {
+		v, _ = db.issueWith.LoadOrStore(key, db.issueWithStatement(with, noHTML))
+	}
+	st := v.(*issueWithStatement)
 	stmt, err := db.prepared(ctx, st.name, func() string { return st.text })
 	if err != nil {
 		return nil, wrapErr(err)

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,4 +113,37 @@ func equalRows[T any](got, want []*T) bool {
 		return true
 	}
 	return reflect.DeepEqual(got, want)
+}
+
+// TestIssueWithPlan: on SQLite the statement of one issue finds each part's
+// rows by index and reads no table whole (an outer join on a constant
+// false would scan it for every row). The plan does not depend on the
+// table's size, so the demo shows it.
+func TestIssueWithPlan(t *testing.T) {
+	db := storetest.MustOpen(t, store.SQLite)
+	storetest.MustLoadDemo(t, db, time.Now())
+	for _, with := range []models.IssueWith{{Sources: true, Responses: true}, {Sources: true}, {Responses: true}} {
+		var plan []struct {
+			ID      int    `bun:"id"`
+			Parent  int    `bun:"parent"`
+			NotUsed int    `bun:"notused"`
+			Detail  string `bun:"detail"`
+		}
+		text := strings.ReplaceAll(store.IssueWithText(db, with, false), "?1", "'KTB-2026-000001'")
+		if err := db.Bun().NewRaw("EXPLAIN QUERY PLAN "+text).Scan(t.Context(), &plan); err != nil {
+			t.Fatal(err)
+		}
+		searched := 0
+		for _, step := range plan {
+			if strings.HasPrefix(step.Detail, "SCAN ") {
+				t.Errorf("%+v: %s reads a table whole", with, step.Detail)
+			}
+			if strings.HasPrefix(step.Detail, "SEARCH ") {
+				searched++
+			}
+		}
+		if searched < 3 {
+			t.Errorf("%+v: %d index searches in the plan %+v", with, searched, plan)
+		}
+	}
 }

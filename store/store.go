@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lib/pq"
@@ -129,6 +130,9 @@ type DB struct {
 	// preparedStmts are the prepared statements of the hottest reads
 	// (prepared.go).
 	preparedStmts preparedStatements
+	// issueWith are the statements of IssueByNumberWith, written once per
+	// combination of parts (issuewith.go).
+	issueWith sync.Map
 
 	sqlitePath    string
 	migrationWait time.Duration
