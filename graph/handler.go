@@ -126,7 +126,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](max(cfg.Limits.PersistedQueries, 1))})
 	srv.Use(depthLimit{Max: cfg.Limits.MaxDepth})
-	srv.Use(extension.FixedComplexityLimit(cfg.Limits.MaxComplexity))
+	srv.Use(complexityLimit{extension.FixedComplexityLimit(cfg.Limits.MaxComplexity)})
 	srv.Use(&inputCheck{})
 	srv.Use(cfg.Limits.FieldRateLimits)
 	srv.Use(responseBody{}) // outermost: it writes the final answer

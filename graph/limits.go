@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -175,6 +176,59 @@ func rootFields(rc *graphql.OperationContext) []string {
 	}
 	walk(rc.Operation.SelectionSet, map[string]bool{})
 	return names
+}
+
+// complexityLimit is gqlgen's complexity limit with the costs of passing
+// operations kept: the walk over the operation was a twentieth of the
+// processor time of one issue's page (docs/performance.md, "Plans and
+// buffers kept"). A cost is kept by the document's text and operation name
+// only when it cannot depend on the variables: every variable the operation
+// declares is a single String or ID, and the cost functions below read no
+// argument of those types (they read counts, lists, flags and times). An
+// operation over its limit is walked every time, to say so.
+type complexityLimit struct{ *extension.ComplexityLimit }
+
+var complexities = struct {
+	sync.Mutex
+	m map[string]*extension.ComplexityStats
+}{m: map[string]*extension.ComplexityStats{}}
+
+func (c complexityLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	key, keep := complexityKey(oc)
+	if keep {
+		complexities.Lock()
+		stats := complexities.m[key]
+		complexities.Unlock()
+		if stats != nil {
+			oc.Stats.SetExtension(c.ExtensionName(), stats)
+			return nil
+		}
+	}
+	if err := c.ComplexityLimit.MutateOperationContext(ctx, oc); err != nil {
+		return err
+	}
+	if stats, ok := oc.Stats.GetExtension(c.ExtensionName()).(*extension.ComplexityStats); ok && keep {
+		complexities.Lock()
+		if len(complexities.m) >= maxPlans {
+			clear(complexities.m)
+		}
+		complexities.m[key] = stats
+		complexities.Unlock()
+	}
+	return nil
+}
+
+// complexityKey is the key of oc's cost, if its variables cannot change it.
+func complexityKey(oc *graphql.OperationContext) (string, bool) {
+	if oc.RawQuery == "" || oc.Operation == nil {
+		return "", false
+	}
+	for _, v := range oc.Operation.VariableDefinitions {
+		if v.Type == nil || v.Type.Elem != nil || (v.Type.NamedType != "String" && v.Type.NamedType != "ID") {
+			return "", false
+		}
+	}
+	return oc.OperationName + "\x00" + oc.RawQuery, true
 }
 
 // complexity multiplies the cost of each list by the number of elements it

@@ -219,6 +219,28 @@ func TestAPILimits(t *testing.T) {
 			mustRefusedUnrun(t, api, r, "DEPTH_LIMIT_EXCEEDED")
 		})
 
+		t.Run("KeptCosts", func(t *testing.T) {
+			// A cost kept by the document's text (graph/limits.go) is the
+			// one computed, and a count from a variable is never kept: the
+			// same text with a larger first is refused after a small one
+			// passed, and a String variable leaves the cost alone.
+			counted := `query($first: Int) { issues(first: $first) { edges { node { title responses { body } } } } }`
+			small := costOf(t, api.post("", counted, map[string]any{"first": 5}))
+			if again := costOf(t, api.post("", counted, map[string]any{"first": 5})); again != small {
+				t.Fatalf("the same operation cost %d, then %d", small, again)
+			}
+			if larger := costOf(t, api.post("", counted, map[string]any{"first": 50})); larger <= small {
+				t.Fatalf("first 50 cost %d, first 5 cost %d: the count's cost was kept", larger, small)
+			}
+			api.statements.Reset()
+			mustRefusedUnrun(t, api, api.post("", counted, map[string]any{"first": 100000}), "COMPLEXITY_LIMIT_EXCEEDED")
+			named := `query($n: String!) { issue(number: $n) { title responses { body } sources { url } } }`
+			first := costOf(t, api.post("", named, map[string]any{"n": "KTB-2026-000001"}))
+			if second := costOf(t, api.post("", named, map[string]any{"n": "KTB-2026-000002"})); second != first || first < 3 {
+				t.Fatalf("one issue cost %d, then %d", first, second)
+			}
+		})
+
 		t.Run("AliasFlood", func(t *testing.T) {
 			var b strings.Builder
 			b.WriteString("{")
