@@ -6,7 +6,11 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kotabaru/tanggap/graph"
+	"github.com/kotabaru/tanggap/models"
+	"github.com/kotabaru/tanggap/server"
 	"github.com/kotabaru/tanggap/store"
 	"github.com/kotabaru/tanggap/store/storetest"
 )
@@ -48,4 +52,65 @@ func TestInternalErrorsMasked(t *testing.T) {
 			t.Errorf("the log lacks the cause under request id %s:\n%s", requestID, logs.String())
 		}
 	})
+}
+
+// panickyIssues is the store with one issue whose read panics.
+type panickyIssues struct {
+	models.IssueService
+	number string
+}
+
+func (p panickyIssues) IssueByNumberWith(ctx context.Context, number string, with models.IssueWith) (*models.IssueRows, error) {
+	if number == p.number {
+		panic("rusak: " + number)
+	}
+	return p.IssueService.IssueByNumberWith(ctx, number, with)
+}
+
+// TestDirectAnswerPanics: a panic under an operation answered directly
+// (graph/direct.go) is logged with the request id and the operation goes to
+// gqlgen, whose own recovery masks it: the client gets INTERNAL, and the
+// server answers the next request, directly, as before.
+func TestDirectAnswerPanics(t *testing.T) {
+	var logs bytes.Buffer
+	previous := slog.Default()
+	slog.SetDefault(slog.New(slog.NewJSONHandler(&logs, nil)))
+	t.Cleanup(func() { slog.SetDefault(previous) })
+
+	db := storetest.MustOpen(t, store.SQLite)
+	storetest.MustLoadDemo(t, db, time.Now())
+	page, err := db.FindIssues(t.Context(), models.IssueFilter{First: 2})
+	if err != nil || len(page.Issues) < 2 {
+		t.Fatalf("no issues: %v", err)
+	}
+	broken, fine := page.Issues[0].Number, page.Issues[1].Number
+	api := newTestAPI(t, db, func(_ *graph.Limits, cfg *server.Config) {
+		cfg.Services.Issues = panickyIssues{IssueService: db, number: broken}
+	})
+
+	direct := graph.DirectOperations()
+	r := api.post("", harnessIssue, map[string]any{"n": broken})
+	if r.code() != "INTERNAL" || strings.Contains(string(r.Raw), "rusak") {
+		t.Fatalf("want a masked INTERNAL error, got %s", r.Raw)
+	}
+	if n := graph.DirectOperations() - direct; n != 0 {
+		t.Fatalf("%d operations counted as answered directly", n)
+	}
+	requestID := r.Header.Get("X-Request-ID")
+	panics := 0
+	for _, line := range strings.Split(logs.String(), "\n") {
+		if strings.Contains(line, `"msg":"panic in resolver"`) && strings.Contains(line, requestID) && strings.Contains(line, "rusak: "+broken) {
+			panics++
+		}
+	}
+	// Once on the direct path, once more when gqlgen meets it again.
+	if requestID == "" || panics != 2 {
+		t.Fatalf("%d panics logged under request id %q, want 2", panics, requestID)
+	}
+
+	var out struct{ Issue struct{ Number string } }
+	api.post("", harnessIssue, map[string]any{"n": fine}).decode(t, &out)
+	if out.Issue.Number != fine || graph.DirectOperations()-direct != 1 {
+		t.Fatalf("after the panic: %+v, %d answered directly", out, graph.DirectOperations()-direct)
+	}
 }
