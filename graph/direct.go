@@ -160,13 +160,8 @@ func planOperation(oc *graphql.OperationContext) *operationPlan {
 // the direct answer, which allocated a tenth of the request's memory
 // (docs/performance.md, "Plans and buffers kept"). A document holding a
 // directive is planned at every request, since @skip and @include make
-// the selection depend on variables. It is emptied when full.
-var plans = struct {
-	sync.Mutex
-	m map[string]*operationPlan
-}{m: map[string]*operationPlan{}}
-
-const maxPlans = 1000
+// the selection depend on variables.
+var plans keptByText[*operationPlan]
 
 // planOf returns the plan of oc's operation.
 func planOf(oc *graphql.OperationContext) *operationPlan {
@@ -177,19 +172,11 @@ func planOf(oc *graphql.OperationContext) *operationPlan {
 		return planOperation(oc)
 	}
 	key := oc.OperationName + "\x00" + oc.RawQuery
-	plans.Lock()
-	p := plans.m[key]
-	plans.Unlock()
-	if p != nil {
+	if p, ok := plans.get(key); ok {
 		return p
 	}
-	p = planOperation(oc)
-	plans.Lock()
-	if len(plans.m) >= maxPlans {
-		clear(plans.m)
-	}
-	plans.m[key] = p
-	plans.Unlock()
+	p := planOperation(oc)
+	plans.put(key, p)
 	return p
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"math"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -188,18 +187,12 @@ func rootFields(rc *graphql.OperationContext) []string {
 // operation over its limit is walked every time, to say so.
 type complexityLimit struct{ *extension.ComplexityLimit }
 
-var complexities = struct {
-	sync.Mutex
-	m map[string]*extension.ComplexityStats
-}{m: map[string]*extension.ComplexityStats{}}
+var complexities keptByText[*extension.ComplexityStats]
 
 func (c complexityLimit) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
 	key, keep := complexityKey(oc)
 	if keep {
-		complexities.Lock()
-		stats := complexities.m[key]
-		complexities.Unlock()
-		if stats != nil {
+		if stats, ok := complexities.get(key); ok {
 			oc.Stats.SetExtension(c.ExtensionName(), stats)
 			return nil
 		}
@@ -208,12 +201,7 @@ func (c complexityLimit) MutateOperationContext(ctx context.Context, oc *graphql
 		return err
 	}
 	if stats, ok := oc.Stats.GetExtension(c.ExtensionName()).(*extension.ComplexityStats); ok && keep {
-		complexities.Lock()
-		if len(complexities.m) >= maxPlans {
-			clear(complexities.m)
-		}
-		complexities.m[key] = stats
-		complexities.Unlock()
+		complexities.put(key, stats)
 	}
 	return nil
 }
