@@ -26,8 +26,10 @@ type dbEngine struct {
 // dbDialect is the part of a database engine that differs by database.
 type dbDialect interface {
 	name() models.SearchEngine
-	// writeDocument inserts or replaces the document row and its index entry.
-	writeDocument(ctx context.Context, tx bun.Tx, d *Document, a analysed, terms []string) error
+	// writeDocuments inserts or replaces the rows of docs and their index
+	// entries. The documents are analysed (Document.analysis) and hold no
+	// issue twice.
+	writeDocuments(ctx context.Context, tx bun.Tx, docs []*Document) error
 	// removeDocument deletes the index entry and the row.
 	removeDocument(ctx context.Context, tx bun.Tx, issueID int64) error
 	// clear empties the documents and the index.
@@ -60,10 +62,7 @@ func (e *dbEngine) Index(ctx context.Context, docs []*Document, removed []int64)
 	// Analysis (stemming, synonyms) is done before the transaction opens:
 	// on SQLite the transaction holds the database's one write lock, which
 	// staff writes are waiting for.
-	analysedDocs := make([]analysed, len(docs))
-	for i, d := range docs {
-		analysedDocs[i] = d.analyse()
-	}
+	docs = analysedNow(lastOfEach(docs))
 	return e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		ids := make([]int64, 0, len(removed)+len(docs))
 		ids = append(ids, removed...)
@@ -89,13 +88,13 @@ func (e *dbEngine) Index(ctx context.Context, docs []*Document, removed []int64)
 				delta[t]--
 			}
 		}
-		for i, d := range docs {
-			a := analysedDocs[i]
-			terms := a.terms()
-			if err := e.dialect.writeDocument(ctx, tx, d, a, terms); err != nil {
-				return fmt.Errorf("write document %d: %w", d.IssueID, err)
+		if len(docs) > 0 {
+			if err := e.dialect.writeDocuments(ctx, tx, docs); err != nil {
+				return fmt.Errorf("write documents: %w", err)
 			}
-			added, gone := diffTerms(stored[d.IssueID], terms)
+		}
+		for _, d := range docs {
+			added, gone := diffTerms(stored[d.IssueID], d.analysis().terms)
 			for _, t := range added {
 				delta[t]++
 			}
@@ -105,6 +104,38 @@ func (e *dbEngine) Index(ctx context.Context, docs []*Document, removed []int64)
 		}
 		return adjustVocabulary(ctx, tx, delta)
 	})
+}
+
+// lastOfEach keeps the last document of each issue, in order: one statement
+// cannot write a row twice.
+func lastOfEach(docs []*Document) []*Document {
+	last := make(map[int64]int, len(docs))
+	for i, d := range docs {
+		last[d.IssueID] = i
+	}
+	if len(last) == len(docs) {
+		return docs
+	}
+	out := make([]*Document, 0, len(last))
+	for i, d := range docs {
+		if last[d.IssueID] == i {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// analysedNow returns copies of docs analysed as they are now, whatever an
+// earlier analysis left cached on them.
+func analysedNow(docs []*Document) []*Document {
+	out := make([]*Document, len(docs))
+	for i, d := range docs {
+		c := *d
+		c.analysed = nil
+		c.analysis()
+		out[i] = &c
+	}
+	return out
 }
 
 // analyzer is a dialect whose planner needs fresh statistics after a rebuild.

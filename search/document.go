@@ -95,8 +95,6 @@ type analysed struct {
 	newWords []string
 }
 
-func (d *Document) analyse() analysed { return d.analyseWith(nil) }
-
 func (d *Document) analyseWith(cache stemCache) analysed {
 	a := analysed{
 		title:   Tokenize(d.Title),

@@ -30,12 +30,14 @@ func (postgresDialect) name() models.SearchEngine { return models.EnginePostgres
 const tsvectorSQL = "setweight(to_tsvector('indonesian', ?), 'A') || setweight(to_tsvector('indonesian', ?), 'B') || " +
 	"setweight(to_tsvector('indonesian', ?), 'C') || setweight(to_tsvector('indonesian', ?), 'D')"
 
-func (postgresDialect) writeDocument(ctx context.Context, tx bun.Tx, d *Document, a analysed, terms []string) error {
-	q := "INSERT INTO search_documents (" + documentColumns + ", tsv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " +
-		tsvectorSQL + ") ON CONFLICT (issue_id) DO UPDATE SET " + documentUpdates + ", tsv = excluded.tsv"
-	args := append(documentArgs(d, terms),
-		strings.Join(a.title, " "), strings.Join(a.summary, " "), strings.Join(a.body, " "), strings.Join(a.extra, " "))
-	_, err := tx.NewRaw(q, args...).Exec(ctx)
+// writeDocuments writes the documents of an index job in one statement,
+// the one a rebuild writes changed documents with (postgresUpsertDocuments):
+// planned once, and the statement-level triggers that keep search_ranks in
+// step run once, however many documents the job holds. One statement per
+// document was most of PostgreSQL's work for a publication's index job
+// (docs/performance.md, "Publishing: statements planned once").
+func (postgresDialect) writeDocuments(ctx context.Context, tx bun.Tx, docs []*Document) error {
+	_, err := tx.Tx.ExecContext(ctx, postgresUpsertDocuments, postgresColumns(docs)...)
 	return err
 }
 

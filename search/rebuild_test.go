@@ -375,3 +375,47 @@ func firstDifference(a, b []string) string {
 // documentColumns are the columns of search_documents both databases share.
 var documentColumns = []string{"issue_id", "number", "title", "summary", "body", "extra", "kind", "status", "verdict",
 	"agency_slug", "category_slug", "created_at", "updated_at", "terms"}
+
+// TestIndexSameIssueTwice: a job that holds one issue twice writes its last
+// version, once. PostgreSQL writes a job's documents in one statement, which
+// cannot write a row twice, and the vocabulary must count the document once:
+// after a job whose last version of the issue is the stored one, the index
+// is as it was.
+func TestIndexSameIssueTwice(t *testing.T) {
+	for _, c := range engineCases(t) {
+		if c.engine == models.EngineMeilisearch {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			e.loadCorpus()
+			queries := indexQueries(c.dialect)
+			before := snapshot(t, e.db, queries)
+			var docs []*search.Document
+			if err := search.AllDocuments(e.db, 100)(ctx(), func(batch []*search.Document) error {
+				docs = append(docs, batch...)
+				return nil
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if len(docs) < 2 {
+				t.Fatalf("%d documents", len(docs))
+			}
+			changed := *docs[0]
+			changed.Body += " Kata baru: gelombangpasang rawarawa."
+			job := []*search.Document{&changed, docs[1], docs[0]}
+			if err := e.engine.Index(ctx(), job, nil); err != nil {
+				t.Fatal(err)
+			}
+			after := snapshot(t, e.db, queries)
+			for i, q := range queries {
+				if !slices.Equal(before[i], after[i]) {
+					t.Errorf("%s\nbefore: %d rows\nafter: %d rows\nfirst difference: %s", q, len(before[i]), len(after[i]), firstDifference(before[i], after[i]))
+				}
+			}
+			if hits := e.search("gelombangpasang"); hits.TotalCount != 0 {
+				t.Errorf("the version written first is found: %d hits", hits.TotalCount)
+			}
+		})
+	}
+}

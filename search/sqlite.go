@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -24,11 +25,23 @@ type sqliteDialect struct{}
 
 func (sqliteDialect) name() models.SearchEngine { return models.EngineSQLite }
 
-func (sqliteDialect) writeDocument(ctx context.Context, tx bun.Tx, d *Document, a analysed, terms []string) error {
+// writeDocuments writes each document with its own three statements, their
+// values bound.
+func (sqliteDialect) writeDocuments(ctx context.Context, tx bun.Tx, docs []*Document) error {
+	for _, d := range docs {
+		if err := writeSQLiteDocument(ctx, tx, d); err != nil {
+			return fmt.Errorf("document %d: %w", d.IssueID, err)
+		}
+	}
+	return nil
+}
+
+func writeSQLiteDocument(ctx context.Context, tx bun.Tx, d *Document) error {
+	a := d.analysis()
 	// The values are bound, not written into the statements' text: SQLite
 	// parses every statement, and a document's text would be most of it
 	// (as in a rebuild, sqlite_bulk.go).
-	args := documentArgs(d, terms)
+	args := documentArgs(d, a.terms)
 	for i, v := range args {
 		if t, ok := v.(time.Time); ok {
 			args[i] = t.UTC().Format(sqliteTimeLayout)

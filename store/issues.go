@@ -238,7 +238,7 @@ func (db *DB) IssueByNumber(ctx context.Context, number string) (*models.Issue, 
 	var found []*models.Issue
 	err := db.selectPrepared(ctx, "issue-by-number", func() *bun.SelectQuery {
 		return db.bun.NewSelect().Model((*models.Issue)(nil)).Where("number = ?", db.param())
-	}, strings.ToUpper(strings.TrimSpace(number)), &found)
+	}, &found, strings.ToUpper(strings.TrimSpace(number)))
 	if err != nil {
 		return nil, wrapErr(err)
 	}

@@ -19,8 +19,7 @@ func (db *DB) lockIssue(ctx context.Context, tx bun.Tx, number string) (*models.
 	if err := models.CheckArgument("number", number); err != nil {
 		return nil, err
 	}
-	issue := new(models.Issue)
-	err := db.forUpdate(tx.NewSelect().Model(issue).Where("number = ?", strings.ToUpper(strings.TrimSpace(number)))).Scan(ctx)
+	issue, err := db.lockIssueWhere(ctx, tx, "lockIssue", "number", strings.ToUpper(strings.TrimSpace(number)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("Isu " + number)
 	}
@@ -29,15 +28,24 @@ func (db *DB) lockIssue(ctx context.Context, tx bun.Tx, number string) (*models.
 
 // lockIssueByID loads an issue for update inside tx, by its id.
 func (db *DB) lockIssueByID(ctx context.Context, tx bun.Tx, id int64) (*models.Issue, error) {
-	issue := new(models.Issue)
-	q := tx.NewSelect().Model(issue).Where("id = ?", id)
-	if db.dialect == Postgres {
-		q = q.For("UPDATE")
-	}
-	if err := q.Scan(ctx); err != nil {
+	return db.lockIssueWhere(ctx, tx, "lockIssueByID", "id", id)
+}
+
+// lockIssueWhere loads the issue whose column holds value for update
+// inside tx, through the prepared statement called name (queryTx);
+// sql.ErrNoRows when there is none.
+func (db *DB) lockIssueWhere(ctx context.Context, tx bun.Tx, name, column string, value any) (*models.Issue, error) {
+	var issues []*models.Issue
+	err := db.queryTx(ctx, tx, name, func() string {
+		return db.forUpdate(db.bun.NewSelect().Model((*models.Issue)(nil)).Where("? = ?", bun.Ident(column), db.param())).String()
+	}, &issues, value)
+	if err != nil {
 		return nil, err
 	}
-	return issue, nil
+	if len(issues) == 0 {
+		return nil, sql.ErrNoRows
+	}
+	return issues[0], nil
 }
 
 // forUpdate locks the rows q reads until tx ends, on PostgreSQL; SQLite's

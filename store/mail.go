@@ -298,19 +298,22 @@ func (db *DB) askerMail(ctx context.Context, tx bun.Tx, e *models.AuditEntry) er
 	return nil
 }
 
-// askers loads the questions that get mail, narrowed by where.
-func askers(ctx context.Context, tx bun.Tx, where string, arg any) ([]askerRow, error) {
+// askers loads the questions that get mail, narrowed by where, whose one
+// placeholder is arg, through the prepared statement called name (queryTx).
+func (db *DB) askers(ctx context.Context, tx bun.Tx, name, where string, arg any) ([]askerRow, error) {
 	var rows []askerRow
-	err := tx.NewSelect().TableExpr("questions AS q").
-		Join("JOIN question_mail_tokens AS t ON t.question_id = q.id").
-		ColumnExpr("q.id, q.tracking_code, q.body, q.contact, q.status, q.issue_id, q.reject_reason, t.token").
-		Where(where, arg).Where("q.contact <> ''").
-		OrderExpr("q.id ASC").Scan(ctx, &rows)
+	err := db.queryTx(ctx, tx, name, func() string {
+		return db.bun.NewSelect().TableExpr("questions AS q").
+			Join("JOIN question_mail_tokens AS t ON t.question_id = q.id").
+			ColumnExpr("q.id, q.tracking_code, q.body, q.contact, q.status, q.issue_id, q.reject_reason, t.token").
+			Where(where, db.param()).Where("q.contact <> ''").
+			OrderExpr("q.id ASC").String()
+	}, &rows, arg)
 	return rows, err
 }
 
 func (db *DB) tellAsker(ctx context.Context, tx bun.Tx, action string, id int64) error {
-	rows, err := askers(ctx, tx, "q.id = ?", id)
+	rows, err := db.askers(ctx, tx, "askersOfQuestion", "q.id = ?", id)
 	if err != nil || len(rows) == 0 {
 		return err
 	}
@@ -344,7 +347,7 @@ func (db *DB) tellAsker(ctx context.Context, tx bun.Tx, action string, id int64)
 func (db *DB) tellAskersOfIssue(ctx context.Context, tx bun.Tx, e *models.AuditEntry) error {
 	// One statement for the common case of an issue nobody asked about.
 	number := strings.TrimPrefix(e.Subject, "issue:")
-	rows, err := askers(ctx, tx, "q.issue_id = (SELECT id FROM issues WHERE number = ?)", number)
+	rows, err := db.askers(ctx, tx, "askersOfIssue", "q.issue_id = (SELECT id FROM issues WHERE number = ?)", number)
 	if err != nil || len(rows) == 0 {
 		return err
 	}

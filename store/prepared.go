@@ -36,6 +36,9 @@ type preparedStatements struct {
 	// texts are the statements by text, in use order (front: latest).
 	texts map[string]*list.Element
 	byUse list.List
+	// preparing names the statements being prepared in the background
+	// (preparedSoon).
+	preparing map[string]bool
 	// hooks are the query hooks of AddQueryHook, told of every run.
 	hooks []bun.QueryHook
 }
@@ -73,19 +76,34 @@ func (p *preparedStatements) close() {
 func (db *DB) prepared(ctx context.Context, name string, build func() string) (*sql.Stmt, error) {
 	p := &db.preparedStmts
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	if s, ok := p.stmts[name]; ok {
+	s, ok := p.stmts[name]
+	p.mu.Unlock()
+	if ok {
 		return s, nil
 	}
+	// Prepared without the lock: the pool may have no connection free
+	// until a transaction that asks for another statement ends.
 	s, err := db.bun.DB.PrepareContext(ctx, build())
 	if err != nil {
 		return nil, err
+	}
+	return p.keep(name, s), nil
+}
+
+// keep stores s as the statement called name, unless another call stored
+// one meanwhile: then s is closed and that one returned.
+func (p *preparedStatements) keep(name string, s *sql.Stmt) *sql.Stmt {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if kept, ok := p.stmts[name]; ok {
+		s.Close()
+		return kept
 	}
 	if p.stmts == nil {
 		p.stmts = map[string]*sql.Stmt{}
 	}
 	p.stmts[name] = s
-	return s, nil
+	return s
 }
 
 // preparedText returns the statement of text, preparing it the first time,
@@ -195,6 +213,61 @@ func (db *DB) scanParams(ctx context.Context, q *bun.SelectQuery, p *params, des
 	return db.scanInto(ctx, rows, dest)
 }
 
+// queryTx runs in tx the statement called name, whose text build writes
+// with numbered placeholders (see params), and scans its rows into dest as
+// scanInto does. bun writes every value into the text of a statement,
+// which the database then parses and plans again at every run: planning
+// the statements of a publication was a third of PostgreSQL's work for it
+// (docs/performance.md, "Publishing: statements planned once"). The
+// statement is prepared once per connection, and tx reuses it
+// (sql.Tx.StmtContext). It is first prepared in the background, outside
+// any transaction, so that tx never waits for a connection of the pool
+// while it holds one; until then the text runs as it is.
+func (db *DB) queryTx(ctx context.Context, tx bun.Tx, name string, build func() string, dest any, args ...any) (err error) {
+	ctx, done := db.queryHooks(ctx, name, args)
+	defer func() { done(err) }()
+	var rows *sql.Rows
+	if stmt := db.preparedSoon(name, build); stmt != nil {
+		rows, err = tx.Tx.StmtContext(ctx, stmt).QueryContext(ctx, args...)
+	} else {
+		rows, err = tx.Tx.QueryContext(ctx, build(), args...)
+	}
+	if err != nil {
+		return err
+	}
+	return db.scanInto(ctx, rows, dest)
+}
+
+// preparedSoon returns the statement called name if it has been prepared;
+// otherwise it has it prepared in the background and returns nil. A
+// preparation that fails is tried again at the next call.
+func (db *DB) preparedSoon(name string, build func() string) *sql.Stmt {
+	p := &db.preparedStmts
+	p.mu.Lock()
+	s, ok := p.stmts[name]
+	start := !ok && !p.preparing[name]
+	if start {
+		if p.preparing == nil {
+			p.preparing = map[string]bool{}
+		}
+		p.preparing[name] = true
+	}
+	p.mu.Unlock()
+	if ok || !start {
+		return s
+	}
+	text := build()
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		db.prepared(ctx, name, func() string { return text }) //nolint:errcheck // tried again at the next call
+		p.mu.Lock()
+		delete(p.preparing, name)
+		p.mu.Unlock()
+	}()
+	return nil
+}
+
 // idsParam is the condition of a column among a list of ids given as the
 // statement's one parameter, for bun's Where (the placeholder is passed
 // as a value bun writes as it is).
@@ -233,16 +306,16 @@ func (db *DB) AddQueryHook(h bun.QueryHook) {
 }
 
 // selectPrepared runs the statement called name, built from the bun query
-// build returns (with bun.Safe placeholders), with arg, and scans its rows
+// build returns (with bun.Safe placeholders), with args, and scans its rows
 // into dest as bun would (scanInto).
-func (db *DB) selectPrepared(ctx context.Context, name string, build func() *bun.SelectQuery, arg, dest any) (err error) {
+func (db *DB) selectPrepared(ctx context.Context, name string, build func() *bun.SelectQuery, dest any, args ...any) (err error) {
 	stmt, err := db.prepared(ctx, name, func() string { return build().String() })
 	if err != nil {
 		return err
 	}
-	ctx, done := db.queryHooks(ctx, name, []any{arg})
+	ctx, done := db.queryHooks(ctx, name, args)
 	defer func() { done(err) }()
-	rows, err := stmt.QueryContext(ctx, arg)
+	rows, err := stmt.QueryContext(ctx, args...)
 	if err != nil {
 		return err
 	}
@@ -306,10 +379,10 @@ func (db *DB) byIssueIDs(ctx context.Context, name string, model, dest any, colu
 	if len(ids) == 1 {
 		return db.selectPrepared(ctx, name+"/one", func() *bun.SelectQuery {
 			return selectModel().Where("? = ?", bun.Ident(column), db.param()).OrderExpr(order)
-		}, ids[0], dest)
+		}, dest, ids[0])
 	}
 	return db.selectPrepared(ctx, name, func() *bun.SelectQuery {
 		cond, param := db.idsParam(column)
 		return selectModel().Where(cond, param).OrderExpr(order)
-	}, db.idsArg(ids), dest)
+	}, dest, db.idsArg(ids))
 }

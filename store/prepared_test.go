@@ -2,8 +2,11 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -232,4 +235,70 @@ func TestReadParts(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestTxStatementsPrepared: the statements a change runs in its transaction
+// through queryTx — locking the issue, finding the askers to tell — are
+// prepared once per connection and then reused; and with a pool of a single
+// connection, which the transaction holds while the statement is first
+// prepared, no change stalls: each completes within its deadline.
+func TestTxStatementsPrepared(t *testing.T) {
+	for _, d := range storetest.Dialects(t) {
+		t.Run(string(d), func(t *testing.T) {
+			rawURL := "sqlite:" + filepath.Join(t.TempDir(), "tanggap.db")
+			if d == store.Postgres {
+				rawURL = storetest.NewPostgresURL(t)
+			}
+			db, err := store.Open(rawURL, store.Options{MaxConns: 1, Hasher: auth.Argon2id{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Migrate(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			db.EnableAskerMail()
+			trc, pic := storetest.MustDinkesStaff(t, db)
+			var numbers []string
+			for i := range 8 {
+				numbers = append(numbers, storetest.MustAssignedIssue(t, db, trc, fmt.Sprintf("Jalan rusak di RT %d", i+1), "dinkes"))
+			}
+			for _, n := range numbers {
+				ctx, cancel := context.WithTimeout(pic, 10*time.Second)
+				r, err := db.PublishResponse(ctx, models.ResponseDraftInput{IssueNumber: n, Body: "Jalan sudah ditambal oleh dinas pada pekan ini."})
+				cancel()
+				if err != nil || r.Revision != 1 {
+					t.Fatalf("publish %s: %+v, %v", n, r, err)
+				}
+			}
+			if d != store.Postgres {
+				return
+			}
+			// The pool's one connection holds the statements it prepared.
+			var plans []struct {
+				Statement string `bun:"statement"`
+				Generic   int    `bun:"generic_plans"`
+				Custom    int    `bun:"custom_plans"`
+			}
+			err = db.Bun().NewRaw("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements "+
+				"WHERE statement LIKE '%FOR UPDATE%' OR statement LIKE '%question_mail_tokens%' ORDER BY statement").Scan(t.Context(), &plans)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs := map[string]int{}
+			for _, p := range plans {
+				switch {
+				case strings.Contains(p.Statement, "question_mail_tokens"):
+					runs["askers"] += p.Generic + p.Custom
+				case strings.Contains(p.Statement, `"issues" AS "issue"`):
+					runs["lock issue"] += p.Generic + p.Custom
+				}
+			}
+			// 16 changes lock an issue (8 assignments, 8 publications) and 8
+			// find askers; the first run of each may go as text.
+			if runs["askers"] < 6 || runs["lock issue"] < 12 {
+				t.Errorf("runs of prepared statements: %v; statements: %+v", runs, plans)
+			}
+		})
+	}
 }

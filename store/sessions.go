@@ -70,13 +70,15 @@ func revokeSessions(ctx context.Context, tx bun.Tx, userID int64, now time.Time)
 // one query by the session's primary key. ENOTFOUND when the session does
 // not exist or belongs to another account.
 func (db *DB) SessionUser(ctx context.Context, userID int64, sessionID string) (*models.User, *models.Session, error) {
+	// Every signed-in request asks: the statement is prepared once per
+	// connection, not written, parsed and planned every time.
 	session := new(models.Session)
-	err := db.bun.NewSelect().
-		Model(session).
-		Relation("User").
-		Where("?TableAlias.id = ?", sessionID).
-		Where("?TableAlias.user_id = ?", userID).
-		Scan(ctx)
+	err := db.selectPrepared(ctx, "sessionUser", func() *bun.SelectQuery {
+		p := db.newParams()
+		return db.bun.NewSelect().Model((*models.Session)(nil)).Relation("User").
+			Where("?TableAlias.id = ?", p.value(sessionID)).
+			Where("?TableAlias.user_id = ?", p.value(userID))
+	}, session, sessionID, userID)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && session.User == nil) {
 		return nil, nil, notFound("Sesi")
 	} else if err != nil {
