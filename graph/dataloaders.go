@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"time"
 
@@ -63,15 +64,7 @@ func (l loader[V]) prime(key int64, value V) {
 // in an operation that runs in order.
 func (l loader[V]) LoadAll(ctx context.Context, keys []int64) ([]V, error) {
 	if inOrder(ctx) {
-		var missing []int64
-		for _, k := range keys {
-			if _, ok := l.known.Load(k); !ok {
-				missing = append(missing, k)
-			}
-		}
-		if _, err := l.prefetch(ctx, distinct(missing)); err != nil {
-			return nil, err
-		}
+		return l.ensure(ctx, keys)
 	}
 	return l.Loader.LoadAll(ctx, keys)
 }
@@ -94,19 +87,27 @@ func (l loader[V]) prefetch(ctx context.Context, keys []int64) ([]V, error) {
 
 // ensure returns the values of keys, fetching at once those not yet known.
 func (l loader[V]) ensure(ctx context.Context, keys []int64) ([]V, error) {
-	var missing []int64
-	for _, k := range keys {
-		if _, ok := l.known.Load(k); !ok {
-			missing = append(missing, k)
-		}
-	}
+	missing := l.missing(keys)
 	if len(missing) == len(keys) {
+		// Every key, each once: the fetch answers them in order.
 		return l.prefetch(ctx, keys)
 	}
 	if _, err := l.prefetch(ctx, missing); err != nil {
 		return nil, err
 	}
 	return l.Loader.LoadAll(ctx, keys)
+}
+
+// missing returns the keys whose values are not known yet, each once (a
+// page's keys are few: a scan is cheaper than a set).
+func (l loader[V]) missing(keys []int64) []int64 {
+	var out []int64
+	for _, k := range keys {
+		if _, ok := l.known.Load(k); !ok && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // loaderWait is how long a loader collects keys before it queries. Issues

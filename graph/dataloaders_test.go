@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -22,5 +23,56 @@ func TestLoaderFailure(t *testing.T) {
 	many := newLoader(groupBy(fetchRows, func(r *row) int64 { return r.id }))
 	if _, err := many.LoadAll(context.Background(), []int64{7, 8}); !errors.Is(err, cause) {
 		t.Errorf("grouped LoadAll: %v, want the fetch's error", err)
+	}
+}
+
+// TestLoaderFetchesMissingOnce: in an operation that runs in order, LoadAll
+// and ensure fetch at once only the keys not yet known, each once, and
+// answer every key asked for, repeated ones included, in order.
+func TestLoaderFetchesMissingOnce(t *testing.T) {
+	type row struct{ id int64 }
+	var fetched [][]int64
+	fetchRows := func(_ context.Context, ids []int64) ([]*row, error) {
+		fetched = append(fetched, append([]int64(nil), ids...))
+		rows := make([]*row, len(ids))
+		for i, id := range ids {
+			rows[i] = &row{id}
+		}
+		return rows, nil
+	}
+	l := newLoader(byID(fetchRows, func(r *row) int64 { return r.id }))
+	ctx := withInOrder(context.Background())
+	l.prime(1, &row{1})
+	for _, c := range []struct {
+		name      string
+		call      func([]int64) ([]*row, error)
+		keys      []int64
+		wantFetch []int64
+	}{
+		{"LoadAll", func(k []int64) ([]*row, error) { return l.LoadAll(ctx, k) }, []int64{1, 2, 2, 3}, []int64{2, 3}},
+		{"ensure", func(k []int64) ([]*row, error) { return l.ensure(ctx, k) }, []int64{4, 3, 4, 5}, []int64{4, 5}},
+		{"ensure, all new", func(k []int64) ([]*row, error) { return l.ensure(ctx, k) }, []int64{7, 6}, []int64{7, 6}},
+		{"LoadAll, all known", func(k []int64) ([]*row, error) { return l.LoadAll(ctx, k) }, []int64{6, 1}, nil},
+	} {
+		fetched = nil
+		got, err := c.call(c.keys)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if len(got) != len(c.keys) {
+			t.Fatalf("%s: %d values for %d keys", c.name, len(got), len(c.keys))
+		}
+		for i, k := range c.keys {
+			if got[i] == nil || got[i].id != k {
+				t.Errorf("%s: value %d is %+v, want row %d", c.name, i, got[i], k)
+			}
+		}
+		var all []int64
+		for _, f := range fetched {
+			all = append(all, f...)
+		}
+		if !slices.Equal(all, c.wantFetch) || len(fetched) > 1 {
+			t.Errorf("%s: fetched %v, want %v in one fetch", c.name, fetched, c.wantFetch)
+		}
 	}
 }
