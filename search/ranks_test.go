@@ -30,13 +30,7 @@ func TestPostgresSearchRanksInStep(t *testing.T) {
 	}
 	inStep("indexed", true)
 
-	var docs []*search.Document
-	if err := search.AllDocuments(e.db, 100)(ctx(), func(batch []*search.Document) error {
-		docs = append(docs, batch...)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	docs := storedDocuments(t, e.db)
 	if len(docs) < 3 {
 		t.Fatalf("%d documents", len(docs))
 	}

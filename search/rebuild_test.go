@@ -391,13 +391,7 @@ func TestIndexSameIssueTwice(t *testing.T) {
 			e.loadCorpus()
 			queries := indexQueries(c.dialect)
 			before := snapshot(t, e.db, queries)
-			var docs []*search.Document
-			if err := search.AllDocuments(e.db, 100)(ctx(), func(batch []*search.Document) error {
-				docs = append(docs, batch...)
-				return nil
-			}); err != nil {
-				t.Fatal(err)
-			}
+			docs := storedDocuments(t, e.db)
 			if len(docs) < 2 {
 				t.Fatalf("%d documents", len(docs))
 			}
@@ -418,4 +412,18 @@ func TestIndexSameIssueTwice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// storedDocuments returns the documents of every public issue of db, as a
+// rebuild reads them.
+func storedDocuments(t *testing.T, db *store.DB) []*search.Document {
+	t.Helper()
+	var docs []*search.Document
+	if err := search.AllDocuments(db, 100)(ctx(), func(batch []*search.Document) error {
+		docs = append(docs, batch...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return docs
 }
