@@ -171,7 +171,7 @@ func planOf(oc *graphql.OperationContext) *operationPlan {
 	if oc.RawQuery == "" || strings.Contains(oc.RawQuery, "@") {
 		return planOperation(oc)
 	}
-	key := oc.OperationName + "\x00" + oc.RawQuery
+	key := keyOf(oc)
 	if p, ok := plans.get(key); ok {
 		return p
 	}

@@ -1,29 +1,42 @@
 package graph
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+)
 
 // keptByText keeps what an operation's document decides, by the
 // document's text and operation name (planOf, complexityLimit). It holds
 // at most maxKept entries and is emptied when full.
 type keptByText[T any] struct {
 	mu sync.Mutex
-	m  map[string]T
+	m  map[documentKey]T
+}
+
+// documentKey names one operation of one document. Both strings are the
+// request's own, so a lookup builds nothing.
+type documentKey struct{ operation, text string }
+
+// keyOf is the key of oc's operation.
+func keyOf(oc *graphql.OperationContext) documentKey {
+	return documentKey{operation: oc.OperationName, text: oc.RawQuery}
 }
 
 const maxKept = 1000
 
-func (k *keptByText[T]) get(key string) (T, bool) {
+func (k *keptByText[T]) get(key documentKey) (T, bool) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	v, ok := k.m[key]
 	return v, ok
 }
 
-func (k *keptByText[T]) put(key string, v T) {
+func (k *keptByText[T]) put(key documentKey, v T) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.m == nil || len(k.m) >= maxKept {
-		k.m = map[string]T{}
+		k.m = map[documentKey]T{}
 	}
 	k.m[key] = v
 }

@@ -207,16 +207,16 @@ func (c complexityLimit) MutateOperationContext(ctx context.Context, oc *graphql
 }
 
 // complexityKey is the key of oc's cost, if its variables cannot change it.
-func complexityKey(oc *graphql.OperationContext) (string, bool) {
+func complexityKey(oc *graphql.OperationContext) (documentKey, bool) {
 	if oc.RawQuery == "" || oc.Operation == nil {
-		return "", false
+		return documentKey{}, false
 	}
 	for _, v := range oc.Operation.VariableDefinitions {
 		if v.Type == nil || v.Type.Elem != nil || (v.Type.NamedType != "String" && v.Type.NamedType != "ID") {
-			return "", false
+			return documentKey{}, false
 		}
 	}
-	return oc.OperationName + "\x00" + oc.RawQuery, true
+	return keyOf(oc), true
 }
 
 // complexity multiplies the cost of each list by the number of elements it
