@@ -204,9 +204,17 @@ func (db *DB) scanParams(ctx context.Context, q *bun.SelectQuery, p *params, des
 		return err
 	}
 	defer release()
-	ctx, done := db.queryHooks(ctx, text, p.args)
+	return db.queryScan(ctx, text, p.args, dest, func(ctx context.Context) (*sql.Rows, error) {
+		return stmt.QueryContext(ctx, p.args...)
+	})
+}
+
+// queryScan runs query, told to the query hooks of AddQueryHook as name
+// with args, and scans its rows into dest (scanInto).
+func (db *DB) queryScan(ctx context.Context, name string, args []any, dest any, query func(context.Context) (*sql.Rows, error)) (err error) {
+	ctx, done := db.queryHooks(ctx, name, args)
 	defer func() { done(err) }()
-	rows, err := stmt.QueryContext(ctx, p.args...)
+	rows, err := query(ctx)
 	if err != nil {
 		return err
 	}
@@ -223,19 +231,13 @@ func (db *DB) scanParams(ctx context.Context, q *bun.SelectQuery, p *params, des
 // (sql.Tx.StmtContext). It is first prepared in the background, outside
 // any transaction, so that tx never waits for a connection of the pool
 // while it holds one; until then the text runs as it is.
-func (db *DB) queryTx(ctx context.Context, tx bun.Tx, name string, build func() string, dest any, args ...any) (err error) {
-	ctx, done := db.queryHooks(ctx, name, args)
-	defer func() { done(err) }()
-	var rows *sql.Rows
-	if stmt := db.preparedSoon(name, build); stmt != nil {
-		rows, err = tx.Tx.StmtContext(ctx, stmt).QueryContext(ctx, args...)
-	} else {
-		rows, err = tx.Tx.QueryContext(ctx, build(), args...)
-	}
-	if err != nil {
-		return err
-	}
-	return db.scanInto(ctx, rows, dest)
+func (db *DB) queryTx(ctx context.Context, tx bun.Tx, name string, build func() string, dest any, args ...any) error {
+	return db.queryScan(ctx, name, args, dest, func(ctx context.Context) (*sql.Rows, error) {
+		if stmt := db.preparedSoon(name, build); stmt != nil {
+			return tx.Tx.StmtContext(ctx, stmt).QueryContext(ctx, args...)
+		}
+		return tx.Tx.QueryContext(ctx, build(), args...)
+	})
 }
 
 // preparedSoon returns the statement called name if it has been prepared;
@@ -313,13 +315,9 @@ func (db *DB) selectPrepared(ctx context.Context, name string, build func() *bun
 	if err != nil {
 		return err
 	}
-	ctx, done := db.queryHooks(ctx, name, args)
-	defer func() { done(err) }()
-	rows, err := stmt.QueryContext(ctx, args...)
-	if err != nil {
-		return err
-	}
-	return db.scanInto(ctx, rows, dest)
+	return db.queryScan(ctx, name, args, dest, func(ctx context.Context) (*sql.Rows, error) {
+		return stmt.QueryContext(ctx, args...)
+	})
 }
 
 // scanInto reads rows into dest, a pointer to a slice of models, and closes

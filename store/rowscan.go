@@ -20,12 +20,12 @@ import (
 // converts its value through reflect.Value, row after row; at a page of
 // twenty issues with their responses that was 7 % of the server's processor
 // time, beyond the driver's own decoding (docs/performance.md, "Rows scanned
-// by hand"). Here each
-// column is one small function that assigns the driver's value to its
-// field. The values are read as bun reads them — a NULL as the zero value,
-// a time the driver could not read (models.UnreadableTime) clamped by the
-// model's AfterScanRow — and TestScanColumns compares both readings of
-// every column, bad times included, on both databases.
+// by hand"). Here each column is one small function that assigns the
+// driver's value to its field. The values are read as bun reads them — a
+// NULL as the zero value, a time the driver could not read
+// (models.UnreadableTime) clamped by the model's AfterScanRow — and
+// TestScanColumns compares both readings of every column, bad times
+// included, on both databases.
 
 // scanColumn assigns the driver's value of one column to its field of row.
 type scanColumn[T any] func(row *T, src any) error
