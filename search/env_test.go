@@ -97,6 +97,21 @@ func engineCases(t *testing.T) []engineCase {
 	return append(cases, fakeMeiliCase())
 }
 
+// eachDatabaseCorpus runs fn on each database engine (not Meilisearch),
+// each with the test corpus loaded.
+func eachDatabaseCorpus(t *testing.T, fn func(t *testing.T, e *env, c engineCase)) {
+	for _, c := range engineCases(t) {
+		if c.engine == models.EngineMeilisearch {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, c)
+			e.loadCorpus()
+			fn(t, e, c)
+		})
+	}
+}
+
 // clock is a settable clock for the store and the indexer.
 type clock struct {
 	mu  sync.Mutex

@@ -125,48 +125,41 @@ func TestMeiliAddedLater(t *testing.T) {
 // over batches smaller than the corpus; they restore missing and damaged
 // rows and remove the row of an issue that is not public.
 func TestRebuildWritesWhatIndexWrites(t *testing.T) {
-	for _, c := range engineCases(t) {
-		if c.engine == models.EngineMeilisearch {
-			continue
+	eachDatabaseCorpus(t, func(t *testing.T, e *env, c engineCase) {
+		queries := indexQueries(c.dialect)
+		indexed := snapshot(t, e.db, queries)
+		columns, values := strings.Join(documentColumns, ", "), "id, number, title, summary, '', '', kind, status, NULL, NULL, NULL, created_at, updated_at, ''"
+		if c.dialect == store.Postgres {
+			columns, values = columns+", tsv", values+", to_tsvector('simple', title)"
 		}
-		t.Run(c.name, func(t *testing.T) {
-			e := newEnv(t, c)
-			e.loadCorpus()
-			queries := indexQueries(c.dialect)
-			indexed := snapshot(t, e.db, queries)
-			columns, values := strings.Join(documentColumns, ", "), "id, number, title, summary, '', '', kind, status, NULL, NULL, NULL, created_at, updated_at, ''"
-			if c.dialect == store.Postgres {
-				columns, values = columns+", tsv", values+", to_tsvector('simple', title)"
+		damage := []string{
+			"INSERT INTO search_documents (" + columns + ") SELECT " + values + " FROM issues " +
+				"WHERE status = 'NEW' ORDER BY id LIMIT 1",
+			"DELETE FROM search_documents WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id LIMIT 2)",
+			"UPDATE search_documents SET terms = 'rusak' WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id DESC LIMIT 2)",
+		}
+		if c.dialect == store.Postgres {
+			damage = append(damage, "UPDATE search_documents SET tsv = to_tsvector('simple', 'rusak') WHERE issue_id % 3 = 0")
+		}
+		for _, q := range damage {
+			res, err := e.db.Bun().ExecContext(ctx(), q)
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
 			}
-			damage := []string{
-				"INSERT INTO search_documents (" + columns + ") SELECT " + values + " FROM issues " +
-					"WHERE status = 'NEW' ORDER BY id LIMIT 1",
-				"DELETE FROM search_documents WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id LIMIT 2)",
-				"UPDATE search_documents SET terms = 'rusak' WHERE issue_id IN (SELECT issue_id FROM search_documents ORDER BY issue_id DESC LIMIT 2)",
+			if n, _ := res.RowsAffected(); n == 0 {
+				t.Fatalf("%s damaged nothing", q)
 			}
-			if c.dialect == store.Postgres {
-				damage = append(damage, "UPDATE search_documents SET tsv = to_tsvector('simple', 'rusak') WHERE issue_id % 3 = 0")
+		}
+		if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db, 4)); err != nil {
+			t.Fatal(err)
+		}
+		rebuilt := snapshot(t, e.db, queries)
+		for i, q := range queries {
+			if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
+				t.Errorf("%s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", q, len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i]))
 			}
-			for _, q := range damage {
-				res, err := e.db.Bun().ExecContext(ctx(), q)
-				if err != nil {
-					t.Fatalf("%s: %v", q, err)
-				}
-				if n, _ := res.RowsAffected(); n == 0 {
-					t.Fatalf("%s damaged nothing", q)
-				}
-			}
-			if _, err := e.engine.Rebuild(ctx(), search.AllDocuments(e.db, 4)); err != nil {
-				t.Fatal(err)
-			}
-			rebuilt := snapshot(t, e.db, queries)
-			for i, q := range queries {
-				if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
-					t.Errorf("%s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", q, len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i]))
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // indexQueries read everything a database engine stores of its
@@ -198,123 +191,116 @@ func indexQueries(d store.Dialect) []string {
 func TestRebuildPaths(t *testing.T) {
 	searches := []string{"", "banjir", "vaksin", "jalan rusak", `"jalan rusak"`, "banjir -rob", "vaksinsai", "bansos",
 		"dinkes", "puskesmas bayar", "kebanjir", "air bersih", "hoaks vaksin"}
-	for _, c := range engineCases(t) {
-		if c.engine == models.EngineMeilisearch {
-			continue
+	eachDatabaseCorpus(t, func(t *testing.T, e *env, c engineCase) {
+		queries := indexQueries(c.dialect)
+		indexed := snapshot(t, e.db, queries)
+		answers := func() []string {
+			var out []string
+			for _, q := range searches {
+				for _, order := range []models.SearchOrder{models.SearchByRelevance, models.SearchByNewest} {
+					conn := e.search(q, func(r *models.SearchRequest) { r.Order = order })
+					b, err := json.Marshal(conn)
+					if err != nil {
+						t.Fatal(err)
+					}
+					out = append(out, q+" "+string(order)+": "+string(b))
+				}
+			}
+			return out
 		}
-		t.Run(c.name, func(t *testing.T) {
-			e := newEnv(t, c)
-			e.loadCorpus()
-			queries := indexQueries(c.dialect)
-			indexed := snapshot(t, e.db, queries)
-			answers := func() []string {
-				var out []string
-				for _, q := range searches {
-					for _, order := range []models.SearchOrder{models.SearchByRelevance, models.SearchByNewest} {
-						conn := e.search(q, func(r *models.SearchRequest) { r.Order = order })
-						b, err := json.Marshal(conn)
-						if err != nil {
-							t.Fatal(err)
-						}
-						out = append(out, q+" "+string(order)+": "+string(b))
-					}
-				}
-				return out
-			}
-			before := answers()
-			// differences lists what differs from what the indexer wrote.
-			differences := func(step string) []string {
-				var out []string
-				rebuilt := snapshot(t, e.db, queries)
-				for i, q := range queries {
-					if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
-						out = append(out, fmt.Sprintf("%s: %s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", step, q,
-							len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i])))
-					}
-				}
-				return out
-			}
-			rebuildFrom := func(step string, source search.DocumentStream, wantWritten func(n, written int) bool) {
-				t.Helper()
-				n, written, err := search.RebuildCounting(ctx(), e.engine, source)
-				if err != nil {
-					t.Fatalf("%s: %v", step, err)
-				}
-				if n != len(publicKeys) || !wantWritten(n, written) {
-					t.Errorf("%s: %d documents, %d written", step, n, written)
+		before := answers()
+		// differences lists what differs from what the indexer wrote.
+		differences := func(step string) []string {
+			var out []string
+			rebuilt := snapshot(t, e.db, queries)
+			for i, q := range queries {
+				if len(indexed[i]) == 0 || !slices.Equal(indexed[i], rebuilt[i]) {
+					out = append(out, fmt.Sprintf("%s: %s\nindexed: %d rows\nrebuilt: %d rows\nfirst difference: %s", step, q,
+						len(indexed[i]), len(rebuilt[i]), firstDifference(indexed[i], rebuilt[i])))
 				}
 			}
-			rebuild := func(step string, wantWritten func(n, written int) bool) {
-				t.Helper()
-				rebuildFrom(step, search.AllDocuments(e.db, 3), wantWritten)
-				for _, d := range differences(step) {
-					t.Error(d)
-				}
-				after := answers()
-				for i := range before {
-					if before[i] != after[i] {
-						t.Errorf("%s: search changed\nbefore: %s\nafter:  %s", step, before[i], after[i])
-					}
+			return out
+		}
+		rebuildFrom := func(step string, source search.DocumentStream, wantWritten func(n, written int) bool) {
+			t.Helper()
+			n, written, err := search.RebuildCounting(ctx(), e.engine, source)
+			if err != nil {
+				t.Fatalf("%s: %v", step, err)
+			}
+			if n != len(publicKeys) || !wantWritten(n, written) {
+				t.Errorf("%s: %d documents, %d written", step, n, written)
+			}
+		}
+		rebuild := func(step string, wantWritten func(n, written int) bool) {
+			t.Helper()
+			rebuildFrom(step, search.AllDocuments(e.db, 3), wantWritten)
+			for _, d := range differences(step) {
+				t.Error(d)
+			}
+			after := answers()
+			for i := range before {
+				if before[i] != after[i] {
+					t.Errorf("%s: search changed\nbefore: %s\nafter:  %s", step, before[i], after[i])
 				}
 			}
+		}
 
-			rebuild("up to date", func(_, written int) bool { return written == 0 })
+		rebuild("up to date", func(_, written int) bool { return written == 0 })
 
-			empty := []string{"DELETE FROM search_documents", "DELETE FROM search_vocabulary"}
-			if c.dialect == store.SQLite {
-				empty = append(empty, "DELETE FROM search_fts")
-			}
+		empty := []string{"DELETE FROM search_documents", "DELETE FROM search_vocabulary"}
+		if c.dialect == store.SQLite {
+			empty = append(empty, "DELETE FROM search_fts")
+		}
+		exec(t, e.db, empty...)
+		if got := e.keys(e.search("")); len(got) != 0 {
+			t.Fatalf("the emptied index still finds %v", got)
+		}
+		rebuild("empty", func(n, written int) bool { return written == n })
+
+		if c.dialect == store.Postgres {
+			// Into an empty index the tsvectors are written in Go
+			// (chunks of three documents here). One that differs from
+			// PostgreSQL's where no check looks is stored as written:
+			// the comparisons above see what Go writes.
+			all := func(n, written int) bool { return written == n }
 			exec(t, e.db, empty...)
-			if got := e.keys(e.search("")); len(got) != 0 {
-				t.Fatalf("the emptied index still finds %v", got)
+			rebuildFrom("misstemmed unchecked", search.MisstemDocuments(search.AllDocuments(e.db, 3), "penyaluran", "penyaluran", false), all)
+			if len(differences("")) == 0 {
+				t.Error("a tsvector written in Go that differs from PostgreSQL's was not stored: the empty path was not tested")
 			}
-			rebuild("empty", func(n, written int) bool { return written == n })
+			// A word that PostgreSQL stems otherwise, met after the first
+			// chunk: the tsvectors of its documents are PostgreSQL's.
+			exec(t, e.db, empty...)
+			rebuildFrom("misstemmed word", search.MisstemDocuments(search.AllDocuments(e.db, 3), "penyaluran", "penyaluran", true), all)
+			for _, d := range differences("misstemmed word") {
+				t.Error(d)
+			}
+			// In the first chunk: every tsvector is PostgreSQL's.
+			exec(t, e.db, empty...)
+			rebuildFrom("misstemmed first chunk", search.MisstemDocuments(search.AllDocuments(e.db, 3), "kebanjiran", "kebanjiran", false), all)
+			for _, d := range differences("misstemmed first chunk") {
+				t.Error(d)
+			}
+		}
 
-			if c.dialect == store.Postgres {
-				// Into an empty index the tsvectors are written in Go
-				// (chunks of three documents here). One that differs from
-				// PostgreSQL's where no check looks is stored as written:
-				// the comparisons above see what Go writes.
-				all := func(n, written int) bool { return written == n }
-				exec(t, e.db, empty...)
-				rebuildFrom("misstemmed unchecked", search.MisstemDocuments(search.AllDocuments(e.db, 3), "penyaluran", "penyaluran", false), all)
-				if len(differences("")) == 0 {
-					t.Error("a tsvector written in Go that differs from PostgreSQL's was not stored: the empty path was not tested")
-				}
-				// A word that PostgreSQL stems otherwise, met after the first
-				// chunk: the tsvectors of its documents are PostgreSQL's.
-				exec(t, e.db, empty...)
-				rebuildFrom("misstemmed word", search.MisstemDocuments(search.AllDocuments(e.db, 3), "penyaluran", "penyaluran", true), all)
-				for _, d := range differences("misstemmed word") {
-					t.Error(d)
-				}
-				// In the first chunk: every tsvector is PostgreSQL's.
-				exec(t, e.db, empty...)
-				rebuildFrom("misstemmed first chunk", search.MisstemDocuments(search.AllDocuments(e.db, 3), "kebanjiran", "kebanjiran", false), all)
-				for _, d := range differences("misstemmed first chunk") {
-					t.Error(d)
-				}
-			}
+		if c.dialect == store.SQLite {
+			exec(t, e.db, "UPDATE search_fts SET body = 'rusak'")
+		} else {
+			exec(t, e.db, "UPDATE search_documents SET tsv = to_tsvector('simple', 'rusak')")
+		}
+		rebuild("every entry differs", func(n, written int) bool { return written == n })
 
-			if c.dialect == store.SQLite {
-				exec(t, e.db, "UPDATE search_fts SET body = 'rusak'")
-			} else {
-				exec(t, e.db, "UPDATE search_documents SET tsv = to_tsvector('simple', 'rusak')")
-			}
-			rebuild("every entry differs", func(n, written int) bool { return written == n })
-
-			// Two full-text entries differ while their rows stay: one
-			// changed, one gone.
-			if c.dialect == store.SQLite {
-				exec(t, e.db, "UPDATE search_fts SET body = body || ' rusak' WHERE rowid = (SELECT min(rowid) FROM search_fts)",
-					"DELETE FROM search_fts WHERE rowid = (SELECT max(rowid) FROM search_fts)")
-			} else {
-				exec(t, e.db, "UPDATE search_documents SET tsv = tsv || to_tsvector('simple', 'rusak') "+
-					"WHERE issue_id IN ((SELECT min(issue_id) FROM search_documents), (SELECT max(issue_id) FROM search_documents))")
-			}
-			rebuild("two entries differ", func(_, written int) bool { return written == 2 })
-		})
-	}
+		// Two full-text entries differ while their rows stay: one
+		// changed, one gone.
+		if c.dialect == store.SQLite {
+			exec(t, e.db, "UPDATE search_fts SET body = body || ' rusak' WHERE rowid = (SELECT min(rowid) FROM search_fts)",
+				"DELETE FROM search_fts WHERE rowid = (SELECT max(rowid) FROM search_fts)")
+		} else {
+			exec(t, e.db, "UPDATE search_documents SET tsv = tsv || to_tsvector('simple', 'rusak') "+
+				"WHERE issue_id IN ((SELECT min(issue_id) FROM search_documents), (SELECT max(issue_id) FROM search_documents))")
+		}
+		rebuild("two entries differ", func(_, written int) bool { return written == 2 })
+	})
 }
 
 // exec runs statements that must each change something.
@@ -382,36 +368,29 @@ var documentColumns = []string{"issue_id", "number", "title", "summary", "body",
 // after a job whose last version of the issue is the stored one, the index
 // is as it was.
 func TestIndexSameIssueTwice(t *testing.T) {
-	for _, c := range engineCases(t) {
-		if c.engine == models.EngineMeilisearch {
-			continue
+	eachDatabaseCorpus(t, func(t *testing.T, e *env, c engineCase) {
+		queries := indexQueries(c.dialect)
+		before := snapshot(t, e.db, queries)
+		docs := storedDocuments(t, e.db)
+		if len(docs) < 2 {
+			t.Fatalf("%d documents", len(docs))
 		}
-		t.Run(c.name, func(t *testing.T) {
-			e := newEnv(t, c)
-			e.loadCorpus()
-			queries := indexQueries(c.dialect)
-			before := snapshot(t, e.db, queries)
-			docs := storedDocuments(t, e.db)
-			if len(docs) < 2 {
-				t.Fatalf("%d documents", len(docs))
+		changed := *docs[0]
+		changed.Body += " Kata baru: gelombangpasang rawarawa."
+		job := []*search.Document{&changed, docs[1], docs[0]}
+		if err := e.engine.Index(ctx(), job, nil); err != nil {
+			t.Fatal(err)
+		}
+		after := snapshot(t, e.db, queries)
+		for i, q := range queries {
+			if !slices.Equal(before[i], after[i]) {
+				t.Errorf("%s\nbefore: %d rows\nafter: %d rows\nfirst difference: %s", q, len(before[i]), len(after[i]), firstDifference(before[i], after[i]))
 			}
-			changed := *docs[0]
-			changed.Body += " Kata baru: gelombangpasang rawarawa."
-			job := []*search.Document{&changed, docs[1], docs[0]}
-			if err := e.engine.Index(ctx(), job, nil); err != nil {
-				t.Fatal(err)
-			}
-			after := snapshot(t, e.db, queries)
-			for i, q := range queries {
-				if !slices.Equal(before[i], after[i]) {
-					t.Errorf("%s\nbefore: %d rows\nafter: %d rows\nfirst difference: %s", q, len(before[i]), len(after[i]), firstDifference(before[i], after[i]))
-				}
-			}
-			if hits := e.search("gelombangpasang"); hits.TotalCount != 0 {
-				t.Errorf("the version written first is found: %d hits", hits.TotalCount)
-			}
-		})
-	}
+		}
+		if hits := e.search("gelombangpasang"); hits.TotalCount != 0 {
+			t.Errorf("the version written first is found: %d hits", hits.TotalCount)
+		}
+	})
 }
 
 // storedDocuments returns the documents of every public issue of db, as a

@@ -86,53 +86,46 @@ func TestSearchStatements(t *testing.T) {
 		{"partial, unknown word", models.SearchRequest{Query: "banjir kemarin "}, 4, 4},
 		{"list", models.SearchRequest{Query: ""}, 2, 2},
 	}
-	for _, c := range engineCases(t) {
-		if c.engine == models.EngineMeilisearch {
-			continue
-		}
-		t.Run(c.name, func(t *testing.T) {
-			e := newEnv(t, c)
-			e.loadCorpus()
-			counter := &statementCounter{}
-			e.db.AddQueryHook(counter)
-			service := search.NewService(e.db, c.build(t, e.db, search.NewSynonymSource(e.db, time.Hour)), nil)
-			for _, s := range searches {
-				// Leaving out the facets or the total changes what the one
-				// search statement counts, not how many statements run.
-				for _, m := range append([]struct {
-					name                  string
-					skipFacets, skipTotal bool
-				}{{"everything", false, false}}, selectionModes...) {
-					req := s.req
-					req.SkipFacets, req.SkipTotal = m.skipFacets, m.skipTotal
-					if _, err := service.Search(ctx(), req); err != nil { // reads the synonyms once
-						t.Fatal(err)
-					}
-					counter.reset()
-					conn, err := service.Search(ctx(), req)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if len(conn.Edges) == 0 {
-						t.Errorf("%s, %s: no results", s.name, m.name)
-					}
-					want := s.sqlite
-					if c.dialect == store.Postgres {
-						want = s.pg
-					}
-					if got := counter.count(); got != want {
-						t.Errorf("%s, %s: %d statements, want %d:\n%s", s.name, m.name, got, want, strings.Join(counter.statements(), "\n"))
-					}
-					// The full-text statements of PostgreSQL carry the setting
-					// that keeps them on the index.
-					for _, q := range counter.statements() {
-						if c.dialect == store.Postgres && strings.Contains(q, "@@") &&
-							!strings.HasPrefix(q, "SET LOCAL enable_seqscan = off; ") {
-							t.Errorf("%s, %s: a full-text statement without the planner setting:\n%.300s", s.name, m.name, q)
-						}
+	eachDatabaseCorpus(t, func(t *testing.T, e *env, c engineCase) {
+		counter := &statementCounter{}
+		e.db.AddQueryHook(counter)
+		service := search.NewService(e.db, c.build(t, e.db, search.NewSynonymSource(e.db, time.Hour)), nil)
+		for _, s := range searches {
+			// Leaving out the facets or the total changes what the one
+			// search statement counts, not how many statements run.
+			for _, m := range append([]struct {
+				name                  string
+				skipFacets, skipTotal bool
+			}{{"everything", false, false}}, selectionModes...) {
+				req := s.req
+				req.SkipFacets, req.SkipTotal = m.skipFacets, m.skipTotal
+				if _, err := service.Search(ctx(), req); err != nil { // reads the synonyms once
+					t.Fatal(err)
+				}
+				counter.reset()
+				conn, err := service.Search(ctx(), req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(conn.Edges) == 0 {
+					t.Errorf("%s, %s: no results", s.name, m.name)
+				}
+				want := s.sqlite
+				if c.dialect == store.Postgres {
+					want = s.pg
+				}
+				if got := counter.count(); got != want {
+					t.Errorf("%s, %s: %d statements, want %d:\n%s", s.name, m.name, got, want, strings.Join(counter.statements(), "\n"))
+				}
+				// The full-text statements of PostgreSQL carry the setting
+				// that keeps them on the index.
+				for _, q := range counter.statements() {
+					if c.dialect == store.Postgres && strings.Contains(q, "@@") &&
+						!strings.HasPrefix(q, "SET LOCAL enable_seqscan = off; ") {
+						t.Errorf("%s, %s: a full-text statement without the planner setting:\n%.300s", s.name, m.name, q)
 					}
 				}
 			}
-		})
-	}
+		}
+	})
 }
