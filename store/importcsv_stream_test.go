@@ -178,6 +178,128 @@ func TestImportCSVStoppedAndResumed(t *testing.T) {
 	})
 }
 
+// TestImportCSVWriteFails: each batch is written while the next is read, so
+// a batch the database refuses is reported when the import has read on. A
+// refused later batch stops the import with the batches before it saved
+// and nothing of its own; a refused first batch leaves nothing, not even
+// the numbers it reserved. Either way the audit chain is whole, and running
+// the import again once the database accepts the rows imports the rest.
+func TestImportCSVWriteFails(t *testing.T) {
+	const issues = 1500
+	now := time.Now()
+	var file bytes.Buffer
+	if err := storetest.WriteImportCSV(&file, "ARSIP", issues, now); err != nil {
+		t.Fatal(err)
+	}
+	refuse := func(t *testing.T, db *store.DB, ref string) (undo func()) {
+		t.Helper()
+		stmts := []string{"CREATE TRIGGER refuse_import BEFORE INSERT ON issues WHEN NEW.external_ref = '" + ref + "' " +
+			"BEGIN SELECT RAISE(ABORT, 'refused'); END"}
+		drop := []string{"DROP TRIGGER refuse_import"}
+		if db.Dialect() == store.Postgres {
+			stmts = []string{"CREATE FUNCTION refuse_import() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN " +
+				"IF NEW.external_ref = '" + ref + "' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$",
+				"CREATE TRIGGER refuse_import BEFORE INSERT ON issues FOR EACH ROW EXECUTE FUNCTION refuse_import()"}
+			drop = []string{"DROP TRIGGER refuse_import ON issues", "DROP FUNCTION refuse_import()"}
+		}
+		exec := func(stmts []string) {
+			for _, q := range stmts {
+				if _, err := db.Bun().ExecContext(context.Background(), q); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		exec(stmts)
+		return func() { exec(drop) }
+	}
+	stored := func(t *testing.T, db *store.DB) []string {
+		t.Helper()
+		var numbers []string
+		err := db.Bun().NewSelect().Table("issues").Column("number").Where("external_ref LIKE ?", "ARSIP-%").
+			Order("number").Scan(context.Background(), &numbers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return numbers
+	}
+	counters := func(t *testing.T, db *store.DB) string {
+		t.Helper()
+		var rows []struct {
+			Year    int `bun:"year"`
+			LastSeq int `bun:"last_seq"`
+		}
+		if err := db.Bun().NewSelect().Table("issue_counters").Column("year", "last_seq").Order("year").Scan(context.Background(), &rows); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(rows)
+	}
+	intact := func(t *testing.T, db *store.DB) {
+		t.Helper()
+		if v, err := db.VerifyAudit(storetest.SystemContext(), true); err != nil || !v.Intact {
+			t.Errorf("audit chain: %+v %v", v, err)
+		}
+	}
+
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		storetest.MustLoadDemo(t, db, now)
+
+		t.Run("LaterBatch", func(t *testing.T) {
+			undo := refuse(t, db, "ARSIP-001200")
+			_, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(file.Bytes()), "arsip.csv")
+			var stopped *store.ImportStoppedError
+			if !errors.As(err, &stopped) || !strings.Contains(err.Error(), "jalankan lagi") {
+				t.Fatalf("want an ImportStoppedError, got %v", err)
+			}
+			saved := slices.Sorted(slices.Values(stopped.Imported))
+			if n := len(saved); n == 0 || n >= 1200 {
+				t.Fatalf("the stopped import saved %d issues; want the batches before the 1200th row", n)
+			}
+			if got := stored(t, db); !slices.Equal(got, saved) {
+				t.Fatalf("%d issues stored, %d reported saved", len(got), len(saved))
+			}
+			intact(t, db)
+			undo()
+			result, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(file.Bytes()), "arsip.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(result.Imported)+len(saved) != issues || len(result.Skipped) != len(saved) {
+				t.Errorf("the second run imported %d and skipped %d after %d", len(result.Imported), len(result.Skipped), len(saved))
+			}
+			checkImported(t, db, file.Bytes(), issues, false)
+			intact(t, db)
+		})
+
+		t.Run("FirstBatch", func(t *testing.T) {
+			var other bytes.Buffer
+			if err := storetest.WriteImportCSV(&other, "LAIN", 700, now); err != nil {
+				t.Fatal(err)
+			}
+			before, entries := counters(t, db), auditCount(t, db)
+			undo := refuse(t, db, "LAIN-000010")
+			_, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(other.Bytes()), "lain.csv")
+			var stopped *store.ImportStoppedError
+			if err == nil || errors.As(err, &stopped) {
+				t.Fatalf("want the first batch's error with nothing saved, got %v", err)
+			}
+			var n int
+			if err := db.Bun().NewSelect().Table("issues").ColumnExpr("count(*)").Where("external_ref LIKE ?", "LAIN-%").
+				Scan(context.Background(), &n); err != nil || n != 0 {
+				t.Fatalf("%d issues stored after a refused first batch (%v)", n, err)
+			}
+			if after := counters(t, db); after != before || auditCount(t, db) != entries {
+				t.Errorf("the refused batch left counters %s (were %s) and %d audit entries (were %d)", after, before, auditCount(t, db), entries)
+			}
+			undo()
+			result, err := db.ImportCSV(storetest.SystemContext(), bytes.NewReader(other.Bytes()), "lain.csv")
+			if err != nil || len(result.Imported) != 700 {
+				t.Fatalf("the second run imported %v (%v)", result, err)
+			}
+			intact(t, db)
+		})
+	})
+}
+
 // brokenSecondRead is a file that reads once, and fails at failAt when read
 // again.
 type brokenSecondRead struct {

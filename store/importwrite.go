@@ -50,10 +50,14 @@ type importWriter struct {
 	batch    []*importRow
 	// skipped counts the rows imported before since the last batch.
 	skipped int
+	// batches counts the batches written.
 	batches int
 	// size is the number of issues the next batch takes.
 	size   int
 	result *ImportResult
+	// writing delivers the batch being written, once it has been; nil
+	// when none is.
+	writing chan *importBatch
 }
 
 func (db *DB) newImportWriter(actor *models.User, fileName string, checked []*importRow,
@@ -82,36 +86,100 @@ func (w *importWriter) add(ctx context.Context, row *importRow) error {
 	return w.flush(ctx)
 }
 
-// flush writes the pending batch in a transaction of its own.
+// flush starts writing the pending batch, in a transaction of its own, on
+// another goroutine: while it is written, the file's next rows are read,
+// checked and rendered, so that reading and writing overlap rather than take
+// turns (docs/performance.md, "Import and reindex"). One batch is written at
+// a time, in the file's order; flush first waits for the one before, and
+// returns its error.
 func (w *importWriter) flush(ctx context.Context) error {
 	if len(w.batch) == 0 {
 		return nil
 	}
-	if w.batches > 0 && w.db.dialect == SQLite {
+	w.renderResponses()
+	if err := w.wait(); err != nil {
+		return err
+	}
+	b := &importBatch{rows: w.batch, skipped: w.skipped, number: w.batches + 1, reserve: !w.reserved}
+	w.batch, w.skipped = make([]*importRow, 0, w.size), 0
+	done := make(chan *importBatch, 1)
+	w.writing = done
+	go func() {
+		b.err = w.writeBatch(ctx, b)
+		done <- b
+	}()
+	return nil
+}
+
+// importBatch is a batch being written and, once it has been, its outcome.
+type importBatch struct {
+	rows []*importRow
+	// skipped counts the rows imported before since the previous batch.
+	skipped int
+	// number counts the batches of the import from 1; reserve is set for
+	// the first, which reserves the numbers of every new issue.
+	number  int
+	reserve bool
+
+	imported []string
+	took     time.Duration
+	err      error
+}
+
+// wait waits for the batch being written, if any, and takes its outcome
+// into the result.
+func (w *importWriter) wait() error {
+	if w.writing == nil {
+		return nil
+	}
+	b := <-w.writing
+	w.writing = nil
+	if b.err != nil {
+		return b.err
+	}
+	w.reserved = true
+	w.size = min(max(int(int64(len(b.rows))*int64(importBatchTime)/int64(b.took)), importBatchMin), importBatchMax)
+	written := make(map[string]bool, len(b.imported))
+	for _, number := range b.imported {
+		written[number] = true
+	}
+	for _, row := range b.rows {
+		if checked := w.byRef[row.ref]; !written[checked.number] {
+			w.result.Skipped = append(w.result.Skipped, checked.ref)
+		}
+	}
+	w.result.Imported = append(w.result.Imported, b.imported...)
+	w.batches++
+	return nil
+}
+
+// writeBatch writes one batch in a transaction of its own. It runs on its
+// own goroutine: it changes nothing of the writer's but the numbers of the
+// checked issues, which the first batch reserves, and b.
+func (w *importWriter) writeBatch(ctx context.Context, b *importBatch) error {
+	if b.number > 1 && w.db.dialect == SQLite {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(importPause):
 		}
 	}
-	w.renderResponses()
-	var imported []string
 	var numbers map[string]string
 	start := time.Now()
 	err := w.db.writeTx(ctx, func(ctx context.Context, tx bun.Tx, now time.Time) error {
 		numbers = nil
-		if !w.reserved {
+		if b.reserve {
 			var err error
 			if numbers, err = w.reserveNumbers(ctx, tx); err != nil {
 				return err
 			}
 		}
 		var err error
-		imported, err = w.write(ctx, tx, now)
-		if err != nil || len(imported) == 0 {
+		b.imported, err = w.write(ctx, tx, b.rows, now)
+		if err != nil || len(b.imported) == 0 {
 			return err
 		}
-		changes := map[string]any{"imported": imported, "skipped": w.skipped + len(w.batch) - len(imported), "batch": w.batches + 1}
+		changes := map[string]any{"imported": b.imported, "skipped": b.skipped + len(b.rows) - len(b.imported), "batch": b.number}
 		if numbers != nil {
 			changes["reserved"] = numbers
 		}
@@ -119,35 +187,18 @@ func (w *importWriter) flush(ctx context.Context) error {
 			Action: "issue.import", Subject: "import:" + w.fileName, Changes: changes,
 		})
 	})
-	if err != nil {
-		if !w.reserved {
-			// The reservation was rolled back with the batch.
-			for _, row := range w.checked {
-				row.number = ""
-			}
-		}
-		return err
-	}
-	w.reserved = true
-	took := max(time.Since(start), importBatchTimeMin)
-	w.size = min(max(int(int64(len(w.batch))*int64(importBatchTime)/int64(took)), importBatchMin), importBatchMax)
-	written := make(map[string]bool, len(imported))
-	for _, number := range imported {
-		written[number] = true
-	}
-	for _, row := range w.batch {
-		if checked := w.byRef[row.ref]; !written[checked.number] {
-			w.result.Skipped = append(w.result.Skipped, checked.ref)
+	if err != nil && b.reserve {
+		// The reservation was rolled back with the batch.
+		for _, row := range w.checked {
+			row.number = ""
 		}
 	}
-	w.result.Imported = append(w.result.Imported, imported...)
-	w.batch, w.skipped = w.batch[:0], 0
-	w.batches++
-	return nil
+	b.took = max(time.Since(start), importBatchTimeMin)
+	return err
 }
 
 // renderResponses renders the answers of the pending batch, on every core,
-// before the batch's transaction opens: responses are stored with their
+// while the batch before it is written: responses are stored with their
 // HTML, as the API stores them (see renderHTML).
 func (w *importWriter) renderResponses() {
 	rows := make(chan *importRow)
@@ -219,14 +270,14 @@ type importedIssue struct {
 // write inserts the batch with multi-row statements and returns the numbers
 // of the issues written; an issue another import wrote meanwhile is left
 // out.
-func (w *importWriter) write(ctx context.Context, tx bun.Tx, now time.Time) ([]string, error) {
+func (w *importWriter) write(ctx context.Context, tx bun.Tx, rows []*importRow, now time.Time) ([]string, error) {
 	schedule, err := w.db.schedule(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	batch := make([]*importedIssue, len(w.batch))
-	issues := make([]*models.Issue, len(w.batch))
-	for i, row := range w.batch {
+	batch := make([]*importedIssue, len(rows))
+	issues := make([]*models.Issue, len(rows))
+	for i, row := range rows {
 		item, err := w.history(row, schedule)
 		if err != nil {
 			return nil, fmt.Errorf("row %d: %w", row.row, err)
@@ -263,7 +314,7 @@ func (w *importWriter) write(ctx context.Context, tx bun.Tx, now time.Time) ([]s
 		item.issue.ID = id
 		numbers = append(numbers, item.issue.Number)
 		logged := item.issue.CreatedAt
-		for _, s := range w.batch[i].issue.Sources {
+		for _, s := range rows[i].issue.Sources {
 			sources = append(sources, &models.IssueSource{IssueID: id, Platform: models.Platform(s.Platform), URL: s.URL,
 				ClaimText: s.ClaimText, AccountHandle: s.AccountHandle, DetectedAt: logged.Add(-s.DetectedBefore), CreatedAt: logged})
 		}
