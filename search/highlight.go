@@ -14,6 +14,10 @@ type highlighter struct {
 	// fuzzy are query stems whose close words match too, for engines that
 	// tolerate typos on their own.
 	fuzzy []string
+	// seen remembers whether each word, as written, matched: the texts of
+	// one result page repeat most of their words, and telling a word costs
+	// stemming it.
+	seen map[string]bool
 }
 
 // snippetWords is the length of a passage around the matches, in words.
@@ -67,6 +71,19 @@ func wordSpans(s string) []span {
 }
 
 func (h *highlighter) matches(word string) bool {
+	if m, ok := h.seen[word]; ok {
+		return m
+	}
+	if h.seen == nil {
+		h.seen = map[string]bool{}
+	}
+	m := h.tell(word)
+	h.seen[word] = m
+	return m
+}
+
+// tell is matches without the memory of words seen.
+func (h *highlighter) tell(word string) bool {
 	word = strings.ToLower(word)
 	stem := Stem(word)
 	if h.marks[stem] || h.marks[word] {
