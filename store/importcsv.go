@@ -94,7 +94,7 @@ type importRow struct {
 // as *ImportError, with nothing imported. The second writes the new issues
 // in batches of importBatchSize, each in a short transaction of its own
 // with its audit entry and search index job, so that other writers are never
-// kept waiting for long; each batch is written while the next is read. Rows whose external_ref was imported before are
+// kept waiting for long; batches are written while the next are read. Rows whose external_ref was imported before are
 // skipped, so importing the same file again changes nothing, and an import
 // that stopped part-way (returned as *ImportStoppedError, or a killed
 // process) is finished by running it again. Numbers are handed out in
@@ -156,9 +156,10 @@ func (db *DB) ImportCSV(ctx context.Context, r io.ReadSeeker, fileName string) (
 	if err == nil {
 		err = w.flush(ctx)
 	}
-	// Whatever stopped the reading, the batch being written is waited for:
-	// the result counts it, and nothing writes after the import returns.
-	if werr := w.wait(); err == nil {
+	// Whatever stopped the reading, the batches being written are waited
+	// for: the result counts them, and nothing writes after the import
+	// returns.
+	if werr := w.finish(); err == nil {
 		err = werr
 	}
 	db.refreshStatistics(ctx, len(w.result.Imported))

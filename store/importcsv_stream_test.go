@@ -178,10 +178,10 @@ func TestImportCSVStoppedAndResumed(t *testing.T) {
 	})
 }
 
-// TestImportCSVWriteFails: each batch is written while the next is read, so
+// TestImportCSVWriteFails: batches are written while the next are read, so
 // a batch the database refuses is reported when the import has read on. A
-// refused later batch stops the import with the batches before it saved
-// and nothing of its own; a refused first batch leaves nothing, not even
+// refused later batch stops the import with the batches before it saved,
+// and every batch saved reported, and nothing of its own; a refused first batch leaves nothing, not even
 // the numbers it reserved. Either way the audit chain is whole, and running
 // the import again once the database accepts the rows imports the rest.
 func TestImportCSVWriteFails(t *testing.T) {
@@ -251,7 +251,9 @@ func TestImportCSVWriteFails(t *testing.T) {
 				t.Fatalf("want an ImportStoppedError, got %v", err)
 			}
 			saved := slices.Sorted(slices.Values(stopped.Imported))
-			if n := len(saved); n == 0 || n >= 1200 {
+			// The batches before the refused one are saved; on PostgreSQL
+			// one written beside it may be too.
+			if n := len(saved); n == 0 || n >= issues {
 				t.Fatalf("the stopped import saved %d issues; want the batches before the 1200th row", n)
 			}
 			if got := stored(t, db); !slices.Equal(got, saved) {

@@ -50,14 +50,27 @@ type importWriter struct {
 	batch    []*importRow
 	// skipped counts the rows imported before since the last batch.
 	skipped int
-	// batches counts the batches written.
-	batches int
+	// started counts the batches begun.
+	started int
 	// size is the number of issues the next batch takes.
 	size   int
 	result *ImportResult
-	// writing delivers the batch being written, once it has been; nil
-	// when none is.
-	writing chan *importBatch
+	// lanes is how many batches may be written at once (importLanes).
+	lanes int
+	// writing are the batches being written, oldest first: each channel
+	// delivers its batch once it has been.
+	writing []chan *importBatch
+}
+
+// importLanes is how many batches an import writes at once after its first.
+// PostgreSQL writes two side by side, each on its own backend and processor,
+// their rows taking locks of their own; they meet only at the audit chain's
+// lock, taken at the end of each. SQLite has a single writer.
+func importLanes(d Dialect) int {
+	if d == Postgres {
+		return 2
+	}
+	return 1
 }
 
 func (db *DB) newImportWriter(actor *models.User, fileName string, checked []*importRow,
@@ -67,7 +80,7 @@ func (db *DB) newImportWriter(actor *models.User, fileName string, checked []*im
 		byRef[row.ref] = row
 	}
 	return &importWriter{db: db, actor: actor, fileName: fileName, agencies: agencies, categories: categories,
-		checked: checked, byRef: byRef, size: importBatchSize, result: &ImportResult{}}
+		checked: checked, byRef: byRef, size: importBatchSize, result: &ImportResult{}, lanes: importLanes(db.dialect)}
 }
 
 // add takes the next complete issue of the second pass, writing a batch
@@ -89,21 +102,24 @@ func (w *importWriter) add(ctx context.Context, row *importRow) error {
 // flush starts writing the pending batch, in a transaction of its own, on
 // another goroutine: while it is written, the file's next rows are read,
 // checked and rendered, so that reading and writing overlap rather than take
-// turns (docs/performance.md, "Import and reindex"). One batch is written at
-// a time, in the file's order; flush first waits for the one before, and
-// returns its error.
+// turns (docs/performance.md, "Import and reindex"). The first batch, which
+// reserves the numbers of all, is written alone; then up to w.lanes at once.
+// flush waits for the oldest batch when it must, and returns its error.
 func (w *importWriter) flush(ctx context.Context) error {
 	if len(w.batch) == 0 {
 		return nil
 	}
 	w.renderResponses()
-	if err := w.wait(); err != nil {
-		return err
+	for len(w.writing) > 0 && (len(w.writing) >= w.lanes || !w.reserved) {
+		if err := w.waitOldest(); err != nil {
+			return err
+		}
 	}
-	b := &importBatch{rows: w.batch, skipped: w.skipped, number: w.batches + 1, reserve: !w.reserved}
+	b := &importBatch{rows: w.batch, skipped: w.skipped, number: w.started + 1, reserve: !w.reserved}
 	w.batch, w.skipped = make([]*importRow, 0, w.size), 0
+	w.started++
 	done := make(chan *importBatch, 1)
-	w.writing = done
+	w.writing = append(w.writing, done)
 	go func() {
 		b.err = w.writeBatch(ctx, b)
 		done <- b
@@ -126,14 +142,11 @@ type importBatch struct {
 	err      error
 }
 
-// wait waits for the batch being written, if any, and takes its outcome
+// waitOldest waits for the oldest batch being written and takes its outcome
 // into the result.
-func (w *importWriter) wait() error {
-	if w.writing == nil {
-		return nil
-	}
-	b := <-w.writing
-	w.writing = nil
+func (w *importWriter) waitOldest() error {
+	b := <-w.writing[0]
+	w.writing = w.writing[1:]
 	if b.err != nil {
 		return b.err
 	}
@@ -149,8 +162,19 @@ func (w *importWriter) wait() error {
 		}
 	}
 	w.result.Imported = append(w.result.Imported, b.imported...)
-	w.batches++
 	return nil
+}
+
+// finish waits for every batch being written and returns the first error
+// among them; the result counts every batch that was written.
+func (w *importWriter) finish() error {
+	var first error
+	for len(w.writing) > 0 {
+		if err := w.waitOldest(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // writeBatch writes one batch in a transaction of its own. It runs on its
