@@ -7,8 +7,12 @@ import (
 )
 
 // keptByText keeps what an operation's document decides, by the
-// document's text and operation name (planOf, complexityLimit). It holds
-// at most maxKept entries and is emptied when full.
+// document's text and operation name (planOf, complexityLimit, depthLimit).
+// It holds at most maxKept entries and is emptied when full, and keeps no
+// document longer than maxKeptText: the keys hold the texts, so at most
+// maxKept × maxKeptText bytes (16 MiB) stay in memory for them whatever
+// clients send, where the largest body a request may carry would allow
+// 256 MiB.
 type keptByText[T any] struct {
 	mu sync.Mutex
 	m  map[documentKey]T
@@ -23,7 +27,10 @@ func keyOf(oc *graphql.OperationContext) documentKey {
 	return documentKey{operation: oc.OperationName, text: oc.RawQuery}
 }
 
-const maxKept = 1000
+const (
+	maxKept     = 1000
+	maxKeptText = 16 << 10
+)
 
 func (k *keptByText[T]) get(key documentKey) (T, bool) {
 	k.mu.Lock()
@@ -33,6 +40,9 @@ func (k *keptByText[T]) get(key documentKey) (T, bool) {
 }
 
 func (k *keptByText[T]) put(key documentKey, v T) {
+	if len(key.text)+len(key.operation) > maxKeptText {
+		return
+	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.m == nil || len(k.m) >= maxKept {
