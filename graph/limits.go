@@ -28,26 +28,46 @@ type depthLimit struct{ Max int }
 func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
 func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
 
+// operationShape is what depthLimit measures of an operation. It depends on
+// the document alone, so it is kept by the document's text and operation
+// name (shapes) rather than walked again at every request.
+type operationShape struct{ introspection, depth int }
+
+var shapes keptByText[operationShape]
+
 func (d depthLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
-	// The cost calculation skips introspection, so its root fields are
-	// bounded here: aliased copies of the schema would be free otherwise.
-	introspection := 0
-	for _, name := range rootFields(rc) {
-		if name == "__schema" || name == "__type" {
-			introspection++
+	shape, ok := shapes.get(keyOf(rc))
+	if !ok {
+		shape = shapeOf(rc)
+		if rc.RawQuery != "" {
+			shapes.put(keyOf(rc), shape)
 		}
 	}
-	if introspection > maxIntrospectionFields {
-		err := gqlerror.Errorf("operasi memuat %d kueri introspeksi; batasnya %d", introspection, maxIntrospectionFields)
+	if shape.introspection > maxIntrospectionFields {
+		err := gqlerror.Errorf("operasi memuat %d kueri introspeksi; batasnya %d", shape.introspection, maxIntrospectionFields)
 		err.Extensions = map[string]any{"code": "INTROSPECTION_LIMIT_EXCEEDED"}
 		return err
 	}
-	if depth := selectionDepth(rc.Operation.SelectionSet, rc.Doc.Fragments, 0, map[string]bool{}); depth > d.Max {
-		err := gqlerror.Errorf("operasi terlalu dalam: kedalaman %d melebihi batas %d", depth, d.Max)
+	if shape.depth > d.Max {
+		err := gqlerror.Errorf("operasi terlalu dalam: kedalaman %d melebihi batas %d", shape.depth, d.Max)
 		err.Extensions = map[string]any{"code": "DEPTH_LIMIT_EXCEEDED"}
 		return err
 	}
 	return nil
+}
+
+// shapeOf walks the operation. The cost calculation skips introspection,
+// so its root fields are counted here: aliased copies of the schema would
+// be free otherwise.
+func shapeOf(rc *graphql.OperationContext) operationShape {
+	var shape operationShape
+	for _, name := range rootFields(rc) {
+		if name == "__schema" || name == "__type" {
+			shape.introspection++
+		}
+	}
+	shape.depth = selectionDepth(rc.Operation.SelectionSet, rc.Doc.Fragments, 0, map[string]bool{})
+	return shape
 }
 
 func selectionDepth(set ast.SelectionSet, fragments ast.FragmentDefinitionList, depth int, visiting map[string]bool) int {
