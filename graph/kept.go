@@ -9,10 +9,10 @@ import (
 // keptByText keeps what an operation's document decides, by the
 // document's text and operation name (planOf, complexityLimit, depthLimit).
 // It holds at most maxKept entries and is emptied when full, and keeps no
-// document longer than maxKeptText: the keys hold the texts, so at most
-// maxKept × maxKeptText bytes (16 MiB) stay in memory for them whatever
-// clients send, where the largest body a request may carry would allow
-// 256 MiB.
+// document longer than maxKeptText: the keys hold the texts, so each of
+// them keeps at most maxKept × maxKeptText bytes (16 MiB) of texts in
+// memory whatever clients send, where the largest body a request may carry
+// would allow 256 MiB.
 type keptByText[T any] struct {
 	mu sync.Mutex
 	m  map[documentKey]T
