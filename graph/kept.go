@@ -8,11 +8,11 @@ import (
 
 // keptByText keeps what an operation's document decides, by the
 // document's text and operation name (planOf, complexityLimit, depthLimit).
-// It holds at most maxKept entries and is emptied when full, and keeps no
-// document longer than maxKeptText: the keys hold the texts, so each of
-// them keeps at most maxKept × maxKeptText bytes (16 MiB) of texts in
-// memory whatever clients send, where the largest body a request may carry
-// would allow 256 MiB.
+// It holds at most maxKept entries and is emptied when full. It keeps no
+// document without a text (nothing names it) and none longer than
+// maxKeptText: the keys hold the texts, so each of them keeps at most
+// maxKept × maxKeptText bytes (16 MiB) of texts in memory whatever clients
+// send, where the largest body a request may carry would allow 256 MiB.
 type keptByText[T any] struct {
 	mu sync.Mutex
 	m  map[documentKey]T
@@ -40,7 +40,7 @@ func (k *keptByText[T]) get(key documentKey) (T, bool) {
 }
 
 func (k *keptByText[T]) put(key documentKey, v T) {
-	if len(key.text)+len(key.operation) > maxKeptText {
+	if key.text == "" || len(key.text)+len(key.operation) > maxKeptText {
 		return
 	}
 	k.mu.Lock()

@@ -36,12 +36,11 @@ type operationShape struct{ introspection, depth int }
 var shapes keptByText[operationShape]
 
 func (d depthLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
-	shape, ok := shapes.get(keyOf(rc))
+	key := keyOf(rc)
+	shape, ok := shapes.get(key)
 	if !ok {
 		shape = shapeOf(rc)
-		if rc.RawQuery != "" {
-			shapes.put(keyOf(rc), shape)
-		}
+		shapes.put(key, shape)
 	}
 	if shape.introspection > maxIntrospectionFields {
 		err := gqlerror.Errorf("operasi memuat %d kueri introspeksi; batasnya %d", shape.introspection, maxIntrospectionFields)
