@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"sort"
 	"strings"
@@ -21,6 +22,26 @@ type dbEngine struct {
 	// size caches the number of documents, which weighs the words of a
 	// partial search.
 	size corpusSize
+	// binary, when set, opens the connection of a PostgreSQL rebuild
+	// (BinaryConnector).
+	binary driver.Connector
+}
+
+// Option configures a database engine.
+type Option func(*dbEngine)
+
+// BinaryConnector has a PostgreSQL engine rebuild over a connection of
+// connector, which must send []byte parameters in PostgreSQL's binary
+// format (lib/pq's binary_parameters; store.DB.BinaryConnector): the
+// tsvectors of a rebuild into an empty index then travel in their binary
+// form, which PostgreSQL reads without parsing (postgres_fill.go). A nil
+// connector, or any connector on SQLite, changes nothing.
+func BinaryConnector(connector driver.Connector) Option {
+	return func(e *dbEngine) {
+		if _, ok := e.dialect.(postgresDialect); ok && connector != nil {
+			e.binary = connector
+		}
+	}
 }
 
 // dbDialect is the part of a database engine that differs by database.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -15,9 +16,10 @@ const rebuildChunk = 500
 
 // bulkRebuilder is a dialect that rebuilds with statements of many
 // documents each: startRebuild opens the writer of one rebuild, in its
-// transaction.
+// transaction, binary telling whether tx's connection sends []byte
+// parameters in PostgreSQL's binary format.
 type bulkRebuilder interface {
-	startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error)
+	startRebuild(ctx context.Context, tx bun.Tx, binary bool) (rebuildWriter, error)
 }
 
 // rebuildWriter writes the chunks of one rebuild. prepare turns up to
@@ -57,10 +59,19 @@ func (e *dbEngine) rebuild(ctx context.Context, source DocumentStream) (n, writt
 	if !ok {
 		return 0, 0, fmt.Errorf("%s cannot rebuild", e.dialect.name())
 	}
+	db, binary := e.db, e.binary != nil
+	if binary {
+		// A connection of its own, for the rebuild's transaction alone
+		// (postgres_fill.go).
+		sqldb := sql.OpenDB(e.binary)
+		sqldb.SetMaxOpenConns(1)
+		defer sqldb.Close()
+		db = bun.NewDB(sqldb, e.db.Dialect())
+	}
 	var ids []int64
-	err = e.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err = db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		ids, written = ids[:0], 0
-		w, err := bulk.startRebuild(ctx, tx)
+		w, err := bulk.startRebuild(ctx, tx, binary)
 		if err != nil {
 			return err
 		}

@@ -42,7 +42,7 @@ func sqliteCase() engineCase {
 
 func postgresCase() engineCase {
 	return engineCase{"postgres", store.Postgres, models.EnginePostgres, func(_ testing.TB, db *store.DB, syn *search.SynonymSource) search.Engine {
-		return search.NewPostgres(db.Bun(), syn)
+		return search.NewPostgres(db.Bun(), syn, search.BinaryConnector(db.BinaryConnector()))
 	}}
 }
 

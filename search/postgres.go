@@ -17,8 +17,12 @@ import (
 // as tsquery over the stems that Go computes with the same algorithm, so
 // that synonyms and typo corrections found in the vocabulary apply as they
 // are.
-func NewPostgres(db *bun.DB, synonyms *SynonymSource) Engine {
-	return &dbEngine{db: db, synonyms: synonyms, dialect: postgresDialect{}}
+func NewPostgres(db *bun.DB, synonyms *SynonymSource, opts ...Option) Engine {
+	e := &dbEngine{db: db, synonyms: synonyms, dialect: postgresDialect{}}
+	for _, opt := range opts {
+		opt(e)
+	}
+	return e
 }
 
 type postgresDialect struct{}

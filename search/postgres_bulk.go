@@ -126,14 +126,14 @@ func documentDigest(d *Document) string {
 
 // startRebuild implements bulkRebuilder: the rows stay, to be compared with
 // the new documents.
-func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error) {
+func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx, binary bool) (rebuildWriter, error) {
 	// Into an empty index (the first rebuild after an import) there is
 	// nothing to compare with.
 	var rows bool
 	if err := tx.NewRaw("SELECT EXISTS (SELECT 1 FROM search_documents)").Scan(ctx, &rows); err != nil {
 		return nil, err
 	}
-	return &postgresWriter{empty: !rows, misstemmed: map[string]bool{}, inserts: map[int]*sql.Stmt{}}, nil
+	return &postgresWriter{empty: !rows, binary: binary, misstemmed: map[string]bool{}, inserts: map[int]*sql.Stmt{}}, nil
 }
 
 // postgresWriter writes the documents of a chunk that are not stored as
@@ -144,7 +144,10 @@ func (postgresDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWrit
 type postgresWriter struct {
 	// empty is whether the index was empty at the start: then every
 	// document is written, prepared in full, without comparing.
-	empty            bool
+	empty bool
+	// binary is whether tx's connection sends []byte parameters in
+	// binary, so that the tsvectors written in Go go in their binary form.
+	binary           bool
 	checked, trusted bool
 	written          int
 	// distrusted is set once the first chunk's tsvectors differ, for

@@ -28,6 +28,13 @@ import (
 // stored is then what the indexer writes, tsvector for tsvector
 // (TestRebuildPaths).
 //
+// Parsing a tsvector's text was then a fifth of the backend's work, so
+// where the engine has a connector that sends []byte parameters in binary
+// (BinaryConnector, lib/pq's binary_parameters) the rebuild runs on a
+// connection of its own and passes each tsvector in PostgreSQL's binary
+// form (expectedTSVectorBinary), which it reads without parsing. Only the
+// tsvectors are []byte: every other value still travels as text.
+//
 // The documents are passed one parameter per value rather than one array
 // per column: reading the arrays' text back cost PostgreSQL a tenth of its
 // time, a parameter only its copy. Nothing here is DDL: the inserts take
@@ -98,7 +105,7 @@ func (w *postgresWriter) prepareInsert(docs []*Document) postgresInsert {
 	if w.distrusted.Load() {
 		return postgresInsert{args: insertArgs(docs, nil)}
 	}
-	p := postgresInsert{args: insertArgs(docs, tsvectorInGo), inGo: true}
+	p := postgresInsert{args: insertArgs(docs, w.tsvectorInGo), inGo: true}
 	// The documents come in the order they were analysed in, so a word is
 	// checked in the chunk of the first document that holds it, before any
 	// document that holds it is written.
@@ -119,7 +126,7 @@ func (w *postgresWriter) prepareInsert(docs []*Document) postgresInsert {
 // insertArgs are the parameters of postgresInsertDocuments for docs: with
 // the tsvector inGo tells, else the words for PostgreSQL to compute it
 // from.
-func insertArgs(docs []*Document, inGo func(*Document) (string, bool)) []any {
+func insertArgs(docs []*Document, inGo func(*Document) (any, bool)) []any {
 	args := make([]any, 0, len(docs)*insertParams)
 	optional := func(s string) any {
 		if s == "" {
@@ -149,8 +156,14 @@ func insertArgs(docs []*Document, inGo func(*Document) (string, bool)) []any {
 }
 
 // tsvectorInGo is the tsvector of a document written in Go, if it can be
-// told in advance.
-func tsvectorInGo(d *Document) (string, bool) { return expectedTSVector(d.analysis()) }
+// told in advance: in PostgreSQL's binary form when the rebuild's
+// connection sends []byte parameters as binary, else as text.
+func (w *postgresWriter) tsvectorInGo(d *Document) (any, bool) {
+	if w.binary {
+		return expectedTSVectorBinary(d.analysis())
+	}
+	return expectedTSVector(d.analysis())
+}
 
 // insert writes a chunk into an empty index: with the tsvectors written in
 // Go once the first chunk agrees and the chunk's new words are stemmed as
@@ -209,12 +222,12 @@ func (w *postgresWriter) checkWords(ctx context.Context, tx bun.Tx, words, expec
 
 // tsvectorChecked is tsvectorInGo for the documents that hold no word
 // PostgreSQL stems otherwise.
-func (w *postgresWriter) tsvectorChecked(d *Document) (string, bool) {
+func (w *postgresWriter) tsvectorChecked(d *Document) (any, bool) {
 	a := d.analysis()
 	for word := range w.misstemmed {
 		if _, ok := a.stemOf[word]; ok {
-			return "", false
+			return nil, false
 		}
 	}
-	return expectedTSVector(a)
+	return w.tsvectorInGo(d)
 }

@@ -263,6 +263,16 @@ func TestRebuildPaths(t *testing.T) {
 			// PostgreSQL's where no check looks is stored as written:
 			// the comparisons above see what Go writes.
 			all := func(n, written int) bool { return written == n }
+			// Without a binary connector the tsvectors go as text,
+			// over the rebuild's transaction on the store's pool.
+			exec(t, e.db, empty...)
+			asText := search.NewPostgres(e.db.Bun(), search.NewSynonymSource(e.db, 0))
+			if n, written, err := search.RebuildCounting(ctx(), asText, search.AllDocuments(e.db, 3)); err != nil || n != len(publicKeys) || written != n {
+				t.Fatalf("empty, as text: %d documents, %d written, %v", n, written, err)
+			}
+			for _, d := range differences("empty, as text") {
+				t.Error(d)
+			}
 			exec(t, e.db, empty...)
 			rebuildFrom("misstemmed unchecked", search.MisstemDocuments(search.AllDocuments(e.db, 3), "penyaluran", "penyaluran", false), all)
 			if len(differences("")) == 0 {

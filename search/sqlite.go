@@ -228,9 +228,9 @@ func fts5Alternative(a alternative) string {
 
 // NewDatabaseEngine returns the engine of the database behind db:
 // PostgreSQL's full-text search on PostgreSQL, else SQLite FTS5.
-func NewDatabaseEngine(db *bun.DB, synonyms *SynonymSource) Engine {
+func NewDatabaseEngine(db *bun.DB, synonyms *SynonymSource, opts ...Option) Engine {
 	if db.Dialect().Name() == dialect.PG {
-		return NewPostgres(db, synonyms)
+		return NewPostgres(db, synonyms, opts...)
 	}
 	return NewSQLite(db, synonyms)
 }

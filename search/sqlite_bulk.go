@@ -56,7 +56,7 @@ var sqliteSameEntries = "SELECT n.column1 FROM (VALUES %s) AS n JOIN search_fts 
 // statement as a new segment and, by default, merges segments as they pile
 // up. Without merging during the rebuild, one merge of all of them at the
 // end writes the index once.
-func (sqliteDialect) startRebuild(ctx context.Context, tx bun.Tx) (rebuildWriter, error) {
+func (sqliteDialect) startRebuild(ctx context.Context, tx bun.Tx, _ bool) (rebuildWriter, error) {
 	if err := setFTSMerging(ctx, tx, 0, 2000); err != nil {
 		return nil, err
 	}

@@ -145,6 +145,9 @@ type DB struct {
 	queuePool *sql.DB
 	// dataURL is the PostgreSQL URL, for the live updates' listener.
 	dataURL string
+	// binary connects as the pool does, sending []byte parameters in
+	// binary (BinaryConnector).
+	binary driver.Connector
 }
 
 // Open connects to the database named by rawURL: a postgres:// URL, or
@@ -219,6 +222,14 @@ func (db *DB) openPostgres(rawURL string, opts Options) error {
 	db.bun = bun.NewDB(sqldb, pgdialect.New())
 	db.dialect = Postgres
 	db.dataURL = rawURL
+	cfg, err := pq.NewConfig(rawURL)
+	if err != nil {
+		return fmt.Errorf("postgres url: %w", err)
+	}
+	cfg.BinaryParameters = true
+	if db.binary, err = pq.NewConnectorConfig(cfg); err != nil {
+		return fmt.Errorf("postgres url: %w", err)
+	}
 	db.group = newGroupCommit(groupLanesPostgres)
 	return nil
 }
@@ -341,6 +352,15 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 
 // Bun exposes the bun handle to the search engines and to tests.
 func (db *DB) Bun() *bun.DB { return db.bun }
+
+// BinaryConnector returns a connector to the same PostgreSQL database whose
+// connections send []byte parameters in binary (lib/pq's
+// binary_parameters), for the search index's rebuild to pass tsvectors in
+// their binary form (search.BinaryConnector); nil on SQLite. The store's
+// own pool keeps sending every parameter as text, as all its statements
+// and the job queue's were written for: in binary, a []byte bound to a
+// text or jsonb parameter would be read in that type's binary format.
+func (db *DB) BinaryConnector() driver.Connector { return db.binary }
 
 // Location returns the deployment's time zone.
 func (db *DB) Location() *time.Location { return db.loc }

@@ -31,7 +31,7 @@ type searchStack struct {
 // PostgreSQL, else SQLite FTS5.
 func openSearch(cfg Config, db *store.DB) *searchStack {
 	synonyms := search.NewSynonymSource(db, 30*time.Second)
-	st := &searchStack{db: db, database: search.NewDatabaseEngine(db.Bun(), synonyms), workers: cfg.JobWorkers, rescueAfter: cfg.JobRescueAfter}
+	st := &searchStack{db: db, database: search.NewDatabaseEngine(db.Bun(), synonyms, search.BinaryConnector(db.BinaryConnector())), workers: cfg.JobWorkers, rescueAfter: cfg.JobRescueAfter}
 	engines := []search.Engine{st.database}
 	var primary, fallback search.Engine = st.database, nil
 	if cfg.MeiliURL != "" {
