@@ -32,11 +32,36 @@ type loader[V any] struct {
 	// known are the keys primed (prefetched, or fetched at once in an
 	// operation that runs in order); a request runs one operation, so the
 	// keys a batch window loaded need no mark.
-	known *sync.Map
+	known *keySet
+}
+
+// keySet is a set of keys safe for concurrent use. A request's loaders
+// mark a few dozen keys each: a map under a lock allocates less than a
+// sync.Map, which allocates for every key (docs/performance.md, "The keys
+// a loader knows").
+type keySet struct {
+	mu   sync.Mutex
+	keys map[int64]struct{}
+}
+
+func (s *keySet) add(key int64) {
+	s.mu.Lock()
+	if s.keys == nil {
+		s.keys = make(map[int64]struct{}, 32)
+	}
+	s.keys[key] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *keySet) has(key int64) bool {
+	s.mu.Lock()
+	_, ok := s.keys[key]
+	s.mu.Unlock()
+	return ok
 }
 
 func newLoader[V any](fetch func(context.Context, []int64) ([]V, []error)) loader[V] {
-	return loader[V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(loaderWait)), fetch: fetch, known: &sync.Map{}}
+	return loader[V]{Loader: dataloadgen.NewLoader(fetch, dataloadgen.WithWait(loaderWait)), fetch: fetch, known: &keySet{}}
 }
 
 // Load returns the value of key. An operation that runs in order
@@ -44,7 +69,7 @@ func newLoader[V any](fetch func(context.Context, []int64) ([]V, []error)) loade
 // that was not prefetched is fetched at once, alone.
 func (l loader[V]) Load(ctx context.Context, key int64) (V, error) {
 	if inOrder(ctx) {
-		if _, ok := l.known.Load(key); !ok {
+		if !l.known.has(key) {
 			if _, err := l.prefetch(ctx, []int64{key}); err != nil {
 				var zero V
 				return zero, err
@@ -57,7 +82,7 @@ func (l loader[V]) Load(ctx context.Context, key int64) (V, error) {
 // prime fills the cache with the value of key.
 func (l loader[V]) prime(key int64, value V) {
 	l.Prime(key, value)
-	l.known.Store(key, true)
+	l.known.add(key)
 }
 
 // LoadAll returns the values of keys, fetching those not yet known at once
@@ -103,7 +128,7 @@ func (l loader[V]) ensure(ctx context.Context, keys []int64) ([]V, error) {
 func (l loader[V]) missing(keys []int64) []int64 {
 	var out []int64
 	for _, k := range keys {
-		if _, ok := l.known.Load(k); !ok && !slices.Contains(out, k) {
+		if !l.known.has(k) && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
 	}
