@@ -100,13 +100,11 @@ func (db *DB) issueWithStatement(with models.IssueWith, noHTML bool) *issueWithS
 	// On PostgreSQL a part's columns of the other tables are NULLs cast to
 	// their column's type, which the UNION then gives the column
 	// (docs/performance.md, "One issue, one statement").
-	types := map[string]string{}
+	null := map[string]string{} // by alias.column
 	if db.dialect == Postgres {
-		for _, m := range []any{(*models.Issue)(nil), (*models.IssueSource)(nil), (*models.Response)(nil)} {
-			table := db.bun.Table(reflect.TypeOf(m).Elem())
-			alias := map[string]string{"issues": "i", "issue_sources": "s", "responses": "r"}[table.Name]
-			for _, f := range table.Fields {
-				types[alias+"."+f.Name] = f.DiscoveredSQLType
+		for alias, model := range map[string]any{"i": (*models.Issue)(nil), "s": (*models.IssueSource)(nil), "r": (*models.Response)(nil)} {
+			for _, f := range db.bun.Table(reflect.TypeOf(model).Elem()).Fields {
+				null[alias+"."+f.Name] = "NULL::" + f.DiscoveredSQLType
 			}
 		}
 	}
@@ -119,7 +117,7 @@ func (db *DB) issueWithStatement(with models.IssueWith, noHTML bool) *issueWithS
 		for k, c := range columns {
 			cols[k] = c
 			if !strings.HasPrefix(c, tables[own].alias+".") {
-				cols[k] = "NULL::" + types[c]
+				cols[k] = null[c]
 			}
 		}
 		return strings.Join(cols, ", ")
