@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"time"
 )
 
 // serverColumns are the servers in the order of the report's columns.
@@ -56,13 +57,22 @@ func ratio(a, b *loadResult, open bool) string {
 	return fmt.Sprintf("%.2f", a.RPS/b.RPS)
 }
 
+// finishedAt formats the end of a run: the time alone when it ended on the
+// day it started, with its date when it ran past midnight.
+func finishedAt(started, finished time.Time) string {
+	if started.Format("2006-01-02") == finished.Format("2006-01-02") {
+		return finished.Format("15:04 MST")
+	}
+	return finished.Format("2006-01-02 15:04 MST")
+}
+
 func (st *runState) report() string {
 	var b strings.Builder
 	ds := st.ds
 	host, _ := hostCPU()
 	fmt.Fprintf(&b, "# Archive-scale benchmark: %d issues\n\n", ds.Issues)
 	fmt.Fprintf(&b, "Run %s – %s (%.1f min, of which %.1f min measuring), commit %s, %s, %d CPUs (%s), Go %s, load average %s at the end.\n\n",
-		st.started.Format("2006-01-02 15:04 MST"), st.finished.Format("15:04 MST"), st.finished.Sub(st.started).Minutes(),
+		st.started.Format("2006-01-02 15:04 MST"), finishedAt(st.started, st.finished), st.finished.Sub(st.started).Minutes(),
 		st.finished.Sub(st.measureStart).Minutes(), st.commit, runtime.GOOS, runtime.NumCPU(), host,
 		strings.TrimPrefix(runtime.Version(), "go"), loadAverage())
 	fmt.Fprintf(&b, "Closed loop: %d clients, %s warm-up + %s measured per run; open loop: vegeta, %s per rate. %d round(s).\n\n",
