@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -327,4 +328,111 @@ func TestFollowIgnoresHistory(t *testing.T) {
 			t.Errorf("a new answer enqueued %d fanout jobs (%v), want 1", len(jobsOf), err)
 		}
 	})
+}
+
+// TestFollowDigestTwiceAtOnce: two digest jobs of one address that run at
+// the same time send its waiting correction once. The test holds the
+// waiting event's row until both jobs are blocked: the first at deleting
+// the event it has read, the second at locking the address's
+// subscriptions. Without that lock the second would read the event before
+// the first deleted it, and send it again. Only PostgreSQL runs two write
+// transactions at once; SQLite takes them one after the other.
+func TestFollowDigestTwiceAtOnce(t *testing.T) {
+	if !slices.Contains(storetest.Dialects(t), store.Postgres) {
+		t.Skip(storetest.PostgresURLEnv + " is not set: two digests overlap only on PostgreSQL")
+	}
+	mp := mailtest.MustStart(t)
+	db := storetest.MustOpen(t, store.Postgres)
+	offset := movableClock(db)
+	db.EnableFollowing()
+	startMailQueue(t, db, mp.SMTPURL())
+	storetest.MustAgency(t, db, "dpupr", "Dinas PUPR")
+	trc := storetest.As(storetest.MustUser(t, db, "trc@example.go.id", models.RoleTRC, ""))
+	pic := storetest.As(storetest.MustUser(t, db, "pic@example.go.id", models.RolePIC, "dpupr"))
+	ctx := models.NewContextWithClientAddr(context.Background(), "203.0.113.9")
+	const fan = "pengikut.isu@example.com"
+
+	issue, response := answered(t, db, trc, pic, "Jembatan Sungai Mahakam ditutup")
+	if _, err := db.Subscribe(ctx, models.NewSubscription{Email: fan, IssueNumber: ptr(issue.Number)}); err != nil {
+		t.Fatal(err)
+	}
+	waitFollow(t, db)
+	if _, err := db.ConfirmSubscription(ctx, confirmToken(t, mp, fan)); err != nil {
+		t.Fatal(err)
+	}
+	// The first correction is told at once; the second waits for the hour.
+	for _, reason := range []string{"Jembatan sudah dibuka sebagian.", "Jembatan sudah dibuka penuh."} {
+		if _, err := db.ReviseResponse(pic, models.Revise{ResponseID: response.ID, Body: "Jembatan dibuka kembali. " + reason, Reason: reason}); err != nil {
+			t.Fatal(err)
+		}
+		waitFollow(t, db)
+	}
+	if got := followerMessages(t, mp, fan); len(got) != 1 {
+		t.Fatalf("before the hour the follower got %d messages (%v), want the first correction", len(got), subjects(got))
+	}
+	var address string
+	if err := db.Bun().NewSelect().Table("subscriptions").Column("email_hash").Scan(ctx, &address); err != nil {
+		t.Fatal(err)
+	}
+
+	hold, err := db.Bun().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback() //nolint:errcheck // committed below; this is for a failed test
+	var held []int64
+	if err := hold.NewRaw("SELECT id FROM subscription_events FOR UPDATE").Scan(ctx, &held); err != nil || len(held) != 1 {
+		t.Fatalf("held %d waiting events (%v), want the second correction", len(held), err)
+	}
+	offset.Add(int64(61 * time.Minute))
+	waiting, err := db.Jobs().List(ctx, store.FollowDigestKind, 10, jobs.StateScheduled)
+	if err != nil || len(waiting) != 1 {
+		t.Fatalf("%d digest jobs wait for the hour (%v), want 1", len(waiting), err)
+	}
+	if err := db.Jobs().Retry(ctx, waiting[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	waitBlocked(t, db, 1)
+	// A second digest of the address, as a change noted while the first
+	// ran would enqueue.
+	if err := db.Jobs().Add(ctx, store.FollowDigestArgs{Address: address}); err != nil {
+		t.Fatal(err)
+	}
+	waitBlocked(t, db, 2)
+	if err := hold.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := db.Jobs().WaitDone(wctx, 20*time.Millisecond, store.FollowFanoutKind, store.FollowDigestKind, store.MailKind); err != nil {
+		t.Fatal(err)
+	}
+	got := followerMessages(t, mp, fan)
+	if len(got) != 2 {
+		t.Fatalf("the follower got %d messages (%v), want the two corrections once each", len(got), subjects(got))
+	}
+	if !strings.Contains(got[0].Text+got[1].Text, "Jembatan sudah dibuka penuh.") {
+		t.Errorf("the second message is not the second correction: %v", subjects(got))
+	}
+}
+
+// waitBlocked waits until n sessions of db wait for a lock that another
+// holds.
+func waitBlocked(t *testing.T, db *store.DB, n int) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var blocked int
+		if err := db.Bun().NewRaw("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").
+			Scan(context.Background(), &blocked); err != nil {
+			t.Fatal(err)
+		}
+		if blocked >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions wait for a lock after 15 s, want %d", blocked, n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
