@@ -44,12 +44,16 @@ type keySet struct {
 	keys map[int64]struct{}
 }
 
-func (s *keySet) add(key int64) {
+// add marks keys as known. The set is made for the first keys added: most
+// loaders of a request are primed once, with one issue's key or a page's.
+func (s *keySet) add(keys ...int64) {
 	s.mu.Lock()
 	if s.keys == nil {
-		s.keys = make(map[int64]struct{}, 32)
+		s.keys = make(map[int64]struct{}, len(keys))
 	}
-	s.keys[key] = struct{}{}
+	for _, k := range keys {
+		s.keys[k] = struct{}{}
+	}
 	s.mu.Unlock()
 }
 
@@ -85,6 +89,14 @@ func (l loader[V]) prime(key int64, value V) {
 	l.known.add(key)
 }
 
+// primeAll fills the cache with values[i] for each keys[i].
+func (l loader[V]) primeAll(keys []int64, values []V) {
+	for i, k := range keys {
+		l.Prime(k, values[i])
+	}
+	l.known.add(keys...)
+}
+
 // LoadAll returns the values of keys, fetching those not yet known at once
 // in an operation that runs in order.
 func (l loader[V]) LoadAll(ctx context.Context, keys []int64) ([]V, error) {
@@ -101,12 +113,12 @@ func (l loader[V]) prefetch(ctx context.Context, keys []int64) ([]V, error) {
 		return nil, nil
 	}
 	values, errs := l.fetch(ctx, keys)
-	for i, k := range keys {
-		if errs != nil && errs[i] != nil {
-			return nil, errs[i]
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		l.prime(k, values[i])
 	}
+	l.primeAll(keys, values)
 	return values, nil
 }
 

@@ -22,9 +22,6 @@ func prefetchIssues(ctx context.Context, issues []*models.Issue, node map[string
 		return nil
 	}
 	l := loaders(ctx)
-	for _, issue := range issues {
-		l.Issue.prime(issue.ID, issue)
-	}
 	ids := make([]int64, len(issues))
 	var agencyIDs, categoryIDs, duplicateIDs []int64
 	for i, issue := range issues {
@@ -33,6 +30,7 @@ func prefetchIssues(ctx context.Context, issues []*models.Issue, node map[string
 		categoryIDs = appendID(categoryIDs, issue.CategoryID)
 		duplicateIDs = appendID(duplicateIDs, issue.DuplicateOfID)
 	}
+	l.Issue.primeAll(ids, issues)
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
