@@ -76,3 +76,44 @@ func TestLoaderFetchesMissingOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestLoaderBatchesOnlyUnknown: outside an operation that runs in order, a
+// loader answers what it was given ahead from its own cache, without a
+// dataloader, and sends only the other keys through the dataloader's batch,
+// answering every key asked for in order.
+func TestLoaderBatchesOnlyUnknown(t *testing.T) {
+	type row struct{ id int64 }
+	var fetched [][]int64
+	fetchRows := func(_ context.Context, ids []int64) ([]*row, error) {
+		fetched = append(fetched, append([]int64(nil), ids...))
+		rows := make([]*row, len(ids))
+		for i, id := range ids {
+			rows[i] = &row{id}
+		}
+		return rows, nil
+	}
+	l := newLoader(byID(fetchRows, func(r *row) int64 { return r.id }))
+	ctx := context.Background()
+	l.primeAll([]int64{1, 2}, []*row{{1}, {2}})
+	if r, err := l.Load(ctx, 2); err != nil || r == nil || r.id != 2 {
+		t.Fatalf("Load(2) = %+v, %v; want the primed row", r, err)
+	}
+	if got, err := l.LoadAll(ctx, []int64{1, 2, 1}); err != nil || len(got) != 3 || got[0].id != 1 || got[1].id != 2 || got[2].id != 1 {
+		t.Fatalf("LoadAll of known keys = %v, %v", got, err)
+	}
+	if l.batch != nil || fetched != nil {
+		t.Fatalf("known keys made a dataloader (%v) or fetched %v", l.batch != nil, fetched)
+	}
+	got, err := l.LoadAll(ctx, []int64{3, 1, 4, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int64{3, 1, 4, 3} {
+		if got[i] == nil || got[i].id != want {
+			t.Errorf("value %d is %+v, want row %d", i, got[i], want)
+		}
+	}
+	if len(fetched) != 1 || !slices.Equal(fetched[0], []int64{3, 4}) {
+		t.Errorf("fetched %v, want [3 4] in one batch", fetched)
+	}
+}

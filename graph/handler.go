@@ -110,6 +110,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 		es = NewExecutableSchema(c)
 	}
 	srv := handler.New(es)
+	loaderSource := newLoaderSource(cfg.Services)
 	srv.AddTransport(transport.Options{AllowedMethods: []string{http.MethodGet, http.MethodPost, http.MethodOptions}})
 	if cfg.Heartbeat <= 0 {
 		cfg.Heartbeat = DefaultHeartbeat
@@ -131,7 +132,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 	srv.Use(cfg.Limits.FieldRateLimits)
 	srv.Use(responseBody{}) // outermost: it writes the final answer
 	srv.Use(costReport{})
-	srv.Use(freshLoaders{services: cfg.Services})
+	srv.Use(freshLoaders{source: loaderSource})
 	srv.Use(inOrderPlanner{})
 	if cfg.Observe != nil {
 		srv.Use(observer{cfg.Observe})
@@ -167,7 +168,7 @@ func NewHandler(cfg HandlerConfig) http.Handler {
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
 		ctx := context.WithValue(r.Context(), requestStateKey{}, state)
-		ctx = WithLoaders(ctx, NewLoaders(cfg.Services))
+		ctx = WithLoaders(ctx, loaderSource.loaders())
 		if AcceptsEventStream(r) {
 			// A stream is written and flushed event by event; its status
 			// is settled by the first bytes, so nothing is held back.
@@ -409,14 +410,14 @@ func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 // freshLoaders gives each event of a subscription loaders of its own: the
 // stream lives for hours, and loaders cache what they read for as long as
 // they live.
-type freshLoaders struct{ services Services }
+type freshLoaders struct{ source *loaderSource }
 
 func (freshLoaders) ExtensionName() string                   { return "FreshLoaders" }
 func (freshLoaders) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (f freshLoaders) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	if isSubscription(ctx) {
-		ctx = WithLoaders(ctx, NewLoaders(f.services))
+		ctx = WithLoaders(ctx, f.source.loaders())
 	}
 	return next(ctx)
 }
