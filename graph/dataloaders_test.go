@@ -11,7 +11,6 @@ import (
 // fetch's own error, both through the batch window and through prefetch.
 func TestLoaderFailure(t *testing.T) {
 	cause := errors.New("database went away")
-	type row struct{ id int64 }
 	fetchRows := func(context.Context, []int64) ([]*row, error) { return nil, cause }
 	one := newLoader(byID(fetchRows, func(r *row) int64 { return r.id }))
 	if _, err := one.LoadAll(context.Background(), []int64{7, 8, 9}); !errors.Is(err, cause) {
@@ -30,17 +29,8 @@ func TestLoaderFailure(t *testing.T) {
 // and ensure fetch at once only the keys not yet known, each once, and
 // answer every key asked for, repeated ones included, in order.
 func TestLoaderFetchesMissingOnce(t *testing.T) {
-	type row struct{ id int64 }
 	var fetched [][]int64
-	fetchRows := func(_ context.Context, ids []int64) ([]*row, error) {
-		fetched = append(fetched, append([]int64(nil), ids...))
-		rows := make([]*row, len(ids))
-		for i, id := range ids {
-			rows[i] = &row{id}
-		}
-		return rows, nil
-	}
-	l := newLoader(byID(fetchRows, func(r *row) int64 { return r.id }))
+	l := newLoader(byID(recordedRows(&fetched), func(r *row) int64 { return r.id }))
 	ctx := withInOrder(context.Background())
 	l.prime(1, &row{1})
 	for _, c := range []struct {
@@ -82,17 +72,8 @@ func TestLoaderFetchesMissingOnce(t *testing.T) {
 // dataloader, and sends only the other keys through the dataloader's batch,
 // answering every key asked for in order.
 func TestLoaderBatchesOnlyUnknown(t *testing.T) {
-	type row struct{ id int64 }
 	var fetched [][]int64
-	fetchRows := func(_ context.Context, ids []int64) ([]*row, error) {
-		fetched = append(fetched, append([]int64(nil), ids...))
-		rows := make([]*row, len(ids))
-		for i, id := range ids {
-			rows[i] = &row{id}
-		}
-		return rows, nil
-	}
-	l := newLoader(byID(fetchRows, func(r *row) int64 { return r.id }))
+	l := newLoader(byID(recordedRows(&fetched), func(r *row) int64 { return r.id }))
 	ctx := context.Background()
 	l.primeAll([]int64{1, 2}, []*row{{1}, {2}})
 	if r, err := l.Load(ctx, 2); err != nil || r == nil || r.id != 2 {
@@ -115,5 +96,21 @@ func TestLoaderBatchesOnlyUnknown(t *testing.T) {
 	}
 	if len(fetched) != 1 || !slices.Equal(fetched[0], []int64{3, 4}) {
 		t.Errorf("fetched %v, want [3 4] in one batch", fetched)
+	}
+}
+
+// row is what the loaders of these tests load.
+type row struct{ id int64 }
+
+// recordedRows returns a fetch of one row per id that appends the ids of
+// each call to fetched.
+func recordedRows(fetched *[][]int64) func(context.Context, []int64) ([]*row, error) {
+	return func(_ context.Context, ids []int64) ([]*row, error) {
+		*fetched = append(*fetched, append([]int64(nil), ids...))
+		rows := make([]*row, len(ids))
+		for i, id := range ids {
+			rows[i] = &row{id}
+		}
+		return rows, nil
 	}
 }
